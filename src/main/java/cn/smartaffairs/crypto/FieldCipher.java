@@ -1,0 +1,101 @@
+package cn.smartaffairs.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data at rest (mobile numbers...) with SM4-GCM (GB/T 32907). The key comes from
+ * {@code affairs.crypto.field-key}, or is generated once under the data folder for a self-contained install.
+ */
+@Component
+public class FieldCipher {
+
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final KeyParameter key;
+  private final SecureRandom random = new SecureRandom();
+
+  public FieldCipher(@Value("${affairs.crypto.field-key:}") String configuredKey,
+                     @Value("${affairs.data-dir:./data}") String dataDir) {
+    String hex = configuredKey.isBlank() ? keyFromDataFolder(Path.of(dataDir, "keys", "field.key")) : configuredKey.trim();
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    if (bytes.length != 16) {
+      throw new IllegalStateException("affairs.crypto.field-key must be 32 hex digits (an SM4 key)");
+    }
+    this.key = new KeyParameter(bytes);
+  }
+
+  public String encrypt(String plain) {
+    if (plain == null) {
+      return null;
+    }
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    byte[] input = plain.getBytes(StandardCharsets.UTF_8);
+    GCMModeCipher cipher = newCipher(true, nonce);
+    byte[] out = new byte[cipher.getOutputSize(input.length)];
+    int length = cipher.processBytes(input, 0, input.length, out, 0);
+    try {
+      cipher.doFinal(out, length);
+    } catch (InvalidCipherTextException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] stored = Arrays.copyOf(nonce, NONCE_BYTES + out.length);
+    System.arraycopy(out, 0, stored, NONCE_BYTES, out.length);
+    return Base64.getEncoder().encodeToString(stored);
+  }
+
+  public String decrypt(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    byte[] bytes = Base64.getDecoder().decode(stored);
+    GCMModeCipher cipher = newCipher(false, Arrays.copyOf(bytes, NONCE_BYTES));
+    byte[] out = new byte[cipher.getOutputSize(bytes.length - NONCE_BYTES)];
+    int length = cipher.processBytes(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES, out, 0);
+    try {
+      length += cipher.doFinal(out, length);
+    } catch (InvalidCipherTextException e) {
+      throw new IllegalStateException("encrypted field does not match the key", e);
+    }
+    return new String(out, 0, length, StandardCharsets.UTF_8);
+  }
+
+  private GCMModeCipher newCipher(boolean encrypt, byte[] nonce) {
+    GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+    cipher.init(encrypt, new AEADParameters(key, TAG_BITS, nonce));
+    return cipher;
+  }
+
+  private String keyFromDataFolder(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).trim();
+      }
+      Files.createDirectories(file.getParent());
+      byte[] fresh = new byte[16];
+      random.nextBytes(fresh);
+      String hex = HexFormat.of().formatHex(fresh);
+      Files.writeString(file, hex);
+      return hex;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the field key " + file, e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package cn.smartaffairs.organisation;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.DataScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Regions, units, their department trees and the rank dictionary. */
+@Service
+public class OrganisationDirectory {
+
+  private static final String UNIT_COLUMNS = """
+      u.id, u.region_id, r.name as region_name, u.code, u.name, u.government_level, u.nature, u.approved_headcount,
+      (select count(*) from staff s where s.unit_id = u.id and s.status = 'ACTIVE') as active_staff""";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  public OrganisationDirectory(JdbcClient jdbc, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /** A new unit with the names of its top-level departments. */
+  public record NewUnit(long regionId, String code, String name, GovernmentLevel governmentLevel, UnitNature nature,
+                        int approvedHeadcount, List<String> departments) {}
+
+  public List<Region> regions() {
+    return jdbc.sql("select id, code, name, kind, parent_id from region order by sort_order, id")
+        .query((rs, n) -> new Region(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+            (Long) rs.getObject("parent_id")))
+        .list();
+  }
+
+  public List<Region> regions(DataScope scope) {
+    return regions().stream().filter(region -> scope.all() || scope.regionIds().contains(region.id())).toList();
+  }
+
+  public Optional<Region> region(long id) {
+    return regions().stream().filter(region -> region.id() == id).findFirst();
+  }
+
+  public Optional<Unit> unitById(long id) {
+    return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id where u.id = :id")
+        .param("id", id).query(OrganisationDirectory::unit).optional();
+  }
+
+  /** A unit the caller may see, or 404. */
+  public Unit unit(long id, DataScope scope) {
+    var parameters = scope.bind(new MapSqlParameterSource("id", id));
+    return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id where u.id = :id and "
+            + unitCondition(scope))
+        .paramSource(parameters).query(OrganisationDirectory::unit).optional()
+        .orElseThrow(() -> new NotFoundException("unit", id));
+  }
+
+  public Page<Unit> units(String keyword, Long regionId, DataScope scope, int page, int size) {
+    var parameters = scope.bind(new MapSqlParameterSource())
+        .addValue("keyword", keyword == null || keyword.isBlank() ? null : "%" + keyword.trim() + "%")
+        .addValue("region", regionId);
+    String where = " where " + unitCondition(scope)
+        + " and (cast(:keyword as text) is null or u.name like :keyword or u.code like :keyword)"
+        + " and (cast(:region as bigint) is null or u.region_id = :region)";
+    long total = jdbc.sql("select count(*) from unit u" + where).paramSource(parameters).query(Long.class).single();
+    List<Unit> items = jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id" + where
+            + " order by r.sort_order, u.sort_order, u.id limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+        .query(OrganisationDirectory::unit).list();
+    return new Page<>(items, total, page, size);
+  }
+
+  public List<Unit> allUnits(DataScope scope) {
+    return units(null, null, scope, 0, Integer.MAX_VALUE / 2).items();
+  }
+
+  public List<Department> departments(long unitId) {
+    return jdbc.sql("select id, unit_id, parent_id, name from department where unit_id = :unit order by sort_order, id")
+        .param("unit", unitId)
+        .query((rs, n) -> new Department(rs.getLong("id"), rs.getLong("unit_id"), (Long) rs.getObject("parent_id"),
+            rs.getString("name")))
+        .list();
+  }
+
+  public List<StaffRank> ranks() {
+    return jdbc.sql("select code, name, kind, grade from staff_rank order by sort_order")
+        .query((rs, n) -> new StaffRank(rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+            rs.getString("grade")))
+        .list();
+  }
+
+  @Transactional
+  public long createRegion(String code, String name, String kind, Long parentId) {
+    long id = jdbc.sql("""
+        insert into region (code, name, kind, parent_id, sort_order)
+        values (:code, :name, :kind, :parent, (select count(*) from region)) returning id""")
+        .param("code", code).param("name", name).param("kind", kind).param("parent", parentId)
+        .query(Long.class).single();
+    audit.record(AuditEntry.created("region", id, id, Map.of("code", code, "name", name, "kind", kind)));
+    return id;
+  }
+
+  @Transactional
+  public long createUnit(NewUnit unit, DataScope scope) {
+    if (!(scope.all() || scope.regionIds().contains(unit.regionId()))) {
+      throw new NotFoundException("region", unit.regionId());
+    }
+    return createUnits(List.of(unit)).get(0);
+  }
+
+  /** Creates units with their departments in one go; the caller has checked scope and uniqueness. */
+  @Transactional
+  public List<Long> createUnits(List<NewUnit> units) {
+    var ids = new java.util.ArrayList<Long>(units.size());
+    var entries = new java.util.ArrayList<AuditEntry>();
+    int order = 0;
+    for (NewUnit unit : units) {
+      if (jdbc.sql("select count(*) from unit where region_id = :r and (code = :c or name = :n)")
+          .param("r", unit.regionId()).param("c", unit.code()).param("n", unit.name()).query(Long.class).single() > 0) {
+        throw new BusinessRuleException("unit.duplicate", unit.code(), unit.name());
+      }
+      long id = jdbc.sql("""
+          insert into unit (region_id, code, name, government_level, nature, approved_headcount, sort_order)
+          values (:region, :code, :name, :level, :nature, :headcount, :order) returning id""")
+          .param("region", unit.regionId()).param("code", unit.code()).param("name", unit.name())
+          .param("level", unit.governmentLevel().name()).param("nature", unit.nature().name())
+          .param("headcount", unit.approvedHeadcount()).param("order", order++)
+          .query(Long.class).single();
+      int departmentOrder = 0;
+      for (String department : unit.departments()) {
+        jdbc.sql("insert into department (unit_id, name, sort_order) values (:unit, :name, :order)")
+            .param("unit", id).param("name", department).param("order", departmentOrder++).update();
+      }
+      ids.add(id);
+      entries.add(AuditEntry.created("unit", id, unit.regionId(), Map.of("code", unit.code(), "name", unit.name(),
+          "governmentLevel", unit.governmentLevel(), "nature", unit.nature(),
+          "approvedHeadcount", unit.approvedHeadcount(), "departments", unit.departments())));
+    }
+    audit.recordAll(entries);
+    return ids;
+  }
+
+  /** Units a scope sees: its regions and units, and for a person, their own unit. */
+  static String unitCondition(DataScope scope) {
+    return "(" + DataScope.sqlCondition("u.region_id", "u.id", null)
+        + " or u.id = (select s.unit_id from staff s where s.id = :scopeStaff))";
+  }
+
+  private static Unit unit(ResultSet rs, int rowNum) throws SQLException {
+    return new Unit(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"), rs.getString("code"),
+        rs.getString("name"), GovernmentLevel.valueOf(rs.getString("government_level")),
+        UnitNature.valueOf(rs.getString("nature")), rs.getInt("approved_headcount"), rs.getLong("active_staff"));
+  }
+}

@@ -1,0 +1,62 @@
+package cn.smartaffairs.organisation;
+
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.CurrentUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff register for integrations, within the caller's data scope. */
+@RestController
+@RequestMapping("/api/v1/staff")
+@Tag(name = "干部职工 Staff")
+@SecurityRequirement(name = "bearer")
+class StaffApiController {
+
+  private final StaffDirectory staff;
+
+  StaffApiController(StaffDirectory staff) {
+    this.staff = staff;
+  }
+
+  @GetMapping
+  @Operation(summary = "人员列表 List staff in the caller's scope", description = "Answers {\"items\": [...], \"total\": N}.")
+  Page<StaffMember> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                         @RequestParam(required = false) String keyword, @RequestParam(required = false) Long unitId,
+                         @RequestParam(required = false) StaffStatus status) {
+    return staff.search(new StaffQuery(keyword, null, unitId, status), CurrentUsers.scope(), Math.max(page, 0),
+        Page.boundedSize(size));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "人员详情 One staff member")
+  StaffMember get(@PathVariable long id) {
+    return staff.get(id, CurrentUsers.scope());
+  }
+
+  @PostMapping
+  @Operation(summary = "新增人员 Add a staff member")
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody StaffDraft draft) {
+    long id = staff.create(draft, CurrentUsers.scope());
+    return ResponseEntity.created(URI.create("/api/v1/staff/" + id)).body(Map.of("id", id));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "修改人员 Change a staff member")
+  StaffMember update(@PathVariable long id, @Valid @RequestBody StaffDraft draft) {
+    staff.update(id, draft, CurrentUsers.scope());
+    return staff.get(id, CurrentUsers.scope());
+  }
+}

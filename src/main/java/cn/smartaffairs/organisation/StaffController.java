@@ -1,0 +1,167 @@
+package cn.smartaffairs.organisation;
+
+import cn.smartaffairs.excel.ImportRejectedException;
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.DataScope;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 干部职工 pages: the searchable list with export, the form, and the Excel import. */
+@Controller
+@RequestMapping("/staff")
+class StaffController {
+
+  /** Which form field a business rule's message belongs next to. */
+  private static final Map<String, String> RULE_FIELDS = Map.of(
+      "staff.staffNoTaken", "staffNo", "staff.mobileInvalid", "mobile", "staff.departmentNotInUnit", "departmentId",
+      "staff.statusDateRequired", "statusChangedOn", "staff.rankUnknown", "rankCode");
+
+  private final StaffDirectory staff;
+  private final StaffImport staffImport;
+  private final OrganisationDirectory organisation;
+  private final MessageSource messages;
+
+  StaffController(StaffDirectory staff, StaffImport staffImport, OrganisationDirectory organisation,
+                  MessageSource messages) {
+    this.staff = staff;
+    this.staffImport = staffImport;
+    this.organisation = organisation;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String list(@ModelAttribute("query") StaffQuery query, @RequestParam(defaultValue = "0") int page,
+              @RequestParam(defaultValue = "20") int size, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    model.addAttribute("page", staff.search(query, scope, Math.max(page, 0), Page.boundedSize(size)));
+    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("statuses", StaffStatus.values());
+    model.addAttribute("canEdit", scope.all() || !scope.regionIds().isEmpty() || !scope.unitIds().isEmpty());
+    return "organisation/staff-list";
+  }
+
+  @GetMapping("/export.xlsx")
+  void export(@ModelAttribute StaffQuery query, HttpServletResponse response) {
+    DataScope scope = CurrentUsers.scope();
+    List<List<?>> rows = new java.util.ArrayList<>();
+    staff.forEach(query, scope, m -> rows.add(java.util.Arrays.asList(m.regionName(), m.unitName(), m.staffNo(), m.name(),
+        "M".equals(m.gender()) ? "男" : "F".equals(m.gender()) ? "女" : "", m.departmentName(), m.postTitle(),
+        m.rankName(), m.withinEstablishment() ? "是" : "否", m.mobileMasked(), m.status().chineseName(), m.joinedOn(),
+        m.statusChangedOn())));
+    XlsxDownload.send(response, "干部职工.xlsx", new Xlsx.Sheet("干部职工",
+        List.of("区域", "单位", "工号", "姓名", "性别", "部门", "职务名称", "职级", "编制内", "手机号", "状态", "入职日期",
+            "状态变更日期"), rows.stream()));
+  }
+
+  @GetMapping("/{id:\\d+}")
+  String detail(@PathVariable long id, Model model) {
+    model.addAttribute("member", staff.get(id, CurrentUsers.scope()));
+    return "organisation/staff-detail";
+  }
+
+  @GetMapping("/new")
+  String newForm(@RequestParam(required = false) Long unitId, Model model) {
+    var form = new StaffForm();
+    form.setUnitId(unitId);
+    return form(form, null, model);
+  }
+
+  @GetMapping("/{id:\\d+}/edit")
+  String editForm(@PathVariable long id, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    return form(StaffForm.of(staff.get(id, scope), staff.mobileOf(id, scope)), id, model);
+  }
+
+  @PostMapping({"", "/{id:\\d+}"})
+  String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
+              BindingResult binding, Model model, RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return form(form, id, model);
+    }
+    try {
+      long savedId = id;
+      if (id == null) {
+        savedId = staff.create(form.toDraft(), CurrentUsers.scope());
+      } else {
+        staff.update(id, form.toDraft(), CurrentUsers.scope());
+      }
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      return "redirect:/staff/" + savedId;
+    } catch (BusinessRuleException e) {
+      String message = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+      String field = RULE_FIELDS.get(e.messageKey());
+      if (field != null) {
+        binding.rejectValue(field, e.messageKey(), message);
+      } else {
+        binding.reject(e.messageKey(), message);
+      }
+      return form(form, id, model);
+    }
+  }
+
+  private String form(StaffForm form, Long id, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    model.addAttribute("form", form);
+    model.addAttribute("staffId", id);
+    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("departments", form.getUnitId() == null ? List.of() : organisation.departments(form.getUnitId()));
+    model.addAttribute("ranks", organisation.ranks());
+    model.addAttribute("statuses", StaffStatus.values());
+    return "organisation/staff-form";
+  }
+
+  /** The department options of a unit, swapped into the form by htmx when the unit changes. */
+  @GetMapping("/departments")
+  String departmentOptions(@RequestParam(required = false) Long unitId, Model model) {
+    model.addAttribute("departments", unitId == null ? List.of()
+        : organisation.departments(organisation.unit(unitId, CurrentUsers.scope()).id()));
+    return "organisation/staff-form :: departmentOptions";
+  }
+
+  @GetMapping("/import")
+  String importPage() {
+    return "organisation/staff-import";
+  }
+
+  @GetMapping("/import/template.xlsx")
+  void template(HttpServletResponse response) throws IOException {
+    response.setContentType(cn.smartaffairs.excel.XlsxDownload.CONTENT_TYPE);
+    response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+        .filename("干部职工导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString());
+    staffImport.writeTemplate(response.getOutputStream(), CurrentUsers.scope());
+  }
+
+  @PostMapping("/import")
+  String importWorkbook(@RequestParam("file") MultipartFile file, Model model, Locale locale) {
+    try {
+      int imported = staffImport.importWorkbook(file.getInputStream(), CurrentUsers.scope(), locale);
+      model.addAttribute("imported", imported);
+    } catch (ImportRejectedException e) {
+      model.addAttribute("errors", e.errors());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "organisation/staff-import";
+  }
+}

@@ -1,0 +1,222 @@
+package cn.smartaffairs.organisation;
+
+import cn.smartaffairs.excel.ImportError;
+import cn.smartaffairs.excel.ImportRejectedException;
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.security.DataScope;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff import from .xlsx: every row is checked first and the errors of all rows are reported together;
+ * only a workbook without a single error is saved, in one transaction.
+ */
+@Service
+public class StaffImport {
+
+  static final List<String> HEADERS = List.of("区域编码", "单位编码", "工号", "姓名", "性别", "部门", "职务名称", "职级",
+      "编制内", "手机号", "状态", "入职日期", "状态变更日期");
+  static final int MAX_ROWS = 20_000;
+
+  private final OrganisationDirectory organisation;
+  private final StaffDirectory staff;
+  private final JdbcClient jdbc;
+  private final MessageSource messages;
+
+  public StaffImport(OrganisationDirectory organisation, StaffDirectory staff, JdbcClient jdbc, MessageSource messages) {
+    this.organisation = organisation;
+    this.staff = staff;
+    this.jdbc = jdbc;
+    this.messages = messages;
+  }
+
+  /** Imports all rows or none; answers how many were imported, or throws with every error found. */
+  @Transactional
+  public int importWorkbook(InputStream workbook, DataScope scope, Locale locale) {
+    Xlsx.Table table;
+    try {
+      table = Xlsx.read(workbook);
+    } catch (Xlsx.UnreadableWorkbookException e) {
+      throw new ImportRejectedException(List.of(new ImportError(0, "", text(locale, "import.unreadable"))));
+    }
+    List<ImportError> errors = new ArrayList<>();
+    for (String header : HEADERS) {
+      if (!table.headers().contains(header)) {
+        errors.add(new ImportError(1, header, text(locale, "import.missingColumn", header)));
+      }
+    }
+    if (table.rows().isEmpty()) {
+      errors.add(new ImportError(2, "", text(locale, "import.empty")));
+    }
+    if (table.rows().size() > MAX_ROWS) {
+      errors.add(new ImportError(0, "", text(locale, "import.tooManyRows", MAX_ROWS)));
+    }
+    if (!errors.isEmpty()) {
+      throw new ImportRejectedException(errors);
+    }
+    var lookup = new Lookup(scope);
+    List<StaffDirectory.Placed> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Xlsx.TableRow row : table.rows()) {
+      var placed = parse(row, lookup, seen, errors, locale);
+      if (placed != null) {
+        rows.add(placed);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ImportRejectedException(errors);
+    }
+    return staff.insertAll(rows).size();
+  }
+
+  /** The template: headers, one example row, and a sheet listing the values the columns accept. */
+  public void writeTemplate(OutputStream out, DataScope scope) {
+    List<Unit> units = organisation.allUnits(scope);
+    Unit example = units.isEmpty() ? null : units.get(0);
+    Map<Long, String> regionCodes = new HashMap<>();
+    organisation.regions().forEach(region -> regionCodes.put(region.id(), region.code()));
+    List<List<?>> exampleRows = example == null ? List.of() : List.of(List.of(regionCodes.get(example.regionId()),
+        example.code(), "A0001", "张三", "男", "", "科员", "一级科员", "是", "13800138000", "在职", "2020-07-01", ""));
+    Stream<List<?>> allowed = Stream.concat(
+        organisation.ranks().stream().map(rank -> List.of("职级", rank.name())),
+        units.stream().map(unit -> List.of("单位编码", regionCodes.get(unit.regionId()) + " / " + unit.code() + " " + unit.name())));
+    Xlsx.write(out, new Xlsx.Sheet("干部职工", HEADERS, exampleRows.stream()),
+        new Xlsx.Sheet("填写说明", List.of("列", "可填写的值"), Stream.concat(Stream.of(
+            List.of("性别", "男 / 女"), List.of("编制内", "是 / 否"), List.of("状态", "在职 / 调出 / 退休（调出、退休须填状态变更日期）"),
+            List.of("手机号", "11位手机号，如 13800138000"), List.of("日期", "如 2020-07-01")), allowed)));
+  }
+
+  private StaffDirectory.Placed parse(Xlsx.TableRow row, Lookup lookup, Set<String> seen, List<ImportError> errors,
+                                      Locale locale) {
+    int before = errors.size();
+    int n = row.rowNumber();
+    Region region = lookup.regionsByCode.get(row.get("区域编码"));
+    if (region == null) {
+      errors.add(new ImportError(n, "区域编码", text(locale, "import.regionUnknown", row.get("区域编码"))));
+      return null;
+    }
+    Unit unit = lookup.units.get(region.id() + "/" + row.get("单位编码"));
+    if (unit == null) {
+      errors.add(new ImportError(n, "单位编码", text(locale, "import.unitUnknown", row.get("单位编码"))));
+      return null;
+    }
+    String staffNo = row.get("工号");
+    if (!staffNo.matches("[A-Za-z0-9_-]{1,30}")) {
+      errors.add(new ImportError(n, "工号", text(locale, "import.staffNoFormat")));
+    } else if (!seen.add(region.id() + "/" + staffNo)) {
+      errors.add(new ImportError(n, "工号", text(locale, "import.staffNoRepeated", staffNo)));
+    } else if (lookup.takenStaffNos.contains(region.id() + "/" + staffNo)) {
+      errors.add(new ImportError(n, "工号", text(locale, "staff.staffNoTaken", staffNo)));
+    }
+    String name = row.get("姓名");
+    if (name.isEmpty() || name.length() > 50) {
+      errors.add(new ImportError(n, "姓名", text(locale, "import.required")));
+    }
+    String gender = switch (row.get("性别")) {
+      case "男" -> "M";
+      case "女" -> "F";
+      case "" -> null;
+      default -> {
+        errors.add(new ImportError(n, "性别", text(locale, "import.oneOf", "男 / 女")));
+        yield null;
+      }
+    };
+    Long departmentId = null;
+    if (!row.get("部门").isEmpty()) {
+      departmentId = lookup.departments(unit.id()).get(row.get("部门"));
+      if (departmentId == null) {
+        errors.add(new ImportError(n, "部门", text(locale, "import.departmentUnknown", row.get("部门"), unit.name())));
+      }
+    }
+    StaffRank rank = lookup.ranksByName.get(row.get("职级"));
+    if (rank == null) {
+      errors.add(new ImportError(n, "职级", text(locale, "import.rankUnknown", row.get("职级"))));
+    }
+    Boolean within = switch (row.get("编制内")) {
+      case "是" -> true;
+      case "否" -> false;
+      default -> {
+        errors.add(new ImportError(n, "编制内", text(locale, "import.oneOf", "是 / 否")));
+        yield null;
+      }
+    };
+    String mobile = MobileNumber.normalise(row.get("手机号"));
+    if (mobile != null && !MobileNumber.isValid(mobile)) {
+      errors.add(new ImportError(n, "手机号", text(locale, "staff.mobileInvalid", row.get("手机号"))));
+    }
+    StaffStatus status = StaffStatus.fromChinese(row.get("状态"));
+    if (status == null) {
+      errors.add(new ImportError(n, "状态", text(locale, "import.oneOf", "在职 / 调出 / 退休")));
+    }
+    LocalDate joined = date(row, "入职日期", n, errors, locale);
+    LocalDate changed = date(row, "状态变更日期", n, errors, locale);
+    if (status != null && status != StaffStatus.ACTIVE && changed == null && row.get("状态变更日期").isEmpty()) {
+      errors.add(new ImportError(n, "状态变更日期", text(locale, "staff.statusDateRequired")));
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    String postTitle = row.get("职务名称");
+    return new StaffDirectory.Placed(new StaffDraft(unit.id(), departmentId, staffNo, name, gender,
+        postTitle.length() > 60 ? postTitle.substring(0, 60) : postTitle, rank.code(), within, mobile, status, joined,
+        changed), region.id());
+  }
+
+  private LocalDate date(Xlsx.TableRow row, String column, int n, List<ImportError> errors, Locale locale) {
+    String text = row.get(column);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Xlsx.date(text);
+    } catch (RuntimeException e) {
+      errors.add(new ImportError(n, column, text(locale, "import.dateFormat", text)));
+      return null;
+    }
+  }
+
+  private String text(Locale locale, String key, Object... arguments) {
+    return messages.getMessage(key, arguments, key, locale);
+  }
+
+  /** Everything a row is checked against, loaded once per import instead of once per row. */
+  private final class Lookup {
+    final Map<String, Region> regionsByCode = new HashMap<>();
+    final Map<String, Unit> units = new HashMap<>();
+    final Map<String, StaffRank> ranksByName = new HashMap<>();
+    final Set<String> takenStaffNos = new HashSet<>();
+    private final Map<Long, Map<String, Long>> departmentsByUnit = new HashMap<>();
+
+    Lookup(DataScope scope) {
+      organisation.regions().forEach(region -> regionsByCode.put(region.code(), region));
+      // only units the importer may change: staff of other units are "unknown" to them
+      organisation.allUnits(scope).stream()
+          .filter(unit -> scope.all() || scope.regionIds().contains(unit.regionId()) || scope.unitIds().contains(unit.id()))
+          .forEach(unit -> units.put(unit.regionId() + "/" + unit.code(), unit));
+      organisation.ranks().forEach(rank -> ranksByName.put(rank.name(), rank));
+      jdbc.sql("select region_id, staff_no from staff")
+          .query((rs, i) -> rs.getLong(1) + "/" + rs.getString(2)).list().forEach(takenStaffNos::add);
+    }
+
+    Map<String, Long> departments(long unitId) {
+      return departmentsByUnit.computeIfAbsent(unitId, id -> {
+        Map<String, Long> byName = new HashMap<>();
+        organisation.departments(id).forEach(department -> byName.putIfAbsent(department.name(), department.id()));
+        return byName;
+      });
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package cn.smartaffairs.organisation;
+
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.DataScope;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 部门单位 pages: the list with export and a unit with its departments. */
+@Controller
+@RequestMapping("/units")
+class UnitController {
+
+  private final OrganisationDirectory organisation;
+  private final StaffDirectory staff;
+
+  UnitController(OrganisationDirectory organisation, StaffDirectory staff) {
+    this.organisation = organisation;
+    this.staff = staff;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId,
+              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    model.addAttribute("page", organisation.units(keyword, regionId, scope, Math.max(page, 0), Page.boundedSize(size)));
+    model.addAttribute("regions", organisation.regions(scope));
+    model.addAttribute("keyword", keyword);
+    model.addAttribute("regionId", regionId);
+    return "organisation/unit-list";
+  }
+
+  @GetMapping("/export.xlsx")
+  void export(@RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId,
+              HttpServletResponse response) {
+    var units = organisation.units(keyword, regionId, CurrentUsers.scope(), 0, Integer.MAX_VALUE / 2).items();
+    XlsxDownload.send(response, "部门单位.xlsx", new Xlsx.Sheet("部门单位",
+        List.of("区域", "单位编码", "单位名称", "行政级别", "单位性质", "编制数", "在职人数"),
+        units.stream().map(u -> Arrays.asList(u.regionName(), u.code(), u.name(), u.governmentLevel().chineseName(),
+            u.nature().chineseName(), u.approvedHeadcount(), u.activeStaff()))));
+  }
+
+  @GetMapping("/{id:\\d+}")
+  String detail(@PathVariable long id, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    Unit unit = organisation.unit(id, scope);
+    model.addAttribute("unit", unit);
+    model.addAttribute("departments", organisation.departments(id));
+    model.addAttribute("staffPage", staff.search(new StaffQuery(null, null, id, StaffStatus.ACTIVE), scope, 0, 10));
+    return "organisation/unit-detail";
+  }
+}

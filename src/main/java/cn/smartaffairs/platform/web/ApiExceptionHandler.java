@@ -1,0 +1,66 @@
+package cn.smartaffairs.platform.web;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns errors of the JSON API into RFC 9457 problem details with a message in the caller's language. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler {
+
+  private final MessageSource messages;
+
+  ApiExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException exception) {
+    return problem(HttpStatus.NOT_FOUND, exception);
+  }
+
+  @ExceptionHandler(BusinessRuleException.class)
+  ProblemDetail ruleBroken(BusinessRuleException exception) {
+    return problem(HttpStatus.BAD_REQUEST, exception);
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException exception) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("error.concurrentChange"));
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalid(MethodArgumentNotValidException exception) {
+    String detail = exception.getBindingResult().getFieldErrors().stream()
+        .map(error -> error.getField() + ": " + messages.getMessage(error, LocaleContextHolder.getLocale()))
+        .collect(Collectors.joining("; "));
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+  ProblemDetail unreadable(Exception exception) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("error.unreadableRequest"));
+  }
+
+  private ProblemDetail problem(HttpStatus status, BusinessRuleException exception) {
+    var problem = ProblemDetail.forStatusAndDetail(status,
+        messages.getMessage(exception.messageKey(), exception.arguments(), exception.messageKey(),
+            LocaleContextHolder.getLocale()));
+    problem.setProperty("code", exception.messageKey());
+    return problem;
+  }
+
+  private String message(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+}

@@ -1,0 +1,53 @@
+package cn.smartaffairs.platform.web;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Errors on pages: a readable page in the user's language with the right status, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+  private final MessageSource messages;
+
+  PageExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  String notFound(NotFoundException exception, HttpServletResponse response, Model model, Locale locale) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return page(exception, model, locale);
+  }
+
+  @ExceptionHandler(BusinessRuleException.class)
+  String ruleBroken(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
+    response.setStatus("error.forbidden".equals(exception.messageKey())
+        ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
+    return page(exception, model, locale);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  String forbidden(HttpServletResponse response, Model model, Locale locale) {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("message", messages.getMessage("error.forbidden", null, locale));
+    return "error";
+  }
+
+  private String page(BusinessRuleException exception, Model model, Locale locale) {
+    String what = exception instanceof NotFoundException && exception.arguments().length > 0
+        ? messages.getMessage("entity." + exception.arguments()[0], null, String.valueOf(exception.arguments()[0]), locale)
+        : null;
+    Object[] arguments = what == null ? exception.arguments()
+        : new Object[] {what, exception.arguments()[1]};
+    model.addAttribute("message", messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
+    return "error";
+  }
+}

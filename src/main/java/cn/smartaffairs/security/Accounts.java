@@ -1,0 +1,151 @@
+package cn.smartaffairs.security;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts and their roles: loading for sign-in, the lock-out counter, creating and changing passwords. */
+@Service
+public class Accounts implements UserDetailsService {
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwordEncoder;
+  private final AuditTrail audit;
+  private final SecurityProperties properties;
+  private final Clock clock;
+
+  public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, SecurityProperties properties,
+                  Clock clock) {
+    this.jdbc = jdbc;
+    this.passwordEncoder = passwordEncoder;
+    this.audit = audit;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** A new account: who it is, where it belongs and which roles it holds. */
+  public record NewAccount(String username, String password, String displayName, Long staffId, long regionId,
+                           Long unitId, List<RoleGrant> grants) {}
+
+  @Override
+  public CurrentUser loadUserByUsername(String username) {
+    return findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+  }
+
+  public Optional<CurrentUser> findByUsername(String username) {
+    return jdbc.sql("select * from user_account where username = :username")
+        .param("username", username)
+        .query((rs, n) -> new CurrentUser(
+            rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+            (Long) rs.getObject("staff_id"), rs.getLong("region_id"), (Long) rs.getObject("unit_id"),
+            rs.getBoolean("enabled"), isLocked(rs.getTimestamp("locked_until")), List.of(), java.util.Set.of()))
+        .optional()
+        .map(user -> withGrants(user, grantsOf(user.userId())));
+  }
+
+  public Optional<CurrentUser> findById(long userId) {
+    return jdbc.sql("select username from user_account where id = :id").param("id", userId)
+        .query(String.class).optional().flatMap(this::findByUsername);
+  }
+
+  public List<RoleGrant> grantsOf(long userId) {
+    return jdbc.sql("select role, region_id, unit_id from role_assignment where user_id = :id order by id")
+        .param("id", userId)
+        .query((rs, n) -> new RoleGrant(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id"),
+            (Long) rs.getObject("unit_id")))
+        .list();
+  }
+
+  /** Counts a failed sign-in; the account locks for the configured time when the limit is reached. */
+  @Transactional
+  public void recordFailedSignIn(String username) {
+    jdbc.sql("""
+        update user_account
+           set failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end,
+               locked_until = case when failed_sign_ins + 1 >= :max then :until else locked_until end
+         where username = :username""")
+        .param("max", properties.maxFailedSignIns())
+        .param("until", Timestamp.from(clock.instant().plus(properties.lockDuration())))
+        .param("username", username)
+        .update();
+  }
+
+  @Transactional
+  public void recordSuccessfulSignIn(String username) {
+    jdbc.sql("update user_account set failed_sign_ins = 0, locked_until = null where username = :username")
+        .param("username", username).update();
+  }
+
+  @Transactional
+  public long create(NewAccount account) {
+    PasswordPolicy.check(account.password());
+    return createWithHash(account, passwordEncoder.encode(account.password()));
+  }
+
+  /** Creates an account whose password is already hashed (demo data hashes its shared password once). */
+  @Transactional
+  public long createWithHash(NewAccount account, String passwordHash) {
+    if (jdbc.sql("select count(*) from user_account where username = :u").param("u", account.username())
+        .query(Long.class).single() > 0) {
+      throw new BusinessRuleException("account.usernameTaken", account.username());
+    }
+    long id = jdbc.sql("""
+        insert into user_account (username, password_hash, display_name, staff_id, region_id, unit_id)
+        values (:username, :hash, :displayName, :staffId, :regionId, :unitId) returning id""")
+        .param("username", account.username())
+        .param("hash", passwordHash)
+        .param("displayName", account.displayName())
+        .param("staffId", account.staffId())
+        .param("regionId", account.regionId())
+        .param("unitId", account.unitId())
+        .query(Long.class).single();
+    for (RoleGrant grant : account.grants()) {
+      jdbc.sql("insert into role_assignment (user_id, role, region_id, unit_id) values (:u, :role, :region, :unit)")
+          .param("u", id).param("role", grant.role().name()).param("region", grant.regionId())
+          .param("unit", grant.unitId()).update();
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("username", account.username());
+    after.put("displayName", account.displayName());
+    after.put("staffId", account.staffId());
+    after.put("unitId", account.unitId());
+    after.put("roles", account.grants());
+    audit.record(AuditEntry.created("user_account", id, account.regionId(), after));
+    return id;
+  }
+
+  @Transactional
+  public void changePassword(CurrentUser user, String currentPassword, String newPassword) {
+    String hash = jdbc.sql("select password_hash from user_account where id = :id").param("id", user.userId())
+        .query(String.class).single();
+    if (!passwordEncoder.matches(currentPassword, hash)) {
+      throw new BusinessRuleException("account.currentPasswordWrong");
+    }
+    PasswordPolicy.check(newPassword);
+    jdbc.sql("update user_account set password_hash = :hash where id = :id")
+        .param("hash", passwordEncoder.encode(newPassword)).param("id", user.userId()).update();
+    audit.record(new AuditEntry("CHANGE_PASSWORD", "user_account", user.userId(), user.regionId(), null, null));
+  }
+
+  private boolean isLocked(Timestamp lockedUntil) {
+    return lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now(clock));
+  }
+
+  private static CurrentUser withGrants(CurrentUser user, List<RoleGrant> grants) {
+    return new CurrentUser(user.userId(), user.username(), user.displayName(), user.passwordHash(), user.staffId(),
+        user.regionId(), user.unitId(), user.enabled(), user.locked(), List.copyOf(grants), java.util.Set.of());
+  }
+}

@@ -1,0 +1,50 @@
+package cn.smartaffairs.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * What an API key may call. An integration (a canteen terminal, the hotline desk) gets only the scopes it
+ * needs; each scope names the requests it opens. Modules add their scopes here.
+ */
+public enum ApiScope {
+  STAFF_READ("staff:read", HttpMethod.GET, "/api/v1/staff/**"),
+  UNITS_READ("units:read", HttpMethod.GET, "/api/v1/units/**");
+
+  private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+  private final String scope;
+  private final HttpMethod method;
+  private final String pathPattern;
+
+  ApiScope(String scope, HttpMethod method, String pathPattern) {
+    this.scope = scope;
+    this.method = method;
+    this.pathPattern = pathPattern;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public String pathPattern() {
+    return pathPattern;
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  public boolean opens(String httpMethod, String path) {
+    return method.matches(httpMethod) && (PATHS.match(pathPattern, path) || PATHS.match(pathPattern, path + "/"));
+  }
+
+  public static ApiScope of(String scope) {
+    for (ApiScope candidate : values()) {
+      if (candidate.scope.equals(scope)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("unknown API scope " + scope);
+  }
+}

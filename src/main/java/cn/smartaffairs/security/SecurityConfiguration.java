@@ -1,0 +1,140 @@
+package cn.smartaffairs.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the JSON API (stateless, bearer tokens and API keys, answers 401/403 as problem
+ * details) and the pages (form sign-in, session, CSRF).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+          + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+  /** Argon2id for new hashes; the {id} prefix lets the algorithm be changed later without a reset. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    var encoders = new java.util.HashMap<String, PasswordEncoder>();
+    encoders.put("argon2", org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+    encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+    return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2", encoders);
+  }
+
+  @Bean
+  AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+    return new DefaultAuthenticationEventPublisher(publisher);
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder passwordEncoder,
+                                              AuthenticationEventPublisher events) {
+    var provider = new DaoAuthenticationProvider(accounts);
+    provider.setPasswordEncoder(passwordEncoder);
+    var manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(events);
+    return manager;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ApiCredentials credentials, AuthenticationManager authenticationManager,
+                               ObjectMapper objectMapper, MessageSource messages, LocaleResolver locales)
+      throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, exception) ->
+        writeProblem(response, objectMapper, HttpServletResponse.SC_UNAUTHORIZED,
+            messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
+    AccessDeniedHandler forbidden = (request, response, exception) ->
+        writeProblem(response, objectMapper, HttpServletResponse.SC_FORBIDDEN,
+            messages.getMessage("error.forbidden", null, locales.resolveLocale(request)));
+    http.securityMatcher("/api/**")
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new ApiCredentialFilter(credentials, unauthorized), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+            .anyRequest().access(apiAccess()))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+                "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            .requestMatchers("/admin/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+        .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny())
+            .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()")));
+    return http.build();
+  }
+
+  /** People may call any API they are signed in for (services check roles and scope); keys only their scopes. */
+  private static AuthorizationManager<RequestAuthorizationContext> apiAccess() {
+    return (authentication, context) -> {
+      var auth = authentication.get();
+      if (auth == null || !(auth.getPrincipal() instanceof CurrentUser user)) {
+        return new AuthorizationDecision(false);
+      }
+      if (!user.isApiKey()) {
+        return new AuthorizationDecision(true);
+      }
+      var request = context.getRequest();
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      boolean opened = user.apiScopes().stream()
+          .map(ApiScope::of)
+          .anyMatch(scope -> scope.opens(request.getMethod(), path));
+      return new AuthorizationDecision(opened);
+    };
+  }
+
+  static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, int status, String detail)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), Map.of("status", status, "title",
+        status == 401 ? "Unauthorized" : "Forbidden", "detail", detail));
+  }
+}

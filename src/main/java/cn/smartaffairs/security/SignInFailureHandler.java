@@ -1,0 +1,21 @@
+package cn.smartaffairs.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/** Sends a failed sign-in back to the form with the reason: wrong credentials, locked or disabled. */
+class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+  @Override
+  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                      AuthenticationException exception) throws IOException {
+    String reason = exception instanceof LockedException ? "locked"
+        : exception instanceof DisabledException ? "disabled" : "bad";
+    getRedirectStrategy().sendRedirect(request, response, "/login?error=" + reason);
+  }
+}
