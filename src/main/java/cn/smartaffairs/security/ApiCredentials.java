@@ -149,7 +149,7 @@ public class ApiCredentials {
   /** Last use is kept to the minute, so that a busy terminal does not write on every call. */
   private void touch(long id, Timestamp now) {
     jdbc.sql("update api_credential set last_used_at = :now where id = :id "
-            + "and (last_used_at is null or last_used_at < :now - interval '1 minute')")
+            + "and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')")
         .param("now", now).param("id", id).update();
   }
 

@@ -1,0 +1,19 @@
+package cn.smartaffairs;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test against the whole application on a real PostgreSQL with the demo data loaded. All such tests share
+ * one application context (keep their configuration identical) and one database, so they create the data they
+ * change under fresh names instead of relying on a clean slate.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface IntegrationTest {}
