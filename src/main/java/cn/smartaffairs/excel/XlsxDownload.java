@@ -15,13 +15,18 @@ public final class XlsxDownload {
   private XlsxDownload() {}
 
   public static void send(HttpServletResponse response, String fileName, Xlsx.Sheet... sheets) {
-    response.setContentType(CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+    prepare(response, fileName);
     try {
       Xlsx.write(response.getOutputStream(), sheets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Sets the headers of an .xlsx download; the caller writes the workbook to the response. */
+  public static void prepare(HttpServletResponse response, String fileName) {
+    response.setContentType(CONTENT_TYPE);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
   }
 }

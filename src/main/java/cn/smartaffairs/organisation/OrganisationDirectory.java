@@ -60,7 +60,7 @@ public class OrganisationDirectory {
   public Unit unit(long id, DataScope scope) {
     var parameters = scope.bind(new MapSqlParameterSource("id", id));
     return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id where u.id = :id and "
-            + unitCondition(scope))
+            + unitCondition())
         .paramSource(parameters).query(OrganisationDirectory::unit).optional()
         .orElseThrow(() -> new NotFoundException("unit", id));
   }
@@ -69,7 +69,7 @@ public class OrganisationDirectory {
     var parameters = scope.bind(new MapSqlParameterSource())
         .addValue("keyword", keyword == null || keyword.isBlank() ? null : "%" + keyword.trim() + "%")
         .addValue("region", regionId);
-    String where = " where " + unitCondition(scope)
+    String where = " where " + unitCondition()
         + " and (cast(:keyword as text) is null or u.name like :keyword or u.code like :keyword)"
         + " and (cast(:region as bigint) is null or u.region_id = :region)";
     long total = jdbc.sql("select count(*) from unit u" + where).paramSource(parameters).query(Long.class).single();
@@ -151,7 +151,7 @@ public class OrganisationDirectory {
   }
 
   /** Units a scope sees: its regions and units, and for a person, their own unit. */
-  static String unitCondition(DataScope scope) {
+  static String unitCondition() {
     return "(" + DataScope.sqlCondition("u.region_id", "u.id", null)
         + " or u.id = (select s.unit_id from staff s where s.id = :scopeStaff))";
   }

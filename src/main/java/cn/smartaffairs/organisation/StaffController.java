@@ -146,9 +146,7 @@ class StaffController {
 
   @GetMapping("/import/template.xlsx")
   void template(HttpServletResponse response) throws IOException {
-    response.setContentType(cn.smartaffairs.excel.XlsxDownload.CONTENT_TYPE);
-    response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-        .filename("干部职工导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString());
+    XlsxDownload.prepare(response, "干部职工导入模板.xlsx");
     staffImport.writeTemplate(response.getOutputStream(), CurrentUsers.scope());
   }
 

@@ -2,6 +2,7 @@ package cn.smartaffairs.organisation;
 
 import cn.smartaffairs.excel.ImportError;
 import cn.smartaffairs.excel.ImportRejectedException;
+import cn.smartaffairs.excel.ImportWorkbook;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.security.DataScope;
 import java.io.InputStream;
@@ -46,27 +47,8 @@ public class StaffImport {
   /** Imports all rows or none; answers how many were imported, or throws with every error found. */
   @Transactional
   public int importWorkbook(InputStream workbook, DataScope scope, Locale locale) {
-    Xlsx.Table table;
-    try {
-      table = Xlsx.read(workbook);
-    } catch (Xlsx.UnreadableWorkbookException e) {
-      throw new ImportRejectedException(List.of(new ImportError(0, "", text(locale, "import.unreadable"))));
-    }
+    Xlsx.Table table = ImportWorkbook.open(workbook, HEADERS, MAX_ROWS, messages, locale);
     List<ImportError> errors = new ArrayList<>();
-    for (String header : HEADERS) {
-      if (!table.headers().contains(header)) {
-        errors.add(new ImportError(1, header, text(locale, "import.missingColumn", header)));
-      }
-    }
-    if (table.rows().isEmpty()) {
-      errors.add(new ImportError(2, "", text(locale, "import.empty")));
-    }
-    if (table.rows().size() > MAX_ROWS) {
-      errors.add(new ImportError(0, "", text(locale, "import.tooManyRows", MAX_ROWS)));
-    }
-    if (!errors.isEmpty()) {
-      throw new ImportRejectedException(errors);
-    }
     var lookup = new Lookup(scope);
     List<StaffDirectory.Placed> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -189,7 +171,7 @@ public class StaffImport {
   }
 
   private String text(Locale locale, String key, Object... arguments) {
-    return messages.getMessage(key, arguments, key, locale);
+    return ImportWorkbook.text(messages, locale, key, arguments);
   }
 
   /** Everything a row is checked against, loaded once per import instead of once per row. */

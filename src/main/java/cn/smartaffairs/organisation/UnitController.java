@@ -6,7 +6,12 @@ import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.smartaffairs.excel.ImportRejectedException;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +28,12 @@ class UnitController {
   private final OrganisationDirectory organisation;
   private final StaffDirectory staff;
 
-  UnitController(OrganisationDirectory organisation, StaffDirectory staff) {
+  private final UnitImport unitImport;
+
+  UnitController(OrganisationDirectory organisation, StaffDirectory staff, UnitImport unitImport) {
     this.organisation = organisation;
     this.staff = staff;
+    this.unitImport = unitImport;
   }
 
   @GetMapping
@@ -47,6 +55,27 @@ class UnitController {
         List.of("区域", "单位编码", "单位名称", "行政级别", "单位性质", "编制数", "在职人数"),
         units.stream().map(u -> Arrays.asList(u.regionName(), u.code(), u.name(), u.governmentLevel().chineseName(),
             u.nature().chineseName(), u.approvedHeadcount(), u.activeStaff()))));
+  }
+
+  @GetMapping("/import")
+  String importPage() {
+    return "organisation/unit-import";
+  }
+
+  @GetMapping("/import/template.xlsx")
+  void template(HttpServletResponse response) throws IOException {
+    XlsxDownload.prepare(response, "部门单位导入模板.xlsx");
+    unitImport.writeTemplate(response.getOutputStream(), CurrentUsers.scope());
+  }
+
+  @PostMapping("/import")
+  String importWorkbook(@RequestParam("file") MultipartFile file, Model model, Locale locale) throws IOException {
+    try {
+      model.addAttribute("imported", unitImport.importWorkbook(file.getInputStream(), CurrentUsers.scope(), locale));
+    } catch (ImportRejectedException e) {
+      model.addAttribute("errors", e.errors());
+    }
+    return "organisation/unit-import";
   }
 
   @GetMapping("/{id:\\d+}")

@@ -97,7 +97,8 @@ public class SecurityConfiguration {
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                 "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/admin/**").hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
+            .requestMatchers("/admin/**", "/units/import/**", "/units/import")
+                .hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
