@@ -148,4 +148,99 @@ public class Accounts implements UserDetailsService {
     return new CurrentUser(user.userId(), user.username(), user.displayName(), user.passwordHash(), user.staffId(),
         user.regionId(), user.unitId(), user.enabled(), user.locked(), List.copyOf(grants), java.util.Set.of());
   }
+
+  /** An account as the administration list shows it. */
+  public record AccountSummary(long id, String username, String displayName, long regionId, Long unitId, Long staffId,
+                               boolean enabled, Instant lockedUntil, List<RoleGrant> grants) {
+    public boolean locked(Instant now) {
+      return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+  }
+
+  public cn.smartaffairs.platform.Page<AccountSummary> search(String keyword, DataScope scope, int page, int size) {
+    var parameters = scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource())
+        .addValue("keyword", keyword == null || keyword.isBlank() ? null : "%" + keyword.trim() + "%");
+    String where = " where " + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id")
+        + " and (cast(:keyword as text) is null or a.username like :keyword or a.display_name like :keyword)";
+    long total = jdbc.sql("select count(*) from user_account a" + where).paramSource(parameters).query(Long.class).single();
+    List<AccountSummary> items = jdbc.sql("select * from user_account a" + where + " order by a.id limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+        .query(this::summary).list();
+    return new cn.smartaffairs.platform.Page<>(items, total, page, size);
+  }
+
+  public AccountSummary account(long id, DataScope scope) {
+    return jdbc.sql("select * from user_account a where a.id = :id and "
+            + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id"))
+        .paramSource(scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", id)))
+        .query(this::summary).optional()
+        .orElseThrow(() -> new cn.smartaffairs.platform.NotFoundException("account", id));
+  }
+
+  private AccountSummary summary(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+    Timestamp lockedUntil = rs.getTimestamp("locked_until");
+    long id = rs.getLong("id");
+    return new AccountSummary(id, rs.getString("username"), rs.getString("display_name"), rs.getLong("region_id"),
+        (Long) rs.getObject("unit_id"), (Long) rs.getObject("staff_id"), rs.getBoolean("enabled"),
+        lockedUntil == null ? null : lockedUntil.toInstant(), grantsOf(id));
+  }
+
+  /** Lifts a lock-out before it runs out, e.g. after the person called the help desk. */
+  @Transactional
+  public void unlock(long id, CurrentUser by) {
+    AccountSummary account = account(id, by.dataScope());
+    jdbc.sql("update user_account set locked_until = null, failed_sign_ins = 0 where id = :id").param("id", id).update();
+    audit.record(new AuditEntry("UNLOCK", "user_account", id, account.regionId(),
+        Map.of("lockedUntil", String.valueOf(account.lockedUntil())), Map.of("lockedUntil", "null")));
+  }
+
+  @Transactional
+  public void setEnabled(long id, boolean enabled, CurrentUser by) {
+    AccountSummary account = account(id, by.dataScope());
+    if (account.id() == by.userId() && !enabled) {
+      throw new BusinessRuleException("account.cannotDisableSelf");
+    }
+    jdbc.sql("update user_account set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id).update();
+    audit.record(AuditEntry.updated("user_account", id, account.regionId(), Map.of("enabled", account.enabled()),
+        Map.of("enabled", enabled)));
+  }
+
+  /** Replaces an account's roles; only a platform admin may grant platform-wide administration. */
+  @Transactional
+  public void replaceRoles(long id, List<RoleGrant> grants, CurrentUser by) {
+    AccountSummary account = account(id, by.dataScope());
+    checkGrantable(grants, by);
+    jdbc.sql("delete from role_assignment where user_id = :id").param("id", id).update();
+    for (RoleGrant grant : grants) {
+      jdbc.sql("insert into role_assignment (user_id, role, region_id, unit_id) values (:u, :role, :region, :unit)")
+          .param("u", id).param("role", grant.role().name()).param("region", grant.regionId())
+          .param("unit", grant.unitId()).update();
+    }
+    audit.record(AuditEntry.updated("user_account", id, account.regionId(), Map.of("roles", account.grants()),
+        Map.of("roles", grants)));
+  }
+
+  /** Creates an account on behalf of an administrator, within what they administer. */
+  @Transactional
+  public long createBy(NewAccount account, CurrentUser by) {
+    if (!by.dataScope().permits(account.regionId(), null, null)) {
+      throw new cn.smartaffairs.platform.NotFoundException("region", account.regionId());
+    }
+    checkGrantable(account.grants(), by);
+    return create(account);
+  }
+
+  private static void checkGrantable(List<RoleGrant> grants, CurrentUser by) {
+    DataScope scope = by.dataScope();
+    for (RoleGrant grant : grants) {
+      boolean platformWide = grant.role() == Role.PLATFORM_ADMIN;
+      if ((platformWide && !by.has(Role.PLATFORM_ADMIN))
+          || (!platformWide && !scope.permits(grant.regionId(), null, null))) {
+        throw new BusinessRuleException("account.roleNotGrantable", grant.role().name());
+      }
+      if (grant.role().reach() == Role.Reach.UNIT && grant.unitId() == null) {
+        throw new BusinessRuleException("account.unitRequired", grant.role().name());
+      }
+    }
+  }
 }

@@ -37,7 +37,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         "spring.datasource.password", "")));
   }
 
-  private static EmbeddedPostgres start(Path pgData, boolean fresh) {
+  static EmbeddedPostgres start(Path pgData, boolean fresh) {
     try {
       Files.createDirectories(pgData.getParent());
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()

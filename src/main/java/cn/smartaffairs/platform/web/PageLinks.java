@@ -1,13 +1,22 @@
 package cn.smartaffairs.platform.web;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** Links to another page of the current list that keep its search parameters (used by the paging bar). */
-@Component("pageLinks")
-public class PageLinks {
+/**
+ * Gives every page {@code pageLinkBase}: the current path and query without its page number, ending in
+ * {@code page=}, so that the paging bar links to another page of the same search.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageLinks {
 
-  public String to(int page) {
-    return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+  @ModelAttribute("pageLinkBase")
+  String pageLinkBase(HttpServletRequest request) {
+    String query = UriComponentsBuilder.newInstance().query(request.getQueryString()).replaceQueryParam("page")
+        .build().getQuery();
+    return request.getRequestURI() + "?" + (query == null || query.isEmpty() ? "" : query + "&") + "page=";
   }
 }

@@ -1,0 +1,186 @@
+package cn.smartaffairs.admin;
+
+import cn.smartaffairs.organisation.OrganisationDirectory;
+import cn.smartaffairs.organisation.Region;
+import cn.smartaffairs.organisation.StaffDirectory;
+import cn.smartaffairs.organisation.StaffQuery;
+import cn.smartaffairs.organisation.Unit;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
+import cn.smartaffairs.security.RoleGrant;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 用户账户: accounts and the roles they hold, per region and unit; unlock and disable. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+  private final Accounts accounts;
+  private final OrganisationDirectory organisation;
+  private final StaffDirectory staff;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  AccountAdminController(Accounts accounts, OrganisationDirectory organisation, StaffDirectory staff,
+                         MessageSource messages, Clock clock) {
+    this.accounts = accounts;
+    this.organisation = organisation;
+    this.staff = staff;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) String keyword, @RequestParam(defaultValue = "0") int page, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    model.addAttribute("page", accounts.search(keyword, scope, Math.max(page, 0), 20));
+    model.addAttribute("keyword", keyword);
+    model.addAttribute("now", clock.instant());
+    names(model);
+    return "admin/accounts";
+  }
+
+  @GetMapping("/new")
+  String newForm(Model model) {
+    var form = new AccountForm();
+    form.setRegionId(CurrentUsers.current().regionId());
+    form.setRoles(List.of(Role.STAFF));
+    return form(form, model);
+  }
+
+  @PostMapping
+  String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+                RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return form(form, model);
+    }
+    CurrentUser admin = CurrentUsers.current();
+    try {
+      Long staffId = null;
+      if (form.getStaffNo() != null && !form.getStaffNo().isBlank()) {
+        var found = staff.search(new StaffQuery(form.getStaffNo().trim(), form.getRegionId(), null, null),
+            admin.dataScope(), 0, 50).items().stream()
+            .filter(member -> member.staffNo().equals(form.getStaffNo().trim())).findFirst();
+        if (found.isEmpty()) {
+          binding.rejectValue("staffNo", "accountAdmin.staffUnknown",
+              messages.getMessage("accountAdmin.staffUnknown", new Object[] {form.getStaffNo()}, locale));
+          return form(form, model);
+        }
+        staffId = found.get().id();
+        form.setUnitId(found.get().unitId());
+      }
+      List<RoleGrant> grants = grants(form.getRoles(), form.getRegionId(), form.getUnitId());
+      long id = accounts.createBy(new Accounts.NewAccount(form.getUsername().trim(), form.getPassword(),
+          form.getDisplayName().trim(), staffId, form.getRegionId(), form.getUnitId(), grants), admin);
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      return "redirect:/admin/accounts/" + id;
+    } catch (BusinessRuleException e) {
+      binding.reject(e.messageKey(), messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), e.messageKey(), locale));
+      return form(form, model);
+    }
+  }
+
+  @GetMapping("/{id:\\d+}")
+  String detail(@PathVariable long id, Model model) {
+    model.addAttribute("account", accounts.account(id, CurrentUsers.scope()));
+    model.addAttribute("roles", grantableRoles());
+    model.addAttribute("now", clock.instant());
+    names(model);
+    return "admin/account-detail";
+  }
+
+  @PostMapping("/{id:\\d+}/roles")
+  String replaceRoles(@PathVariable long id, @RequestParam(required = false) List<Role> roles,
+                      @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
+    var account = accounts.account(id, CurrentUsers.scope());
+    try {
+      accounts.replaceRoles(id, grants(roles == null ? List.of() : roles, account.regionId(),
+          unitId != null ? unitId : account.unitId()), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), locale));
+    }
+    return "redirect:/admin/accounts/" + id;
+  }
+
+  @PostMapping("/{id:\\d+}/unlock")
+  String unlock(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    accounts.unlock(id, CurrentUsers.current());
+    redirect.addFlashAttribute("flash", messages.getMessage("accountAdmin.unlocked", null, locale));
+    return "redirect:/admin/accounts/" + id;
+  }
+
+  @PostMapping("/{id:\\d+}/enabled")
+  String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect, Locale locale) {
+    try {
+      accounts.setEnabled(id, enabled, CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+    }
+    return "redirect:/admin/accounts/" + id;
+  }
+
+  private String form(AccountForm form, Model model) {
+    DataScope scope = CurrentUsers.scope();
+    model.addAttribute("form", form);
+    model.addAttribute("regions", organisation.regions(scope));
+    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("roles", grantableRoles());
+    return "admin/account-form";
+  }
+
+  private void names(Model model) {
+    model.addAttribute("regionNames", organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name)));
+    model.addAttribute("unitNames", organisation.allUnits(DataScope.everything()).stream()
+        .collect(Collectors.toMap(Unit::id, Unit::name)));
+  }
+
+  private static List<Role> grantableRoles() {
+    return CurrentUsers.current().has(Role.PLATFORM_ADMIN) ? List.of(Role.values())
+        : java.util.Arrays.stream(Role.values()).filter(role -> role != Role.PLATFORM_ADMIN).toList();
+  }
+
+  /** Region roles are held in the account's region; unit roles in its unit. */
+  private static List<RoleGrant> grants(List<Role> roles, Long regionId, Long unitId) {
+    return roles.stream().distinct().map(role -> switch (role.reach()) {
+      case ALL -> new RoleGrant(role, null, null);
+      case UNIT -> new RoleGrant(role, regionId, unitId);
+      default -> new RoleGrant(role, regionId, null);
+    }).toList();
+  }
+
+  private Object[] roleNames(Object[] arguments, Locale locale) {
+    Function<Object, Object> name = argument -> {
+      try {
+        return messages.getMessage("role." + Role.valueOf(String.valueOf(argument)).name(), null, locale);
+      } catch (IllegalArgumentException e) {
+        return argument;
+      }
+    };
+    return arguments == null ? null : java.util.Arrays.stream(arguments).map(name).toArray();
+  }
+
+}
