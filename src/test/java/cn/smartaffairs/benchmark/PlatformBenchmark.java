@@ -35,10 +35,10 @@ public final class PlatformBenchmark {
     long started = System.nanoTime();
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SmartAffairsApplication.class)
         .web(WebApplicationType.SERVLET)
-        .properties("affairs.data-dir=target/benchmark-data", "affairs.embedded-database.fresh=true",
-            "affairs.crypto.field-key=00112233445566778899aabbccddeeff", "affairs.demo-data.staff=" + staff,
-            "logging.level.root=warn", "server.port=0")
-        .run()) {
+        // command-line arguments outrank application.yml, so the scale really applies
+        .run("--affairs.data-dir=target/benchmark-data", "--affairs.embedded-database.fresh=true",
+            "--affairs.crypto.field-key=00112233445566778899aabbccddeeff", "--affairs.demo-data.staff=" + staff,
+            "--logging.level.root=warn", "--server.port=0")) {
       report("start with a fresh database and generate the demo city (" + staff + " staff)", 1,
           (System.nanoTime() - started) / 1e6);
       var directory = context.getBean(StaffDirectory.class);

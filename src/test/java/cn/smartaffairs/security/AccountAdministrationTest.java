@@ -1,0 +1,89 @@
+package cn.smartaffairs.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class AccountAdministrationTest {
+
+  @Autowired Accounts accounts;
+  @Autowired JdbcClient jdbc;
+
+  private long region(String code) {
+    return jdbc.sql("select id from region where code = :c").param("c", code).query(Long.class).single();
+  }
+
+  private String freshName() {
+    return "acct" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void regionAdminCreatesAnAccountWithRolesInTheirRegionAndItIsAudited() {
+    CurrentUser cityAdmin = accounts.loadUserByUsername("region.admin");
+    String username = freshName();
+    long id = accounts.createBy(new Accounts.NewAccount(username, "Strong#Pass1", "新同事", null, region("YX"), null,
+        List.of(new RoleGrant(Role.VEHICLE_MANAGER, region("YX"), null))), cityAdmin);
+
+    assertThat(accounts.loadUserByUsername(username).has(Role.VEHICLE_MANAGER)).isTrue();
+    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'user_account' and entity_id = :id")
+        .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void regionAdminCannotCreateAccountsInAnotherRegion() {
+    CurrentUser cityAdmin = accounts.loadUserByUsername("region.admin");
+    assertThatThrownBy(() -> accounts.createBy(new Accounts.NewAccount(freshName(), "Strong#Pass1", "外区", null,
+        region("QS"), null, List.of(new RoleGrant(Role.STAFF, region("QS"), null))), cityAdmin))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void onlyAPlatformAdminMayGrantPlatformAdministration() {
+    CurrentUser cityAdmin = accounts.loadUserByUsername("region.admin");
+    assertThatThrownBy(() -> accounts.createBy(new Accounts.NewAccount(freshName(), "Strong#Pass1", "越权", null,
+        region("YX"), null, List.of(new RoleGrant(Role.PLATFORM_ADMIN, null, null))), cityAdmin))
+        .isInstanceOf(BusinessRuleException.class)
+        .extracting(e -> ((BusinessRuleException) e).messageKey()).isEqualTo("account.roleNotGrantable");
+  }
+
+  @Test
+  void unitRolesNeedAUnit() {
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    assertThatThrownBy(() -> accounts.createBy(new Accounts.NewAccount(freshName(), "Strong#Pass1", "联络员", null,
+        region("YX"), null, List.of(new RoleGrant(Role.UNIT_LIAISON, region("YX"), null))), admin))
+        .isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void anAdminUnlocksALockedAccountAndReplacesItsRoles() {
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    String username = freshName();
+    long id = accounts.createBy(new Accounts.NewAccount(username, "Strong#Pass1", "被锁", null, region("YX"), null,
+        List.of(new RoleGrant(Role.STAFF, region("YX"), null))), admin);
+    jdbc.sql("update user_account set locked_until = now() + interval '15 minutes' where id = :id").param("id", id).update();
+    assertThat(accounts.loadUserByUsername(username).isAccountNonLocked()).isFalse();
+
+    accounts.unlock(id, admin);
+    accounts.replaceRoles(id, List.of(new RoleGrant(Role.DRIVER, region("YX"), null)), admin);
+
+    CurrentUser reloaded = accounts.loadUserByUsername(username);
+    assertThat(reloaded.isAccountNonLocked()).isTrue();
+    assertThat(reloaded.grants()).extracting(RoleGrant::role).containsExactly(Role.DRIVER);
+  }
+
+  @Test
+  void anAdminCannotDisableThemself() {
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    assertThatThrownBy(() -> accounts.setEnabled(admin.userId(), false, admin))
+        .isInstanceOf(BusinessRuleException.class);
+  }
+}
