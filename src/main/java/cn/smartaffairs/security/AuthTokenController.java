@@ -1,7 +1,9 @@
 package cn.smartaffairs.security;
 
+import cn.smartaffairs.platform.ApiLocale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Exchanges a user name and password for a bearer token for the API. */
 @RestController
@@ -50,10 +51,10 @@ class AuthTokenController {
   }
 
   @ExceptionHandler(AuthenticationException.class)
-  ProblemDetail signInFailed(AuthenticationException exception) {
+  ProblemDetail signInFailed(AuthenticationException exception, HttpServletRequest request) {
     String key = exception instanceof LockedException ? "signIn.locked" : "signIn.bad";
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-        messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+        messages.getMessage(key, null, ApiLocale.of(request)));
     problem.setTitle("Unauthorized");
     return problem;
   }

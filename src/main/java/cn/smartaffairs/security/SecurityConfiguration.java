@@ -7,7 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
+import cn.smartaffairs.platform.ApiLocale;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -69,14 +69,13 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ApiCredentials credentials, AuthenticationManager authenticationManager,
-                               ObjectMapper objectMapper, MessageSource messages, LocaleResolver locales)
-      throws Exception {
+                               ObjectMapper objectMapper, MessageSource messages) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, exception) ->
         writeProblem(response, objectMapper, HttpServletResponse.SC_UNAUTHORIZED,
-            messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
+            messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
     AccessDeniedHandler forbidden = (request, response, exception) ->
         writeProblem(response, objectMapper, HttpServletResponse.SC_FORBIDDEN,
-            messages.getMessage("error.forbidden", null, locales.resolveLocale(request)));
+            messages.getMessage("error.forbidden", null, ApiLocale.of(request)));
     http.securityMatcher("/api/**")
         .authenticationManager(authenticationManager)
         .csrf(csrf -> csrf.disable())

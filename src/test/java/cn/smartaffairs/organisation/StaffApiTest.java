@@ -31,6 +31,13 @@ class StaffApiTest {
   }
 
   @Test
+  void theApiAnswersInEnglishWhenTheCallerAsksForIt() {
+    var answer = api.withHeader("/api/v1/staff", "Accept-Language", "en");
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body().get("detail").asText()).contains("Not signed in");
+  }
+
+  @Test
   void platformAdminSeesEveryStaffMember() {
     var answer = api.get("/api/v1/staff?page=0&size=50", api.tokenFor("admin"));
     assertThat(answer.status()).isEqualTo(200);

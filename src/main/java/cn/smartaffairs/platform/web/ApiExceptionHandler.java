@@ -1,10 +1,11 @@
 package cn.smartaffairs.platform.web;
 
+import cn.smartaffairs.platform.ApiLocale;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +13,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns errors of the JSON API into RFC 9457 problem details with a message in the caller's language. */
@@ -42,7 +45,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ProblemDetail invalid(MethodArgumentNotValidException exception) {
     String detail = exception.getBindingResult().getFieldErrors().stream()
-        .map(error -> error.getField() + ": " + messages.getMessage(error, LocaleContextHolder.getLocale()))
+        .map(error -> error.getField() + ": " + messages.getMessage(error, locale()))
         .collect(Collectors.joining("; "));
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
   }
@@ -55,12 +58,18 @@ class ApiExceptionHandler {
   private ProblemDetail problem(HttpStatus status, BusinessRuleException exception) {
     var problem = ProblemDetail.forStatusAndDetail(status,
         messages.getMessage(exception.messageKey(), exception.arguments(), exception.messageKey(),
-            LocaleContextHolder.getLocale()));
+            locale()));
     problem.setProperty("code", exception.messageKey());
     return problem;
   }
 
+  /** The request's API language: Chinese unless Accept-Language asks otherwise. */
+  private static Locale locale() {
+    var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+    return ApiLocale.of(attributes.getRequest());
+  }
+
   private String message(String key) {
-    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    return messages.getMessage(key, null, key, locale());
   }
 }
