@@ -25,8 +25,9 @@ public final class Browser {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   private final String base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
+      .cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
 
@@ -74,6 +75,12 @@ public final class Browser {
     return this;
   }
 
+  /** The value of a cookie the application has set, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
   public Page get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
@@ -96,6 +103,7 @@ public final class Browser {
   }
 
   private Page send(HttpRequest.Builder request) {
+    request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Page(response.statusCode(), response.headers(), response.body());
