@@ -83,6 +83,20 @@ class ScopedPagesTest {
   }
 
   @Test
+  void staffFormDoesNotRevealTheDepartmentsOfAUnitOutOfScope() {
+    Browser liaison = signedIn("liaison");
+    long policeDepartment = jdbc.sql("select id from department where unit_id = :u order by id limit 1")
+        .param("u", police).query(Long.class).single();
+
+    var form = liaison.get("/staff/new?unitId=" + police);
+
+    assertThat(form.status()).isEqualTo(404);
+    assertThat(form.body()).doesNotContain("value=\"" + policeDepartment + "\"");
+    assertThat(liaison.get("/staff/departments?unitId=" + police).status()).isEqualTo(404);
+    assertThat(liaison.get("/staff/new?unitId=" + finance).status()).isEqualTo(200);
+  }
+
+  @Test
   void platformAdminOpensAnyStaffMember() {
     Browser admin = signedIn("admin");
 
