@@ -97,6 +97,21 @@ class ScopedPagesTest {
   }
 
   @Test
+  void regionAdminPagesThroughTheStaffOfTheirRegionOnly() {
+    Browser regionAdmin = signedIn("region.admin");
+
+    var first = regionAdmin.get("/staff");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body()).contains("page=1");
+    var second = regionAdmin.get("/staff?page=1");
+    assertThat(second.status()).isEqualTo(200);
+
+    Set<Long> linked = linked(STAFF_LINK, first.body() + second.body());
+    assertThat(linked).hasSize(40);
+    assertThat(linked).allSatisfy(id -> assertThat(regionCodeOfUnit(unitOf(id))).isEqualTo("YX"));
+  }
+
+  @Test
   void platformAdminOpensAnyStaffMember() {
     Browser admin = signedIn("admin");
 

@@ -153,6 +153,16 @@ class WebSecurityTest {
     assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
   }
 
+  /** The API skips CSRF checks, which is safe only because a browser's session cookie does not sign it in. */
+  @Test
+  void apiIgnoresTheBrowserSession() {
+    Browser browser = new Browser(port).signedInAs("admin", ApiClient.DEMO_PASSWORD);
+    assertThat(browser.get("/staff").status()).isEqualTo(200);
+
+    assertThat(browser.get("/api/v1/staff").status()).isEqualTo(401);
+    assertThat(browser.post("/api/v1/staff", Map.of("name", "跨站")).status()).isEqualTo(401);
+  }
+
   @Test
   void sessionsTimeOutAfterThirtyMinutes() {
     assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
