@@ -45,6 +45,8 @@ class WebSecurityTest {
       assertThat(answer.redirectPath()).as(path).isEqualTo("/login");
     }
     assertThat(anonymous.get("/login").status()).isEqualTo(200);
+    assertThat(anonymous.get("/css/app.css").status()).isEqualTo(200);
+    assertThat(anonymous.get("/webjars/bootstrap/css/bootstrap.min.css").status()).isEqualTo(200);
   }
 
   @Test
