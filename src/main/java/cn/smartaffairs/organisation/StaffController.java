@@ -125,7 +125,8 @@ class StaffController {
     model.addAttribute("form", form);
     model.addAttribute("staffId", id);
     model.addAttribute("units", organisation.allUnits(scope));
-    model.addAttribute("departments", form.getUnitId() == null ? List.of() : organisation.departments(form.getUnitId()));
+    model.addAttribute("departments", form.getUnitId() == null ? List.of()
+        : organisation.departments(organisation.unit(form.getUnitId(), scope).id()));
     model.addAttribute("ranks", organisation.ranks());
     model.addAttribute("statuses", StaffStatus.values());
     return "organisation/staff-form";

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ApiClient {
 
   public static final String DEMO_PASSWORD = "Demo@2026";
+  public static final String API_KEY_HEADER = "X-API-Key";
 
   private final String base;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -50,6 +51,11 @@ public final class ApiClient {
 
   public Answer withHeader(String path, String header, String value) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
+  }
+
+  public Answer postWithHeader(String path, String header, String value, Object body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
   private HttpRequest.Builder request(String path, String token) {

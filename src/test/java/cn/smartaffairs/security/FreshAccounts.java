@@ -1,0 +1,52 @@
+package cn.smartaffairs.security;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Creates throw-away accounts for tests that lock, fail or change passwords, so that the shared demo accounts
+ * stay usable by every other test.
+ */
+final class FreshAccounts {
+
+  static final String PASSWORD = "Fresh#2026a";
+
+  private final Accounts accounts;
+  private final JdbcClient jdbc;
+
+  FreshAccounts(Accounts accounts, JdbcClient jdbc) {
+    this.accounts = accounts;
+    this.jdbc = jdbc;
+  }
+
+  /** A new staff-role account in the city region, with {@link #PASSWORD}; answers its user name. */
+  String create(String prefix) {
+    String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    long city = jdbc.sql("select id from region where code = 'YX'").query(Long.class).single();
+    accounts.create(new Accounts.NewAccount(username, PASSWORD, "测试账户", null, city, null,
+        List.of(new RoleGrant(Role.STAFF, city, null))));
+    return username;
+  }
+
+  long idOf(String username) {
+    return jdbc.sql("select id from user_account where username = :u").param("u", username).query(Long.class).single();
+  }
+
+  int failedSignIns(String username) {
+    return jdbc.sql("select failed_sign_ins from user_account where username = :u").param("u", username)
+        .query(Integer.class).single();
+  }
+
+  java.time.Instant lockedUntil(String username) {
+    return jdbc.sql("select locked_until from user_account where username = :u").param("u", username)
+        .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+        .single().orElse(null);
+  }
+
+  /** Moves the lock's end into the past, as if its 15 minutes had gone by. */
+  void letLockExpire(String username) {
+    jdbc.sql("update user_account set locked_until = now() - interval '1 second' where username = :u")
+        .param("u", username).update();
+  }
+}
