@@ -49,14 +49,14 @@ class StaffApiController {
   @PostMapping
   @Operation(summary = "新增人员 Add a staff member")
   ResponseEntity<Map<String, Object>> create(@Valid @RequestBody StaffDraft draft) {
-    long id = staff.create(draft, CurrentUsers.scope());
+    long id = staff.create(draft, StaffDirectory.editScope(CurrentUsers.current()));
     return ResponseEntity.created(URI.create("/api/v1/staff/" + id)).body(Map.of("id", id));
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "修改人员 Change a staff member")
   StaffMember update(@PathVariable long id, @Valid @RequestBody StaffDraft draft) {
-    staff.update(id, draft, CurrentUsers.scope());
+    staff.update(id, draft, StaffDirectory.editScope(CurrentUsers.current()));
     return staff.get(id, CurrentUsers.scope());
   }
 }

@@ -57,7 +57,8 @@ class StaffController {
     model.addAttribute("page", staff.search(query, scope, Math.max(page, 0), Page.boundedSize(size)));
     model.addAttribute("units", organisation.allUnits(scope));
     model.addAttribute("statuses", StaffStatus.values());
-    model.addAttribute("canEdit", scope.all() || !scope.regionIds().isEmpty() || !scope.unitIds().isEmpty());
+    DataScope editable = StaffDirectory.editScope(CurrentUsers.current());
+    model.addAttribute("canEdit", editable.all() || !editable.regionIds().isEmpty() || !editable.unitIds().isEmpty());
     return "organisation/staff-list";
   }
 
@@ -76,7 +77,10 @@ class StaffController {
 
   @GetMapping("/{id:\\d+}")
   String detail(@PathVariable long id, Model model) {
-    model.addAttribute("member", staff.get(id, CurrentUsers.scope()));
+    StaffMember member = staff.get(id, CurrentUsers.scope());
+    model.addAttribute("member", member);
+    model.addAttribute("canEdit", StaffDirectory.editScope(CurrentUsers.current())
+        .permits(member.regionId(), member.unitId(), null));
     return "organisation/staff-detail";
   }
 
@@ -89,7 +93,7 @@ class StaffController {
 
   @GetMapping("/{id:\\d+}/edit")
   String editForm(@PathVariable long id, Model model) {
-    DataScope scope = CurrentUsers.scope();
+    DataScope scope = StaffDirectory.editScope(CurrentUsers.current());
     return form(StaffForm.of(staff.get(id, scope), staff.mobileOf(id, scope)), id, model);
   }
 
@@ -102,9 +106,9 @@ class StaffController {
     try {
       long savedId = id;
       if (id == null) {
-        savedId = staff.create(form.toDraft(), CurrentUsers.scope());
+        savedId = staff.create(form.toDraft(), StaffDirectory.editScope(CurrentUsers.current()));
       } else {
-        staff.update(id, form.toDraft(), CurrentUsers.scope());
+        staff.update(id, form.toDraft(), StaffDirectory.editScope(CurrentUsers.current()));
       }
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/staff/" + savedId;
@@ -154,7 +158,7 @@ class StaffController {
   @PostMapping("/import")
   String importWorkbook(@RequestParam("file") MultipartFile file, Model model, Locale locale) {
     try {
-      int imported = staffImport.importWorkbook(file.getInputStream(), CurrentUsers.scope(), locale);
+      int imported = staffImport.importWorkbook(file.getInputStream(), StaffDirectory.editScope(CurrentUsers.current()), locale);
       model.addAttribute("imported", imported);
     } catch (ImportRejectedException e) {
       model.addAttribute("errors", e.errors());

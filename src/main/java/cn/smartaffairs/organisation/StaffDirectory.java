@@ -6,7 +6,9 @@ import cn.smartaffairs.crypto.FieldCipher;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -149,6 +151,11 @@ public class StaffDirectory {
     return jdbc.sql("select count(*) from staff where region_id = :r and staff_no = :no and id <> :except")
         .param("r", regionId).param("no", staffNo.trim()).param("except", exceptId == null ? -1L : exceptId)
         .query(Long.class).single() > 0;
+  }
+
+  /** Who keeps the staff register: the platform admin, a region's admin, and a unit's liaison for that unit. */
+  public static DataScope editScope(CurrentUser user) {
+    return user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.UNIT_LIAISON);
   }
 
   /** Reading a unit is not enough to change its people: a person with only their own scope may not. */

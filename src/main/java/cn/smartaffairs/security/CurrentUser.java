@@ -34,6 +34,12 @@ public record CurrentUser(
     return DataScope.of(grants, staffId);
   }
 
+  /** The scope granted by only some of the user's roles, e.g. the records they may change rather than read. */
+  public DataScope dataScopeAs(Role... roles) {
+    var wanted = java.util.Set.of(roles);
+    return DataScope.of(grants.stream().filter(grant -> wanted.contains(grant.role())).toList(), staffId);
+  }
+
   public boolean has(Role role) {
     return grants.stream().anyMatch(grant -> grant.role() == role);
   }

@@ -82,6 +82,35 @@ class StaffApiTest {
   }
 
   @Test
+  void aUnitLiaisonAddsStaffToTheirUnitButAModuleManagerMayNotChangeTheRegister() {
+    long finance = jdbc.sql("select id from unit where name = '市财政局'").query(Long.class).single();
+    var draft = java.util.Map.of("unitId", finance, "staffNo", "LIA" + System.nanoTime() % 1_000_000,
+        "name", "新同事", "rankCode", "LEVEL_OFFICER_1", "withinEstablishment", true, "mobile", "13912345678",
+        "status", "ACTIVE");
+    var created = api.post("/api/v1/staff", api.tokenFor("liaison"), draft);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(api.get("/api/v1/staff/" + created.body().get("id").asLong(), api.tokenFor("liaison")).body()
+        .get("mobileMasked").asText()).isEqualTo("139****5678");
+
+    var byManager = api.post("/api/v1/staff", api.tokenFor("vehicle.manager"),
+        java.util.Map.of("unitId", finance, "staffNo", "MGR" + System.nanoTime() % 1_000_000, "name", "越权",
+            "rankCode", "LEVEL_OFFICER_1", "withinEstablishment", true, "status", "ACTIVE"));
+    assertThat(byManager.status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBadMobileNumberIsRefusedWithAChineseMessageAndNothingIsSaved() {
+    long finance = jdbc.sql("select id from unit where name = '市财政局'").query(Long.class).single();
+    long before = jdbc.sql("select count(*) from staff").query(Long.class).single();
+    var answer = api.post("/api/v1/staff", api.tokenFor("liaison"), java.util.Map.of("unitId", finance,
+        "staffNo", "BAD" + System.nanoTime() % 1_000_000, "name", "号码错", "rankCode", "LEVEL_OFFICER_1",
+        "withinEstablishment", true, "mobile", "12345", "status", "ACTIVE"));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().get("detail").asText()).contains("手机号").contains("12345");
+    assertThat(jdbc.sql("select count(*) from staff").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void mobileNumbersLeaveOnlyMaskedAndAreStoredEncrypted() {
     var item = api.get("/api/v1/staff?size=1", api.tokenFor("admin")).body().get("items").get(0);
     assertThat(item.get("mobileMasked").asText()).matches("1\\d{2}\\*{4}\\d{4}");
