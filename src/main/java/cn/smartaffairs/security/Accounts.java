@@ -137,6 +137,9 @@ public class Accounts implements UserDetailsService {
     PasswordPolicy.check(newPassword);
     jdbc.sql("update user_account set password_hash = :hash where id = :id")
         .param("hash", passwordEncoder.encode(newPassword)).param("id", user.userId()).update();
+    // tokens issued under the old password stop working: a changed password is often a suspected leak
+    jdbc.sql("update api_credential set revoked_at = now() where kind = 'TOKEN' and user_id = :id and revoked_at is null")
+        .param("id", user.userId()).update();
     audit.record(new AuditEntry("CHANGE_PASSWORD", "user_account", user.userId(), user.regionId(), null, null));
   }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -52,7 +53,8 @@ class AuthTokenController {
 
   @ExceptionHandler(AuthenticationException.class)
   ProblemDetail signInFailed(AuthenticationException exception, HttpServletRequest request) {
-    String key = exception instanceof LockedException ? "signIn.locked" : "signIn.bad";
+    String key = exception instanceof LockedException ? "signIn.locked"
+        : exception instanceof DisabledException ? "signIn.disabled" : "signIn.bad";
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
         messages.getMessage(key, null, ApiLocale.of(request)));
     problem.setTitle("Unauthorized");

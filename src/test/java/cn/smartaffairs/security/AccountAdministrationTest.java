@@ -80,6 +80,22 @@ class AccountAdministrationTest {
     assertThat(reloaded.grants()).extracting(RoleGrant::role).containsExactly(Role.DRIVER);
   }
 
+  @Autowired ApiCredentials credentials;
+
+  @Test
+  void changingAPasswordRevokesTheBearerTokensIssuedBefore() {
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    String username = freshName();
+    accounts.createBy(new Accounts.NewAccount(username, "Strong#Pass1", "换密码", null, region("YX"), null,
+        List.of(new RoleGrant(Role.STAFF, region("YX"), null))), admin);
+    String token = credentials.issueToken(accounts.loadUserByUsername(username));
+    assertThat(credentials.authenticate(token)).isPresent();
+
+    accounts.changePassword(accounts.loadUserByUsername(username), "Strong#Pass1", "Newer#Pass2");
+
+    assertThat(credentials.authenticate(token)).isEmpty();
+  }
+
   @Test
   void anAdminCannotDisableThemself() {
     CurrentUser admin = accounts.loadUserByUsername("admin");

@@ -17,8 +17,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns errors of the JSON API into RFC 9457 problem details with a message in the caller's language. */
+/**
+ * Turns errors of the JSON API into RFC 9457 problem details with a message in the caller's language. It runs
+ * before the page handler, which would otherwise also match REST controllers (they are controllers too).
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
   private final MessageSource messages;
@@ -34,7 +38,13 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   ProblemDetail ruleBroken(BusinessRuleException exception) {
-    return problem(HttpStatus.BAD_REQUEST, exception);
+    return problem("error.forbidden".equals(exception.messageKey()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
+        exception);
+  }
+
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail accessDenied() {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message("error.forbidden"));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
