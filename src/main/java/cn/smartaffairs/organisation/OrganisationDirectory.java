@@ -150,6 +150,55 @@ public class OrganisationDirectory {
     return ids;
   }
 
+  /** A unit's own attributes as an administrator changes them. */
+  public record UnitChange(String name, GovernmentLevel governmentLevel, UnitNature nature, int approvedHeadcount) {}
+
+  /** Changes a unit; only those who administer its region may. */
+  @Transactional
+  public void updateUnit(long id, UnitChange change, DataScope editScope) {
+    Unit before = unit(id, editScope);
+    if (!(editScope.all() || editScope.regionIds().contains(before.regionId()))) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    if (change.name() == null || change.name().isBlank() || change.approvedHeadcount() < 0) {
+      throw new BusinessRuleException("unit.invalid");
+    }
+    if (jdbc.sql("select count(*) from unit where region_id = :r and name = :n and id <> :id")
+        .param("r", before.regionId()).param("n", change.name().trim()).param("id", id).query(Long.class).single() > 0) {
+      throw new BusinessRuleException("unit.duplicate", before.code(), change.name().trim());
+    }
+    jdbc.sql("""
+        update unit set name = :name, government_level = :level, nature = :nature, approved_headcount = :headcount
+         where id = :id""")
+        .param("name", change.name().trim()).param("level", change.governmentLevel().name())
+        .param("nature", change.nature().name()).param("headcount", change.approvedHeadcount()).param("id", id)
+        .update();
+    audit.record(AuditEntry.updated("unit", id, before.regionId(), before, unit(id, editScope)));
+  }
+
+  /** Adds a department under the unit (or under one of its departments); a unit's liaison may too. */
+  @Transactional
+  public long addDepartment(long unitId, Long parentId, String name, DataScope editScope) {
+    Unit unit = unit(unitId, editScope);
+    if (!(editScope.all() || editScope.regionIds().contains(unit.regionId()) || editScope.unitIds().contains(unitId))) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    if (name == null || name.isBlank() || name.trim().length() > 100) {
+      throw new BusinessRuleException("department.nameRequired");
+    }
+    if (departments(unitId).stream().anyMatch(d -> d.name().equals(name.trim()) && java.util.Objects.equals(d.parentId(), parentId))) {
+      throw new BusinessRuleException("department.duplicate", name.trim());
+    }
+    long id = jdbc.sql("""
+        insert into department (unit_id, parent_id, name, sort_order)
+        values (:unit, :parent, :name, (select count(*) from department where unit_id = :unit)) returning id""")
+        .param("unit", unitId).param("parent", parentId).param("name", name.trim())
+        .query(Long.class).single();
+    audit.record(AuditEntry.created("department", id, unit.regionId(),
+        Map.of("unitId", unitId, "name", name.trim(), "parentId", String.valueOf(parentId))));
+    return id;
+  }
+
   /** Units a scope sees: its regions and units, and for a person, their own unit. */
   static String unitCondition() {
     return "(" + DataScope.sqlCondition("u.region_id", "u.id", null)

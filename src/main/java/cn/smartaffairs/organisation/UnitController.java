@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.smartaffairs.excel.ImportRejectedException;
 import java.io.IOException;
 import java.util.Arrays;
+import cn.smartaffairs.platform.BusinessRuleException;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import java.util.List;
@@ -29,11 +32,14 @@ class UnitController {
   private final StaffDirectory staff;
 
   private final UnitImport unitImport;
+  private final MessageSource messages;
 
-  UnitController(OrganisationDirectory organisation, StaffDirectory staff, UnitImport unitImport) {
+  UnitController(OrganisationDirectory organisation, StaffDirectory staff, UnitImport unitImport,
+                 MessageSource messages) {
     this.organisation = organisation;
     this.staff = staff;
     this.unitImport = unitImport;
+    this.messages = messages;
   }
 
   @GetMapping
@@ -78,10 +84,48 @@ class UnitController {
     return "organisation/unit-import";
   }
 
+  @GetMapping("/{id:\\d+}/edit")
+  String editForm(@PathVariable long id, Model model) {
+    model.addAttribute("unit", organisation.unit(id, StaffDirectory.editScope(CurrentUsers.current())));
+    model.addAttribute("levels", GovernmentLevel.values());
+    model.addAttribute("natures", UnitNature.values());
+    return "organisation/unit-form";
+  }
+
+  @PostMapping("/{id:\\d+}")
+  String update(@PathVariable long id, @RequestParam String name, @RequestParam GovernmentLevel governmentLevel,
+                @RequestParam UnitNature nature, @RequestParam int approvedHeadcount, Model model,
+                RedirectAttributes redirect, Locale locale) {
+    try {
+      organisation.updateUnit(id, new OrganisationDirectory.UnitChange(name, governmentLevel, nature, approvedHeadcount),
+          StaffDirectory.editScope(CurrentUsers.current()));
+    } catch (BusinessRuleException e) {
+      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      return editForm(id, model);
+    }
+    redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    return "redirect:/units/" + id;
+  }
+
+  @PostMapping("/{id:\\d+}/departments")
+  String addDepartment(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long parentId,
+                       RedirectAttributes redirect, Locale locale) {
+    try {
+      organisation.addDepartment(id, parentId, name, StaffDirectory.editScope(CurrentUsers.current()));
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:/units/" + id;
+  }
+
   @GetMapping("/{id:\\d+}")
   String detail(@PathVariable long id, Model model) {
     DataScope scope = CurrentUsers.scope();
     Unit unit = organisation.unit(id, scope);
+    DataScope editable = StaffDirectory.editScope(CurrentUsers.current());
+    model.addAttribute("canEditUnit", editable.all() || editable.regionIds().contains(unit.regionId()));
+    model.addAttribute("canAddDepartment", editable.permits(unit.regionId(), unit.id(), null));
     model.addAttribute("unit", unit);
     model.addAttribute("departments", organisation.departments(id));
     model.addAttribute("staffPage", staff.search(new StaffQuery(null, null, id, StaffStatus.ACTIVE), scope, 0, 10));
