@@ -104,21 +104,23 @@ class StaffController {
       return form(form, id, model);
     }
     try {
-      long savedId = id;
+      long savedId;
       if (id == null) {
         savedId = staff.create(form.toDraft(), StaffDirectory.editScope(CurrentUsers.current()));
       } else {
         staff.update(id, form.toDraft(), StaffDirectory.editScope(CurrentUsers.current()));
+        savedId = id;
       }
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/staff/" + savedId;
     } catch (BusinessRuleException e) {
       String message = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
       String field = RULE_FIELDS.get(e.messageKey());
+      // with the arguments: the page resolves the code again, and without them would show a bare {0}
       if (field != null) {
-        binding.rejectValue(field, e.messageKey(), message);
+        binding.rejectValue(field, e.messageKey(), e.arguments(), message);
       } else {
-        binding.reject(e.messageKey(), message);
+        binding.reject(e.messageKey(), e.arguments(), message);
       }
       return form(form, id, model);
     }

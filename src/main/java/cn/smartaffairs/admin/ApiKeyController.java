@@ -1,0 +1,114 @@
+package cn.smartaffairs.admin;
+
+import cn.smartaffairs.organisation.OrganisationDirectory;
+import cn.smartaffairs.organisation.Region;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.security.ApiCredentials;
+import cn.smartaffairs.security.ApiScope;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 接口密钥 page: the keys integrations (canteen terminals, the hotline desk) call the API with. A new key's
+ * secret is shown once in the answer to the form and never again; revoking a key stops it at once.
+ */
+@Controller
+@RequestMapping("/admin/api-keys")
+@PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'REGION_ADMIN')")
+class ApiKeyController {
+
+  /** Which form field a rule of {@link ApiCredentials#createApiKey} belongs next to. */
+  private static final Map<String, String> RULE_FIELDS = Map.of(
+      "apiKey.nameRequired", "name", "apiKey.scopeRequired", "scopes", "error.notFound", "regionId");
+
+  private final ApiCredentials credentials;
+  private final OrganisationDirectory organisation;
+  private final MessageSource messages;
+
+  ApiKeyController(ApiCredentials credentials, OrganisationDirectory organisation, MessageSource messages) {
+    this.credentials = credentials;
+    this.organisation = organisation;
+    this.messages = messages;
+  }
+
+  /** One line of the list, with its region by name and its times in China Standard Time. */
+  record KeyLine(ApiCredentials.ApiKey key, String regionName, List<String> scopeLabels, String createdAt,
+                 String lastUsedAt, String revokedAt) {}
+
+  /** A key just created: the only moment its secret is shown. */
+  record NewKey(String name, String secret) {}
+
+  @GetMapping
+  String list(Model model, Locale locale) {
+    var form = new ApiKeyForm();
+    form.setRegionId(CurrentUsers.current().regionId());
+    return page(form, model, locale);
+  }
+
+  @PostMapping
+  String create(@Valid @ModelAttribute("form") ApiKeyForm form, BindingResult binding, Model model, Locale locale) {
+    if (binding.hasErrors()) {
+      return page(form, model, locale);
+    }
+    CurrentUser user = CurrentUsers.current();
+    try {
+      var issued = credentials.createApiKey(form.getName(), form.getRegionId(), form.getScopes(), user);
+      model.addAttribute("newKey", new NewKey(form.getName().trim(), issued.secret()));
+      var fresh = new ApiKeyForm();
+      fresh.setRegionId(form.getRegionId());
+      return page(fresh, model, locale);
+    } catch (BusinessRuleException e) {
+      Object[] arguments = e.messageKey().equals("error.notFound")
+          ? new Object[] {messages.getMessage("entity.region", null, locale), form.getRegionId()} : e.arguments();
+      // with its arguments: the page resolves the error code again and would otherwise show bare {0}
+      binding.rejectValue(RULE_FIELDS.getOrDefault(e.messageKey(), "name"), e.messageKey(), arguments,
+          messages.getMessage(e.messageKey(), arguments, e.messageKey(), locale));
+      return page(form, model, locale);
+    }
+  }
+
+  @PostMapping("/{id:\\d+}/revoke")
+  String revoke(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    credentials.revokeApiKey(id, CurrentUsers.current());
+    redirect.addFlashAttribute("flash", messages.getMessage("apiKey.revoked", null, locale));
+    return "redirect:/admin/api-keys";
+  }
+
+  private String page(ApiKeyForm form, Model model, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    Map<Long, String> regionNames = organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name));
+    model.addAttribute("form", form);
+    model.addAttribute("keys", credentials.apiKeys(user.dataScope()).stream()
+        .map(key -> new KeyLine(key, regionNames.get(key.regionId()),
+            key.scopes().stream().map(scope -> scopeLabel(scope, locale)).toList(), AuditController.time(key.createdAt()),
+            AuditController.time(key.lastUsedAt()), AuditController.time(key.revokedAt())))
+        .toList());
+    model.addAttribute("regions", organisation.regions(user.dataScope()));
+    model.addAttribute("scopes", ApiScope.values());
+    return "admin/api-keys";
+  }
+
+  /** A scope by its name in the page's language; a scope no longer known shows as stored. */
+  private String scopeLabel(String scope, Locale locale) {
+    return Arrays.stream(ApiScope.values()).filter(candidate -> candidate.scope().equals(scope)).findFirst()
+        .map(known -> messages.getMessage("apiScope." + known.name(), null, scope, locale))
+        .orElse(scope);
+  }
+}
