@@ -95,12 +95,12 @@ class ApiKeyController {
     CurrentUser user = CurrentUsers.current();
     Map<Long, String> regionNames = organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name));
     model.addAttribute("form", form);
-    model.addAttribute("keys", credentials.apiKeys(user.dataScope()).stream()
+    model.addAttribute("keys", credentials.apiKeys(ApiCredentials.administeredBy(user)).stream()
         .map(key -> new KeyLine(key, regionNames.get(key.regionId()),
             key.scopes().stream().map(scope -> scopeLabel(scope, locale)).toList(), AuditController.time(key.createdAt()),
             AuditController.time(key.lastUsedAt()), AuditController.time(key.revokedAt())))
         .toList());
-    model.addAttribute("regions", organisation.regions(user.dataScope()));
+    model.addAttribute("regions", organisation.regions(ApiCredentials.administeredBy(user)));
     model.addAttribute("scopes", ApiScope.values());
     return "admin/api-keys";
   }

@@ -77,7 +77,7 @@ public class ApiCredentials {
     if (scopes.isEmpty()) {
       throw new BusinessRuleException("apiKey.scopeRequired");
     }
-    if (!creator.dataScope().permits(regionId, null, null)) {
+    if (!administeredBy(creator).permits(regionId, null, null)) {
       throw new NotFoundException("region", regionId);
     }
     String secret = newSecret(KEY_PREFIX);
@@ -99,7 +99,7 @@ public class ApiCredentials {
 
   @Transactional
   public void revokeApiKey(long id, CurrentUser by) {
-    ApiKey key = apiKeys(by.dataScope()).stream().filter(candidate -> candidate.id() == id).findFirst()
+    ApiKey key = apiKeys(administeredBy(by)).stream().filter(candidate -> candidate.id() == id).findFirst()
         .orElseThrow(() -> new NotFoundException("apiKey", id));
     if (!key.active()) {
       return;
@@ -107,6 +107,11 @@ public class ApiCredentials {
     jdbc.sql("update api_credential set revoked_at = :now where id = :id")
         .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     audit.record(new AuditEntry("REVOKE", "api_key", id, key.regionId(), Map.of("active", true), Map.of("active", false)));
+  }
+
+  /** The regions whose keys a user administers: only their admin roles count, not e.g. a manager role elsewhere. */
+  public static DataScope administeredBy(CurrentUser user) {
+    return user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN);
   }
 
   public List<ApiKey> apiKeys(DataScope scope) {
