@@ -84,8 +84,9 @@ class AccountAdminController {
             admin.dataScope(), 0, 50).items().stream()
             .filter(member -> member.staffNo().equals(form.getStaffNo().trim())).findFirst();
         if (found.isEmpty()) {
-          binding.rejectValue("staffNo", "accountAdmin.staffUnknown",
-              messages.getMessage("accountAdmin.staffUnknown", new Object[] {form.getStaffNo()}, locale));
+          Object[] arguments = {form.getStaffNo()};
+          binding.rejectValue("staffNo", "accountAdmin.staffUnknown", arguments,
+              messages.getMessage("accountAdmin.staffUnknown", arguments, locale));
           return form(form, model);
         }
         staffId = found.get().id();
@@ -97,7 +98,9 @@ class AccountAdminController {
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/admin/accounts/" + id;
     } catch (BusinessRuleException e) {
-      binding.reject(e.messageKey(), messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), e.messageKey(), locale));
+      // the page resolves the code again, so the arguments must travel with it (else it shows {0})
+      Object[] arguments = roleNames(e.arguments(), locale);
+      binding.reject(e.messageKey(), arguments, messages.getMessage(e.messageKey(), arguments, e.messageKey(), locale));
       return form(form, model);
     }
   }
