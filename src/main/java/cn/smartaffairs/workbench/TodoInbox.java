@@ -35,6 +35,12 @@ public class TodoInbox {
     jdbc.sql("update todo_item set done_at = now() where id = :id and done_at is null").param("id", todoId).update();
   }
 
+  /** Marks done every open task that points at a record, e.g. when the record moved on without this person. */
+  @Transactional
+  public void doneForLink(String link) {
+    jdbc.sql("update todo_item set done_at = now() where link = :link and done_at is null").param("link", link).update();
+  }
+
   public List<Todo> open(long userId, int limit) {
     return jdbc.sql("""
         select id, source_module, title, link, created_at, due_at from todo_item

@@ -2,6 +2,7 @@ package cn.smartaffairs.platform.web;
 
 import cn.smartaffairs.platform.ApiLocale;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -34,6 +35,11 @@ class ApiExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException exception) {
     return problem(HttpStatus.NOT_FOUND, exception);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException exception) {
+    return problem(HttpStatus.CONFLICT, exception);
   }
 
   @ExceptionHandler(BusinessRuleException.class)

@@ -1,0 +1,318 @@
+package cn.smartaffairs.workorder;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.calendar.WorkingCalendar;
+import cn.smartaffairs.calendar.WorkingDays;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.ApiScope;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
+import cn.smartaffairs.workbench.TodoInbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 工单: the closed loop for repairs, hotline calls and visit problems. Orders are created by staff, hotline agents
+ * or other systems; every move is checked against the current state, timed, recorded in the order's history and
+ * audited. Two people moving one order at once: the first wins, the second gets a conflict and nothing changes.
+ */
+@Service
+public class WorkOrders {
+
+  private static final String SELECT = """
+      select w.*, c.code as category_code, c.name as category_name
+        from work_order w join work_order_category c on c.id = w.category_id
+      """;
+  private static final DateTimeFormatter ORDER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+  private final JdbcClient jdbc;
+  private final WorkingCalendar calendar;
+  private final Accounts accounts;
+  private final AuditTrail audit;
+  private final TodoInbox inbox;
+  private final Clock clock;
+
+  public WorkOrders(JdbcClient jdbc, WorkingCalendar calendar, Accounts accounts, AuditTrail audit, TodoInbox inbox,
+                    Clock clock) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.inbox = inbox;
+    this.clock = clock;
+  }
+
+  /** Dispatchers (派单员) of a region: its admin and repair manager, the platform admin, or a hotline API key. */
+  static boolean dispatches(CurrentUser user, long regionId) {
+    if (user.isApiKey()) {
+      return user.regionId() == regionId && user.apiScopes().contains(ApiScope.WORK_ORDERS_WRITE.scope());
+    }
+    return user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.REPAIR_MANAGER).permits(regionId, null, null);
+  }
+
+  @Transactional
+  public WorkOrder create(NewWorkOrder order, CurrentUser by) {
+    var category = jdbc.sql("select id, code from work_order_category where code = :code")
+        .param("code", order.category() == null ? "" : order.category().trim()).query().listOfRows();
+    if (category.isEmpty()) {
+      throw new BusinessRuleException("workOrder.categoryUnknown", order.category());
+    }
+    String priority = order.priority() == null || order.priority().isBlank() ? "NORMAL" : order.priority().trim();
+    if (!priority.equals("URGENT") && !priority.equals("NORMAL")) {
+      throw new BusinessRuleException("workOrder.priorityUnknown", order.priority());
+    }
+    if (order.description() == null || order.description().isBlank() || order.description().length() > 2000) {
+      throw new BusinessRuleException("workOrder.descriptionRequired");
+    }
+    long regionId = by.regionId();
+    boolean agent = dispatches(by, regionId);
+    Long requesterStaffId = agent ? order.requesterStaffId() : by.staffId();
+    String requesterName = agent ? order.requesterName() : by.displayName();
+    if (!agent && requesterStaffId == null) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    if (requesterStaffId != null && agent) {
+      requesterName = jdbc.sql("select name from staff where id = :id and region_id = :region")
+          .param("id", requesterStaffId).param("region", regionId).query(String.class).optional()
+          .orElseThrow(() -> new BusinessRuleException("workOrder.requesterUnknown", order.requesterStaffId()));
+    }
+    if (requesterName == null || requesterName.isBlank()) {
+      throw new BusinessRuleException("workOrder.requesterRequired");
+    }
+    String channel = order.channel() != null ? order.channel() : by.isApiKey() ? "API" : agent ? "HOTLINE" : "WEB";
+    long categoryId = ((Number) category.get(0).get("id")).longValue();
+    Instant received = clock.instant();
+    Deadlines deadlines = deadlines(regionId, categoryId, priority, received);
+    String orderNo = "WO" + ORDER_DATE.format(received.atZone(PlatformConfiguration.ZONE)) + "-"
+        + String.format("%06d", jdbc.sql("select nextval('work_order_no_seq')").query(Long.class).single());
+    long id = jdbc.sql("""
+        insert into work_order (region_id, order_no, category_id, priority, channel, description, building, floor, room,
+                                requester_staff_id, requester_name, created_by, status, received_at, respond_due_at,
+                                resolve_due_at)
+        values (:region, :no, :category, :priority, :channel, :description, :building, :floor, :room, :requesterStaff,
+                :requesterName, :createdBy, 'RECEIVED', :received, :respondDue, :resolveDue) returning id""")
+        .param("region", regionId).param("no", orderNo).param("category", categoryId).param("priority", priority)
+        .param("channel", channel).param("description", order.description().trim())
+        .param("building", blank(order.building())).param("floor", blank(order.floor())).param("room", blank(order.room()))
+        .param("requesterStaff", requesterStaffId).param("requesterName", requesterName.trim())
+        .param("createdBy", by.isApiKey() ? null : by.userId())
+        .param("received", Timestamp.from(received)).param("respondDue", Timestamp.from(deadlines.respond()))
+        .param("resolveDue", Timestamp.from(deadlines.resolve()))
+        .query(Long.class).single();
+    recordStep(id, "CREATE", null, WorkOrderStatus.RECEIVED, by, received, null);
+    audit.record(AuditEntry.created("work_order", id, regionId, Map.of("orderNo", orderNo,
+        "category", category.get(0).get("code"), "priority", priority, "channel", channel,
+        "requester", requesterName.trim())));
+    return get(id, by);
+  }
+
+  /** One order with its history, if the caller dispatches its region, handles it or asked for it. */
+  public WorkOrder get(long id, CurrentUser viewer) {
+    var parameters = visibility(viewer).addValue("id", id);
+    WorkOrder order = jdbc.sql(SELECT + " where w.id = :id and " + VISIBLE).paramSource(parameters)
+        .query(WorkOrders::order).optional()
+        .orElseThrow(() -> new NotFoundException("workOrder", id));
+    return order.withHistory(jdbc.sql("""
+        select action, from_status, to_status, actor, occurred_at, note from work_order_event
+         where work_order_id = :id order by id""")
+        .param("id", id)
+        .query((rs, n) -> new WorkOrder.Step(rs.getString("action"),
+            rs.getString("from_status") == null ? null : WorkOrderStatus.valueOf(rs.getString("from_status")),
+            WorkOrderStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getString("note")))
+        .list());
+  }
+
+  public Page<WorkOrder> search(WorkOrderStatus status, CurrentUser viewer, int page, int size) {
+    var parameters = visibility(viewer).addValue("status", status == null ? null : status.name());
+    String where = " where " + VISIBLE + " and (cast(:status as text) is null or w.status = :status)";
+    long total = jdbc.sql("select count(*) from work_order w" + where).paramSource(parameters).query(Long.class).single();
+    List<WorkOrder> items = jdbc.sql(SELECT + where + " order by w.id desc limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+        .query(WorkOrders::order).list();
+    return new Page<>(items, total, page, size);
+  }
+
+  /** Moves an order; refuses (409) an action its state does not allow, or a move someone else made first. */
+  @Transactional
+  public WorkOrder move(long id, Transition transition, CurrentUser by) {
+    WorkOrder order = get(id, by);
+    WorkOrderAction action = WorkOrderAction.parse(transition.action());
+    if (action == null) {
+      throw new BusinessRuleException("workOrder.actionUnknown", transition.action());
+    }
+    if (!action.allowedFrom(order.status())) {
+      throw new ConflictException("workOrder.actionNotAllowed",
+          new DefaultMessageSourceResolvable("workOrder.action." + action.name()),
+          new DefaultMessageSourceResolvable("workOrder.status." + order.status().name()));
+    }
+    requireAllowed(action, order, by);
+    Instant now = clock.instant();
+    var update = new MapSqlParameterSource("id", id).addValue("version", order.version())
+        .addValue("status", action.target().name()).addValue("now", Timestamp.from(now));
+    StringBuilder set = new StringBuilder("status = :status, version = version + 1");
+    Long assignee = order.assigneeUserId();
+    switch (action) {
+      case DISPATCH -> {
+        assignee = requireWorker(transition.assigneeUserId(), order.regionId());
+        set.append(", assignee_user_id = :assignee, dispatched_at = :now");
+        update.addValue("assignee", assignee);
+      }
+      case ACCEPT -> set.append(", accepted_at = :now");
+      case ARRIVE -> set.append(", arrived_at = :now");
+      case RESOLVE -> set.append(", resolved_at = :now");
+      case CONFIRM -> set.append(", confirmed_at = :now");
+      case VISIT -> {
+        if (transition.satisfaction() == null) {
+          throw new BusinessRuleException("workOrder.satisfactionRequired");
+        }
+        set.append(", visited_at = :now, satisfaction = :satisfaction, visit_comment = :comment");
+        update.addValue("satisfaction", transition.satisfaction().name()).addValue("comment", blank(transition.comment()));
+      }
+      case REOPEN -> set.append(", reopen_count = reopen_count + 1, resolved_at = null, confirmed_at = null, visited_at = null");
+      case CLOSE -> set.append(", closed_at = :now");
+    }
+    int changed = jdbc.sql("update work_order set " + set + " where id = :id and version = :version")
+        .paramSource(update).update();
+    if (changed == 0) {
+      throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
+    }
+    recordStep(id, action.name(), order.status(), action.target(), by, now, blank(transition.comment()));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", action.target());
+    after.put("assigneeUserId", assignee);
+    if (transition.satisfaction() != null) {
+      after.put("satisfaction", transition.satisfaction());
+    }
+    audit.record(new AuditEntry(action.name(), "work_order", id, order.regionId(),
+        Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after));
+    String link = "/work-orders/" + id;
+    if (action == WorkOrderAction.DISPATCH || action == WorkOrderAction.REOPEN) {
+      inbox.doneForLink(link);
+      inbox.add(assignee, "workorder", "工单 " + order.orderNo() + "：" + abbreviate(order.description()), link,
+          order.resolveDueAt());
+    } else if (action == WorkOrderAction.RESOLVE || action == WorkOrderAction.CLOSE) {
+      inbox.doneForLink(link);
+    }
+    if (action == WorkOrderAction.VISIT && transition.satisfaction() == Satisfaction.UNSATISFIED
+        && Boolean.TRUE.equals(transition.handlerAtFault())) {
+      // 不满意且属承办人责任: the loop opens again with the same handler (RULES.md §7)
+      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理"), by);
+    }
+    return get(id, by);
+  }
+
+  /** The order's deadlines from the rule in force for its region, category and priority on the day received. */
+  Deadlines deadlines(long regionId, long categoryId, String priority, Instant received) {
+    var rule = jdbc.sql("""
+        select respond_minutes, resolve_working_days from work_order_deadline_rule
+         where category_id = :category and priority = :priority and effective_from <= :day
+           and (region_id is null or region_id = :region)
+         order by region_id nulls last, effective_from desc limit 1""")
+        .param("category", categoryId).param("priority", priority).param("region", regionId)
+        .param("day", java.sql.Date.valueOf(LocalDate.ofInstant(received, PlatformConfiguration.ZONE)))
+        .query().singleRow();
+    WorkingDays days = calendar.forRegion(regionId);
+    ZonedDateTime at = received.atZone(PlatformConfiguration.ZONE);
+    Duration respond = Duration.ofMinutes(((Number) rule.get("respond_minutes")).longValue());
+    // urgent orders are answered around the clock by whoever is on duty; the others within office hours
+    Instant respondDue = "URGENT".equals(priority) ? received.plus(respond) : days.plusWorkingTime(at, respond).toInstant();
+    Instant resolveDue = days.closeOfWorkingDays(at, ((Number) rule.get("resolve_working_days")).intValue()).toInstant();
+    return new Deadlines(respondDue, resolveDue);
+  }
+
+  /** When an order must be answered and when it must be resolved. */
+  record Deadlines(Instant respond, Instant resolve) {}
+
+  private void requireAllowed(WorkOrderAction action, WorkOrder order, CurrentUser by) {
+    boolean dispatcher = dispatches(by, order.regionId());
+    boolean handler = order.assigneeUserId() != null && order.assigneeUserId() == by.userId();
+    boolean requester = order.requesterStaffId() != null && order.requesterStaffId().equals(by.staffId());
+    boolean allowed = switch (action) {
+      case DISPATCH, VISIT, CLOSE -> dispatcher;
+      case ACCEPT, ARRIVE, RESOLVE -> handler || dispatcher;
+      case CONFIRM, REOPEN -> requester || dispatcher;
+    };
+    if (!allowed) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+  }
+
+  private long requireWorker(Long userId, long regionId) {
+    if (userId == null) {
+      throw new BusinessRuleException("workOrder.assigneeRequired");
+    }
+    CurrentUser worker = accounts.findById(userId)
+        .filter(user -> user.regionId() == regionId && user.isEnabled())
+        .filter(user -> user.hasAny(Role.REPAIR_WORKER, Role.REPAIR_MANAGER))
+        .orElseThrow(() -> new BusinessRuleException("workOrder.assigneeUnknown", userId));
+    return worker.userId();
+  }
+
+  private void recordStep(long id, String action, WorkOrderStatus from, WorkOrderStatus to, CurrentUser by, Instant at,
+                          String note) {
+    jdbc.sql("""
+        insert into work_order_event (work_order_id, action, from_status, to_status, actor, occurred_at, note)
+        values (:id, :action, :from, :to, :actor, :at, :note)""")
+        .param("id", id).param("action", action).param("from", from == null ? null : from.name())
+        .param("to", to.name()).param("actor", by.username()).param("at", Timestamp.from(at)).param("note", note)
+        .update();
+  }
+
+  /** Who sees an order: its region's dispatchers, its handler and its requester. */
+  private static final String VISIBLE = "(" + DataScope.sqlCondition("w.region_id", null, null)
+      + " or w.assignee_user_id = :me or w.requester_staff_id = :myStaff)";
+
+  private static MapSqlParameterSource visibility(CurrentUser viewer) {
+    DataScope dispatchScope = viewer.isApiKey()
+        ? (viewer.apiScopes().contains(ApiScope.WORK_ORDERS_READ.scope())
+            || viewer.apiScopes().contains(ApiScope.WORK_ORDERS_WRITE.scope()) ? DataScope.region(viewer.regionId()) : DataScope.NOTHING)
+        : viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.REPAIR_MANAGER);
+    return dispatchScope.bind(new MapSqlParameterSource())
+        .addValue("me", viewer.userId())
+        .addValue("myStaff", viewer.staffId() == null ? -1L : viewer.staffId());
+  }
+
+  private static WorkOrder order(ResultSet rs, int rowNum) throws SQLException {
+    Timestamp closed = rs.getTimestamp("closed_at");
+    return new WorkOrder(rs.getLong("id"), rs.getString("order_no"), rs.getLong("region_id"),
+        rs.getString("category_code"), rs.getString("category_name"), rs.getString("priority"), rs.getString("channel"),
+        rs.getString("description"), rs.getString("building"), rs.getString("floor"), rs.getString("room"),
+        (Long) rs.getObject("requester_staff_id"), rs.getString("requester_name"),
+        WorkOrderStatus.valueOf(rs.getString("status")), (Long) rs.getObject("assignee_user_id"),
+        rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("respond_due_at").toInstant(),
+        rs.getTimestamp("resolve_due_at").toInstant(), closed == null ? null : closed.toInstant(),
+        rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
+        rs.getInt("reopen_count"), rs.getInt("version"), List.of());
+  }
+
+  private static String blank(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}
