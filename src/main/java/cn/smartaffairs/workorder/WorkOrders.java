@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,15 +53,17 @@ public class WorkOrders {
   private final Accounts accounts;
   private final AuditTrail audit;
   private final TodoInbox inbox;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public WorkOrders(JdbcClient jdbc, WorkingCalendar calendar, Accounts accounts, AuditTrail audit, TodoInbox inbox,
-                    Clock clock) {
+                    ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.accounts = accounts;
     this.audit = audit;
     this.inbox = inbox;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -125,6 +128,8 @@ public class WorkOrders {
     audit.record(AuditEntry.created("work_order", id, regionId, Map.of("orderNo", orderNo,
         "category", category.get(0).get("code"), "priority", priority, "channel", channel,
         "requester", requesterName.trim())));
+    events.publishEvent(new WorkOrderMoved(id, orderNo, regionId, "CREATE", null, WorkOrderStatus.RECEIVED, null,
+        requesterStaffId, order.description().trim()));
     return get(id, by);
   }
 
@@ -208,6 +213,8 @@ public class WorkOrders {
     }
     audit.record(new AuditEntry(action.name(), "work_order", id, order.regionId(),
         Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after));
+    events.publishEvent(new WorkOrderMoved(id, order.orderNo(), order.regionId(), action.name(), order.status(),
+        action.target(), assignee, order.requesterStaffId(), order.description()));
     String link = "/work-orders/" + id;
     if (action == WorkOrderAction.DISPATCH || action == WorkOrderAction.REOPEN) {
       inbox.doneForLink(link);
