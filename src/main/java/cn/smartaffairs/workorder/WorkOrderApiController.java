@@ -68,7 +68,8 @@ class WorkOrderApiController {
   @Operation(summary = "流转 Move an order",
       description = "action: dispatch (assigneeUserId) | accept | arrive | resolve | confirm | visit (satisfaction "
           + "SATISFIED/FAIRLY/NEUTRAL/UNSATISFIED, handlerAtFault, comment) | reopen | close. An action the current "
-          + "state does not allow, or a move someone else made first, answers 409 and changes nothing.")
+          + "state does not allow, or a move made by someone else since expectedVersion (the version the caller "
+          + "saw), answers 409 and changes nothing.")
   WorkOrder move(@PathVariable long id, @RequestBody Transition transition) {
     return workOrders.move(id, transition, CurrentUsers.current());
   }

@@ -174,6 +174,9 @@ public class WorkOrders {
           new DefaultMessageSourceResolvable("workOrder.status." + order.status().name()));
     }
     requireAllowed(action, order, by);
+    if (transition.expectedVersion() != null && transition.expectedVersion() != order.version()) {
+      throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
+    }
     Instant now = clock.instant();
     var update = new MapSqlParameterSource("id", id).addValue("version", order.version())
         .addValue("status", action.target().name()).addValue("now", Timestamp.from(now));
@@ -226,7 +229,7 @@ public class WorkOrders {
     if (action == WorkOrderAction.VISIT && transition.satisfaction() == Satisfaction.UNSATISFIED
         && Boolean.TRUE.equals(transition.handlerAtFault())) {
       // 不满意且属承办人责任: the loop opens again with the same handler (RULES.md §7)
-      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理"), by);
+      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理", null), by);
     }
     return get(id, by);
   }

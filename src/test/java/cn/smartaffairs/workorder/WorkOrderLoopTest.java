@@ -112,7 +112,7 @@ class WorkOrderLoopTest {
     for (String token : List.of(first, second)) {
       Callable<ApiClient.Answer> dispatch = () -> {
         start.await();
-        return move(token, id, Map.of("action", "dispatch", "assigneeUserId", userId("worker")));
+        return move(token, id, Map.of("action", "dispatch", "assigneeUserId", userId("worker"), "expectedVersion", 0));
       };
       answers.add(pool.submit(dispatch));
     }
