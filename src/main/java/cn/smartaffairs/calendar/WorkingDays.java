@@ -37,6 +37,21 @@ public final class WorkingDays {
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
   }
 
+  /** Whether a moment falls in office hours of a working day (the rest is covered by the duty rota). */
+  public boolean isOfficeTime(ZonedDateTime moment) {
+    LocalDateTime local = moment.withZoneSameInstant(zone).toLocalDateTime();
+    if (!isWorkingDay(local.toLocalDate())) {
+      return false;
+    }
+    LocalTime time = local.toLocalTime();
+    for (LocalTime[] block : hours.blocks()) {
+      if (!time.isBefore(block[0]) && time.isBefore(block[1])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The n-th working day after {@code day} (n ≥ 1; the day itself does not count). */
   public LocalDate nthWorkingDayAfter(LocalDate day, int n) {
     if (n < 1) {

@@ -61,6 +61,14 @@ public class Accounts implements UserDetailsService {
         .query(String.class).optional().flatMap(this::findByUsername);
   }
 
+  /** The enabled accounts holding a role in a region, e.g. the region admins who supervise overdue work. */
+  public List<Long> holdersOf(Role role, long regionId) {
+    return jdbc.sql("""
+        select distinct a.id from user_account a join role_assignment r on r.user_id = a.id
+         where r.role = :role and r.region_id = :region and a.enabled order by a.id""")
+        .param("role", role.name()).param("region", regionId).query(Long.class).list();
+  }
+
   public List<RoleGrant> grantsOf(long userId) {
     return jdbc.sql("select role, region_id, unit_id from role_assignment where user_id = :id order by id")
         .param("id", userId)

@@ -54,16 +54,18 @@ public class WorkOrders {
   private final AuditTrail audit;
   private final TodoInbox inbox;
   private final ApplicationEventPublisher events;
+  private final DutyRota dutyRota;
   private final Clock clock;
 
   public WorkOrders(JdbcClient jdbc, WorkingCalendar calendar, Accounts accounts, AuditTrail audit, TodoInbox inbox,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, DutyRota dutyRota, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.accounts = accounts;
     this.audit = audit;
     this.inbox = inbox;
     this.events = events;
+    this.dutyRota = dutyRota;
     this.clock = clock;
   }
 
@@ -77,7 +79,13 @@ public class WorkOrders {
 
   @Transactional
   public WorkOrder create(NewWorkOrder order, CurrentUser by) {
-    var category = jdbc.sql("select id, code from work_order_category where code = :code")
+    return create(order, by, clock.instant());
+  }
+
+  /** Creates an order received at a given moment (the hotline's call time; tests of nights and holidays). */
+  @Transactional
+  WorkOrder create(NewWorkOrder order, CurrentUser by, Instant received) {
+    var category = jdbc.sql("select id, code, kind from work_order_category where code = :code")
         .param("code", order.category() == null ? "" : order.category().trim()).query().listOfRows();
     if (category.isEmpty()) {
       throw new BusinessRuleException("workOrder.categoryUnknown", order.category());
@@ -106,7 +114,6 @@ public class WorkOrders {
     }
     String channel = order.channel() != null ? order.channel() : by.isApiKey() ? "API" : agent ? "HOTLINE" : "WEB";
     long categoryId = ((Number) category.get(0).get("id")).longValue();
-    Instant received = clock.instant();
     Deadlines deadlines = deadlines(regionId, categoryId, priority, received);
     String orderNo = "WO" + ORDER_DATE.format(received.atZone(PlatformConfiguration.ZONE)) + "-"
         + String.format("%06d", jdbc.sql("select nextval('work_order_no_seq')").query(Long.class).single());
@@ -124,12 +131,13 @@ public class WorkOrders {
         .param("received", Timestamp.from(received)).param("respondDue", Timestamp.from(deadlines.respond()))
         .param("resolveDue", Timestamp.from(deadlines.resolve()))
         .query(Long.class).single();
-    recordStep(id, "CREATE", null, WorkOrderStatus.RECEIVED, by, received, null);
+    recordStep(id, "CREATE", null, WorkOrderStatus.RECEIVED, by.username(), received, null);
     audit.record(AuditEntry.created("work_order", id, regionId, Map.of("orderNo", orderNo,
         "category", category.get(0).get("code"), "priority", priority, "channel", channel,
         "requester", requesterName.trim())));
     events.publishEvent(new WorkOrderMoved(id, orderNo, regionId, "CREATE", null, WorkOrderStatus.RECEIVED, null,
         requesterStaffId, order.description().trim()));
+    dispatchAutomatically(get(id, by), categoryId, (String) category.get(0).get("kind"), received);
     return get(id, by);
   }
 
@@ -177,14 +185,28 @@ public class WorkOrders {
     if (transition.expectedVersion() != null && transition.expectedVersion() != order.version()) {
       throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
     }
-    Instant now = clock.instant();
-    var update = new MapSqlParameterSource("id", id).addValue("version", order.version())
+    Long assignee = action == WorkOrderAction.DISPATCH
+        ? requireWorker(transition.assigneeUserId(), order.regionId()) : order.assigneeUserId();
+    if (action == WorkOrderAction.VISIT && transition.satisfaction() == null) {
+      throw new BusinessRuleException("workOrder.satisfactionRequired");
+    }
+    apply(order, action, assignee, transition, by.username(), clock.instant());
+    if (action == WorkOrderAction.VISIT && transition.satisfaction() == Satisfaction.UNSATISFIED
+        && Boolean.TRUE.equals(transition.handlerAtFault())) {
+      // 不满意且属承办人责任: the loop opens again with the same handler (RULES.md §7)
+      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理", null), by);
+    }
+    return get(id, by);
+  }
+
+  /** Carries out a checked move: the state, its time, the history, the audit record, the to-do and the event. */
+  private void apply(WorkOrder order, WorkOrderAction action, Long assignee, Transition transition, String actor,
+                     Instant now) {
+    var update = new MapSqlParameterSource("id", order.id()).addValue("version", order.version())
         .addValue("status", action.target().name()).addValue("now", Timestamp.from(now));
     StringBuilder set = new StringBuilder("status = :status, version = version + 1");
-    Long assignee = order.assigneeUserId();
     switch (action) {
       case DISPATCH -> {
-        assignee = requireWorker(transition.assigneeUserId(), order.regionId());
         set.append(", assignee_user_id = :assignee, dispatched_at = :now");
         update.addValue("assignee", assignee);
       }
@@ -193,9 +215,6 @@ public class WorkOrders {
       case RESOLVE -> set.append(", resolved_at = :now");
       case CONFIRM -> set.append(", confirmed_at = :now");
       case VISIT -> {
-        if (transition.satisfaction() == null) {
-          throw new BusinessRuleException("workOrder.satisfactionRequired");
-        }
         set.append(", visited_at = :now, satisfaction = :satisfaction, visit_comment = :comment");
         update.addValue("satisfaction", transition.satisfaction().name()).addValue("comment", blank(transition.comment()));
       }
@@ -207,18 +226,18 @@ public class WorkOrders {
     if (changed == 0) {
       throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
     }
-    recordStep(id, action.name(), order.status(), action.target(), by, now, blank(transition.comment()));
+    recordStep(order.id(), action.name(), order.status(), action.target(), actor, now, blank(transition.comment()));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", action.target());
     after.put("assigneeUserId", assignee);
     if (transition.satisfaction() != null) {
       after.put("satisfaction", transition.satisfaction());
     }
-    audit.record(new AuditEntry(action.name(), "work_order", id, order.regionId(),
-        Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after));
-    events.publishEvent(new WorkOrderMoved(id, order.orderNo(), order.regionId(), action.name(), order.status(),
+    audit.recordAs(actor, List.of(new AuditEntry(action.name(), "work_order", order.id(), order.regionId(),
+        Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after)));
+    events.publishEvent(new WorkOrderMoved(order.id(), order.orderNo(), order.regionId(), action.name(), order.status(),
         action.target(), assignee, order.requesterStaffId(), order.description()));
-    String link = "/work-orders/" + id;
+    String link = "/work-orders/" + order.id();
     if (action == WorkOrderAction.DISPATCH || action == WorkOrderAction.REOPEN) {
       inbox.doneForLink(link);
       inbox.add(assignee, "workorder", "工单 " + order.orderNo() + "：" + abbreviate(order.description()), link,
@@ -226,12 +245,25 @@ public class WorkOrders {
     } else if (action == WorkOrderAction.RESOLVE || action == WorkOrderAction.CLOSE) {
       inbox.doneForLink(link);
     }
-    if (action == WorkOrderAction.VISIT && transition.satisfaction() == Satisfaction.UNSATISFIED
-        && Boolean.TRUE.equals(transition.handlerAtFault())) {
-      // 不满意且属承办人责任: the loop opens again with the same handler (RULES.md §7)
-      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理", null), by);
-    }
-    return get(id, by);
+  }
+
+  /**
+   * 自动派单: in office hours by the region's dispatch rule for the category (and building); at night, at weekends
+   * and on holidays to whoever is on duty for the kind of order. Without either, the order waits for a dispatcher.
+   */
+  private void dispatchAutomatically(WorkOrder order, long categoryId, String kind, Instant at) {
+    boolean officeTime = calendar.forRegion(order.regionId()).isOfficeTime(at.atZone(PlatformConfiguration.ZONE));
+    var handler = officeTime
+        ? jdbc.sql("""
+            select user_id from dispatch_rule where region_id = :region and category_id = :category
+               and (building is null or building = :building) order by building nulls last limit 1""")
+            .param("region", order.regionId()).param("category", categoryId)
+            .param("building", order.building() == null ? "" : order.building())
+            .query(Long.class).optional()
+        : dutyRota.onDuty(order.regionId(), kind, at);
+    handler.ifPresent(userId -> apply(order, WorkOrderAction.DISPATCH, userId,
+        new Transition("dispatch", userId, null, null, officeTime ? "按派单规则自动派单" : "值班自动派单", null),
+        "system", at));
   }
 
   /** The order's deadlines from the rule in force for its region, category and priority on the day received. */
@@ -281,13 +313,13 @@ public class WorkOrders {
     return worker.userId();
   }
 
-  private void recordStep(long id, String action, WorkOrderStatus from, WorkOrderStatus to, CurrentUser by, Instant at,
+  private void recordStep(long id, String action, WorkOrderStatus from, WorkOrderStatus to, String actor, Instant at,
                           String note) {
     jdbc.sql("""
         insert into work_order_event (work_order_id, action, from_status, to_status, actor, occurred_at, note)
         values (:id, :action, :from, :to, :actor, :at, :note)""")
         .param("id", id).param("action", action).param("from", from == null ? null : from.name())
-        .param("to", to.name()).param("actor", by.username()).param("at", Timestamp.from(at)).param("note", note)
+        .param("to", to.name()).param("actor", actor).param("at", Timestamp.from(at)).param("note", note)
         .update();
   }
 

@@ -74,6 +74,15 @@ class WorkingDaysTest {
   }
 
   @Test
+  void officeTimeIsWorkingDaysWithinOfficeHoursOnly() {
+    assertThat(calendar.isOfficeTime(at(11, 24, 9, 0))).isTrue();
+    assertThat(calendar.isOfficeTime(at(11, 24, 12, 30))).as("lunch break").isFalse();
+    assertThat(calendar.isOfficeTime(at(11, 24, 21, 0))).as("evening").isFalse();
+    assertThat(calendar.isOfficeTime(at(10, 3, 10, 0))).as("National Day").isFalse();
+    assertThat(calendar.isOfficeTime(at(10, 10, 10, 0))).as("make-up Saturday").isTrue();
+  }
+
+  @Test
   void officeTimeBetweenTwoMomentsCountsOnlyWorkingHours() {
     assertThat(calendar.workingTimeBetween(at(9, 30, 17, 0), at(10, 8, 10, 0))).isEqualTo(Duration.ofHours(2));
     assertThat(calendar.workingTimeBetween(at(11, 24, 8, 0), at(11, 24, 20, 0))).isEqualTo(Duration.ofHours(7));
