@@ -84,7 +84,7 @@ class WorkOrderReportController {
     option.put("grid", Map.of("left", 48, "right", 48, "bottom", 60, "top", 40));
     option.put("xAxis", Map.of("type", "category", "data", lines.stream().map(WorkOrderReport.Line::group).toList(),
         "axisLabel", Map.of("interval", 0, "rotate", lines.size() > 5 ? 30 : 0)));
-    option.put("yAxis", List.of(Map.of("type", "value", "name", text.apply("report.orders")),
+    option.put("yAxis", List.of(Map.of("type", "value", "name", text.apply("report.orders"), "minInterval", 1),
         Map.of("type", "value", "name", "%", "max", 100)));
     option.put("series", List.of(
         Map.of("name", text.apply("report.orders"), "type", "bar",
