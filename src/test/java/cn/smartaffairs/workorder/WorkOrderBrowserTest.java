@@ -140,6 +140,30 @@ class WorkOrderBrowserTest {
   }
 
   @Test
+  void aHotlineAgentNamesTheCallerAndRuleMessagesSitNextToTheirFields() {
+    signInAs("repair.manager");
+    browser.clickAndWaitForPage("#menu-report");
+    // a category that no longer exists, as from a form left open while the list changed
+    browser.driver().executeScript("var o = document.createElement('option'); o.value = 'NO_SUCH'; o.text = 'x';"
+        + " document.getElementById('category').add(o);");
+    new Select(browser.visible("#category")).selectByValue("NO_SUCH");
+    browser.find("#description").sendKeys("来电反映二楼走廊灯不亮");
+    submit("#submit-report");
+    assertThat(browser.find("#category ~ .invalid-feedback").getText()).isEqualTo("工单类别“NO_SUCH”不存在");
+
+    new Select(browser.visible("#category")).selectByValue("REPAIR_ELECTRIC");
+    submit("#submit-report");
+    assertThat(browser.find("#requesterName ~ .invalid-feedback").getText()).isEqualTo("请填写报事人");
+    browser.screenshot("workorder-11-agent-form-requester-missing");
+
+    browser.find("#requesterName").sendKeys("王来电");
+    submit("#submit-report");
+    assertThat(status()).isEqualTo("已受理");
+    assertThat(browser.find("main").getText()).contains("王来电", "热线");
+    assertThat(browser.findAll("#action-DISPATCH")).hasSize(1);
+  }
+
+  @Test
   void anOrderPastItsDeadlineShowsTheDeadlineInRed() {
     ApiClient api = new ApiClient(port);
     String orderNo = api.post("/api/v1/work-orders", api.tokenFor("staff"), Map.of("category", "REPAIR_AIRCON",
