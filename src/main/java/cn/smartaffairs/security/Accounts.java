@@ -61,12 +61,32 @@ public class Accounts implements UserDetailsService {
         .query(String.class).optional().flatMap(this::findByUsername);
   }
 
-  /** The enabled accounts holding a role in a region, e.g. the region admins who supervise overdue work. */
-  public List<Long> holdersOf(Role role, long regionId) {
+  /** Who an account is, as other modules show it in a list or a history. */
+  public record AccountName(long userId, String username, String displayName) {}
+
+  /** The enabled accounts of a region holding one of the roles, e.g. the repair workers an order can go to. */
+  public List<AccountName> holding(long regionId, Role... roles) {
     return jdbc.sql("""
-        select distinct a.id from user_account a join role_assignment r on r.user_id = a.id
-         where r.role = :role and r.region_id = :region and a.enabled order by a.id""")
-        .param("role", role.name()).param("region", regionId).query(Long.class).list();
+        select a.id, a.username, a.display_name from user_account a
+         where a.region_id = :region and a.enabled
+           and exists (select 1 from role_assignment r where r.user_id = a.id and r.role in (:roles))
+         order by a.display_name, a.id""")
+        .param("region", regionId).param("roles", java.util.Arrays.stream(roles).map(Role::name).toList())
+        .query((rs, n) -> new AccountName(rs.getLong("id"), rs.getString("username"), rs.getString("display_name")))
+        .list();
+  }
+
+  /** Display names by username, for showing who did what; unknown usernames are left out. */
+  public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+    if (usernames.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    jdbc.sql("select username, display_name from user_account where username in (:usernames)")
+        .param("usernames", List.copyOf(usernames))
+        .query((rs, n) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
+        .list().forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+    return names;
   }
 
   public List<RoleGrant> grantsOf(long userId) {

@@ -33,6 +33,18 @@ public record WorkOrder(
   public record Step(String action, WorkOrderStatus fromStatus, WorkOrderStatus toStatus, String actor, Instant at,
                      String note) {}
 
+  /** Where the problem is, as one line: building, floor and room, whichever were given. */
+  public String location() {
+    return java.util.stream.Stream.of(building, floor, room)
+        .filter(part -> part != null && !part.isBlank())
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  /** Past its resolve deadline and not yet closed. */
+  public boolean overdueAt(Instant now) {
+    return status != WorkOrderStatus.CLOSED && resolveDueAt.isBefore(now);
+  }
+
   public WorkOrder withHistory(List<Step> steps) {
     return new WorkOrder(id, orderNo, regionId, categoryCode, categoryName, priority, channel, description, building,
         floor, room, requesterStaffId, requesterName, status, assigneeUserId, receivedAt, respondDueAt, resolveDueAt,

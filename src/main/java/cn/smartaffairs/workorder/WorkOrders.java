@@ -158,6 +158,37 @@ public class WorkOrders {
         .list());
   }
 
+  /** The categories a problem can be reported under, in the order the form lists them. */
+  public List<WorkOrderCategory> categories() {
+    return jdbc.sql("select code, name, kind from work_order_category order by sort_order, id")
+        .query((rs, n) -> new WorkOrderCategory(rs.getString("code"), rs.getString("name"), rs.getString("kind")))
+        .list();
+  }
+
+  /**
+   * The moves that are the viewer's part of the loop now: dispatch, visit and close for a dispatcher; accept,
+   * arrive and resolve for the handler; confirm and reopen for the requester (or for a dispatcher when the caller
+   * is not in the staff register). The API also lets a dispatcher act on the others' behalf; pages do not offer it.
+   */
+  public List<WorkOrderAction> actionsFor(WorkOrder order, CurrentUser viewer) {
+    boolean dispatcher = dispatches(viewer, order.regionId());
+    boolean handler = order.assigneeUserId() != null && order.assigneeUserId() == viewer.userId();
+    boolean requester = order.requesterStaffId() != null ? order.requesterStaffId().equals(viewer.staffId()) : dispatcher;
+    return java.util.Arrays.stream(WorkOrderAction.values())
+        .filter(action -> action.allowedFrom(order.status()))
+        .filter(action -> switch (action) {
+          case DISPATCH, VISIT, CLOSE -> dispatcher;
+          case ACCEPT, ARRIVE, RESOLVE -> handler;
+          case CONFIRM, REOPEN -> requester;
+        })
+        .toList();
+  }
+
+  /** The accounts an order of the region can be dispatched to. */
+  public List<Accounts.AccountName> workers(long regionId) {
+    return accounts.holding(regionId, Role.REPAIR_WORKER);
+  }
+
   public Page<WorkOrder> search(WorkOrderStatus status, CurrentUser viewer, int page, int size) {
     var parameters = visibility(viewer).addValue("status", status == null ? null : status.name());
     String where = " where " + VISIBLE + " and (cast(:status as text) is null or w.status = :status)";
@@ -176,14 +207,15 @@ public class WorkOrders {
     if (action == null) {
       throw new BusinessRuleException("workOrder.actionUnknown", transition.action());
     }
+    requireAllowed(action, order, by);
+    // a stale page is told that the order moved on, rather than which action its new state refuses
+    if (transition.expectedVersion() != null && transition.expectedVersion() != order.version()) {
+      throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
+    }
     if (!action.allowedFrom(order.status())) {
       throw new ConflictException("workOrder.actionNotAllowed",
           new DefaultMessageSourceResolvable("workOrder.action." + action.name()),
           new DefaultMessageSourceResolvable("workOrder.status." + order.status().name()));
-    }
-    requireAllowed(action, order, by);
-    if (transition.expectedVersion() != null && transition.expectedVersion() != order.version()) {
-      throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
     }
     Long assignee = action == WorkOrderAction.DISPATCH
         ? requireWorker(transition.assigneeUserId(), order.regionId()) : order.assigneeUserId();

@@ -1,0 +1,144 @@
+package cn.smartaffairs.workorder;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 工单 pages: report a problem (also from a phone), the list or 派单台, and one order with the viewer's next moves. */
+@Controller
+@RequestMapping("/work-orders")
+class WorkOrderController {
+
+  /** Which form field a business rule's message belongs next to. */
+  private static final Map<String, String> RULE_FIELDS = Map.of(
+      "workOrder.categoryUnknown", "category", "workOrder.priorityUnknown", "priority",
+      "workOrder.descriptionRequired", "description", "workOrder.requesterRequired", "requesterName",
+      "workOrder.requesterUnknown", "requesterName");
+
+  private final WorkOrders workOrders;
+  private final Accounts accounts;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  WorkOrderController(WorkOrders workOrders, Accounts accounts, MessageSource messages, Clock clock) {
+    this.workOrders = workOrders;
+    this.accounts = accounts;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) WorkOrderStatus status, @RequestParam(defaultValue = "0") int page,
+              @RequestParam(defaultValue = "20") int size, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    boolean dispatcher = WorkOrders.dispatches(user, user.regionId());
+    // only a dispatcher filters; everyone else sees all of their own orders
+    WorkOrderStatus filter = dispatcher ? status : null;
+    model.addAttribute("page", workOrders.search(filter, user, Math.max(page, 0), Page.boundedSize(size)));
+    model.addAttribute("dispatcher", dispatcher);
+    model.addAttribute("status", filter);
+    model.addAttribute("statuses", WorkOrderStatus.values());
+    model.addAttribute("now", clock.instant());
+    model.addAttribute("zone", PlatformConfiguration.ZONE);
+    return "workorder/list";
+  }
+
+  @GetMapping("/new")
+  String newForm(Model model) {
+    return form(new WorkOrderForm(), model);
+  }
+
+  @PostMapping("/new")
+  String create(@Valid @ModelAttribute("form") WorkOrderForm form, BindingResult binding, Model model,
+                RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return form(form, model);
+    }
+    try {
+      WorkOrder order = workOrders.create(form.toNewOrder(), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("workOrder.page.created",
+          new Object[] {order.orderNo()}, locale));
+      return "redirect:/work-orders/" + order.id();
+    } catch (BusinessRuleException e) {
+      String message = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+      String field = RULE_FIELDS.get(e.messageKey());
+      // with the arguments: the page resolves the code again, and without them would show a bare {0}
+      if (field != null) {
+        binding.rejectValue(field, e.messageKey(), e.arguments(), message);
+      } else {
+        binding.reject(e.messageKey(), e.arguments(), message);
+      }
+      return form(form, model);
+    }
+  }
+
+  private String form(WorkOrderForm form, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("form", form);
+    model.addAttribute("categories", workOrders.categories());
+    model.addAttribute("agent", WorkOrders.dispatches(user, user.regionId()));
+    return "workorder/form";
+  }
+
+  @GetMapping("/{id:\\d+}")
+  String detail(@PathVariable long id, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    WorkOrder order = workOrders.get(id, user);
+    List<WorkOrderAction> actions = workOrders.actionsFor(order, user);
+    Set<String> people = new HashSet<>();
+    order.history().forEach(step -> people.add(step.actor()));
+    model.addAttribute("order", order);
+    model.addAttribute("actions", actions);
+    model.addAttribute("workers", actions.contains(WorkOrderAction.DISPATCH) ? workOrders.workers(order.regionId()) : List.of());
+    model.addAttribute("names", accounts.displayNames(people));
+    model.addAttribute("assigneeName", order.assigneeUserId() == null ? null
+        : accounts.findById(order.assigneeUserId()).map(CurrentUser::displayName).orElse(null));
+    model.addAttribute("satisfactions", Satisfaction.values());
+    model.addAttribute("now", clock.instant());
+    model.addAttribute("zone", PlatformConfiguration.ZONE);
+    return "workorder/detail";
+  }
+
+  /** One button of the order page; a page shown before someone else moved the order changes nothing. */
+  @PostMapping("/{id:\\d+}/transitions")
+  String move(@PathVariable long id, @RequestParam String action, @RequestParam int expectedVersion,
+              @RequestParam(required = false) Long assigneeUserId,
+              @RequestParam(required = false) Satisfaction satisfaction,
+              @RequestParam(defaultValue = "false") boolean handlerAtFault,
+              @RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
+    try {
+      workOrders.move(id, new Transition(action, assigneeUserId, satisfaction, handlerAtFault, comment, expectedVersion),
+          CurrentUsers.current());
+      WorkOrderAction done = WorkOrderAction.parse(action);
+      redirect.addFlashAttribute("flash", messages.getMessage("workOrder.page.moved",
+          new Object[] {messages.getMessage("workOrder.action." + done.name(), null, locale)}, locale));
+    } catch (NotFoundException e) {
+      throw e;
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:/work-orders/" + id;
+  }
+}
