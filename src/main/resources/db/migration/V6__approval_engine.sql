@@ -83,6 +83,8 @@ create table approval_task (
   status         varchar(10) not null check (status in ('OPEN', 'APPROVED', 'REJECTED', 'CANCELLED')),
   comment        varchar(500),
   todo_id        bigint,
+  -- the reminder put into the inbox when remind_at has passed, closed with the task
+  reminder_todo_id bigint,
   created_at     timestamptz not null default now(),
   due_at         timestamptz not null,
   remind_at      timestamptz,
@@ -95,6 +97,7 @@ create table approval_task (
 );
 create index approval_task_open_idx on approval_task (assignee_id) where status = 'OPEN';
 create index approval_task_request_idx on approval_task (request_id);
+create index approval_task_reminder_idx on approval_task (remind_at) where status = 'OPEN' and reminder_todo_id is null;
 
 -- 代理人: who may decide for someone while they are away, and when.
 create table approval_deputy (

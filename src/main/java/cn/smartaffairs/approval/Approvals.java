@@ -271,6 +271,27 @@ public class Approvals {
         request.submittedAt(), request.decidedAt(), tasks);
   }
 
+  /**
+   * Puts a reminder into the inbox of each approver whose open task has reached its reminder time (the step's
+   * reminder before the deadline, in working hours); each task is reminded once. Returns how many were sent.
+   */
+  @Transactional
+  public int sendReminders() {
+    List<Map<String, Object>> due = jdbc.sql("""
+        select t.id, t.assignee_id, t.due_at, r.id request_id, r.subject from approval_task t
+          join approval_request r on r.id = t.request_id
+         where t.status = 'OPEN' and t.reminder_todo_id is null and t.remind_at <= :now
+         order by t.id for update of t skip locked""")
+        .param("now", Timestamp.from(clock.instant())).query().listOfRows();
+    for (Map<String, Object> task : due) {
+      long todoId = inbox.add(((Number) task.get("assignee_id")).longValue(), MODULE, "审批即将到期：" + task.get("subject"),
+          "/approvals/" + task.get("request_id"), ((Timestamp) task.get("due_at")).toInstant());
+      jdbc.sql("update approval_task set reminder_todo_id = :todo where id = :id")
+          .param("todo", todoId).param("id", task.get("id")).update();
+    }
+    return due.size();
+  }
+
   /** The request a task belongs to. */
   public long requestOfTask(long taskId) {
     return jdbc.sql("select request_id from approval_task where id = :id").param("id", taskId)
@@ -282,7 +303,7 @@ public class Approvals {
   private void decide(long taskId, CurrentUser by, String comment, boolean approve) {
     long requestId = requestOfTask(taskId);
     Request request = lock(requestId);
-    TaskRow task = jdbc.sql("select id, round, step_position, mode, assignee_id, status, todo_id from approval_task where id = :id")
+    TaskRow task = jdbc.sql("select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task where id = :id")
         .param("id", taskId).query(this::taskRow).single();
     if (task.assigneeId() != by.userId() && !mayActFor(task.assigneeId(), by)) {
       throw new BusinessRuleException("approval.notYourTask");
@@ -300,6 +321,7 @@ public class Approvals {
         .param("status", outcome.name()).param("by", by.userId()).param("comment", blankToNull(comment))
         .param("now", Timestamp.from(clock.instant())).param("id", taskId).update();
     closeTodo(task.todoId());
+    closeTodo(task.reminderTodoId());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", outcome);
     after.put("requestId", requestId);
@@ -384,7 +406,7 @@ public class Approvals {
   /** Cancels the open tasks of the current round, or only those of one step when {@code position} is given. */
   private void cancelOpenTasks(Request request, Integer position) {
     List<TaskRow> open = jdbc.sql("""
-        select id, round, step_position, mode, assignee_id, status, todo_id from approval_task
+        select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task
          where request_id = :id and round = :round and status = 'OPEN'
            and (cast(:position as int) is null or step_position = :position) order by id""")
         .param("id", request.id()).param("round", request.round()).param("position", position)
@@ -393,6 +415,7 @@ public class Approvals {
       jdbc.sql("update approval_task set status = 'CANCELLED', closed_at = :now where id = :id")
           .param("now", Timestamp.from(clock.instant())).param("id", task.id()).update();
       closeTodo(task.todoId());
+      closeTodo(task.reminderTodoId());
       audit.record(new AuditEntry("CANCEL", "approval_task", task.id(), request.regionId(),
           Map.of("status", TaskStatus.OPEN), Map.of("status", TaskStatus.CANCELLED, "requestId", request.id())));
     }
@@ -494,7 +517,8 @@ public class Approvals {
   private record StepRow(long id, int position, String name, ApproverKind kind, Role role, ApprovalMode mode,
                          StepCondition condition, int deadlineHours, Integer remindBeforeHours) {}
 
-  private record TaskRow(long id, int round, int position, String mode, long assigneeId, TaskStatus status, Long todoId) {}
+  private record TaskRow(long id, int round, int position, String mode, long assigneeId, TaskStatus status, Long todoId,
+                         Long reminderTodoId) {}
 
   private Request lock(long requestId) {
     return jdbc.sql("select * from approval_request where id = :id for update").param("id", requestId)
@@ -524,7 +548,8 @@ public class Approvals {
 
   private TaskRow taskRow(ResultSet rs, int rowNum) throws SQLException {
     return new TaskRow(rs.getLong("id"), rs.getInt("round"), rs.getInt("step_position"), rs.getString("mode"),
-        rs.getLong("assignee_id"), TaskStatus.valueOf(rs.getString("status")), (Long) rs.getObject("todo_id"));
+        rs.getLong("assignee_id"), TaskStatus.valueOf(rs.getString("status")), (Long) rs.getObject("todo_id"),
+        (Long) rs.getObject("reminder_todo_id"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -318,6 +318,25 @@ class ApprovalsTest {
   }
 
   @Test
+  void anApproverIsRemindedOnceBeforeTheDeadlineAndTheReminderGoesWithTheTask() {
+    CurrentUser approver = freshPerson("提醒审批人");
+    long id = approvals.submit(flowOf(people(ApprovalMode.ANY, approver).remindBefore(4)), "提醒测试", Map.of(),
+        user("staff"));
+    long task = taskOf(id, approver);
+    assertThat(jdbc.sql("select remind_at > created_at and remind_at < due_at from approval_task where id = :id")
+        .param("id", task).query(Boolean.class).single()).as("the reminder comes before the deadline").isTrue();
+
+    jdbc.sql("update approval_task set remind_at = now() - interval '1 minute' where id = :id").param("id", task).update();
+    approvals.sendReminders();
+    approvals.sendReminders();
+    assertThat(inbox.open(approver.userId(), 50)).extracting(TodoInbox.Todo::title)
+        .containsExactlyInAnyOrder("待审批：提醒测试", "审批即将到期：提醒测试");
+
+    approvals.approve(task, approver, null);
+    assertThat(inbox.open(approver.userId(), 50)).isEmpty();
+  }
+
+  @Test
   void aRequestIsHiddenFromThoseNotInvolvedAndOutsideTheirScope() {
     CurrentUser approver = freshPerson("可见审批人");
     long id = approvals.submit(flowOf(people(ApprovalMode.ANY, approver)), "可见性", Map.of(), user("staff"));
