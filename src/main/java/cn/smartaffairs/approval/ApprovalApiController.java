@@ -37,6 +37,26 @@ class ApprovalApiController {
   /** Corrected facts for a rejected or withdrawn request. */
   record Resubmission(Map<String, Object> facts) {}
 
+  /** Someone who may decide another person's tasks for a period (e.g. while on leave). */
+  record DeputyAppointment(long principalId, long deputyId, java.time.Instant from, java.time.Instant until) {}
+
+  @PostMapping("/flows")
+  @Operation(summary = "配置审批流程 Put a new version of a flow in force (platform or region admin)",
+      description = "Steps in order; approver kind UNIT_ROLE/REGION_ROLE with a role, or USERS with userIds; mode ALL (会签) "
+          + "or ANY (或签); optional condition {fact, operator, value}; deadlineHours and remindBeforeHours in working hours.")
+  ResponseEntity<Map<String, Object>> defineFlow(@RequestBody FlowDefinition flow) {
+    long id = approvals.defineFlow(flow, CurrentUsers.current());
+    return ResponseEntity.status(201).body(Map.of("id", id));
+  }
+
+  @PostMapping("/deputies")
+  @Operation(summary = "设置代理人 Appoint a deputy (the principal themself or an admin)")
+  ResponseEntity<Map<String, Object>> appointDeputy(@RequestBody DeputyAppointment appointment) {
+    long id = approvals.appointDeputy(appointment.principalId(), appointment.deputyId(), appointment.from(),
+        appointment.until(), CurrentUsers.current());
+    return ResponseEntity.status(201).body(Map.of("id", id));
+  }
+
   @PostMapping
   @Operation(summary = "提交申请 Submit a request", description = "Answers 201 with the request and its route.")
   ResponseEntity<ApprovalRoute> submit(@RequestBody Submission submission) {

@@ -105,4 +105,36 @@ class ApprovalApiTest {
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body().get("detail").asText()).contains("尚未配置");
   }
+
+  @Test
+  void anAdministratorConfiguresAFlowAndADeputyThroughTheApi() {
+    var api = new ApiClient(port);
+    String type = "test.cfg" + UUID.randomUUID().toString().substring(0, 8);
+    long yx = jdbc.sql("select id from region where code = 'YX'").query(Long.class).single();
+    long liaison = accounts.loadUserByUsername("liaison").userId();
+    long head = accounts.loadUserByUsername("unit.head").userId();
+    Map<String, Object> flow = Map.of("requestType", type, "regionId", yx, "name", "会议室借用", "steps", List.of(
+        Map.of("name", "联络员或负责人", "kind", "USERS", "userIds", List.of(liaison, head), "mode", "ANY",
+            "deadlineHours", 8, "remindBeforeHours", 2),
+        Map.of("name", "十人以上报机关事务局", "kind", "REGION_ROLE", "role", "REGION_ADMIN", "mode", "ALL",
+            "condition", Map.of("fact", "headCount", "operator", ">=", "value", "10"), "deadlineHours", 16)));
+
+    assertThat(api.post("/api/v1/approvals/flows", api.tokenFor("unit.head"), flow).status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/approvals/flows", api.tokenFor("region.admin"), flow).status()).isEqualTo(201);
+
+    String headToken = api.tokenFor("unit.head");
+    var now = java.time.Instant.now();
+    Answer appointed = api.post("/api/v1/approvals/deputies", headToken, Map.of("principalId", head, "deputyId", liaison,
+        "from", now.minusSeconds(60).toString(), "until", now.plusSeconds(3600).toString()));
+    assertThat(appointed.status()).isEqualTo(201);
+    Answer stranger = api.post("/api/v1/approvals/deputies", api.tokenFor("staff"), Map.of("principalId", head,
+        "deputyId", accounts.loadUserByUsername("staff").userId(), "from", now.toString(),
+        "until", now.plusSeconds(3600).toString()));
+    assertThat(stranger.status()).as("only the principal or an admin appoints a deputy").isEqualTo(400);
+
+    Answer submitted = api.post("/api/v1/approvals", api.tokenFor("staff"),
+        Map.of("requestType", type, "subject", "借用大会议室", "facts", Map.of("headCount", 12)));
+    assertThat(submitted.status()).isEqualTo(201);
+    assertThat(submitted.body().get("tasks")).hasSize(2);
+  }
 }
