@@ -112,3 +112,11 @@ create table approval_deputy (
   check (valid_from < valid_until)
 );
 create index approval_deputy_principal_idx on approval_deputy (principal_id);
+
+-- The to-do items a deputy receives for the tasks of the person they stand in for; closed with the task.
+create table approval_deputy_todo (
+  task_id    bigint not null references approval_task (id),
+  deputy_id  bigint not null references user_account (id),
+  todo_id    bigint not null,
+  primary key (task_id, deputy_id)
+);

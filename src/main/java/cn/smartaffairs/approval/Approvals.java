@@ -135,6 +135,13 @@ public class Approvals {
         .query(Long.class).single();
     audit.record(AuditEntry.created("approval_deputy", id, principal.regionId(),
         Map.of("principalId", principalId, "deputyId", deputyId, "from", from.toString(), "until", until.toString())));
+    jdbc.sql("""
+        select t.id, t.request_id, t.due_at, r.subject from approval_task t join approval_request r on r.id = t.request_id
+         where t.assignee_id = :principal and t.status = 'OPEN' order by t.id""")
+        .param("principal", principalId).query().listOfRows()
+        .forEach(task -> notifyDeputies(((Number) task.get("id")).longValue(), principalId,
+            ((Number) task.get("request_id")).longValue(), (String) task.get("subject"),
+            ((Timestamp) task.get("due_at")).toInstant()));
     return id;
   }
 
@@ -320,8 +327,7 @@ public class Approvals {
          where id = :id and status = 'OPEN'""")
         .param("status", outcome.name()).param("by", by.userId()).param("comment", blankToNull(comment))
         .param("now", Timestamp.from(clock.instant())).param("id", taskId).update();
-    closeTodo(task.todoId());
-    closeTodo(task.reminderTodoId());
+    closeTodos(task);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", outcome);
     after.put("requestId", requestId);
@@ -398,6 +404,7 @@ public class Approvals {
           .param("todo", todoId).param("now", Timestamp.from(now)).param("due", Timestamp.from(due))
           .param("remind", remind == null ? null : Timestamp.from(remind))
           .query(Long.class).single();
+      notifyDeputies(taskId, approver, request.id(), request.subject(), due);
       audit.record(AuditEntry.created("approval_task", taskId, request.regionId(),
           Map.of("requestId", request.id(), "step", step.position(), "assigneeId", approver, "dueAt", due.toString())));
     }
@@ -414,8 +421,7 @@ public class Approvals {
     for (TaskRow task : open) {
       jdbc.sql("update approval_task set status = 'CANCELLED', closed_at = :now where id = :id")
           .param("now", Timestamp.from(clock.instant())).param("id", task.id()).update();
-      closeTodo(task.todoId());
-      closeTodo(task.reminderTodoId());
+      closeTodos(task);
       audit.record(new AuditEntry("CANCEL", "approval_task", task.id(), request.regionId(),
           Map.of("status", TaskStatus.OPEN), Map.of("status", TaskStatus.CANCELLED, "requestId", request.id())));
     }
@@ -448,6 +454,31 @@ public class Approvals {
            and valid_from <= :now and valid_until > :now""")
         .param("principal", principalId).param("deputy", deputy.userId()).param("now", Timestamp.from(clock.instant()))
         .query(Long.class).single() > 0;
+  }
+
+  /** Marks done every inbox item of a task: the assignee's, the reminder and those of deputies. */
+  private void closeTodos(TaskRow task) {
+    closeTodo(task.todoId());
+    closeTodo(task.reminderTodoId());
+    jdbc.sql("select todo_id from approval_deputy_todo where task_id = :task").param("task", task.id())
+        .query(Long.class).list().forEach(this::closeTodo);
+  }
+
+  /** Gives each deputy in office now a to-do item for an open task of the person they stand in for. */
+  private void notifyDeputies(long taskId, long assigneeId, long requestId, String subject, Instant due) {
+    List<Map<String, Object>> deputies = jdbc.sql("""
+        select d.deputy_id, p.display_name from approval_deputy d join user_account p on p.id = d.principal_id
+         where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
+           and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
+        .param("principal", assigneeId).param("now", Timestamp.from(clock.instant())).param("task", taskId)
+        .query().listOfRows();
+    for (Map<String, Object> deputy : deputies) {
+      long deputyId = ((Number) deputy.get("deputy_id")).longValue();
+      long todoId = inbox.add(deputyId, MODULE, "代" + deputy.get("display_name") + "审批：" + subject,
+          "/approvals/" + requestId, due);
+      jdbc.sql("insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
+          .param("task", taskId).param("deputy", deputyId).param("todo", todoId).update();
+    }
   }
 
   private void closeTodo(Long todoId) {

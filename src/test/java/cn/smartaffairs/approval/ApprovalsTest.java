@@ -188,16 +188,32 @@ class ApprovalsTest {
     long task = taskOf(id, away);
 
     assertThat(approvals.openTasks(deputy)).extracting(OpenTask::taskId).contains(task);
+    assertThat(inbox.open(deputy.userId(), 50)).extracting(TodoInbox.Todo::title).containsExactly("代出差的审批人审批：代理测试");
+    assertThat(inbox.open(later.userId(), 50)).isEmpty();
     assertThat(approvals.openTasks(later)).extracting(OpenTask::taskId).doesNotContain(task);
     assertThatThrownBy(() -> approvals.approve(task, later, null))
         .isInstanceOf(BusinessRuleException.class)
         .extracting(e -> ((BusinessRuleException) e).messageKey()).isEqualTo("approval.notYourTask");
 
     approvals.approve(task, deputy, "代为同意");
+    assertThat(inbox.open(deputy.userId(), 50)).isEmpty();
+    assertThat(inbox.open(away.userId(), 50)).isEmpty();
     ApprovalRoute.Task decided = route(id).tasks().get(0);
     assertThat(decided.status()).isEqualTo(TaskStatus.APPROVED);
     assertThat(decided.assigneeName()).isEqualTo("出差的审批人");
     assertThat(decided.decidedByName()).isEqualTo("在期代理人");
+  }
+
+  @Test
+  void aDeputyAppointedWhileATaskIsOpenFindsItInTheirInbox() {
+    CurrentUser away = freshPerson("后出差的审批人");
+    CurrentUser deputy = freshPerson("后任代理人");
+    long id = approvals.submit(flowOf(people(ApprovalMode.ANY, away)), "先提交后代理", Map.of(), user("staff"));
+
+    approvals.appointDeputy(away.userId(), deputy.userId(), Instant.now().minusSeconds(60),
+        Instant.now().plus(Duration.ofDays(1)), user("admin"));
+
+    assertThat(inbox.open(deputy.userId(), 50)).extracting(TodoInbox.Todo::link).containsExactly("/approvals/" + id);
   }
 
   @Test
