@@ -97,6 +97,24 @@ public class Accounts implements UserDetailsService {
         .list();
   }
 
+  /**
+   * The enabled accounts holding a role: a unit role in the given unit, or a region role in the given region. The
+   * approval engine asks this to find who approves a step.
+   */
+  public List<Long> holdersOf(Role role, long regionId, Long unitId) {
+    boolean unitRole = role.reach() == Role.Reach.UNIT;
+    if (unitRole && unitId == null) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        select distinct a.id from role_assignment r join user_account a on a.id = r.user_id
+         where r.role = :role and a.enabled and r.region_id = :region
+           and (not :unitRole or r.unit_id = :unit) order by a.id""")
+        .param("role", role.name()).param("region", regionId).param("unitRole", unitRole)
+        .param("unit", unitId == null ? -1L : unitId)
+        .query(Long.class).list();
+  }
+
   /** Counts a failed sign-in; the account locks for the configured time when the limit is reached. */
   @Transactional
   public void recordFailedSignIn(String username) {

@@ -1,0 +1,611 @@
+package cn.smartaffairs.approval;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.calendar.WorkingCalendar;
+import cn.smartaffairs.calendar.WorkingDays;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.Role;
+import cn.smartaffairs.workbench.TodoInbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 审批: the one approval engine every module uses (ADR 0004). Flows are data per request type and region; a request
+ * walks their ordered steps, each step's approvers get a task in their to-do inbox, and the final outcome is
+ * published as {@link ApprovalDecided}. Every change is audited in its own transaction; deciding locks the request
+ * row, so two approvers of one 或签 step cannot both complete it.
+ */
+@Service
+public class Approvals {
+
+  static final String MODULE = "approval";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final TodoInbox inbox;
+  private final WorkingCalendar calendar;
+  private final Accounts accounts;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public Approvals(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, WorkingCalendar calendar, Accounts accounts,
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.inbox = inbox;
+    this.calendar = calendar;
+    this.accounts = accounts;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  // ---- configuration ------------------------------------------------------------------------------------------
+
+  /** Puts a new version of a flow in force for its request type and region; requests already running keep theirs. */
+  @Transactional
+  public long defineFlow(FlowDefinition flow, CurrentUser by) {
+    requireAdministrator(flow.regionId(), by);
+    if (flow.requestType() == null || !flow.requestType().matches("^[a-z][a-z0-9_.-]{1,49}$")) {
+      throw new BusinessRuleException("approval.requestTypeInvalid", flow.requestType());
+    }
+    if (flow.name() == null || flow.name().isBlank()) {
+      throw new BusinessRuleException("approval.flowNameRequired");
+    }
+    flow.steps().forEach(this::checkStep);
+    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from approval_flow where request_type = :type and region_id = :region")
+        .param("type", flow.requestType()).param("region", flow.regionId()).query(Integer.class).single();
+    jdbc.sql("update approval_flow set active = false where request_type = :type and region_id = :region and active")
+        .param("type", flow.requestType()).param("region", flow.regionId()).update();
+    long flowId = jdbc.sql("""
+        insert into approval_flow (request_type, region_id, version, name, active, created_by)
+        values (:type, :region, :version, :name, true, :by) returning id""")
+        .param("type", flow.requestType()).param("region", flow.regionId()).param("version", version)
+        .param("name", flow.name().trim()).param("by", by.userId())
+        .query(Long.class).single();
+    int position = 0;
+    for (FlowDefinition.Step step : flow.steps()) {
+      StepCondition condition = step.condition();
+      long stepId = jdbc.sql("""
+          insert into approval_step (flow_id, position, name, approver_kind, approver_role, mode, condition_fact,
+                                     condition_operator, condition_value, deadline_hours, remind_before_hours)
+          values (:flow, :position, :name, :kind, :role, :mode, :fact, :operator, :value, :deadline, :remind)
+          returning id""")
+          .param("flow", flowId).param("position", ++position).param("name", step.name().trim())
+          .param("kind", step.kind().name()).param("role", step.role() == null ? null : step.role().name())
+          .param("mode", step.mode().name())
+          .param("fact", condition == null ? null : condition.fact())
+          .param("operator", condition == null ? null : condition.operator())
+          .param("value", condition == null ? null : condition.value())
+          .param("deadline", step.deadlineHours()).param("remind", step.remindBeforeHours())
+          .query(Long.class).single();
+      for (long userId : step.userIds()) {
+        jdbc.sql("insert into approval_step_user (step_id, user_id) values (:step, :user)")
+            .param("step", stepId).param("user", userId).update();
+      }
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("requestType", flow.requestType());
+    after.put("name", flow.name().trim());
+    after.put("version", version);
+    after.put("steps", flow.steps().stream().map(Approvals::describe).toList());
+    audit.record(AuditEntry.created("approval_flow", flowId, flow.regionId(), after));
+    return flowId;
+  }
+
+  /** Lets {@code deputyId} decide the tasks of {@code principalId} from {@code from} until {@code until}. */
+  @Transactional
+  public long appointDeputy(long principalId, long deputyId, Instant from, Instant until, CurrentUser by) {
+    CurrentUser principal = accounts.findById(principalId).orElseThrow(() -> new NotFoundException("account", principalId));
+    accounts.findById(deputyId).orElseThrow(() -> new NotFoundException("account", deputyId));
+    if (principalId != by.userId()) {
+      requireAdministrator(principal.regionId(), by);
+    }
+    if (principalId == deputyId || from == null || until == null || !from.isBefore(until)) {
+      throw new BusinessRuleException("approval.deputyInvalid");
+    }
+    long id = jdbc.sql("""
+        insert into approval_deputy (principal_id, deputy_id, valid_from, valid_until, created_by)
+        values (:principal, :deputy, :from, :until, :by) returning id""")
+        .param("principal", principalId).param("deputy", deputyId).param("from", Timestamp.from(from))
+        .param("until", Timestamp.from(until)).param("by", by.userId())
+        .query(Long.class).single();
+    audit.record(AuditEntry.created("approval_deputy", id, principal.regionId(),
+        Map.of("principalId", principalId, "deputyId", deputyId, "from", from.toString(), "until", until.toString())));
+    jdbc.sql("""
+        select t.id, t.request_id, t.due_at, r.subject from approval_task t join approval_request r on r.id = t.request_id
+         where t.assignee_id = :principal and t.status = 'OPEN' order by t.id""")
+        .param("principal", principalId).query().listOfRows()
+        .forEach(task -> notifyDeputies(((Number) task.get("id")).longValue(), principalId,
+            ((Number) task.get("request_id")).longValue(), (String) task.get("subject"),
+            ((Timestamp) task.get("due_at")).toInstant()));
+    return id;
+  }
+
+  // ---- the applicant --------------------------------------------------------------------------------------------
+
+  /**
+   * Submits a request under the flow in force for its type in the applicant's region. Steps whose condition does not
+   * hold are skipped; when none applies, the request is approved at once.
+   */
+  @Transactional
+  public long submit(String requestType, String subject, Map<String, Object> facts, CurrentUser applicant) {
+    if (subject == null || subject.isBlank() || subject.length() > 200) {
+      throw new BusinessRuleException("approval.subjectRequired");
+    }
+    Long flowId = jdbc.sql("select id from approval_flow where request_type = :type and region_id = :region and active")
+        .param("type", requestType).param("region", applicant.regionId()).query(Long.class).optional()
+        .orElseThrow(() -> new BusinessRuleException("approval.noFlow", requestType));
+    Map<String, Object> given = facts == null ? Map.of() : facts;
+    long id = jdbc.sql("""
+        insert into approval_request (flow_id, request_type, region_id, unit_id, applicant_id, subject, facts, status,
+                                      current_position)
+        values (:flow, :type, :region, :unit, :applicant, :subject, cast(:facts as jsonb), 'PENDING', 0) returning id""")
+        .param("flow", flowId).param("type", requestType).param("region", applicant.regionId())
+        .param("unit", applicant.unitId()).param("applicant", applicant.userId()).param("subject", subject.trim())
+        .param("facts", toJson(given))
+        .query(Long.class).single();
+    audit.record(AuditEntry.created("approval_request", id, applicant.regionId(),
+        Map.of("requestType", requestType, "subject", subject.trim(), "facts", given)));
+    advance(load(id), 0);
+    return id;
+  }
+
+  /** Takes a pending request back, only before anyone has decided on it in this round. */
+  @Transactional
+  public void withdraw(long requestId, CurrentUser by) {
+    Request request = lock(requestId);
+    requireApplicant(request, by);
+    if (request.status() != RequestStatus.PENDING) {
+      throw new BusinessRuleException("approval.notPending");
+    }
+    long decided = jdbc.sql("""
+        select count(*) from approval_task where request_id = :id and round = :round and status in ('APPROVED', 'REJECTED')""")
+        .param("id", requestId).param("round", request.round()).query(Long.class).single();
+    if (decided > 0) {
+      throw new BusinessRuleException("approval.alreadyDecided");
+    }
+    cancelOpenTasks(request, null);
+    finish(request, RequestStatus.WITHDRAWN, null);
+  }
+
+  /** Submits a rejected or withdrawn request again with corrected facts; it starts a new round from the first step. */
+  @Transactional
+  public void resubmit(long requestId, Map<String, Object> newFacts, CurrentUser by) {
+    Request request = lock(requestId);
+    requireApplicant(request, by);
+    if (request.status() != RequestStatus.REJECTED && request.status() != RequestStatus.WITHDRAWN) {
+      throw new BusinessRuleException("approval.notResubmittable");
+    }
+    Map<String, Object> facts = newFacts == null ? request.facts() : newFacts;
+    jdbc.sql("""
+        update approval_request set facts = cast(:facts as jsonb), status = 'PENDING', current_position = 0,
+               round = round + 1, decided_at = null, updated_at = now(), version = version + 1
+         where id = :id""")
+        .param("facts", toJson(facts)).param("id", requestId).update();
+    audit.record(new AuditEntry("RESUBMIT", "approval_request", requestId, request.regionId(),
+        Map.of("status", request.status(), "facts", request.facts()),
+        Map.of("status", RequestStatus.PENDING, "facts", facts, "round", request.round() + 1)));
+    advance(load(requestId), 0);
+  }
+
+  // ---- the approvers --------------------------------------------------------------------------------------------
+
+  @Transactional
+  public void approve(long taskId, CurrentUser by, String comment) {
+    decide(taskId, by, comment, true);
+  }
+
+  /** Rejects the request: every other open task is cancelled and the reason stays on the request for the applicant. */
+  @Transactional
+  public void reject(long taskId, CurrentUser by, String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw new BusinessRuleException("approval.reasonRequired");
+    }
+    decide(taskId, by, comment, false);
+  }
+
+  /** The tasks waiting for a person: their own and those of people they currently deputise for. */
+  public List<OpenTask> openTasks(CurrentUser user) {
+    return jdbc.sql("""
+        select t.id, t.request_id, r.request_type, r.subject, t.step_name, ap.display_name applicant_name,
+               case when t.assignee_id = :me then null else asg.display_name end for_name, t.due_at
+          from approval_task t join approval_request r on r.id = t.request_id
+          join user_account ap on ap.id = r.applicant_id join user_account asg on asg.id = t.assignee_id
+         where t.status = 'OPEN'
+           and (t.assignee_id = :me or exists (select 1 from approval_deputy d where d.principal_id = t.assignee_id
+                  and d.deputy_id = :me and d.valid_from <= :now and d.valid_until > :now))
+         order by t.due_at, t.id""")
+        .param("me", user.userId()).param("now", Timestamp.from(clock.instant()))
+        .query((rs, n) -> new OpenTask(rs.getLong("id"), rs.getLong("request_id"), rs.getString("request_type"),
+            rs.getString("subject"), rs.getString("step_name"), rs.getString("applicant_name"), rs.getString("for_name"),
+            rs.getTimestamp("due_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * The request and its route, for its applicant, anyone who has or had a task on it (or deputises for them), and
+   * those whose data scope covers its region or unit; to anyone else it does not exist.
+   */
+  public ApprovalRoute route(long requestId, CurrentUser viewer) {
+    Request request = jdbc.sql("select * from approval_request where id = :id").param("id", requestId)
+        .query(this::request).optional().orElseThrow(() -> new NotFoundException("approvalRequest", requestId));
+    List<ApprovalRoute.Task> tasks = jdbc.sql("""
+        select t.*, a.display_name assignee_name, d.display_name decided_by_name
+          from approval_task t join user_account a on a.id = t.assignee_id
+          left join user_account d on d.id = t.decided_by
+         where t.request_id = :id order by t.round, t.step_position, t.id""")
+        .param("id", requestId)
+        .query((rs, n) -> new ApprovalRoute.Task(rs.getLong("id"), rs.getInt("round"), rs.getInt("step_position"),
+            rs.getString("step_name"), ApprovalMode.valueOf(rs.getString("mode")), rs.getLong("assignee_id"),
+            rs.getString("assignee_name"), rs.getString("decided_by_name"), TaskStatus.valueOf(rs.getString("status")),
+            rs.getString("comment"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "closed_at")))
+        .list();
+    boolean involved = request.applicantId() == viewer.userId()
+        || tasks.stream().anyMatch(task -> task.assigneeId() == viewer.userId() || mayActFor(task.assigneeId(), viewer))
+        || viewer.dataScope().permits(request.regionId(), request.unitId(), null);
+    if (!involved) {
+      throw new NotFoundException("approvalRequest", requestId);
+    }
+    String applicantName = jdbc.sql("select display_name from user_account where id = :id")
+        .param("id", request.applicantId()).query(String.class).single();
+    return new ApprovalRoute(request.id(), request.requestType(), request.subject(), request.facts(), request.status(),
+        request.applicantId(), applicantName, request.round(),
+        request.status() == RequestStatus.PENDING ? request.currentPosition() : null, request.rejectionReason(),
+        request.submittedAt(), request.decidedAt(), tasks);
+  }
+
+  /**
+   * Puts a reminder into the inbox of each approver whose open task has reached its reminder time (the step's
+   * reminder before the deadline, in working hours); each task is reminded once. Returns how many were sent.
+   */
+  @Transactional
+  public int sendReminders() {
+    List<Map<String, Object>> due = jdbc.sql("""
+        select t.id, t.assignee_id, t.due_at, r.id request_id, r.subject from approval_task t
+          join approval_request r on r.id = t.request_id
+         where t.status = 'OPEN' and t.reminder_todo_id is null and t.remind_at <= :now
+         order by t.id for update of t skip locked""")
+        .param("now", Timestamp.from(clock.instant())).query().listOfRows();
+    for (Map<String, Object> task : due) {
+      long todoId = inbox.add(((Number) task.get("assignee_id")).longValue(), MODULE, "审批即将到期：" + task.get("subject"),
+          "/approvals/" + task.get("request_id"), ((Timestamp) task.get("due_at")).toInstant());
+      jdbc.sql("update approval_task set reminder_todo_id = :todo where id = :id")
+          .param("todo", todoId).param("id", task.get("id")).update();
+    }
+    return due.size();
+  }
+
+  /** The request a task belongs to. */
+  public long requestOfTask(long taskId) {
+    return jdbc.sql("select request_id from approval_task where id = :id").param("id", taskId)
+        .query(Long.class).optional().orElseThrow(() -> new NotFoundException("approvalTask", taskId));
+  }
+
+  // ---- the engine -----------------------------------------------------------------------------------------------
+
+  private void decide(long taskId, CurrentUser by, String comment, boolean approve) {
+    long requestId = requestOfTask(taskId);
+    Request request = lock(requestId);
+    TaskRow task = jdbc.sql("select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task where id = :id")
+        .param("id", taskId).query(this::taskRow).single();
+    if (task.assigneeId() != by.userId() && !mayActFor(task.assigneeId(), by)) {
+      throw new BusinessRuleException("approval.notYourTask");
+    }
+    if (task.status() != TaskStatus.OPEN || request.status() != RequestStatus.PENDING) {
+      throw new ConflictException("approval.taskClosed");
+    }
+    if (comment != null && comment.length() > 500) {
+      throw new BusinessRuleException("approval.commentTooLong");
+    }
+    TaskStatus outcome = approve ? TaskStatus.APPROVED : TaskStatus.REJECTED;
+    jdbc.sql("""
+        update approval_task set status = :status, decided_by = :by, comment = :comment, closed_at = :now
+         where id = :id and status = 'OPEN'""")
+        .param("status", outcome.name()).param("by", by.userId()).param("comment", blankToNull(comment))
+        .param("now", Timestamp.from(clock.instant())).param("id", taskId).update();
+    closeTodos(task);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", outcome);
+    after.put("requestId", requestId);
+    after.put("comment", blankToNull(comment));
+    if (task.assigneeId() != by.userId()) {
+      after.put("deputyFor", task.assigneeId());
+    }
+    audit.record(new AuditEntry(approve ? "APPROVE" : "REJECT", "approval_task", taskId, request.regionId(),
+        Map.of("status", TaskStatus.OPEN), after));
+    if (!approve) {
+      cancelOpenTasks(request, null);
+      finish(request, RequestStatus.REJECTED, comment.trim());
+      return;
+    }
+    if (ApprovalMode.valueOf(task.mode()) == ApprovalMode.ANY) {
+      cancelOpenTasks(request, task.position());
+    }
+    long stillOpen = jdbc.sql("""
+        select count(*) from approval_task where request_id = :id and round = :round and step_position = :position
+           and status = 'OPEN'""")
+        .param("id", requestId).param("round", request.round()).param("position", task.position())
+        .query(Long.class).single();
+    if (stillOpen == 0) {
+      advance(request, task.position());
+    } else {
+      touch(requestId);
+    }
+  }
+
+  /** Moves the request to the next step after {@code after} whose condition holds, or approves it when none is left. */
+  private void advance(Request request, int after) {
+    List<StepRow> steps = jdbc.sql("select * from approval_step where flow_id = :flow and position > :after order by position")
+        .param("flow", request.flowId()).param("after", after).query(this::stepRow).list();
+    for (StepRow step : steps) {
+      if (step.condition() != null && !step.condition().holds(request.facts())) {
+        continue;
+      }
+      List<Long> approvers = approversOf(step, request);
+      if (approvers.isEmpty()) {
+        throw new BusinessRuleException("approval.noApprover", step.name());
+      }
+      openTasks(request, step, approvers);
+      jdbc.sql("update approval_request set current_position = :position, updated_at = now(), version = version + 1 where id = :id")
+          .param("position", step.position()).param("id", request.id()).update();
+      return;
+    }
+    finish(request, RequestStatus.APPROVED, null);
+  }
+
+  private List<Long> approversOf(StepRow step, Request request) {
+    return switch (step.kind()) {
+      case UNIT_ROLE -> accounts.holdersOf(step.role(), request.regionId(), request.unitId());
+      case REGION_ROLE -> accounts.holdersOf(step.role(), request.regionId(), null);
+      case USERS -> jdbc.sql("select user_id from approval_step_user where step_id = :step order by user_id")
+          .param("step", step.id()).query(Long.class).list();
+    };
+  }
+
+  private void openTasks(Request request, StepRow step, List<Long> approvers) {
+    Instant now = clock.instant();
+    WorkingDays days = calendar.forRegion(request.regionId());
+    ZonedDateTime start = now.atZone(PlatformConfiguration.ZONE);
+    Instant due = days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours())).toInstant();
+    Instant remind = step.remindBeforeHours() == null ? null
+        : days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours() - step.remindBeforeHours())).toInstant();
+    for (long approver : approvers) {
+      long todoId = inbox.add(approver, MODULE, "待审批：" + request.subject(), "/approvals/" + request.id(), due);
+      long taskId = jdbc.sql("""
+          insert into approval_task (request_id, round, step_position, step_name, mode, assignee_id, status, todo_id,
+                                     created_at, due_at, remind_at)
+          values (:request, :round, :position, :name, :mode, :assignee, 'OPEN', :todo, :now, :due, :remind) returning id""")
+          .param("request", request.id()).param("round", request.round()).param("position", step.position())
+          .param("name", step.name()).param("mode", step.mode().name()).param("assignee", approver)
+          .param("todo", todoId).param("now", Timestamp.from(now)).param("due", Timestamp.from(due))
+          .param("remind", remind == null ? null : Timestamp.from(remind))
+          .query(Long.class).single();
+      notifyDeputies(taskId, approver, request.id(), request.subject(), due);
+      audit.record(AuditEntry.created("approval_task", taskId, request.regionId(),
+          Map.of("requestId", request.id(), "step", step.position(), "assigneeId", approver, "dueAt", due.toString())));
+    }
+  }
+
+  /** Cancels the open tasks of the current round, or only those of one step when {@code position} is given. */
+  private void cancelOpenTasks(Request request, Integer position) {
+    List<TaskRow> open = jdbc.sql("""
+        select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task
+         where request_id = :id and round = :round and status = 'OPEN'
+           and (cast(:position as int) is null or step_position = :position) order by id""")
+        .param("id", request.id()).param("round", request.round()).param("position", position)
+        .query(this::taskRow).list();
+    for (TaskRow task : open) {
+      jdbc.sql("update approval_task set status = 'CANCELLED', closed_at = :now where id = :id")
+          .param("now", Timestamp.from(clock.instant())).param("id", task.id()).update();
+      closeTodos(task);
+      audit.record(new AuditEntry("CANCEL", "approval_task", task.id(), request.regionId(),
+          Map.of("status", TaskStatus.OPEN), Map.of("status", TaskStatus.CANCELLED, "requestId", request.id())));
+    }
+  }
+
+  private void finish(Request request, RequestStatus status, String rejectionReason) {
+    boolean decided = status == RequestStatus.APPROVED || status == RequestStatus.REJECTED;
+    jdbc.sql("""
+        update approval_request set status = :status, current_position = null, updated_at = now(),
+               decided_at = :decidedAt, rejection_reason = coalesce(:reason, rejection_reason), version = version + 1
+         where id = :id""")
+        .param("status", status.name()).param("decidedAt", decided ? Timestamp.from(clock.instant()) : null)
+        .param("reason", rejectionReason).param("id", request.id()).update();
+    Map<String, Object> after = new HashMap<>();
+    after.put("status", status);
+    if (rejectionReason != null) {
+      after.put("rejectionReason", rejectionReason);
+    }
+    audit.record(AuditEntry.updated("approval_request", request.id(), request.regionId(),
+        Map.of("status", request.status()), after));
+    if (decided) {
+      events.publishEvent(new ApprovalDecided(request.id(), request.requestType(),
+          status == RequestStatus.APPROVED ? ApprovalDecided.Outcome.APPROVED : ApprovalDecided.Outcome.REJECTED));
+    }
+  }
+
+  private boolean mayActFor(long principalId, CurrentUser deputy) {
+    return jdbc.sql("""
+        select count(*) from approval_deputy where principal_id = :principal and deputy_id = :deputy
+           and valid_from <= :now and valid_until > :now""")
+        .param("principal", principalId).param("deputy", deputy.userId()).param("now", Timestamp.from(clock.instant()))
+        .query(Long.class).single() > 0;
+  }
+
+  /** Marks done every inbox item of a task: the assignee's, the reminder and those of deputies. */
+  private void closeTodos(TaskRow task) {
+    closeTodo(task.todoId());
+    closeTodo(task.reminderTodoId());
+    jdbc.sql("select todo_id from approval_deputy_todo where task_id = :task").param("task", task.id())
+        .query(Long.class).list().forEach(this::closeTodo);
+  }
+
+  /** Gives each deputy in office now a to-do item for an open task of the person they stand in for. */
+  private void notifyDeputies(long taskId, long assigneeId, long requestId, String subject, Instant due) {
+    List<Map<String, Object>> deputies = jdbc.sql("""
+        select d.deputy_id, p.display_name from approval_deputy d join user_account p on p.id = d.principal_id
+         where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
+           and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
+        .param("principal", assigneeId).param("now", Timestamp.from(clock.instant())).param("task", taskId)
+        .query().listOfRows();
+    for (Map<String, Object> deputy : deputies) {
+      long deputyId = ((Number) deputy.get("deputy_id")).longValue();
+      long todoId = inbox.add(deputyId, MODULE, "代" + deputy.get("display_name") + "审批：" + subject,
+          "/approvals/" + requestId, due);
+      jdbc.sql("insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
+          .param("task", taskId).param("deputy", deputyId).param("todo", todoId).update();
+    }
+  }
+
+  private void closeTodo(Long todoId) {
+    if (todoId != null) {
+      inbox.done(todoId);
+    }
+  }
+
+  private void touch(long requestId) {
+    jdbc.sql("update approval_request set updated_at = now(), version = version + 1 where id = :id")
+        .param("id", requestId).update();
+  }
+
+  private static void requireApplicant(Request request, CurrentUser by) {
+    if (request.applicantId() != by.userId()) {
+      throw new BusinessRuleException("approval.onlyApplicant");
+    }
+  }
+
+  private static void requireAdministrator(long regionId, CurrentUser by) {
+    boolean allowed = by.has(Role.PLATFORM_ADMIN)
+        || (by.has(Role.REGION_ADMIN) && by.dataScope().permits(regionId, null, null));
+    if (!allowed) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+  }
+
+  private void checkStep(FlowDefinition.Step step) {
+    if (step.name() == null || step.name().isBlank() || step.kind() == null || step.mode() == null) {
+      throw new BusinessRuleException("approval.stepInvalid", step.name());
+    }
+    boolean roleFits = switch (step.kind()) {
+      case UNIT_ROLE -> step.role() != null && step.role().reach() == Role.Reach.UNIT;
+      case REGION_ROLE -> step.role() != null && step.role().reach() == Role.Reach.REGION;
+      case USERS -> step.role() == null && !step.userIds().isEmpty();
+    };
+    boolean timesFit = step.deadlineHours() >= 1 && step.deadlineHours() <= 2000
+        && (step.remindBeforeHours() == null
+            || (step.remindBeforeHours() >= 1 && step.remindBeforeHours() < step.deadlineHours()));
+    if (!roleFits || !timesFit) {
+      throw new BusinessRuleException("approval.stepInvalid", step.name());
+    }
+    for (long userId : step.userIds()) {
+      accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId));
+    }
+  }
+
+  private static Map<String, Object> describe(FlowDefinition.Step step) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("name", step.name());
+    described.put("kind", step.kind());
+    described.put("role", step.role());
+    described.put("userIds", step.userIds());
+    described.put("mode", step.mode());
+    described.put("condition", step.condition() == null ? null : step.condition().toString());
+    described.put("deadlineHours", step.deadlineHours());
+    described.put("remindBeforeHours", step.remindBeforeHours());
+    return described;
+  }
+
+  // ---- rows -----------------------------------------------------------------------------------------------------
+
+  private record Request(long id, long flowId, String requestType, long regionId, Long unitId, long applicantId,
+                         String subject, Map<String, Object> facts, RequestStatus status, int currentPosition,
+                         int round, String rejectionReason, Instant submittedAt, Instant decidedAt) {}
+
+  private record StepRow(long id, int position, String name, ApproverKind kind, Role role, ApprovalMode mode,
+                         StepCondition condition, int deadlineHours, Integer remindBeforeHours) {}
+
+  private record TaskRow(long id, int round, int position, String mode, long assigneeId, TaskStatus status, Long todoId,
+                         Long reminderTodoId) {}
+
+  private Request lock(long requestId) {
+    return jdbc.sql("select * from approval_request where id = :id for update").param("id", requestId)
+        .query(this::request).optional().orElseThrow(() -> new NotFoundException("approvalRequest", requestId));
+  }
+
+  private Request load(long requestId) {
+    return jdbc.sql("select * from approval_request where id = :id").param("id", requestId).query(this::request).single();
+  }
+
+  private Request request(ResultSet rs, int rowNum) throws SQLException {
+    return new Request(rs.getLong("id"), rs.getLong("flow_id"), rs.getString("request_type"), rs.getLong("region_id"),
+        (Long) rs.getObject("unit_id"), rs.getLong("applicant_id"), rs.getString("subject"),
+        fromJson(rs.getString("facts")), RequestStatus.valueOf(rs.getString("status")), rs.getInt("current_position"),
+        rs.getInt("round"), rs.getString("rejection_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at"));
+  }
+
+  private StepRow stepRow(ResultSet rs, int rowNum) throws SQLException {
+    String fact = rs.getString("condition_fact");
+    String role = rs.getString("approver_role");
+    return new StepRow(rs.getLong("id"), rs.getInt("position"), rs.getString("name"),
+        ApproverKind.valueOf(rs.getString("approver_kind")), role == null ? null : Role.valueOf(role),
+        ApprovalMode.valueOf(rs.getString("mode")),
+        fact == null ? null : new StepCondition(fact, rs.getString("condition_operator"), rs.getString("condition_value")),
+        rs.getInt("deadline_hours"), (Integer) rs.getObject("remind_before_hours"));
+  }
+
+  private TaskRow taskRow(ResultSet rs, int rowNum) throws SQLException {
+    return new TaskRow(rs.getLong("id"), rs.getInt("round"), rs.getInt("step_position"), rs.getString("mode"),
+        rs.getLong("assignee_id"), TaskStatus.valueOf(rs.getString("status")), (Long) rs.getObject("todo_id"),
+        (Long) rs.getObject("reminder_todo_id"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+
+  private String toJson(Map<String, Object> facts) {
+    try {
+      return json.writeValueAsString(Objects.requireNonNull(facts));
+    } catch (JsonProcessingException e) {
+      throw new BusinessRuleException("error.unreadableRequest");
+    }
+  }
+
+  private Map<String, Object> fromJson(String facts) {
+    try {
+      return json.readValue(facts, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("facts of a request are not a JSON object", e);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package cn.smartaffairs.approval;
+
+public enum RequestStatus { PENDING, APPROVED, REJECTED, WITHDRAWN }

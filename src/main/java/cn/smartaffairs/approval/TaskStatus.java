@@ -1,0 +1,3 @@
+package cn.smartaffairs.approval;
+
+public enum TaskStatus { OPEN, APPROVED, REJECTED, CANCELLED }
