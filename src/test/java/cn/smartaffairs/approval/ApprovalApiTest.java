@@ -119,7 +119,7 @@ class ApprovalApiTest {
         Map.of("name", "十人以上报机关事务局", "kind", "REGION_ROLE", "role", "REGION_ADMIN", "mode", "ALL",
             "condition", Map.of("fact", "headCount", "operator", ">=", "value", "10"), "deadlineHours", 16)));
 
-    assertThat(api.post("/api/v1/approvals/flows", api.tokenFor("unit.head"), flow).status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/approvals/flows", api.tokenFor("unit.head"), flow).status()).isEqualTo(403);
     assertThat(api.post("/api/v1/approvals/flows", api.tokenFor("region.admin"), flow).status()).isEqualTo(201);
 
     String headToken = api.tokenFor("unit.head");
@@ -130,7 +130,7 @@ class ApprovalApiTest {
     Answer stranger = api.post("/api/v1/approvals/deputies", api.tokenFor("staff"), Map.of("principalId", head,
         "deputyId", accounts.loadUserByUsername("staff").userId(), "from", now.toString(),
         "until", now.plusSeconds(3600).toString()));
-    assertThat(stranger.status()).as("only the principal or an admin appoints a deputy").isEqualTo(400);
+    assertThat(stranger.status()).as("only the principal or an admin appoints a deputy").isEqualTo(403);
 
     Answer submitted = api.post("/api/v1/approvals", api.tokenFor("staff"),
         Map.of("requestType", type, "subject", "借用大会议室", "facts", Map.of("headCount", 12)));
