@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -231,20 +232,28 @@ public class Approvals {
 
   /** The tasks waiting for a person: their own and those of people they currently deputise for. */
   public List<OpenTask> openTasks(CurrentUser user) {
-    return jdbc.sql("""
-        select t.id, t.request_id, r.request_type, r.subject, t.step_name, ap.display_name applicant_name,
-               case when t.assignee_id = :me then null else asg.display_name end for_name, t.due_at
+    var rows = jdbc.sql("""
+        select t.id, t.request_id, r.request_type, r.subject, t.step_name, r.applicant_id, t.assignee_id, t.due_at
           from approval_task t join approval_request r on r.id = t.request_id
-          join user_account ap on ap.id = r.applicant_id join user_account asg on asg.id = t.assignee_id
          where t.status = 'OPEN'
            and (t.assignee_id = :me or exists (select 1 from approval_deputy d where d.principal_id = t.assignee_id
                   and d.deputy_id = :me and d.valid_from <= :now and d.valid_until > :now))
          order by t.due_at, t.id""")
         .param("me", user.userId()).param("now", Timestamp.from(clock.instant()))
-        .query((rs, n) -> new OpenTask(rs.getLong("id"), rs.getLong("request_id"), rs.getString("request_type"),
-            rs.getString("subject"), rs.getString("step_name"), rs.getString("applicant_name"), rs.getString("for_name"),
-            rs.getTimestamp("due_at").toInstant()))
-        .list();
+        .query().listOfRows();
+    List<Long> people = new ArrayList<>();
+    rows.forEach(row -> {
+      people.add(((Number) row.get("applicant_id")).longValue());
+      people.add(((Number) row.get("assignee_id")).longValue());
+    });
+    Map<Long, String> names = accounts.displayNamesById(people);
+    return rows.stream().map(row -> {
+      long assignee = ((Number) row.get("assignee_id")).longValue();
+      return new OpenTask(((Number) row.get("id")).longValue(), ((Number) row.get("request_id")).longValue(),
+          (String) row.get("request_type"), (String) row.get("subject"), (String) row.get("step_name"),
+          names.get(((Number) row.get("applicant_id")).longValue()),
+          assignee == user.userId() ? null : names.get(assignee), ((Timestamp) row.get("due_at")).toInstant());
+    }).toList();
   }
 
   /**
@@ -254,15 +263,24 @@ public class Approvals {
   public ApprovalRoute route(long requestId, CurrentUser viewer) {
     Request request = jdbc.sql("select * from approval_request where id = :id").param("id", requestId)
         .query(this::request).optional().orElseThrow(() -> new NotFoundException("approvalRequest", requestId));
+    List<Long> people = new ArrayList<>(List.of(request.applicantId()));
+    jdbc.sql("select assignee_id, decided_by from approval_task where request_id = :id").param("id", requestId)
+        .query((rs, n) -> {
+          people.add(rs.getLong("assignee_id"));
+          if (rs.getObject("decided_by") != null) {
+            people.add(rs.getLong("decided_by"));
+          }
+          return null;
+        }).list();
+    Map<Long, String> names = accounts.displayNamesById(people);
     List<ApprovalRoute.Task> tasks = jdbc.sql("""
-        select t.*, a.display_name assignee_name, d.display_name decided_by_name
-          from approval_task t join user_account a on a.id = t.assignee_id
-          left join user_account d on d.id = t.decided_by
-         where t.request_id = :id order by t.round, t.step_position, t.id""")
+        select t.* from approval_task t where t.request_id = :id order by t.round, t.step_position, t.id""")
         .param("id", requestId)
         .query((rs, n) -> new ApprovalRoute.Task(rs.getLong("id"), rs.getInt("round"), rs.getInt("step_position"),
             rs.getString("step_name"), ApprovalMode.valueOf(rs.getString("mode")), rs.getLong("assignee_id"),
-            rs.getString("assignee_name"), rs.getString("decided_by_name"), TaskStatus.valueOf(rs.getString("status")),
+            names.get(rs.getLong("assignee_id")),
+            rs.getObject("decided_by") == null ? null : names.get(rs.getLong("decided_by")),
+            TaskStatus.valueOf(rs.getString("status")),
             rs.getString("comment"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "closed_at")))
         .list();
     boolean involved = request.applicantId() == viewer.userId()
@@ -271,8 +289,7 @@ public class Approvals {
     if (!involved) {
       throw new NotFoundException("approvalRequest", requestId);
     }
-    String applicantName = jdbc.sql("select display_name from user_account where id = :id")
-        .param("id", request.applicantId()).query(String.class).single();
+    String applicantName = names.get(request.applicantId());
     return new ApprovalRoute(request.id(), request.requestType(), request.subject(), request.facts(), request.status(),
         request.applicantId(), applicantName, request.round(),
         request.status() == RequestStatus.PENDING ? request.currentPosition() : null, request.rejectionReason(),
@@ -468,14 +485,15 @@ public class Approvals {
   /** Gives each deputy in office now a to-do item for an open task of the person they stand in for. */
   private void notifyDeputies(long taskId, long assigneeId, long requestId, String subject, Instant due) {
     List<Map<String, Object>> deputies = jdbc.sql("""
-        select d.deputy_id, p.display_name from approval_deputy d join user_account p on p.id = d.principal_id
+        select d.deputy_id from approval_deputy d
          where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
            and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
         .param("principal", assigneeId).param("now", Timestamp.from(clock.instant())).param("task", taskId)
         .query().listOfRows();
     for (Map<String, Object> deputy : deputies) {
       long deputyId = ((Number) deputy.get("deputy_id")).longValue();
-      long todoId = inbox.add(deputyId, MODULE, "代" + deputy.get("display_name") + "审批：" + subject,
+      String principalName = accounts.displayNamesById(List.of(assigneeId)).getOrDefault(assigneeId, "");
+      long todoId = inbox.add(deputyId, MODULE, "代" + principalName + "审批：" + subject,
           "/approvals/" + requestId, due);
       jdbc.sql("insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
           .param("task", taskId).param("deputy", deputyId).param("todo", todoId).update();

@@ -76,6 +76,19 @@ public class Accounts implements UserDetailsService {
         .list();
   }
 
+  /** Display names by account id, for other modules' lists and histories; unknown ids are left out. */
+  public Map<Long, String> displayNamesById(java.util.Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, String> names = new LinkedHashMap<>();
+    jdbc.sql("select id, display_name from user_account where id in (:ids)")
+        .param("ids", List.copyOf(new java.util.HashSet<>(userIds)))
+        .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("display_name")))
+        .list().forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+    return names;
+  }
+
   /** Display names by username, for showing who did what; unknown usernames are left out. */
   public Map<String, String> displayNames(java.util.Collection<String> usernames) {
     if (usernames.isEmpty()) {
