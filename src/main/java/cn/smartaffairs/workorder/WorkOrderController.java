@@ -9,6 +9,8 @@ import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,11 +41,14 @@ class WorkOrderController {
       "workOrder.requesterUnknown", "requesterName");
 
   private final WorkOrders workOrders;
+  private final WorkOrderPhotos photos;
   private final Accounts accounts;
   private final MessageSource messages;
   private final Clock clock;
 
-  WorkOrderController(WorkOrders workOrders, Accounts accounts, MessageSource messages, Clock clock) {
+  WorkOrderController(WorkOrders workOrders, WorkOrderPhotos photos, Accounts accounts, MessageSource messages,
+                      Clock clock) {
+    this.photos = photos;
     this.workOrders = workOrders;
     this.accounts = accounts;
     this.messages = messages;
@@ -71,13 +77,18 @@ class WorkOrderController {
   }
 
   @PostMapping("/new")
-  String create(@Valid @ModelAttribute("form") WorkOrderForm form, BindingResult binding, Model model,
-                RedirectAttributes redirect, Locale locale) {
+  String create(@Valid @ModelAttribute("form") WorkOrderForm form, BindingResult binding,
+                @RequestParam(name = "photos", required = false) List<MultipartFile> photoFiles, Model model,
+                RedirectAttributes redirect, Locale locale) throws IOException {
     if (binding.hasErrors()) {
       return form(form, model);
     }
     try {
-      WorkOrder order = workOrders.create(form.toNewOrder(), CurrentUsers.current());
+      List<WorkOrderPhotos.Upload> uploads = new ArrayList<>();
+      for (MultipartFile file : photoFiles == null ? List.<MultipartFile>of() : photoFiles) {
+        uploads.add(new WorkOrderPhotos.Upload(file.getOriginalFilename(), file.getBytes()));
+      }
+      WorkOrder order = photos.report(form.toNewOrder(), uploads, CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("workOrder.page.created",
           new Object[] {order.orderNo()}, locale));
       return "redirect:/work-orders/" + order.id();
@@ -116,12 +127,25 @@ class WorkOrderController {
     model.addAttribute("assigneeName", order.assigneeUserId() == null ? null
         : accounts.findById(order.assigneeUserId()).map(CurrentUser::displayName).orElse(null));
     model.addAttribute("satisfactions", Satisfaction.values());
+    model.addAttribute("photos", photos.photos(id, CurrentUsers.current()));
     model.addAttribute("now", clock.instant());
     model.addAttribute("zone", PlatformConfiguration.ZONE);
     return "workorder/detail";
   }
 
   /** One button of the order page; a page shown before someone else moved the order changes nothing. */
+  @PostMapping("/{id:\\d+}/photos")
+  String addPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile file, RedirectAttributes redirect,
+                  Locale locale) throws IOException {
+    try {
+      photos.attach(id, file.getOriginalFilename(), file.getBytes(), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("photo.added", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:/work-orders/" + id;
+  }
+
   @PostMapping("/{id:\\d+}/transitions")
   String move(@PathVariable long id, @RequestParam String action, @RequestParam int expectedVersion,
               @RequestParam(required = false) Long assigneeUserId,

@@ -71,6 +71,21 @@ public class WorkOrderPhotos {
     return id;
   }
 
+  /** A photo as uploaded: its name and bytes. */
+  public record Upload(String fileName, byte[] data) {}
+
+  /** Reports a problem with its photos in one transaction: a photo that is refused leaves no order behind. */
+  @Transactional
+  public WorkOrder report(NewWorkOrder order, List<Upload> uploads, CurrentUser by) {
+    List<Upload> chosen = uploads.stream().filter(upload -> upload.data().length > 0).toList();
+    if (chosen.size() > MAX_PHOTOS) {
+      throw new BusinessRuleException("photo.tooMany", MAX_PHOTOS);
+    }
+    WorkOrder created = workOrders.create(order, by);
+    chosen.forEach(upload -> attach(created.id(), upload.fileName(), upload.data(), by));
+    return created;
+  }
+
   public List<Photo> photos(long workOrderId, CurrentUser viewer) {
     workOrders.get(workOrderId, viewer);
     return jdbc.sql("""
