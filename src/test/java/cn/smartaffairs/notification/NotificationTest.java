@@ -162,6 +162,32 @@ class NotificationTest {
   }
 
   @Test
+  void aReopenedOrderGoesBackToTheWorkerAndClosingItTellsTheRequester() {
+    var order = reportBrokenAirConditioner();
+    long id = order.getKey();
+    dispatchToWorker(id);
+    move("worker", id, Map.of("action", "accept"));
+    move("worker", id, Map.of("action", "resolve"));
+    move("staff", id, Map.of("action", "confirm"));
+    move("repair.manager", id, Map.of("action", "visit", "satisfaction", "UNSATISFIED", "handlerAtFault", true));
+    move("worker", id, Map.of("action", "accept"));
+    move("worker", id, Map.of("action", "resolve"));
+    move("staff", id, Map.of("action", "confirm"));
+    move("repair.manager", id, Map.of("action", "visit", "satisfaction", "SATISFIED"));
+    assertThat(move("repair.manager", id, Map.of("action", "close")).status()).isEqualTo(200);
+
+    assertThat(titlesOf("worker", id)).containsExactly("新工单 " + order.getValue() + "：三楼会议室空调不制冷",
+        "工单重新办理 " + order.getValue() + "：三楼会议室空调不制冷");
+    assertThat(titlesOf("staff", id)).containsExactly("您的工单已办结，请确认：" + order.getValue(),
+        "您的工单已办结，请确认：" + order.getValue(), "您的工单已销号：" + order.getValue());
+  }
+
+  private java.util.List<String> titlesOf(String username, long orderId) {
+    return jdbc.sql("select title from notification where user_id = :user and link = :link order by id")
+        .param("user", userId(username)).param("link", "/work-orders/" + orderId).query(String.class).list();
+  }
+
+  @Test
   void anImplausibleAddressIsRefused() {
     CurrentUser worker = accounts.findByUsername("worker").orElseThrow();
     assertThatThrownBy(() -> accounts.setEmail(worker.userId(), "weixiugong at example", worker))
