@@ -188,6 +188,24 @@ class NotificationTest {
   }
 
   @Test
+  void aPersonSetsTheirOwnAddressOnTheNotificationsPageAndTheChangeIsAudited() {
+    WebSession worker = new WebSession(port).signedInAs("worker", ApiClient.DEMO_PASSWORD);
+    String csrf = worker.get("/notifications").csrfToken();
+
+    var refused = worker.post("/notifications/email", Map.of("email", "weixiugong at example", "_csrf", csrf));
+    assertThat(refused.redirectPath()).isEqualTo("/notifications");
+    assertThat(worker.get("/notifications").body()).contains("id=\"email-error\"").contains("格式不正确");
+    assertThat(accounts.emailOf(userId("worker"))).contains(WORKER_ADDRESS);
+
+    worker.post("/notifications/email", Map.of("email", "xinxiang@smartaffairs.test", "_csrf", csrf));
+    assertThat(accounts.emailOf(userId("worker"))).contains("xinxiang@smartaffairs.test");
+    assertThat(jdbc.sql("""
+        select count(*) from audit_event where entity_type = 'user_account' and entity_id = :id
+           and actor = 'worker' and after_state ->> 'email' = 'xinxiang@smartaffairs.test'""")
+        .param("id", String.valueOf(userId("worker"))).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void anImplausibleAddressIsRefused() {
     CurrentUser worker = accounts.findByUsername("worker").orElseThrow();
     assertThatThrownBy(() -> accounts.setEmail(worker.userId(), "weixiugong at example", worker))
