@@ -211,6 +211,9 @@ class NotificationTest {
     assertThatThrownBy(() -> accounts.setEmail(worker.userId(), "weixiugong at example", worker))
         .isInstanceOf(BusinessRuleException.class);
     assertThat(accounts.emailOf(worker.userId())).contains(WORKER_ADDRESS);
+    assertThatThrownBy(() -> jdbc.sql("update user_account set email = 'weixiugong' where id = :id")
+        .param("id", worker.userId()).update())
+        .as("the database refuses it too").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
   }
 
   private java.sql.Timestamp readAt(long notificationId) {
