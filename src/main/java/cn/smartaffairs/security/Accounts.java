@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts implements UserDetailsService {
 
+  /** The same plausible form as the database CHECK on user_account.email. */
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
+
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
   private final AuditTrail audit;
@@ -200,6 +204,41 @@ public class Accounts implements UserDetailsService {
     jdbc.sql("update api_credential set revoked_at = now() where kind = 'TOKEN' and user_id = :id and revoked_at is null")
         .param("id", user.userId()).update();
     audit.record(new AuditEntry("CHANGE_PASSWORD", "user_account", user.userId(), user.regionId(), null, null));
+  }
+
+  /** The account's e-mail address, if it has one; notifications use it. */
+  public Optional<String> emailOf(long userId) {
+    return jdbc.sql("select email from user_account where id = :id and enabled and email is not null").param("id", userId)
+        .query(String.class).optional();
+  }
+
+  /** The account of a staff member, if they have one: a work order names its requester by staff record. */
+  public Optional<Long> accountOfStaff(long staffId) {
+    return jdbc.sql("select id from user_account where staff_id = :staff").param("staff", staffId)
+        .query(Long.class).optional();
+  }
+
+  /**
+   * Sets or (with a blank value) removes an account's e-mail address. A person changes their own; region and
+   * platform administrators those of the accounts they administer.
+   */
+  @Transactional
+  public void setEmail(long userId, String email, CurrentUser by) {
+    String address = email == null || email.isBlank() ? null : email.trim();
+    if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+      throw new BusinessRuleException("account.emailInvalid", address);
+    }
+    long regionId = userId == by.userId() ? by.regionId()
+        : account(userId, by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN)).regionId();
+    String before = jdbc.sql("select email from user_account where id = :id").param("id", userId)
+        .query(String.class).optional().orElse(null);
+    jdbc.sql("update user_account set email = :email where id = :id").param("email", address).param("id", userId)
+        .update();
+    Map<String, Object> was = new LinkedHashMap<>();
+    was.put("email", before);
+    Map<String, Object> now = new LinkedHashMap<>();
+    now.put("email", address);
+    audit.record(AuditEntry.updated("user_account", userId, regionId, was, now));
   }
 
   private boolean isLocked(Timestamp lockedUntil) {

@@ -1,0 +1,72 @@
+package cn.smartaffairs.notification;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 消息通知: the signed-in person's own notifications, and the address e-mail notifications go to. */
+@Controller
+class NotificationController {
+
+  private final Notifications notifications;
+  private final Accounts accounts;
+  private final MessageSource messages;
+
+  NotificationController(Notifications notifications, Accounts accounts, MessageSource messages) {
+    this.notifications = notifications;
+    this.accounts = accounts;
+    this.messages = messages;
+  }
+
+  @GetMapping("/notifications")
+  String list(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("notifications", notifications.latest(user.userId(), 100).stream()
+        .map(n -> new Line(n.id(), n.title(), n.body(), n.link(),
+            LocalDateTime.ofInstant(n.createdAt(), PlatformConfiguration.ZONE), n.unread()))
+        .toList());
+    model.addAttribute("email", accounts.emailOf(user.userId()).orElse(""));
+    return "notification/list";
+  }
+
+  @PostMapping("/notifications/{id}/read")
+  String markRead(@PathVariable long id) {
+    if (!notifications.markRead(CurrentUsers.current().userId(), id)) {
+      throw new NotFoundException("notification", id);
+    }
+    return "redirect:/notifications";
+  }
+
+  @PostMapping("/notifications/read-all")
+  String markAllRead() {
+    notifications.markAllRead(CurrentUsers.current().userId());
+    return "redirect:/notifications";
+  }
+
+  @PostMapping("/notifications/email")
+  String setEmail(@RequestParam(required = false) String email, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    try {
+      accounts.setEmail(user.userId(), email, user);
+      redirect.addFlashAttribute("flash", messages.getMessage("notification.emailSaved", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("emailError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+    }
+    return "redirect:/notifications";
+  }
+
+  record Line(long id, String title, String body, String link, LocalDateTime createdAt, boolean unread) {}
+}

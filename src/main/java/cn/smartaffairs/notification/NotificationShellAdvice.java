@@ -1,0 +1,26 @@
+package cn.smartaffairs.notification;
+
+import cn.smartaffairs.security.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the number of unread notifications into every page's top bar. */
+@ControllerAdvice(annotations = Controller.class)
+class NotificationShellAdvice {
+
+  private final Notifications notifications;
+
+  NotificationShellAdvice(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @ModelAttribute
+  void unread(@AuthenticationPrincipal CurrentUser user, Model model) {
+    if (user != null) {
+      model.addAttribute("shellUnreadNotifications", notifications.unreadCount(user.userId()));
+    }
+  }
+}
