@@ -95,6 +95,20 @@ public class DutyRota {
         .list();
   }
 
+  /** An office-hours dispatch rule as listed. */
+  public record DispatchRule(String categoryCode, String categoryName, String building, long userId) {}
+
+  public List<DispatchRule> dispatchRules(long regionId) {
+    return jdbc.sql("""
+        select c.code, c.name, r.building, r.user_id from dispatch_rule r
+          join work_order_category c on c.id = r.category_id
+         where r.region_id = :region order by c.sort_order, r.building nulls first""")
+        .param("region", regionId)
+        .query((rs, n) -> new DispatchRule(rs.getString("code"), rs.getString("name"), rs.getString("building"),
+            rs.getLong("user_id")))
+        .list();
+  }
+
   private static void requireDispatcher(CurrentUser by, long regionId) {
     if (!WorkOrders.dispatches(by, regionId)) {
       throw new BusinessRuleException("error.forbidden");

@@ -1,0 +1,93 @@
+package cn.smartaffairs.workorder;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.Role;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 值班与派单: the coming weeks' duty shifts and the office-hours dispatch rules of the dispatcher's region. */
+@Controller
+@RequestMapping("/work-orders/duty")
+class DutyController {
+
+  private final DutyRota rota;
+  private final WorkOrders workOrders;
+  private final Accounts accounts;
+  private final MessageSource messages;
+
+  DutyController(DutyRota rota, WorkOrders workOrders, Accounts accounts, MessageSource messages) {
+    this.rota = rota;
+    this.workOrders = workOrders;
+    this.accounts = accounts;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String page(Model model) {
+    CurrentUser user = requireDispatcher();
+    LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
+    var handlers = accounts.holding(user.regionId(), Role.REPAIR_WORKER, Role.REPAIR_MANAGER);
+    model.addAttribute("shifts", rota.shifts(user.regionId(), today.atStartOfDay(PlatformConfiguration.ZONE).toInstant(),
+        today.plusWeeks(4).atStartOfDay(PlatformConfiguration.ZONE).toInstant()));
+    model.addAttribute("handlers", handlers);
+    model.addAttribute("names", handlers.stream()
+        .collect(Collectors.toMap(Accounts.AccountName::userId, Accounts.AccountName::displayName)));
+    model.addAttribute("categories", workOrders.categories());
+    model.addAttribute("rules", rota.dispatchRules(user.regionId()));
+    model.addAttribute("kinds", List.of("REPAIR", "HOTLINE", "VISIT"));
+    model.addAttribute("zone", PlatformConfiguration.ZONE);
+    return "workorder/duty";
+  }
+
+  @PostMapping("/shifts")
+  String addShift(@RequestParam long userId, @RequestParam(required = false) String kind,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+                  RedirectAttributes redirect, Locale locale) {
+    return saved(redirect, locale, () -> rota.addShift(userId, kind == null || kind.isBlank() ? null : kind,
+        startsAt.atZone(PlatformConfiguration.ZONE).toInstant(), endsAt.atZone(PlatformConfiguration.ZONE).toInstant(),
+        CurrentUsers.current()));
+  }
+
+  @PostMapping("/rules")
+  String setRule(@RequestParam String category, @RequestParam(required = false) String building,
+                 @RequestParam long userId, RedirectAttributes redirect, Locale locale) {
+    return saved(redirect, locale, () -> rota.setDispatchRule(category, building, userId, CurrentUsers.current()));
+  }
+
+  private String saved(RedirectAttributes redirect, Locale locale, Runnable change) {
+    try {
+      change.run();
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:/work-orders/duty";
+  }
+
+  private static CurrentUser requireDispatcher() {
+    CurrentUser user = CurrentUsers.current();
+    if (!WorkOrders.dispatches(user, user.regionId())) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    return user;
+  }
+
+}
