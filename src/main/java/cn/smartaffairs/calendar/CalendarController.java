@@ -1,6 +1,6 @@
 package cn.smartaffairs.calendar;
 
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -45,23 +45,13 @@ class CalendarController {
              @RequestParam String name, @RequestParam(defaultValue = "false") boolean national,
              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    try {
-      calendar.put(national ? null : user.regionId(), day, kind, name, user);
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
-    }
-    return "redirect:/admin/calendar?year=" + day.getYear();
+    return PageOutcome.redirectAfter(() -> calendar.put(national ? null : user.regionId(), day, kind, name, user),
+        "/admin/calendar?year=" + day.getYear(), redirect, messages, locale);
   }
 
   @PostMapping("/{id:\\d+}/delete")
   String remove(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect, Locale locale) {
-    try {
-      calendar.remove(id, CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
-    }
-    return "redirect:/admin/calendar?year=" + year;
+    return PageOutcome.redirectAfter(() -> calendar.remove(id, CurrentUsers.current()), "/admin/calendar?year=" + year,
+        redirect, messages, locale);
   }
 }

@@ -1,6 +1,6 @@
 package cn.smartaffairs.workorder;
 
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -41,7 +41,7 @@ class DutyController {
 
   @GetMapping
   String page(Model model) {
-    CurrentUser user = requireDispatcher();
+    CurrentUser user = WorkOrders.requireDispatcher(CurrentUsers.current());
     LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
     var handlers = accounts.holding(user.regionId(), Role.REPAIR_WORKER, Role.REPAIR_MANAGER);
     model.addAttribute("shifts", rota.shifts(user.regionId(), today.atStartOfDay(PlatformConfiguration.ZONE).toInstant(),
@@ -61,33 +61,17 @@ class DutyController {
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
                   RedirectAttributes redirect, Locale locale) {
-    return saved(redirect, locale, () -> rota.addShift(userId, kind == null || kind.isBlank() ? null : kind,
+    return PageOutcome.redirectAfter(() -> rota.addShift(userId, kind == null || kind.isBlank() ? null : kind,
         startsAt.atZone(PlatformConfiguration.ZONE).toInstant(), endsAt.atZone(PlatformConfiguration.ZONE).toInstant(),
-        CurrentUsers.current()));
+        CurrentUsers.current()), "/work-orders/duty", redirect, messages, locale);
   }
 
   @PostMapping("/rules")
   String setRule(@RequestParam String category, @RequestParam(required = false) String building,
                  @RequestParam long userId, RedirectAttributes redirect, Locale locale) {
-    return saved(redirect, locale, () -> rota.setDispatchRule(category, building, userId, CurrentUsers.current()));
+    return PageOutcome.redirectAfter(() -> rota.setDispatchRule(category, building, userId, CurrentUsers.current()),
+        "/work-orders/duty", redirect, messages, locale);
   }
 
-  private String saved(RedirectAttributes redirect, Locale locale, Runnable change) {
-    try {
-      change.run();
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-    }
-    return "redirect:/work-orders/duty";
-  }
-
-  private static CurrentUser requireDispatcher() {
-    CurrentUser user = CurrentUsers.current();
-    if (!WorkOrders.dispatches(user, user.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
-    }
-    return user;
-  }
 
 }

@@ -2,7 +2,6 @@ package cn.smartaffairs.workorder;
 
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
-import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -69,11 +68,7 @@ class WorkOrderReportController {
   }
 
   private static CurrentUser requireDispatcher() {
-    CurrentUser user = CurrentUsers.current();
-    if (!WorkOrders.dispatches(user, user.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
-    }
-    return user;
+    return WorkOrders.requireDispatcher(CurrentUsers.current());
   }
 
   /** An ECharts option: volumes as bars, on-time and satisfaction rates as lines on a percentage axis. */

@@ -1,6 +1,6 @@
 package cn.smartaffairs.workorder;
 
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -48,25 +48,17 @@ class WorkOrderRulesController {
                          @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
                          Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return saved(redirect, locale, () -> rules.addDeadlineRule(national ? null : user.regionId(), category, priority,
-        respondMinutes, resolveWorkingDays, effectiveFrom, user));
+    return PageOutcome.redirectAfter(() -> rules.addDeadlineRule(national ? null : user.regionId(), category, priority,
+        respondMinutes, resolveWorkingDays, effectiveFrom, user), "/admin/work-order-rules", redirect, messages, locale);
   }
 
   @PostMapping("/escalation")
   String setEscalation(@RequestParam int remindBeforeMinutes, @RequestParam int superviseAfterWorkDays,
                        RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return saved(redirect, locale,
-        () -> rules.setEscalationRule(user.regionId(), remindBeforeMinutes, superviseAfterWorkDays, user));
+    return PageOutcome.redirectAfter(
+        () -> rules.setEscalationRule(user.regionId(), remindBeforeMinutes, superviseAfterWorkDays, user),
+        "/admin/work-order-rules", redirect, messages, locale);
   }
 
-  private String saved(RedirectAttributes redirect, Locale locale, Runnable change) {
-    try {
-      change.run();
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-    }
-    return "redirect:/admin/work-order-rules";
-  }
 }

@@ -77,6 +77,14 @@ public class WorkOrders {
     return user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.REPAIR_MANAGER).permits(regionId, null, null);
   }
 
+  /** The caller, if they dispatch in their own region; otherwise refused (the dispatch board, rota, statistics). */
+  static CurrentUser requireDispatcher(CurrentUser user) {
+    if (!dispatches(user, user.regionId())) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    return user;
+  }
+
   @Transactional
   public WorkOrder create(NewWorkOrder order, CurrentUser by) {
     return create(order, by, clock.instant());
