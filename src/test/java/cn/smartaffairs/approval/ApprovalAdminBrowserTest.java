@@ -56,6 +56,13 @@ class ApprovalAdminBrowserTest {
     new Select(browser.find("#steps0\\.kind")).selectByValue("UNIT_ROLE");
     new Select(browser.find("#steps0\\.role")).selectByValue("UNIT_HEAD");
     new Select(browser.find("#steps0\\.mode")).selectByValue("ANY");
+    browser.find("#steps0\\.deadlineHours").sendKeys("八");
+    browser.scrollTo("#define-flow");
+    browser.clickAndWaitForPage("#define-flow");
+    assertThat(browser.visible("#step-0 .invalid-feedback").getText()).isEqualTo("步骤“单位负责人审批”的小时数须为整数");
+    browser.scrollTo("#flow-errors");
+    browser.screenshot("approval-admin-02-error");
+    browser.find("#steps0\\.deadlineHours").clear();
     browser.find("#steps0\\.deadlineHours").sendKeys("8");
     browser.find("#steps0\\.remindBeforeHours").sendKeys("2");
     browser.find("#steps1\\.name").sendKeys("机关事务管理员审批");
@@ -66,8 +73,10 @@ class ApprovalAdminBrowserTest {
     new Select(browser.find("#steps1\\.operator")).selectByValue(">");
     browser.find("#steps1\\.value").sendKeys("5000");
     browser.find("#steps1\\.deadlineHours").sendKeys("16");
+    assertThat(browser.find("#steps1\\.userIds").isDisplayed()).as("people list hidden for a role step").isFalse();
+    browser.scrollTo("#step-0");
+    browser.screenshot("approval-admin-03-form");
     browser.scrollTo("#define-flow");
-    browser.screenshot("approval-admin-02-form");
     browser.clickAndWaitForPage("#define-flow");
 
     assertThat(browser.path()).isEqualTo("/admin/approval-flows");
@@ -81,7 +90,7 @@ class ApprovalAdminBrowserTest {
     assertThat(browser.find(card + " .flow-steps tbody tr:nth-child(2) .step-condition").getText())
         .isEqualTo("amount > 5000");
     browser.scrollTo(card);
-    browser.screenshot("approval-admin-03-defined");
+    browser.screenshot("approval-admin-04-defined");
 
     long small = approvals.submit(type, "购置办公桌椅", Map.of("amount", 3000), staff);
     long large = approvals.submit(type, "购置会议系统", Map.of("amount", 8000), staff);

@@ -97,4 +97,19 @@ class ApprovalAdminPageTest {
     assertThat(page.body()).contains("您无权执行此操作");
     assertThat(flowsOf(type)).isZero();
   }
+  @Test
+  void theRegionAdminAppointsADeputyWhoIsThenListed() {
+    long head = accounts.loadUserByUsername("unit.head").userId();
+    long liaison = accounts.loadUserByUsername("liaison").userId();
+    WebSession admin = signedIn("region.admin");
+    WebSession.Page answer = admin.post("/admin/approval-flows/deputies", Map.of("principalId", String.valueOf(head),
+        "deputyId", String.valueOf(liaison), "from", "2031-03-02T08:30", "until", "2031-03-06T18:00",
+        "_csrf", admin.get("/admin/approval-flows").csrfToken()));
+    assertThat(answer.redirectPath()).isEqualTo("/admin/approval-flows");
+    assertThat(jdbc.sql("""
+        select count(*) from approval_deputy where principal_id = :head and deputy_id = :liaison
+           and valid_from = timestamptz '2031-03-02 08:30+08'""")
+        .param("head", head).param("liaison", liaison).query(Integer.class).single()).isEqualTo(1);
+    assertThat(admin.get("/admin/approval-flows").body()).contains("2031-03-02 08:30").contains("2031-03-06 18:00");
+  }
 }
