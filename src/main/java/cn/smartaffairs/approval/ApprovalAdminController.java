@@ -259,6 +259,7 @@ class ApprovalAdminController {
     model.addAttribute("roles", APPROVER_ROLES);
     model.addAttribute("modes", ApprovalMode.values());
     model.addAttribute("operators", OPERATORS);
+    model.addAttribute("zone", PlatformConfiguration.ZONE);
     return "approval/flows";
   }
 

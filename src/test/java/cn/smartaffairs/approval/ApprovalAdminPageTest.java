@@ -3,10 +3,14 @@ package cn.smartaffairs.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.approval.FlowDefinition.Step;
 import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.Role;
 import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.WebSession;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +23,7 @@ class ApprovalAdminPageTest {
 
   @LocalServerPort int port;
   @Autowired Accounts accounts;
+  @Autowired Approvals approvals;
   @Autowired JdbcClient jdbc;
 
   private WebSession signedIn(String username) {
@@ -111,5 +116,26 @@ class ApprovalAdminPageTest {
            and valid_from = timestamptz '2031-03-02 08:30+08'""")
         .param("head", head).param("liaison", liaison).query(Integer.class).single()).isEqualTo(1);
     assertThat(admin.get("/admin/approval-flows").body()).contains("2031-03-02 08:30").contains("2031-03-06 18:00");
+  }
+  @Test
+  void theListShowsTheVersionInForceWithOlderOnesCollapsedAndOnlyToAdminsOfThatRegion() {
+    String type = "test.versions" + System.nanoTime() % 1_000_000;
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    long city = accounts.loadUserByUsername("staff").regionId();
+    approvals.defineFlow(new FlowDefinition(type, city, "第一版流程",
+        List.of(Step.of("单位负责人审批", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8))), admin);
+    long liaison = accounts.loadUserByUsername("liaison").userId();
+    approvals.defineFlow(new FlowDefinition(type, city, "第二版流程",
+        List.of(Step.of("单位负责人审批", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8),
+            Step.people("财务复核", List.of(liaison), ApprovalMode.ALL, 24)
+                .when(new StepCondition("amount", ">=", "10000")))), admin);
+
+    String page = signedIn("region.admin").get("/admin/approval-flows").body();
+    String card = page.substring(page.indexOf("data-request-type=\"" + type + "\""));
+    card = card.substring(0, card.indexOf("</details>"));
+    assertThat(card).contains("第二版流程").contains("第2版").contains("指定人员：")
+        .contains(accounts.displayNamesById(List.of(liaison)).get(liaison)).contains("amount &gt;= 10000")
+        .contains("历史版本（1个）").contains("第一版流程");
+    assertThat(signedIn("county.admin").get("/admin/approval-flows").body()).doesNotContain(type);
   }
 }
