@@ -94,6 +94,19 @@ class ApprovalAdminBrowserTest {
 
     long small = approvals.submit(type, "购置办公桌椅", Map.of("amount", 3000), staff);
     long large = approvals.submit(type, "购置会议系统", Map.of("amount", 8000), staff);
+
+    // a second version, defined while the two requests run, shows on the page and leaves their routes alone
+    long liaison = accounts.loadUserByUsername("liaison").userId();
+    approvals.defineFlow(new FlowDefinition(type, staff.regionId(), "联络员复核", List.of(
+        FlowDefinition.Step.people("联络员复核", List.of(liaison), ApprovalMode.ALL, 8))),
+        accounts.loadUserByUsername("admin"));
+    browser.open("/admin/approval-flows");
+    assertThat(browser.visible(card + " .flow-version").getText()).isEqualTo("第2版");
+    browser.scrollTo(card);
+    browser.find(card + " details summary").click();
+    assertThat(browser.visible(card + " details ol").getText()).contains("单位负责人审批").contains("amount > 5000");
+    browser.screenshot("approval-admin-05-versions");
+
     assertThat(stepsOnTheRoute(small)).containsExactly("单位负责人审批");
     assertThat(stepsOnTheRoute(large)).containsExactly("单位负责人审批", "机关事务管理员审批");
   }
