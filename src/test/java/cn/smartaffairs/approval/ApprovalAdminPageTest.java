@@ -116,6 +116,13 @@ class ApprovalAdminPageTest {
            and valid_from = timestamptz '2031-03-02 08:30+08'""")
         .param("head", head).param("liaison", liaison).query(Integer.class).single()).isEqualTo(1);
     assertThat(admin.get("/admin/approval-flows").body()).contains("2031-03-02 08:30").contains("2031-03-06 18:00");
+
+    WebSession.Page refused = admin.post("/admin/approval-flows/deputies", Map.of("principalId", String.valueOf(head),
+        "deputyId", String.valueOf(head), "from", "2031-04-01T08:30", "until", "2031-04-02T18:00",
+        "_csrf", admin.get("/admin/approval-flows").csrfToken()));
+    assertThat(refused.redirectPath()).isEqualTo("/admin/approval-flows");
+    assertThat(admin.get("/admin/approval-flows").body()).contains("代理设置无效：代理人不能是本人")
+        .doesNotContain("2031-04-01 08:30");
   }
   @Test
   void theListShowsTheVersionInForceWithOlderOnesCollapsedAndOnlyToAdminsOfThatRegion() {
