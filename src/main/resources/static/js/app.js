@@ -21,3 +21,22 @@ document.addEventListener('click', function (event) {
     }
   }
 });
+
+// An approval step row shows the role select for role approvers and the people list for named people only.
+function showApproverFields(row) {
+  var kind = row.querySelector('select[data-approver-kind]');
+  if (!kind) {
+    return;
+  }
+  var byPeople = kind.value === 'USERS';
+  row.querySelectorAll('[data-approver-role]').forEach(function (field) { field.hidden = byPeople; });
+  row.querySelectorAll('[data-approver-people]').forEach(function (field) { field.hidden = !byPeople; });
+}
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.step-row').forEach(showApproverFields);
+});
+document.addEventListener('change', function (event) {
+  if (event.target.matches('select[data-approver-kind]')) {
+    showApproverFields(event.target.closest('.step-row'));
+  }
+});

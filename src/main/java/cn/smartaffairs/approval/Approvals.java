@@ -10,6 +10,7 @@ import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
 import cn.smartaffairs.workbench.TodoInbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -145,6 +146,47 @@ public class Approvals {
             ((Number) task.get("request_id")).longValue(), (String) task.get("subject"),
             ((Timestamp) task.get("due_at")).toInstant()));
     return id;
+  }
+
+  /** Every version of the flows of the regions in the scope, by request type and region, newest version first. */
+  public List<FlowVersion> flows(DataScope scope) {
+    List<FlowVersion> versions = new ArrayList<>();
+    jdbc.sql("""
+        select id, request_type, region_id, version, name, active, created_at from approval_flow
+         order by request_type, region_id, version desc""")
+        .query().listOfRows().stream()
+        .filter(row -> scope.permits(((Number) row.get("region_id")).longValue(), null, null))
+        .forEach(row -> {
+          long id = ((Number) row.get("id")).longValue();
+          versions.add(new FlowVersion(id, (String) row.get("request_type"), ((Number) row.get("region_id")).longValue(),
+              ((Number) row.get("version")).intValue(), (String) row.get("name"), (Boolean) row.get("active"),
+              ((Timestamp) row.get("created_at")).toInstant(), stepsOf(id)));
+        });
+    return versions;
+  }
+
+  /** The deputies in force now or later for principals of the regions in the scope, soonest first. */
+  public List<Deputy> deputies(DataScope scope) {
+    return jdbc.sql("""
+        select d.id, d.principal_id, d.deputy_id, d.valid_from, d.valid_until, a.region_id
+          from approval_deputy d join user_account a on a.id = d.principal_id
+         where d.valid_until > :now order by d.valid_from, d.id""")
+        .param("now", Timestamp.from(clock.instant()))
+        .query((rs, n) -> scope.permits(rs.getLong("region_id"), null, null)
+            ? new Deputy(rs.getLong("id"), rs.getLong("principal_id"), rs.getLong("deputy_id"), instant(rs, "valid_from"),
+                instant(rs, "valid_until"))
+            : null)
+        .list().stream().filter(Objects::nonNull).toList();
+  }
+
+  private List<FlowDefinition.Step> stepsOf(long flowId) {
+    return jdbc.sql("select * from approval_step where flow_id = :flow order by position").param("flow", flowId)
+        .query(this::stepRow).list().stream()
+        .map(step -> new FlowDefinition.Step(step.name(), step.kind(), step.role(),
+            jdbc.sql("select user_id from approval_step_user where step_id = :step order by user_id")
+                .param("step", step.id()).query(Long.class).list(),
+            step.mode(), step.condition(), step.deadlineHours(), step.remindBeforeHours()))
+        .toList();
   }
 
   // ---- the applicant --------------------------------------------------------------------------------------------
