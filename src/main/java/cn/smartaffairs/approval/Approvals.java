@@ -167,16 +167,18 @@ public class Approvals {
 
   /** The deputies in force now or later for principals of the regions in the scope, soonest first. */
   public List<Deputy> deputies(DataScope scope) {
-    return jdbc.sql("""
-        select d.id, d.principal_id, d.deputy_id, d.valid_from, d.valid_until, a.region_id
-          from approval_deputy d join user_account a on a.id = d.principal_id
-         where d.valid_until > :now order by d.valid_from, d.id""")
+    List<Deputy> current = jdbc.sql("""
+        select d.id, d.principal_id, d.deputy_id, d.valid_from, d.valid_until
+          from approval_deputy d where d.valid_until > :now order by d.valid_from, d.id""")
         .param("now", Timestamp.from(clock.instant()))
-        .query((rs, n) -> scope.permits(rs.getLong("region_id"), null, null)
-            ? new Deputy(rs.getLong("id"), rs.getLong("principal_id"), rs.getLong("deputy_id"), instant(rs, "valid_from"),
-                instant(rs, "valid_until"))
-            : null)
-        .list().stream().filter(Objects::nonNull).toList();
+        .query((rs, n) -> new Deputy(rs.getLong("id"), rs.getLong("principal_id"), rs.getLong("deputy_id"),
+            instant(rs, "valid_from"), instant(rs, "valid_until")))
+        .list();
+    // the principal's region comes from the security module, which owns the accounts
+    Map<Long, Long> regionOf = new java.util.HashMap<>();
+    current.forEach(deputy -> regionOf.computeIfAbsent(deputy.principalId(),
+        id -> accounts.findById(id).map(CurrentUser::regionId).orElse(-1L)));
+    return current.stream().filter(deputy -> scope.permits(regionOf.get(deputy.principalId()), null, null)).toList();
   }
 
   private List<FlowDefinition.Step> stepsOf(long flowId) {
