@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "会议室 Meeting rooms")
 @SecurityRequirement(name = "bearer")
-@SecurityRequirement(name = "apiKey")
 class MeetingApiController {
 
   private final MeetingRooms meetingRooms;
