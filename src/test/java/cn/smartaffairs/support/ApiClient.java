@@ -49,6 +49,10 @@ public final class ApiClient {
         .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  public Answer delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
   public Answer withHeader(String path, String header, String value) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
   }

@@ -1,0 +1,77 @@
+package cn.smartaffairs.meeting;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 会议室: the region's rooms, one room's day, and booking a room the finder offers. */
+@Controller
+class MeetingController {
+
+  private final MeetingRooms meetingRooms;
+  private final MessageSource messages;
+
+  MeetingController(MeetingRooms meetingRooms, MessageSource messages) {
+    this.meetingRooms = meetingRooms;
+    this.messages = messages;
+  }
+
+  @GetMapping("/meeting-rooms")
+  String rooms(@RequestParam(required = false) Long room,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam(required = false) Integer attendees,
+               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+               @RequestParam(required = false) List<Equipment> equipment, Model model, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    LocalDate day = date == null ? LocalDate.now(PlatformConfiguration.ZONE) : date;
+    model.addAttribute("rooms", meetingRooms.rooms(user));
+    model.addAttribute("date", day);
+    model.addAttribute("equipmentChoices", Equipment.values());
+    model.addAttribute("chosen", equipment == null ? List.of() : equipment);
+    if (room != null) {
+      model.addAttribute("day", meetingRooms.day(room, day, user));
+    }
+    if (attendees != null && from != null && to != null) {
+      try {
+        model.addAttribute("found", meetingRooms.find(attendees, at(day, from), at(day, to),
+            equipment == null ? List.of() : equipment, user));
+      } catch (BusinessRuleException e) {
+        model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      }
+    }
+    return "meeting/rooms";
+  }
+
+  @PostMapping("/meeting-rooms/bookings")
+  String book(@RequestParam long roomId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, @RequestParam String subject,
+              @RequestParam int attendees, RedirectAttributes redirect, Locale locale) {
+    try {
+      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees),
+          CurrentUsers.current());
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:/meeting-rooms?room=" + roomId + "&date=" + date;
+  }
+
+  private static OffsetDateTime at(LocalDate date, LocalTime time) {
+    return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,310 @@
+package cn.smartaffairs.meeting;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 会议室预订: the rooms of the caller's region, their days, a finder, and bookings that never collide. The
+ * database's exclusion constraint decides who wins a race for one slot; the loser learns which meeting holds the
+ * room and which slots of the same length are still free that day.
+ */
+@Service
+public class MeetingRooms {
+
+  private static final String BOOKING = "*, lower(during) as starts_at, upper(during) as ends_at";
+  private static final String NO_OVERLAP = "23P01";
+  private static final Duration GRID = Duration.ofMinutes(30);
+  private static final int SUGGESTIONS = 3;
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public MeetingRooms(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  /** The rooms of the caller's region, by building and name. */
+  public List<MeetingRoom> rooms(CurrentUser viewer) {
+    return jdbc.sql("select * from meeting_room where region_id = :region order by building, floor, name")
+        .param("region", viewer.regionId()).query(MeetingRooms::room).list();
+  }
+
+  /** One room of the caller's region; any other answers 404. */
+  public MeetingRoom room(long id, CurrentUser viewer) {
+    return jdbc.sql("select * from meeting_room where id = :id and region_id = :region")
+        .param("id", id).param("region", viewer.regionId()).query(MeetingRooms::room).optional()
+        .orElseThrow(() -> new NotFoundException("meetingRoom", id));
+  }
+
+  /** A room's active bookings on a day and the free stretches within its opening hours that have not passed. */
+  public RoomDay day(long roomId, LocalDate date, CurrentUser viewer) {
+    MeetingRoom room = room(roomId, viewer);
+    List<MeetingBooking> bookings = bookingsOn(room, date);
+    OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime();
+    List<TimeSlot> free = new ArrayList<>();
+    for (TimeSlot gap : gaps(room, date, bookings)) {
+      OffsetDateTime start = gap.start().isBefore(now) ? now : gap.start();
+      if (start.isBefore(gap.end())) {
+        free.add(new TimeSlot(start, gap.end()));
+      }
+    }
+    return new RoomDay(room, date, bookings, free);
+  }
+
+  /**
+   * 找会议室: the rooms of the caller's region with enough seats and the equipment asked for that are open and
+   * free for the whole time, the smallest sufficient room first.
+   */
+  public List<MeetingRoom> find(int attendees, OffsetDateTime start, OffsetDateTime end, List<Equipment> equipment,
+                                CurrentUser viewer) {
+    checkTime(start, end);
+    if (attendees <= 0) {
+      throw new BusinessRuleException("meeting.attendeesRequired");
+    }
+    return jdbc.sql("""
+        select r.* from meeting_room r
+         where r.region_id = :region and r.capacity >= :attendees
+           and not exists (select 1 from meeting_booking b
+                            where b.room_id = r.id and b.status = 'ACTIVE' and b.during && tstzrange(:start, :end))
+         order by r.capacity, r.name""")
+        .param("region", viewer.regionId()).param("attendees", attendees)
+        .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
+        .query(MeetingRooms::room).list().stream()
+        .filter(room -> room.has(equipment) && opens(room, start, end))
+        .toList();
+  }
+
+  /**
+   * Books a room for the caller. Broken rules answer 400; a collision with another booking — also one committed
+   * a moment earlier by a concurrent request — answers 409 naming that booking and free slots of the same length.
+   */
+  public MeetingBooking book(NewBooking request, CurrentUser by) {
+    if (request.roomId() == null) {
+      throw new NotFoundException("meetingRoom", null);
+    }
+    MeetingRoom room = room(request.roomId(), by);
+    String subject = request.subject() == null ? "" : request.subject().trim();
+    if (subject.isEmpty() || subject.length() > 200) {
+      throw new BusinessRuleException("meeting.subjectRequired");
+    }
+    if (request.attendees() == null || request.attendees() <= 0) {
+      throw new BusinessRuleException("meeting.attendeesRequired");
+    }
+    OffsetDateTime start = request.start();
+    OffsetDateTime end = request.end();
+    checkTime(start, end);
+    if (!opens(room, start, end)) {
+      throw new BusinessRuleException("meeting.outsideOpeningHours", room.name(), room.opensAt(), room.closesAt());
+    }
+    if (request.attendees() > room.capacity()) {
+      throw new BusinessRuleException("meeting.tooManyAttendees", request.attendees(), room.name(), room.capacity());
+    }
+    try {
+      long id = transaction.execute(status -> insert(room, subject, request.attendees(), start, end, by));
+      return booking(id);
+    } catch (DataAccessException e) {
+      if (!violates(e, NO_OVERLAP)) {
+        throw e;
+      }
+      throw collision(room, start, end);
+    }
+  }
+
+  /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
+  public MeetingBooking cancel(long id, CurrentUser by) {
+    return transaction.execute(status -> {
+      var row = jdbc.sql("""
+          select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.region_id
+            from meeting_booking b join meeting_room r on r.id = b.room_id
+           where b.id = :id and r.region_id = :region for update of b""")
+          .param("id", id).param("region", by.regionId())
+          .query((rs, n) -> Map.entry(booking(rs, n), rs.getLong("region_id"))).optional()
+          .orElseThrow(() -> new NotFoundException("meetingBooking", id));
+      MeetingBooking booking = row.getKey();
+      boolean manager = by.dataScopeAs(Role.MEETING_MANAGER).permits(row.getValue(), null, null);
+      if (booking.bookedBy() != by.userId() && !manager) {
+        throw new BusinessRuleException("error.forbidden");
+      }
+      if (!booking.status().equals("ACTIVE")) {
+        throw new ConflictException("meeting.alreadyCancelled", booking.subject());
+      }
+      jdbc.sql("""
+          update meeting_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by where id = :id""")
+          .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", id).update();
+      audit.record(AuditEntry.updated("meeting_booking", id, row.getValue(), Map.of("status", "ACTIVE"),
+          Map.of("status", "CANCELLED")));
+      return booking(id);
+    });
+  }
+
+  private long insert(MeetingRoom room, String subject, int attendees, OffsetDateTime start, OffsetDateTime end,
+                      CurrentUser by) {
+    long id = jdbc.sql("""
+        insert into meeting_booking (room_id, subject, attendees, during, booked_by, created_at)
+        values (:room, :subject, :attendees, tstzrange(:start, :end, '[)'), :by, :now) returning id""")
+        .param("room", room.id()).param("subject", subject).param("attendees", attendees)
+        .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
+        .param("by", by.userId()).param("now", Timestamp.from(clock.instant()))
+        .query(Long.class).single();
+    audit.record(AuditEntry.created("meeting_booking", id, room.regionId(), Map.of("room", room.name(),
+        "subject", subject, "attendees", attendees, "start", start.toString(), "end", end.toString())));
+    return id;
+  }
+
+  private BookingCollision collision(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
+    MeetingBooking colliding = jdbc.sql("""
+        select %s from meeting_booking
+         where room_id = :room and status = 'ACTIVE' and during && tstzrange(:start, :end)
+         order by lower(during) limit 1""".formatted(BOOKING))
+        .param("room", room.id()).param("start", Timestamp.from(start.toInstant()))
+        .param("end", Timestamp.from(end.toInstant()))
+        .query(MeetingRooms::booking).optional()
+        // the booking in the way was cancelled in between: the caller may simply try again
+        .orElseThrow(() -> new ConflictException("error.concurrentChange"));
+    LocalDate date = start.atZoneSameInstant(PlatformConfiguration.ZONE).toLocalDate();
+    return new BookingCollision(room, colliding, suggestions(room, date, start, Duration.between(start, end)));
+  }
+
+  /**
+   * Free slots of the given length that day, nearest to the wanted start first: on the half-hour grid, right
+   * after a booking ends or right before one begins; never in the past.
+   */
+  List<TimeSlot> suggestions(MeetingRoom room, LocalDate date, OffsetDateTime wanted, Duration length) {
+    List<MeetingBooking> bookings = bookingsOn(room, date);
+    List<TimeSlot> gaps = gaps(room, date, bookings);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var candidates = new TreeSet<OffsetDateTime>();
+    OffsetDateTime opens = at(date, room.opensAt());
+    for (OffsetDateTime t = opens; t.isBefore(at(date, room.closesAt())); t = t.plus(GRID)) {
+      candidates.add(t);
+    }
+    for (MeetingBooking booking : bookings) {
+      candidates.add(booking.end());
+      candidates.add(booking.start().minus(length));
+    }
+    return candidates.stream()
+        .filter(start -> !start.isBefore(now) && !start.isEqual(wanted))
+        .filter(start -> gaps.stream().anyMatch(gap -> !start.isBefore(gap.start())
+            && !start.plus(length).isAfter(gap.end())))
+        .sorted(Comparator.comparing((OffsetDateTime start) -> Duration.between(start, wanted).abs())
+            .thenComparing(start -> start))
+        .limit(SUGGESTIONS)
+        .sorted()
+        .map(start -> new TimeSlot(start, start.plus(length)))
+        .toList();
+  }
+
+  private void checkTime(OffsetDateTime start, OffsetDateTime end) {
+    if (start == null || end == null) {
+      throw new BusinessRuleException("meeting.timeRequired");
+    }
+    if (!end.isAfter(start)) {
+      throw new BusinessRuleException("meeting.endNotAfterStart");
+    }
+    if (start.toInstant().isBefore(clock.instant())) {
+      throw new BusinessRuleException("meeting.inThePast");
+    }
+  }
+
+  /** Whether the time lies on one day within the room's opening hours (Beijing time). */
+  private static boolean opens(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
+    ZonedDateTime from = start.atZoneSameInstant(PlatformConfiguration.ZONE);
+    ZonedDateTime to = end.atZoneSameInstant(PlatformConfiguration.ZONE);
+    return from.toLocalDate().equals(to.toLocalDate()) && !from.toLocalTime().isBefore(room.opensAt())
+        && !to.toLocalTime().isAfter(room.closesAt());
+  }
+
+  private List<MeetingBooking> bookingsOn(MeetingRoom room, LocalDate date) {
+    return jdbc.sql("""
+        select %s from meeting_booking
+         where room_id = :room and status = 'ACTIVE' and during && tstzrange(:from, :to)
+         order by lower(during)""".formatted(BOOKING))
+        .param("room", room.id())
+        .param("from", Timestamp.from(date.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
+        .param("to", Timestamp.from(date.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
+        .query(MeetingRooms::booking).list();
+  }
+
+  /** The stretches within opening hours that no booking holds. */
+  private static List<TimeSlot> gaps(MeetingRoom room, LocalDate date, List<MeetingBooking> bookings) {
+    List<TimeSlot> gaps = new ArrayList<>();
+    OffsetDateTime cursor = at(date, room.opensAt());
+    OffsetDateTime closes = at(date, room.closesAt());
+    for (MeetingBooking booking : bookings) {
+      if (booking.start().isAfter(cursor)) {
+        gaps.add(new TimeSlot(cursor, booking.start().isBefore(closes) ? booking.start() : closes));
+      }
+      if (booking.end().isAfter(cursor)) {
+        cursor = booking.end();
+      }
+    }
+    if (cursor.isBefore(closes)) {
+      gaps.add(new TimeSlot(cursor, closes));
+    }
+    return gaps;
+  }
+
+  private static OffsetDateTime at(LocalDate date, java.time.LocalTime time) {
+    return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
+  }
+
+  private MeetingBooking booking(long id) {
+    return jdbc.sql("select " + BOOKING + " from meeting_booking where id = :id").param("id", id)
+        .query(MeetingRooms::booking).single();
+  }
+
+  private static boolean violates(Throwable e, String sqlState) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MeetingRoom room(ResultSet rs, int row) throws SQLException {
+    String[] equipment = (String[]) rs.getArray("equipment").getArray();
+    return new MeetingRoom(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"), rs.getString("building"),
+        rs.getString("floor"), rs.getInt("capacity"), Arrays.stream(equipment).map(Equipment::valueOf).toList(),
+        rs.getBoolean("needs_approval"), rs.getTime("opens_at").toLocalTime(), rs.getTime("closes_at").toLocalTime());
+  }
+
+  private static MeetingBooking booking(ResultSet rs, int row) throws SQLException {
+    return new MeetingBooking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
+        beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"), rs.getString("status"));
+  }
+
+  private static OffsetDateTime beijing(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,66 @@
+package cn.smartaffairs.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.Browser;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A member of staff finds a room with video conferencing for 20 people, books it and sees it in the room's day. */
+@IntegrationTest
+class MeetingRoomBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  Browser browser;
+
+  @BeforeEach
+  void signIn() {
+    browser = Browser.start("http://localhost:" + port);
+    browser.open("/login");
+    browser.visible("#username").sendKeys("staff");
+    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
+    browser.clickAndWaitForPage("#sign-in");
+    browser.visible("#welcome");
+  }
+
+  @AfterEach
+  void quitBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void staffBookTheRoomTheFinderOffersAndSeeItInTheRoomsDay() {
+    String name = "视频会议室-" + UUID.randomUUID().toString().substring(0, 8);
+    long room = jdbc.sql("""
+        insert into meeting_room (region_id, name, building, floor, capacity, equipment)
+        select region_id, :name, '市行政中心2号楼', '3', 24, '{VIDEO_CONFERENCE,PROJECTOR}' from user_account
+         where username = 'staff' returning id""")
+        .param("name", name).query(Long.class).single();
+    LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(9);
+
+    browser.clickAndWaitForPage("#menu-meeting-rooms");
+    assertThat(browser.find("#room-list").getText()).contains(name);
+    String finder = "/meeting-rooms?date=" + day + "&from=14:00&to=16:00&attendees=20&equipment=VIDEO_CONFERENCE";
+    browser.open(finder);
+    browser.visible("#found-" + room + " input[name=subject]").sendKeys("季度工作视频调度会");
+    browser.screenshot("meeting-01-finder");
+    browser.clickAndWaitForPage("#found-" + room + " button.book");
+
+    assertThat(browser.visible("#day-bookings").getText()).contains("14:00–16:00").contains("季度工作视频调度会");
+    assertThat(browser.find("#day-free").getText()).contains("08:00–14:00").contains("16:00–21:00");
+    browser.screenshot("meeting-02-day");
+
+    browser.open(finder);
+    assertThat(browser.findAll("#found-" + room)).isEmpty();
+  }
+}
