@@ -45,6 +45,14 @@ class MeetingApiController {
     return meetingRooms.rooms(CurrentUsers.current());
   }
 
+  @PostMapping("/api/v1/meeting-rooms")
+  @Operation(summary = "登记会议室 Register a room (meeting managers and admins of the region)",
+      description = "equipment: PROJECTOR, VIDEO_CONFERENCE, MICROPHONE, WHITEBOARD, SCREEN; opensAt/closesAt as HH:mm.")
+  ResponseEntity<MeetingRoom> createRoom(@RequestBody NewRoom room) {
+    MeetingRoom created = meetingRooms.createRoom(room, CurrentUsers.current());
+    return ResponseEntity.created(URI.create("/api/v1/meeting-rooms/" + created.id())).body(created);
+  }
+
   @GetMapping("/api/v1/meeting-rooms/{id}/availability")
   @Operation(summary = "会议室日程 A room's bookings on a day and its free slots within opening hours")
   RoomDay availability(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -57,6 +58,43 @@ public class MeetingRooms {
   public List<MeetingRoom> rooms(CurrentUser viewer) {
     return jdbc.sql("select * from meeting_room where region_id = :region order by building, floor, name")
         .param("region", viewer.regionId()).query(MeetingRooms::room).list();
+  }
+
+  /** Registers a room in the caller's region: its meeting managers and admins may. Audited. */
+  public MeetingRoom createRoom(NewRoom room, CurrentUser by) {
+    long regionId = by.regionId();
+    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    if (room.name() == null || room.name().isBlank() || room.building() == null || room.building().isBlank()
+        || room.capacity() <= 0) {
+      throw new BusinessRuleException("meeting.roomInvalid");
+    }
+    LocalTime opens = room.opensAt() == null ? LocalTime.of(8, 0) : room.opensAt();
+    LocalTime closes = room.closesAt() == null ? LocalTime.of(21, 0) : room.closesAt();
+    if (!opens.isBefore(closes)) {
+      throw new BusinessRuleException("meeting.openingHoursInvalid");
+    }
+    return transaction.execute(status -> {
+      boolean taken = jdbc.sql("select count(*) from meeting_room where region_id = :region and name = :name")
+          .param("region", regionId).param("name", room.name().trim()).query(Long.class).single() > 0;
+      if (taken) {
+        throw new BusinessRuleException("meeting.roomNameTaken", room.name().trim());
+      }
+      String[] equipment = (room.equipment() == null ? List.<Equipment>of() : room.equipment()).stream()
+          .distinct().map(Enum::name).toArray(String[]::new);
+      long id = jdbc.sql("""
+          insert into meeting_room (region_id, name, building, floor, capacity, equipment, needs_approval, opens_at, closes_at)
+          values (:region, :name, :building, :floor, :capacity, :equipment, :approval, :opens, :closes) returning id""")
+          .param("region", regionId).param("name", room.name().trim()).param("building", room.building().trim())
+          .param("floor", room.floor()).param("capacity", room.capacity()).param("equipment", equipment)
+          .param("approval", room.needsApproval()).param("opens", java.sql.Time.valueOf(opens))
+          .param("closes", java.sql.Time.valueOf(closes))
+          .query(Long.class).single();
+      audit.record(AuditEntry.created("meeting_room", id, regionId, java.util.Map.of("name", room.name().trim(),
+          "building", room.building().trim(), "capacity", room.capacity(), "equipment", List.of(equipment))));
+      return room(id, by);
+    });
   }
 
   /** One room of the caller's region; any other answers 404. */

@@ -225,4 +225,18 @@ class MeetingBookingTest {
     assertThat(StreamSupport.stream(own.spliterator(), false).map(r -> r.get("id").asLong())).contains(room);
     assertThat(StreamSupport.stream(county.spliterator(), false).map(r -> r.get("id").asLong())).doesNotContain(room);
   }
+
+  @Test
+  void aMeetingManagerRegistersARoomWhichIsAuditedAndOthersMayNot() {
+    var manager = api.tokenFor("meeting.manager");
+    String name = "新建会议室" + System.nanoTime() % 1_000_000;
+    var created = api.post("/api/v1/meeting-rooms", manager, java.util.Map.of("name", name, "building", "市行政中心3号楼",
+        "floor", "2", "capacity", 16, "equipment", java.util.List.of("PROJECTOR", "WHITEBOARD")));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().get("opensAt").asText()).startsWith("08:00");
+    assertThat(api.post("/api/v1/meeting-rooms", manager, java.util.Map.of("name", name, "building", "市行政中心3号楼",
+        "capacity", 16)).body().get("detail").asText()).contains(name);
+    assertThat(api.post("/api/v1/meeting-rooms", api.tokenFor("staff"), java.util.Map.of("name", name + "乙",
+        "building", "市行政中心3号楼", "capacity", 16)).status()).isEqualTo(403);
+  }
 }
