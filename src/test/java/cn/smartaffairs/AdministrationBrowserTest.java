@@ -20,11 +20,7 @@ class AdministrationBrowserTest {
   @BeforeEach
   void startBrowser() {
     browser = Browser.start("http://localhost:" + port);
-    browser.open("/login");
-    browser.visible("#username").sendKeys("admin");
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs("admin");
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package cn.smartaffairs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.excel.Xlsx;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,10 +140,7 @@ class PlatformShellBrowserTest {
   }
 
   private void signInAs(String username) {
-    browser.visible("#username").sendKeys(username);
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs(username);
   }
 
   /** The number in "共 N 条" under the list (written with thousands separators: 共 2,000 条). */

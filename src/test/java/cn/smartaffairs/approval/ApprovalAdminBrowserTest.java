@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +40,7 @@ class ApprovalAdminBrowserTest {
     CurrentUser staff = accounts.loadUserByUsername("staff");
 
     browser = Browser.start("http://localhost:" + port);
-    browser.open("/login");
-    browser.visible("#username").sendKeys("admin");
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
+    browser.signInAs("admin");
     browser.clickAndWaitForPage("#menu-approval-flows");
     assertThat(browser.path()).isEqualTo("/admin/approval-flows");
     browser.screenshot("approval-admin-01-list");

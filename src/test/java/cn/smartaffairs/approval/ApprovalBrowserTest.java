@@ -6,7 +6,6 @@ import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,7 @@ class ApprovalBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.open("/login");
-    browser.visible("#username").sendKeys(username);
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs(username);
   }
 
   @Test

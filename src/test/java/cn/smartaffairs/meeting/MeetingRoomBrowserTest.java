@@ -3,7 +3,6 @@ package cn.smartaffairs.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,11 +25,7 @@ class MeetingRoomBrowserTest {
   @BeforeEach
   void signIn() {
     browser = Browser.start("http://localhost:" + port);
-    browser.open("/login");
-    browser.visible("#username").sendKeys("staff");
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs("staff");
   }
 
   @AfterEach

@@ -91,6 +91,15 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Opens a path of the application, as typed into the address bar. */
+  /** Signs in through the login form with the demo password and waits for the home page. */
+  public void signInAs(String username) {
+    open("/login");
+    visible("#username").sendKeys(username);
+    find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
+    clickAndWaitForPage("#sign-in");
+    visible("#welcome");
+  }
+
   public void open(String path) {
     driver.get(baseUrl + path);
   }

@@ -191,11 +191,7 @@ class WorkOrderBrowserTest {
 
   private void signInAs(String username) {
     browser.driver().manage().deleteAllCookies();
-    browser.open("/login");
-    browser.visible("#username").sendKeys(username);
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs(username);
   }
 
   private void submit(String button) {

@@ -3,7 +3,6 @@ package cn.smartaffairs.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -37,11 +36,7 @@ class WorkOrderPhotoBrowserTest {
 
     browser = Browser.start("http://localhost:" + port);
     browser.resize(390, 844);
-    browser.open("/login");
-    browser.visible("#username").sendKeys("staff");
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs("staff");
 
     browser.open("/work-orders/new");
     new Select(browser.visible("#category")).selectByValue("REPAIR_PLUMBING");

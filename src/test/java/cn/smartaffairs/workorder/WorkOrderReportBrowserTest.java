@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.security.Accounts;
-import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,7 @@ class WorkOrderReportBrowserTest {
     workOrders.create(new NewWorkOrder("REPAIR_AIRCON", "NORMAL", null, "空调不制冷", "市行政中心1号楼", "6", "601", null,
         "来电人"), accounts.loadUserByUsername("repair.manager"));
     browser = Browser.start("http://localhost:" + port);
-    browser.open("/login");
-    browser.visible("#username").sendKeys("repair.manager");
-    browser.find("#password").sendKeys(ApiClient.DEMO_PASSWORD);
-    browser.clickAndWaitForPage("#sign-in");
-    browser.visible("#welcome");
+    browser.signInAs("repair.manager");
 
     browser.open("/work-orders/reports");
     browser.visible("#report-chart[data-chart-ready=true] canvas");
