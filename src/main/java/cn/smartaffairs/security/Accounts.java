@@ -68,14 +68,21 @@ public class Accounts implements UserDetailsService {
   /** Who an account is, as other modules show it in a list or a history. */
   public record AccountName(long userId, String username, String displayName) {}
 
-  /** The enabled accounts of a region holding one of the roles, e.g. the repair workers an order can go to. */
+  /** The enabled accounts holding one of the roles in a region, e.g. the repair workers an order can go to. */
   public List<AccountName> holding(long regionId, Role... roles) {
+    return holding(regionId, null, roles);
+  }
+
+  /** The enabled accounts holding one of the roles in a region (and, for unit roles, in one unit of it). */
+  private List<AccountName> holding(long regionId, Long unitId, Role... roles) {
     return jdbc.sql("""
         select a.id, a.username, a.display_name from user_account a
-         where a.region_id = :region and a.enabled
-           and exists (select 1 from role_assignment r where r.user_id = a.id and r.role in (:roles))
+         where a.enabled
+           and exists (select 1 from role_assignment r where r.user_id = a.id and r.role in (:roles)
+                          and r.region_id = :region and (cast(:unit as bigint) is null or r.unit_id = :unit))
          order by a.display_name, a.id""")
-        .param("region", regionId).param("roles", java.util.Arrays.stream(roles).map(Role::name).toList())
+        .param("region", regionId).param("unit", unitId)
+        .param("roles", java.util.Arrays.stream(roles).map(Role::name).toList())
         .query((rs, n) -> new AccountName(rs.getLong("id"), rs.getString("username"), rs.getString("display_name")))
         .list();
   }
@@ -123,14 +130,9 @@ public class Accounts implements UserDetailsService {
     if (unitRole && unitId == null) {
       return List.of();
     }
-    return jdbc.sql("""
-        select distinct a.id from role_assignment r join user_account a on a.id = r.user_id
-         where r.role = :role and a.enabled and r.region_id = :region
-           and (not :unitRole or r.unit_id = :unit) order by a.id""")
-        .param("role", role.name()).param("region", regionId).param("unitRole", unitRole)
-        .param("unit", unitId == null ? -1L : unitId)
-        .query(Long.class).list();
+    return holding(regionId, unitRole ? unitId : null, role).stream().map(AccountName::userId).sorted().toList();
   }
+
 
   /** Counts a failed sign-in; the account locks for the configured time when the limit is reached. */
   @Transactional

@@ -83,22 +83,18 @@ public class OverdueWatch {
       Instant superviseAt = calendar.forRegion(regionId)
           .closeOfWorkingDays(due.atZone(PlatformConfiguration.ZONE), ((Number) row.get("supervise")).intValue())
           .toInstant();
-      List<Long> handlers = assignee != null ? List.of(assignee) : userIds(accounts.holding(regionId, Role.REPAIR_MANAGER));
+      List<Long> handlers = assignee != null ? List.of(assignee) : accounts.holdersOf(Role.REPAIR_MANAGER, regionId, null);
       if (now.isBefore(due)) {
         fire(id, "REMINDER", round, now, handlers, "即将超期：工单 " + orderNo + " 须于" + dueText + "前办结", fired, row);
       } else {
         fire(id, "URGE", round, now, handlers, "催办：工单 " + orderNo + " 已超过办理时限（" + dueText + "）", fired, row);
         if (!now.isBefore(superviseAt)) {
-          fire(id, "SUPERVISE", round, now, userIds(accounts.holding(regionId, Role.REGION_ADMIN)),
+          fire(id, "SUPERVISE", round, now, accounts.holdersOf(Role.REGION_ADMIN, regionId, null),
               "督办：工单 " + orderNo + " 超期未办结（时限" + dueText + "）", fired, row);
         }
       }
     }
     return fired;
-  }
-
-  private static List<Long> userIds(List<Accounts.AccountName> accounts) {
-    return accounts.stream().map(Accounts.AccountName::userId).toList();
   }
 
   private void fire(long id, String kind, int round, Instant now, List<Long> recipients, String title,
