@@ -19,6 +19,11 @@ public class BusinessRuleException extends RuntimeException {
     return messageKey;
   }
 
+  /** Whether the rule broken is "you may not do this" (403) rather than "this is not valid" (400). */
+  public boolean isForbidden() {
+    return "error.forbidden".equals(messageKey);
+  }
+
   public Object[] arguments() {
     return arguments;
   }

@@ -44,7 +44,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   ProblemDetail ruleBroken(BusinessRuleException exception) {
-    return problem("error.forbidden".equals(exception.messageKey()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
+    return problem(exception.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
         exception);
   }
 

@@ -29,7 +29,7 @@ class PageExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   String ruleBroken(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus("error.forbidden".equals(exception.messageKey()) ? HttpServletResponse.SC_FORBIDDEN
+    response.setStatus(exception.isForbidden() ? HttpServletResponse.SC_FORBIDDEN
         : exception instanceof cn.smartaffairs.platform.ConflictException ? HttpServletResponse.SC_CONFLICT
         : HttpServletResponse.SC_BAD_REQUEST);
     return page(exception, model, locale);
