@@ -61,9 +61,10 @@ class MeetingController {
   String book(@RequestParam long roomId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, @RequestParam String subject,
-              @RequestParam int attendees, RedirectAttributes redirect, Locale locale) {
+              @RequestParam int attendees, @RequestParam(required = false) Integer meetingClass,
+              RedirectAttributes redirect, Locale locale) {
     try {
-      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees),
+      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees, meetingClass),
           CurrentUsers.current());
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
