@@ -84,11 +84,11 @@ class MeetingAdminController {
 
   /** The room form; opening hours as HH:mm, the units and roles it is restricted to (none = the whole region). */
   record RoomForm(String name, String building, String floor, Integer capacity, List<Equipment> equipment,
-                  boolean needsApproval, @DateTimeFormat(pattern = "HH:mm") LocalTime opensAt,
+                  Boolean needsApproval, @DateTimeFormat(pattern = "HH:mm") LocalTime opensAt,
                   @DateTimeFormat(pattern = "HH:mm") LocalTime closesAt, List<Long> unitIds, List<Role> roles) {
     NewRoom toRoom() {
-      return new NewRoom(name, building, floor, capacity == null ? 0 : capacity, equipment, needsApproval,
-          opensAt, closesAt);
+      return new NewRoom(name, building, floor, capacity == null ? 0 : capacity, equipment,
+          Boolean.TRUE.equals(needsApproval), opensAt, closesAt);
     }
   }
 

@@ -6,7 +6,6 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
-import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.Timestamp;
@@ -219,10 +218,5 @@ public class MeetingBookings {
     if (booking.bookedBy() != by.userId() && !by.dataScopeAs(Role.MEETING_MANAGER).permits(regionId, null, null)) {
       throw new BusinessRuleException("error.forbidden");
     }
-  }
-
-  /** Today in Beijing, by the injected clock. */
-  LocalDate today() {
-    return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
   }
 }

@@ -24,10 +24,12 @@ class MeetingController {
 
   private final MeetingRooms meetingRooms;
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  MeetingController(MeetingRooms meetingRooms, MessageSource messages) {
+  MeetingController(MeetingRooms meetingRooms, MessageSource messages, java.time.Clock clock) {
     this.meetingRooms = meetingRooms;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/meeting-rooms")
@@ -38,7 +40,7 @@ class MeetingController {
                @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
                @RequestParam(required = false) List<Equipment> equipment, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    LocalDate day = date == null ? LocalDate.now(PlatformConfiguration.ZONE) : date;
+    LocalDate day = date == null ? LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE) : date;
     model.addAttribute("rooms", meetingRooms.rooms(user));
     model.addAttribute("date", day);
     model.addAttribute("equipmentChoices", Equipment.values());

@@ -33,8 +33,11 @@ class MeetingReportController {
   private final MeetingRooms rooms;
   private final ObjectMapper json;
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  MeetingReportController(MeetingReports reports, MeetingRooms rooms, ObjectMapper json, MessageSource messages) {
+  MeetingReportController(MeetingReports reports, MeetingRooms rooms, ObjectMapper json, MessageSource messages,
+                          java.time.Clock clock) {
+    this.clock = clock;
     this.reports = reports;
     this.rooms = rooms;
     this.json = json;
@@ -45,7 +48,7 @@ class MeetingReportController {
   String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
               @RequestParam(required = false) Long room, Model model, Locale locale) throws JsonProcessingException {
-    LocalDate end = to != null ? to : LocalDate.now(PlatformConfiguration.ZONE);
+    LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
     LocalDate start = from != null ? from : end.withDayOfMonth(1);
     MeetingReports.Report report = reports.report(start, end, room, CurrentUsers.current());
     model.addAttribute("report", report);

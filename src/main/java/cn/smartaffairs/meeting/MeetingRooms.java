@@ -323,7 +323,7 @@ public class MeetingRooms {
 
   /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
   public MeetingBooking cancel(long id, CurrentUser by) {
-    return transaction.execute(status -> {
+    MeetingBooking cancelled = transaction.execute(status -> {
       var row = jdbc.sql("""
           select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.region_id
             from meeting_booking b join meeting_room r on r.id = b.room_id
@@ -349,6 +349,30 @@ public class MeetingRooms {
           Map.of("status", "CANCELLED")));
       return booking(id);
     });
+    withdrawApprovalIfNothingWaits(cancelled, by);
+    return cancelled;
+  }
+
+  /**
+   * A pending booking its applicant cancels needs no decision any more: the request is taken back, in its own
+   * transaction after the cancel, so an approval that cannot be withdrawn (someone already decided a step) leaves
+   * the cancel standing — the decision then finds nothing pending.
+   */
+  void withdrawApprovalIfNothingWaits(MeetingBooking cancelled, CurrentUser by) {
+    Long requestId = cancelled.approvalRequestId();
+    if (requestId == null || cancelled.bookedBy() != by.userId()) {
+      return;
+    }
+    boolean stillPending = jdbc.sql("""
+        select count(*) from meeting_booking where approval_request_id = :request and status = 'PENDING'""")
+        .param("request", requestId).query(Long.class).single() > 0;
+    if (!stillPending) {
+      try {
+        approvals.withdraw(requestId, by);
+      } catch (BusinessRuleException alreadyDecidedOrDone) {
+        // nothing to take back: the approvers' decision will find no pending booking
+      }
+    }
   }
 
   long insert(MeetingRoom room, String subject, int attendees, Integer meetingClass, OffsetDateTime start,

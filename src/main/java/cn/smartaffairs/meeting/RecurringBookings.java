@@ -215,7 +215,10 @@ public class RecurringBookings {
       audit.record(AuditEntry.updated("meeting_series", id, regionId, Map.of("status", "ACTIVE"),
           Map.of("status", "CANCELLED", "cancelledOccurrences", cancelled)));
     });
-    return series(id, by);
+    MeetingSeries after = series(id, by);
+    after.occurrences().stream().filter(o -> o.approvalRequestId() != null).findFirst()
+        .ifPresent(occurrence -> rooms.withdrawApprovalIfNothingWaits(occurrence, by));
+    return after;
   }
 
   private MeetingSeries series(ResultSet rs, int row) throws SQLException {

@@ -86,6 +86,18 @@ class LargeHallApprovalTest {
   }
 
   @Test
+  void cancellingAPendingBookingTakesTheApprovalRequestBack() {
+    long hall = MeetingFixtures.room(jdbc, "会见厅", 300, true);
+    long id = book(hall, "09:00", "10:00", "不开了的会").body().get("id").asLong();
+    long request = jdbc.sql("select approval_request_id from meeting_booking where id = :id").param("id", id)
+        .query(Long.class).single();
+    assertThat(api.delete("/api/v1/meeting-bookings/" + id, staff).status()).isEqualTo(200);
+    assertThat(jdbc.sql("select status from approval_request where id = :id").param("id", request)
+        .query(String.class).single()).isEqualTo("WITHDRAWN");
+    assertThat(status(id)).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void aRecurringBookingOfAHallGoesToApprovalAsOneRequestForAllOccurrences() {
     long hall = MeetingFixtures.room(jdbc, "多功能厅", 300, true);
     LocalDate monday = MeetingFixtures.mondayInWeeks(34);

@@ -50,10 +50,12 @@ class MeetingServicesBrowserTest {
     staff = Browser.start("http://localhost:" + port);
     staff.signInAs("staff");
     staff.clickAndWaitForPage("#menu-meeting-mine");
+    staff.scrollTo("#booking-" + booking);
     staff.clickAndWaitForPage("#booking-" + booking);
     assertThat(staff.visible("#booking-subject").getText()).isEqualTo("季度工作推进会");
     assertThat(staff.find("#fee-cap").getText()).contains("三类会议").contains("12 人 × 1 天 × 550 元 = 6600 元");
     staff.find("#service-note").sendKeys("12人，绿茶");
+    staff.scrollTo("#order-service");
     staff.clickAndWaitForPage("#order-service");
     assertThat(staff.visible("#services").getText()).contains("茶水").contains("15:00").contains("12人，绿茶");
     staff.screenshot("meeting-03-services-ordered");
@@ -62,6 +64,7 @@ class MeetingServicesBrowserTest {
 
     clock.stopAt(at(day, "14:50").toInstant());
     staff.open("/meeting-bookings/" + booking);
+    staff.scrollTo("#check-in");
     staff.clickAndWaitForPage("#check-in");
     assertThat(staff.visible("#checked-in").getText()).contains("已签到");
     assertThat(staff.findAll("#check-in")).isEmpty();
@@ -72,6 +75,7 @@ class MeetingServicesBrowserTest {
     manager.clickAndWaitForPage("#menu-meeting-services");
     assertThat(manager.visible("#service-" + order).getText()).contains("茶水").contains("季度工作推进会");
     manager.screenshot("meeting-05-service-tasks");
+    manager.scrollTo("#service-" + order + " button.deliver");
     manager.clickAndWaitForPage("#service-" + order + " button.deliver");
     assertThat(manager.visible("#service-" + order).getText()).contains("已完成");
     assertThat(jdbc.sql("select status from meeting_service_order where id = :id").param("id", order)
