@@ -3,6 +3,7 @@ package cn.smartaffairs.meeting;
 import cn.smartaffairs.approval.ApprovalDecided;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
@@ -36,9 +37,11 @@ public class MeetingBookings {
   private final Clock clock;
   private final MeetingRooms rooms;
   private final MeetingRules rules;
+  private final Notifications notifications;
 
   public MeetingBookings(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                         MeetingRooms rooms, MeetingRules rules) {
+                         MeetingRooms rooms, MeetingRules rules, Notifications notifications) {
+    this.notifications = notifications;
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
@@ -144,7 +147,8 @@ public class MeetingBookings {
   public List<Long> releaseNoShows(Instant now) {
     return transaction.execute(status -> {
       var due = jdbc.sql("""
-          select b.id, b.subject, r.region_id, g.grace_minutes from meeting_booking b
+          select b.id, b.subject, b.booked_by, lower(b.during) as starts_at, r.name as room, r.region_id,
+                 g.grace_minutes from meeting_booking b
             join meeting_room r on r.id = b.room_id
             cross join lateral (select grace_minutes from meeting_no_show_rule n
                                  where (n.region_id is null or n.region_id = r.region_id)
@@ -167,6 +171,9 @@ public class MeetingBookings {
         audit.record(new AuditEntry("RELEASE_NO_SHOW", "meeting_booking", id,
             ((Number) row.get("region_id")).longValue(), Map.of("status", "ACTIVE"),
             Map.of("status", "RELEASED", "graceMinutes", row.get("grace_minutes"))));
+        notifications.send(((Number) row.get("booked_by")).longValue(), "未签到，会议室已释放：" + row.get("subject"),
+            "会议开始后 " + row.get("grace_minutes") + " 分钟内无人签到，" + row.get("room") + " 已释放给其他人预订。",
+            "/meeting-bookings/" + id);
         released.add(id);
       }
       return released;
@@ -184,7 +191,8 @@ public class MeetingBookings {
     }
     boolean approved = decided.outcome() == ApprovalDecided.Outcome.APPROVED;
     var held = jdbc.sql("""
-        select b.id, r.region_id from meeting_booking b join meeting_room r on r.id = b.room_id
+        select b.id, b.subject, b.booked_by, r.name as room, r.region_id from meeting_booking b
+          join meeting_room r on r.id = b.room_id
          where b.approval_request_id = :request and b.status = 'PENDING' order by b.id for update of b""")
         .param("request", decided.requestId()).query().listOfRows();
     Timestamp now = Timestamp.from(clock.instant());
@@ -197,6 +205,14 @@ public class MeetingBookings {
       audit.record(new AuditEntry(approved ? "APPROVE" : "REJECT", "meeting_booking", id,
           ((Number) row.get("region_id")).longValue(), Map.of("status", "PENDING"),
           Map.of("status", approved ? "ACTIVE" : "CANCELLED", "approvalRequestId", decided.requestId())));
+    }
+    if (!held.isEmpty()) {
+      var first = held.get(0);
+      String subject = (String) first.get("subject");
+      notifications.send(((Number) first.get("booked_by")).longValue(),
+          (approved ? "会议室预订已批准：" : "会议室预订未获批准：") + subject,
+          first.get("room") + (approved ? " 已为您确认" : " 已释放") + (held.size() > 1 ? "（共 " + held.size() + " 次）" : ""),
+          "/meeting-bookings/" + ((Number) first.get("id")).longValue());
     }
   }
 

@@ -82,6 +82,10 @@ class LargeHallApprovalTest {
     var task = task(id);
     approvals.reject(task.getKey(), task.getValue(), "当天另有安排");
     assertThat(status(id)).isEqualTo("CANCELLED");
+    assertThat(jdbc.sql("""
+        select count(*) from notification n join user_account u on u.id = n.user_id
+         where u.username = 'staff' and n.title = '会议室预订未获批准：表彰大会' and n.link = :link""")
+        .param("link", "/meeting-bookings/" + id).query(Long.class).single()).isEqualTo(1);
     assertThat(book(hall, "14:00", "15:00", "改用报告厅").status()).isEqualTo(201);
   }
 
