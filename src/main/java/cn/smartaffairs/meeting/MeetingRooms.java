@@ -123,7 +123,7 @@ public class MeetingRooms {
 
   /**
    * 找会议室: the rooms of the caller's region with enough seats and the equipment asked for that are open and
-   * free for the whole time, the smallest sufficient room first.
+   * free for the whole time and that the caller may book, the smallest sufficient room first.
    */
   public List<MeetingRoom> find(int attendees, OffsetDateTime start, OffsetDateTime end, List<Equipment> equipment,
                                 CurrentUser viewer) {
@@ -140,7 +140,7 @@ public class MeetingRooms {
         .param("region", viewer.regionId()).param("attendees", attendees)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::room).list().stream()
-        .filter(room -> room.has(equipment) && opens(room, start, end))
+        .filter(room -> room.has(equipment) && opens(room, start, end) && mayBook(room, viewer))
         .toList();
   }
 
@@ -226,12 +226,15 @@ public class MeetingRooms {
 
   /** Who may book: everyone of the region unless the room names units or roles; meeting managers always. */
   void requireMayBook(MeetingRoom room, CurrentUser by) {
-    RoomAccess access = access(room.id());
-    if (access.openToAll() || by.has(Role.MEETING_MANAGER) || access.unitIds().contains(by.unitId())
-        || access.roles().stream().anyMatch(by::has)) {
-      return;
+    if (!mayBook(room, by)) {
+      throw new BusinessRuleException("meeting.notPermitted", room.name());
     }
-    throw new BusinessRuleException("meeting.notPermitted", room.name());
+  }
+
+  boolean mayBook(MeetingRoom room, CurrentUser by) {
+    RoomAccess access = access(room.id());
+    return access.openToAll() || by.has(Role.MEETING_MANAGER) || access.unitIds().contains(by.unitId())
+        || access.roles().stream().anyMatch(by::has);
   }
 
   /** The units and roles a room is restricted to; none means the whole region may book it. */

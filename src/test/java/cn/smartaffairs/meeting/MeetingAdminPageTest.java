@@ -46,6 +46,12 @@ class MeetingAdminPageTest {
     LocalDate day = MeetingFixtures.mondayInWeeks(48).plusDays(2);
     Map<String, Object> booking = Map.of("roomId", room, "start", at(day, "09:00").toString(),
         "end", at(day, "10:00").toString(), "subject", "想借的会", "attendees", 10);
+    String finder = "/api/v1/meeting-rooms/finder?attendees=10&start="
+        + java.net.URLEncoder.encode(at(day, "09:00").toString(), java.nio.charset.StandardCharsets.UTF_8) + "&end="
+        + java.net.URLEncoder.encode(at(day, "10:00").toString(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(api.get(finder, staff).body().findValuesAsText("name")).doesNotContain("限定会议室" + room);
+    assertThat(api.get(finder, api.tokenFor("meeting.manager")).body().findValuesAsText("name"))
+        .contains("限定会议室" + room);
     var refused = api.post("/api/v1/meeting-bookings", staff, booking);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("detail").asText()).contains("仅限指定的单位或角色预订");
