@@ -66,15 +66,22 @@ class MeetingBookingController {
   }
 
   @PostMapping("/meeting-bookings/{id}/check-in")
-  String checkIn(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()), "/meeting-bookings/" + id,
+  String checkIn(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
+                 Locale locale) {
+    return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()), backTo(back, id),
         redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/cancel")
-  String cancel(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()), "/meeting-bookings/" + id,
+  String cancel(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
+                Locale locale) {
+    return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()), backTo(back, id),
         redirect, messages, locale);
+  }
+
+  /** Back to the room's day the button was pressed on, or else the booking's page; never anywhere else. */
+  private static String backTo(String back, long id) {
+    return back != null && back.matches("^/meeting-rooms\\?[A-Za-z0-9=&%:_.-]*$") ? back : "/meeting-bookings/" + id;
   }
 
   @PostMapping("/meeting-bookings/{id}/move")

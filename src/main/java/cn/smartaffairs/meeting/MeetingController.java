@@ -46,7 +46,12 @@ class MeetingController {
     model.addAttribute("equipmentChoices", Equipment.values());
     model.addAttribute("chosen", equipment == null ? List.of() : equipment);
     if (room != null) {
-      model.addAttribute("day", meetingRooms.day(room, day, user));
+      RoomDay roomDay = meetingRooms.day(room, day, user);
+      model.addAttribute("day", roomDay);
+      // the booker and the region's meeting managers get check-in and cancel buttons in the day's list
+      model.addAttribute("me", user.userId());
+      model.addAttribute("manager", user.dataScopeAs(cn.smartaffairs.security.Role.MEETING_MANAGER)
+          .permits(roomDay.room().regionId(), null, null));
     }
     if (attendees != null && from != null && to != null) {
       try {

@@ -53,6 +53,33 @@ class MeetingPagesTest {
   }
 
   @Test
+  void theRoomsDayOffersCheckInAndCancelToTheBookerAndGoesBackToTheDay() {
+    long room = MeetingFixtures.room(jdbc, "日视图会议室", 20, false);
+    LocalDate day = MeetingFixtures.mondayInWeeks(52).plusDays(1);
+    ApiClient api = new ApiClient(port);
+    long mine = api.post("/api/v1/meeting-bookings", api.tokenFor("staff"), Map.of("roomId", room, "start",
+        at(day, "09:00").toString(), "end", at(day, "10:00").toString(), "subject", "自己的会", "attendees", 5))
+        .body().get("id").asLong();
+    long theirs = api.post("/api/v1/meeting-bookings", api.tokenFor("liaison"), Map.of("roomId", room, "start",
+        at(day, "11:00").toString(), "end", at(day, "12:00").toString(), "subject", "别人的会", "attendees", 5))
+        .body().get("id").asLong();
+    var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    String dayPath = "/meeting-rooms?room=" + room + "&date=" + day;
+    String page = staff.get(dayPath).body();
+    assertThat(page).contains("check-in-" + mine).contains("cancel-" + mine)
+        .doesNotContain("check-in-" + theirs).doesNotContain("cancel-" + theirs);
+    var cancelled = staff.post("/meeting-bookings/" + mine + "/cancel", Map.of("back", dayPath,
+        "_csrf", staff.get(dayPath).csrfToken()));
+    assertThat(cancelled.redirectPath()).isEqualTo(dayPath);
+    assertThat(staff.get(dayPath).body()).doesNotContain("自己的会").contains("别人的会");
+    var elsewhere = staff.post("/meeting-bookings/" + theirs + "/cancel", Map.of("back", "https://example.com/",
+        "_csrf", staff.get(dayPath).csrfToken()));
+    assertThat(elsewhere.redirectPath()).isEqualTo("/meeting-bookings/" + theirs);
+    assertThat(jdbc.sql("select status from meeting_booking where id = :id").param("id", theirs)
+        .query(String.class).single()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void aRegionAdministratorAddsAFeeCapVersionInYuanWhichIsKeptInFen() {
     var admin = new WebSession(port).signedInAs("region.admin", ApiClient.DEMO_PASSWORD);
     assertThat(admin.get("/meeting-rules").body()).contains("fee-caps").contains("760").contains("550");
