@@ -80,5 +80,15 @@ class MeetingServicesBrowserTest {
     assertThat(manager.visible("#service-" + order).getText()).contains("已完成");
     assertThat(jdbc.sql("select status from meeting_service_order where id = :id").param("id", order)
         .query(String.class).single()).isEqualTo("DELIVERED");
+
+    // the week shows in the room's report: the heat map is drawn and the delivered tea is counted
+    manager.open("/meeting-reports?from=" + day.minusDays(3) + "&to=" + day.plusDays(3) + "&room=" + room);
+    manager.visible("#occupancy-heatmap[data-chart-ready=true]");
+    assertThat(manager.find("#services-delivered").getText()).isEqualTo("1");
+    assertThat(manager.find("#occupancy-table").getText()).contains("浏览器会议室").contains("1.5");
+    manager.screenshot("meeting-06-report");
+    manager.clickAndWaitForPage("#menu-meeting-admin");
+    assertThat(manager.visible("#room-" + room).isDisplayed()).isTrue();
+    manager.screenshot("meeting-07-admin");
   }
 }
