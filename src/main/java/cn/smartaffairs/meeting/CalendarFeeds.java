@@ -59,6 +59,11 @@ public class CalendarFeeds {
   private static final long DAYS_BACK = 90;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String TZ = PlatformConfiguration.ZONE.getId();
+  private static final String ROWS = """
+      select b.id, b.subject, b.status, b.sequence, b.updated_at, b.series_id, b.occurrence_start, b.attendees,
+             lower(b.during) as starts_at, upper(b.during) as ends_at, r.name as room, r.building, r.floor
+        from meeting_booking b join meeting_room r on r.id = b.room_id
+      """;
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -116,10 +121,7 @@ public class CalendarFeeds {
 
   private String render(String name, String whose, long owner) {
     Instant now = clock.instant();
-    var rows = jdbc.sql("""
-        select b.id, b.subject, b.status, b.sequence, b.updated_at, b.series_id, b.occurrence_start, b.attendees,
-               lower(b.during) as starts_at, upper(b.during) as ends_at, r.name as room, r.building, r.floor
-          from meeting_booking b join meeting_room r on r.id = b.room_id
+    var rows = jdbc.sql(ROWS + """
          where %s and upper(b.during) >= :since
          order by b.series_id nulls first, b.occurrence_start, lower(b.during), b.id""".formatted(whose))
         .param("owner", owner).param("since", Timestamp.from(now.minus(DAYS_BACK, ChronoUnit.DAYS)))
@@ -128,7 +130,7 @@ public class CalendarFeeds {
     calendar.add(new XProperty("X-WR-CALNAME", name));
     calendar.add(new XProperty("X-WR-TIMEZONE", TZ));
     calendar.add(shanghai);
-    Map<Long, List<Map<String, Object>>> series = new LinkedHashMap<>();
+    java.util.Set<Long> series = new java.util.LinkedHashSet<>();
     for (var row : rows) {
       Long seriesId = row.get("series_id") == null ? null : ((Number) row.get("series_id")).longValue();
       if (seriesId == null) {
@@ -136,15 +138,21 @@ public class CalendarFeeds {
         event.add(new Status(status((String) row.get("status"))));
         calendar.add(event);
       } else {
-        series.computeIfAbsent(seriesId, id -> new java.util.ArrayList<>()).add(row);
+        series.add(seriesId);
       }
     }
-    series.forEach((id, occurrences) -> addSeries(calendar, id, occurrences, now));
+    series.forEach(id -> addSeries(calendar, id, now));
     return calendar.toString();
   }
 
-  /** The series as one recurring event, plus an override for each occurrence moved away from its rule. */
-  private void addSeries(Calendar calendar, long seriesId, List<Map<String, Object>> occurrences, Instant now) {
+  /**
+   * The series as one recurring event, plus an override for each occurrence moved away from its rule. All its
+   * occurrences count, also those before the feed's window, so the EXDATEs are complete; the series is CANCELLED
+   * only when none of its occurrences holds the room any more (cancelling a series keeps those already held).
+   */
+  private void addSeries(Calendar calendar, long seriesId, Instant now) {
+    List<Map<String, Object>> occurrences = jdbc.sql(ROWS + " where b.series_id = :series order by b.occurrence_start")
+        .param("series", seriesId).query().listOfRows();
     var rule = jdbc.sql("select *, array_to_string(exceptions, ',') as skipped from meeting_series where id = :id").param("id", seriesId).query().singleRow();
     java.time.LocalDate first = ((java.sql.Date) rule.get("first_date")).toLocalDate();
     java.time.LocalDate until = ((java.sql.Date) rule.get("until_date")).toLocalDate();
@@ -168,10 +176,12 @@ public class CalendarFeeds {
       }
     }
     boolean pending = false;
+    boolean holds = false;
     for (var occurrence : occurrences) {
       String status = (String) occurrence.get("status");
       LocalDateTime original = local((Timestamp) occurrence.get("occurrence_start"));
       pending |= status.equals("PENDING");
+      holds |= status.equals("PENDING") || status.equals("ACTIVE");
       if (status.equals("CANCELLED") || status.equals("RELEASED")) {
         excluded.add(original);
       } else if (!occurrence.get("occurrence_start").equals(occurrence.get("starts_at"))) {
@@ -184,7 +194,7 @@ public class CalendarFeeds {
     if (!excluded.isEmpty()) {
       master.add(new ExDate<>(zone(), new DateList<>(excluded.stream().sorted().toList())));
     }
-    master.add(new Status("CANCELLED".equals(rule.get("status")) ? "CANCELLED" : pending ? "TENTATIVE" : "CONFIRMED"));
+    master.add(new Status(!holds ? "CANCELLED" : pending ? "TENTATIVE" : "CONFIRMED"));
     calendar.add(master);
   }
 

@@ -140,5 +140,11 @@ class CalendarFeedTest {
     Calendar calendar = parse(secret);
     assertSeriesAndCancellation(calendar, ids);
     assertThat(calendar.getComponents("VEVENT")).hasSize(3);
+
+    // a cancelled series disappears from the subscribers' calendars: nothing of it holds the room any more
+    assertThat(api.delete("/api/v1/meeting-series/" + ids.get("series"), token).status()).isEqualTo(200);
+    VEvent master = events(parse(secret), "series-" + ids.get("series") + "@smartaffairs.cn").stream()
+        .filter(e -> e.getProperty("RRULE").isPresent()).findFirst().orElseThrow();
+    assertThat(property(master, "STATUS")).isEqualTo("CANCELLED");
   }
 }
