@@ -107,6 +107,8 @@ class MeetingApiController {
     answer.put("feeCap", view.feeCap() == null ? null : Map.of("meetingClass", view.feeCap().meetingClass(),
         "attendees", view.feeCap().attendees(), "days", view.feeCap().days(),
         "fenPerPersonDay", view.feeCap().fenPerPersonDay(), "totalFen", view.feeCap().totalFen()));
+    answer.put("seriesFeeCap", view.seriesFeeCap() == null ? null : Map.of("days", view.seriesFeeCap().days(),
+        "totalFen", view.seriesFeeCap().totalFen()));
     answer.put("services", services.ofBooking(id));
     return answer;
   }

@@ -119,12 +119,12 @@ class MeetingBookingController {
                     @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
                     @RequestParam(required = false) String exceptions,
                     @RequestParam(defaultValue = "false") boolean skipCollisions,
-                    RedirectAttributes redirect, Locale locale) {
+                    @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
     try {
       List<LocalDate> skipped = exceptions == null || exceptions.isBlank() ? List.of()
           : Arrays.stream(exceptions.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
       MeetingSeries series = recurring.book(new NewSeries(roomId, subject, attendees, frequency, 1, firstDate,
-          untilDate, from, to, skipped, skipCollisions, null), CurrentUsers.current());
+          untilDate, from, to, skipped, skipCollisions, meetingClass), CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
     } catch (BusinessRuleException e) {

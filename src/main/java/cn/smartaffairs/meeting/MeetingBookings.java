@@ -57,9 +57,17 @@ public class MeetingBookings {
     LocalDate day = booking.start().toLocalDate();
     FeeCap cap = booking.meetingClass() == null ? null : new FeeCap(booking.meetingClass(), booking.attendees(), 1,
         rules.feeCapFen(room.regionId(), booking.meetingClass(), day));
+    FeeCap seriesCap = null;
+    if (cap != null && booking.seriesId() != null) {
+      int days = jdbc.sql("""
+          select count(distinct (lower(during) at time zone 'Asia/Shanghai')::date) from meeting_booking
+           where series_id = :series and status in ('PENDING', 'ACTIVE')""")
+          .param("series", booking.seriesId()).query(Integer.class).single();
+      seriesCap = new FeeCap(cap.meetingClass(), cap.attendees(), days, cap.fenPerPersonDay());
+    }
     boolean mayChange = booking.bookedBy() == viewer.userId()
         || viewer.dataScopeAs(Role.MEETING_MANAGER).permits(room.regionId(), null, null);
-    return new BookingView(booking, room, cap, mayChange, checkInOpensAt(booking, room.regionId()));
+    return new BookingView(booking, room, cap, seriesCap, mayChange, checkInOpensAt(booking, room.regionId()));
   }
 
   /** The caller's bookings from today on, and those of the last week, by start. */

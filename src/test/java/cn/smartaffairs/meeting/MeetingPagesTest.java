@@ -32,15 +32,18 @@ class MeetingPagesTest {
     var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
     String dayPath = "/meeting-rooms?room=" + room + "&date=" + monday;
     assertThat(staff.get(dayPath).body()).contains("series-form");
-    var booked = staff.post("/meeting-rooms/series", Map.of("roomId", String.valueOf(room), "subject", "科室周会",
+    Map<String, String> form = new java.util.HashMap<>(Map.of("roomId", String.valueOf(room), "subject", "科室周会",
         "attendees", "6", "frequency", "WEEKLY", "firstDate", monday.toString(),
         "untilDate", monday.plusWeeks(3).toString(), "from", "16:00", "to", "17:00",
-        "exceptions", monday.plusWeeks(1).toString(), "_csrf", staff.get(dayPath).csrfToken()));
+        "exceptions", monday.plusWeeks(1).toString(), "meetingClass", "3"));
+    form.put("_csrf", staff.get(dayPath).csrfToken());
+    var booked = staff.post("/meeting-rooms/series", form);
     assertThat(booked.status()).isEqualTo(302);
     assertThat(booked.redirectPath()).startsWith("/meeting-bookings/");
     String page = staff.get(booked.redirectPath()).body();
     assertThat(page).contains("科室周会").contains("每 1 周 16:00–17:00").contains(monday.plusWeeks(1).toString())
-        .contains("cancel-series").contains("check-in");
+        .contains("cancel-series").contains("check-in").contains("三类会议")
+        .contains("6 人 × 3 天 × 550 元 = 9900 元");
 
     var refused = staff.post("/meeting-rooms/series", Map.of("roomId", String.valueOf(room), "subject", "撞上的周会",
         "attendees", "6", "firstDate", monday.toString(), "untilDate", monday.plusWeeks(3).toString(),

@@ -87,6 +87,17 @@ class MeetingServicesTest {
     assertThat(answer.get("feeCap").get("fenPerPersonDay").asLong()).isEqualTo(65_000);
     assertThat(answer.get("feeCap").get("totalFen").asLong()).isEqualTo(40L * 65_000);
     assertThat(new FeeCap(1, 30, 2, 76_000).totalYuan()).isEqualTo("45600");
+
+    // a three-day 一类 meeting booked as a daily series: the cap counts its days
+    var series = api.post("/api/v1/meeting-series", staff, Map.of("roomId", room, "subject", "全省工作会议",
+        "attendees", 20, "frequency", "DAILY", "firstDate", day.plusDays(1).toString(),
+        "untilDate", day.plusDays(3).toString(), "startTime", "09:00", "endTime", "17:00", "meetingClass", 1));
+    assertThat(series.status()).isEqualTo(201);
+    long firstDay = series.body().get("occurrences").get(0).get("id").asLong();
+    var daily = api.get("/api/v1/meeting-bookings/" + firstDay, staff).body();
+    assertThat(daily.get("feeCap").get("totalFen").asLong()).isEqualTo(20L * 76_000);
+    assertThat(daily.get("seriesFeeCap").get("days").asInt()).isEqualTo(3);
+    assertThat(daily.get("seriesFeeCap").get("totalFen").asLong()).isEqualTo(20L * 3 * 76_000);
     assertThat(api.post("/api/v1/meeting-bookings", staff, Map.of("roomId", room, "start",
         at(day, "09:00").toString(), "end", at(day, "10:00").toString(), "subject", "五类会", "attendees", 4,
         "meetingClass", 5)).status()).isEqualTo(400);
