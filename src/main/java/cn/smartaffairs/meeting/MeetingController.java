@@ -24,10 +24,12 @@ class MeetingController {
 
   private final MeetingRooms meetingRooms;
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  MeetingController(MeetingRooms meetingRooms, MessageSource messages) {
+  MeetingController(MeetingRooms meetingRooms, MessageSource messages, java.time.Clock clock) {
     this.meetingRooms = meetingRooms;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/meeting-rooms")
@@ -38,13 +40,18 @@ class MeetingController {
                @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
                @RequestParam(required = false) List<Equipment> equipment, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    LocalDate day = date == null ? LocalDate.now(PlatformConfiguration.ZONE) : date;
+    LocalDate day = date == null ? LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE) : date;
     model.addAttribute("rooms", meetingRooms.rooms(user));
     model.addAttribute("date", day);
     model.addAttribute("equipmentChoices", Equipment.values());
     model.addAttribute("chosen", equipment == null ? List.of() : equipment);
     if (room != null) {
-      model.addAttribute("day", meetingRooms.day(room, day, user));
+      RoomDay roomDay = meetingRooms.day(room, day, user);
+      model.addAttribute("day", roomDay);
+      // the booker and the region's meeting managers get check-in and cancel buttons in the day's list
+      model.addAttribute("me", user.userId());
+      model.addAttribute("manager", user.dataScopeAs(cn.smartaffairs.security.Role.MEETING_MANAGER)
+          .permits(roomDay.room().regionId(), null, null));
     }
     if (attendees != null && from != null && to != null) {
       try {
@@ -61,9 +68,10 @@ class MeetingController {
   String book(@RequestParam long roomId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, @RequestParam String subject,
-              @RequestParam int attendees, RedirectAttributes redirect, Locale locale) {
+              @RequestParam int attendees, @RequestParam(required = false) Integer meetingClass,
+              RedirectAttributes redirect, Locale locale) {
     try {
-      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees),
+      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees, meetingClass),
           CurrentUsers.current());
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));

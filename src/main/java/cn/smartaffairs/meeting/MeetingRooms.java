@@ -1,5 +1,6 @@
 package cn.smartaffairs.meeting;
 
+import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -46,13 +47,19 @@ public class MeetingRooms {
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Approvals approvals;
 
-  public MeetingRooms(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+  public MeetingRooms(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
+                      Approvals approvals) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.approvals = approvals;
   }
+
+  /** The request type of large-hall bookings in the approval engine; its flow is seeded per region. */
+  public static final String APPROVAL_TYPE = "meeting.booking";
 
   /** The rooms of the caller's region, by building and name. */
   public List<MeetingRoom> rooms(CurrentUser viewer) {
@@ -63,13 +70,8 @@ public class MeetingRooms {
   /** Registers a room in the caller's region: its meeting managers and admins may. Audited. */
   public MeetingRoom createRoom(NewRoom room, CurrentUser by) {
     long regionId = by.regionId();
-    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
-    }
-    if (room.name() == null || room.name().isBlank() || room.building() == null || room.building().isBlank()
-        || room.capacity() <= 0) {
-      throw new BusinessRuleException("meeting.roomInvalid");
-    }
+    requireRoomKeeper(regionId, by);
+    checkRoom(room);
     LocalTime opens = room.opensAt() == null ? LocalTime.of(8, 0) : room.opensAt();
     LocalTime closes = room.closesAt() == null ? LocalTime.of(21, 0) : room.closesAt();
     if (!opens.isBefore(closes)) {
@@ -121,7 +123,7 @@ public class MeetingRooms {
 
   /**
    * 找会议室: the rooms of the caller's region with enough seats and the equipment asked for that are open and
-   * free for the whole time, the smallest sufficient room first.
+   * free for the whole time and that the caller may book, the smallest sufficient room first.
    */
   public List<MeetingRoom> find(int attendees, OffsetDateTime start, OffsetDateTime end, List<Equipment> equipment,
                                 CurrentUser viewer) {
@@ -133,12 +135,12 @@ public class MeetingRooms {
         select r.* from meeting_room r
          where r.region_id = :region and r.capacity >= :attendees
            and not exists (select 1 from meeting_booking b
-                            where b.room_id = r.id and b.status = 'ACTIVE' and b.during && tstzrange(:start, :end))
+                            where b.room_id = r.id and b.status in ('PENDING', 'ACTIVE') and b.during && tstzrange(:start, :end))
          order by r.capacity, r.name""")
         .param("region", viewer.regionId()).param("attendees", attendees)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::room).list().stream()
-        .filter(room -> room.has(equipment) && opens(room, start, end))
+        .filter(room -> room.has(equipment) && opens(room, start, end) && mayBook(room, viewer))
         .toList();
   }
 
@@ -151,24 +153,24 @@ public class MeetingRooms {
       throw new NotFoundException("meetingRoom", null);
     }
     MeetingRoom room = room(request.roomId(), by);
-    String subject = request.subject() == null ? "" : request.subject().trim();
-    if (subject.isEmpty() || subject.length() > 200) {
-      throw new BusinessRuleException("meeting.subjectRequired");
-    }
-    if (request.attendees() == null || request.attendees() <= 0) {
-      throw new BusinessRuleException("meeting.attendeesRequired");
-    }
+    String subject = checkSubject(request.subject());
+    checkAttendees(room, request.attendees());
+    checkMeetingClass(request.meetingClass());
     OffsetDateTime start = request.start();
     OffsetDateTime end = request.end();
     checkTime(start, end);
-    if (!opens(room, start, end)) {
-      throw new BusinessRuleException("meeting.outsideOpeningHours", room.name(), room.opensAt(), room.closesAt());
-    }
-    if (request.attendees() > room.capacity()) {
-      throw new BusinessRuleException("meeting.tooManyAttendees", request.attendees(), room.name(), room.capacity());
-    }
+    checkOpen(room, start, end);
+    requireMayBook(room, by);
     try {
-      long id = transaction.execute(status -> insert(room, subject, request.attendees(), start, end, by));
+      long id = transaction.execute(status -> {
+        long bookingId = insert(room, subject, request.attendees(), request.meetingClass(), start, end, null, by);
+        if (room.needsApproval()) {
+          long requestId = submitForApproval(room, subject, request.attendees(), start, 1, by);
+          jdbc.sql("update meeting_booking set approval_request_id = :request where id = :id")
+              .param("request", requestId).param("id", bookingId).update();
+        }
+        return bookingId;
+      });
       return booking(id);
     } catch (DataAccessException e) {
       if (!violates(e, NO_OVERLAP)) {
@@ -178,9 +180,153 @@ public class MeetingRooms {
     }
   }
 
+  /**
+   * Sends a large-hall booking to the region's approval flow. Its bookings hold the slot as PENDING until the
+   * decision arrives ({@link BookingApprovals}).
+   */
+  long submitForApproval(MeetingRoom room, String subject, int attendees, OffsetDateTime start, int occurrences,
+                         CurrentUser by) {
+    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    facts.put("roomId", room.id());
+    facts.put("room", room.name());
+    facts.put("attendees", attendees);
+    facts.put("start", start.toString());
+    facts.put("occurrences", occurrences);
+    return approvals.submit(APPROVAL_TYPE, "会议室预订：" + room.name() + " " + subject, facts, by);
+  }
+
+  String checkSubject(String requested) {
+    String subject = requested == null ? "" : requested.trim();
+    if (subject.isEmpty() || subject.length() > 200) {
+      throw new BusinessRuleException("meeting.subjectRequired");
+    }
+    return subject;
+  }
+
+  void checkAttendees(MeetingRoom room, Integer attendees) {
+    if (attendees == null || attendees <= 0) {
+      throw new BusinessRuleException("meeting.attendeesRequired");
+    }
+    if (attendees > room.capacity()) {
+      throw new BusinessRuleException("meeting.tooManyAttendees", attendees, room.name(), room.capacity());
+    }
+  }
+
+  static void checkMeetingClass(Integer meetingClass) {
+    if (meetingClass != null && (meetingClass < 1 || meetingClass > 4)) {
+      throw new BusinessRuleException("meeting.classInvalid");
+    }
+  }
+
+  void checkOpen(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
+    if (!opens(room, start, end)) {
+      throw new BusinessRuleException("meeting.outsideOpeningHours", room.name(), room.opensAt(), room.closesAt());
+    }
+  }
+
+  /** Who may book: everyone of the region unless the room names units or roles; meeting managers always. */
+  void requireMayBook(MeetingRoom room, CurrentUser by) {
+    if (!mayBook(room, by)) {
+      throw new BusinessRuleException("meeting.notPermitted", room.name());
+    }
+  }
+
+  boolean mayBook(MeetingRoom room, CurrentUser by) {
+    RoomAccess access = access(room.id());
+    return access.openToAll() || by.has(Role.MEETING_MANAGER) || access.unitIds().contains(by.unitId())
+        || access.roles().stream().anyMatch(by::has);
+  }
+
+  /** The units and roles a room is restricted to; none means the whole region may book it. */
+  public RoomAccess access(long roomId) {
+    var rows = jdbc.sql("select unit_id, role from meeting_room_permit where room_id = :room order by id")
+        .param("room", roomId).query().listOfRows();
+    return new RoomAccess(roomId,
+        rows.stream().filter(row -> row.get("unit_id") != null).map(row -> ((Number) row.get("unit_id")).longValue()).toList(),
+        rows.stream().filter(row -> row.get("role") != null).map(row -> Role.valueOf((String) row.get("role"))).toList());
+  }
+
+  /** Edits a room and who may book it: the region's meeting managers and admins. Audited. */
+  public MeetingRoom updateRoom(long id, NewRoom changed, List<Long> unitIds, List<Role> roles, CurrentUser by) {
+    MeetingRoom before = room(id, by);
+    requireRoomKeeper(before.regionId(), by);
+    checkRoom(changed);
+    LocalTime opens = changed.opensAt() == null ? before.opensAt() : changed.opensAt();
+    LocalTime closes = changed.closesAt() == null ? before.closesAt() : changed.closesAt();
+    if (!opens.isBefore(closes)) {
+      throw new BusinessRuleException("meeting.openingHoursInvalid");
+    }
+    return transaction.execute(status -> {
+      boolean taken = jdbc.sql("select count(*) from meeting_room where region_id = :region and name = :name and id <> :id")
+          .param("region", before.regionId()).param("name", changed.name().trim()).param("id", id)
+          .query(Long.class).single() > 0;
+      if (taken) {
+        throw new BusinessRuleException("meeting.roomNameTaken", changed.name().trim());
+      }
+      RoomAccess accessBefore = access(id);
+      String[] equipment = (changed.equipment() == null ? List.<Equipment>of() : changed.equipment()).stream()
+          .distinct().map(Enum::name).toArray(String[]::new);
+      jdbc.sql("""
+          update meeting_room set name = :name, building = :building, floor = :floor, capacity = :capacity,
+                 equipment = :equipment, needs_approval = :approval, opens_at = :opens, closes_at = :closes
+           where id = :id""")
+          .param("name", changed.name().trim()).param("building", changed.building().trim())
+          .param("floor", changed.floor()).param("capacity", changed.capacity()).param("equipment", equipment)
+          .param("approval", changed.needsApproval()).param("opens", java.sql.Time.valueOf(opens))
+          .param("closes", java.sql.Time.valueOf(closes)).param("id", id).update();
+      jdbc.sql("delete from meeting_room_permit where room_id = :room").param("room", id).update();
+      for (Long unitId : unitIds == null ? List.<Long>of() : unitIds.stream().distinct().toList()) {
+        int inRegion = jdbc.sql("""
+            insert into meeting_room_permit (room_id, unit_id) select :room, u.id from unit u
+             where u.id = :unit and u.region_id = :region""")
+            .param("room", id).param("unit", unitId).param("region", before.regionId()).update();
+        if (inRegion == 0) {
+          throw new NotFoundException("unit", unitId);
+        }
+      }
+      for (Role role : roles == null ? List.<Role>of() : roles.stream().distinct().toList()) {
+        jdbc.sql("insert into meeting_room_permit (room_id, role) values (:room, :role)")
+            .param("room", id).param("role", role.name()).update();
+      }
+      MeetingRoom after = room(id, by);
+      RoomAccess accessAfter = access(id);
+      audit.record(AuditEntry.updated("meeting_room", id, before.regionId(), describe(before, accessBefore),
+          describe(after, accessAfter)));
+      return after;
+    });
+  }
+
+  private static Map<String, Object> describe(MeetingRoom room, RoomAccess access) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("name", room.name());
+    fields.put("building", room.building());
+    fields.put("floor", room.floor());
+    fields.put("capacity", room.capacity());
+    fields.put("equipment", room.equipment());
+    fields.put("needsApproval", room.needsApproval());
+    fields.put("opens", room.opensAt().toString());
+    fields.put("closes", room.closesAt().toString());
+    fields.put("units", access.unitIds());
+    fields.put("roles", access.roles());
+    return fields;
+  }
+
+  void requireRoomKeeper(long regionId, CurrentUser by) {
+    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+  }
+
+  private static void checkRoom(NewRoom room) {
+    if (room.name() == null || room.name().isBlank() || room.building() == null || room.building().isBlank()
+        || room.capacity() <= 0) {
+      throw new BusinessRuleException("meeting.roomInvalid");
+    }
+  }
+
   /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
   public MeetingBooking cancel(long id, CurrentUser by) {
-    return transaction.execute(status -> {
+    MeetingBooking cancelled = transaction.execute(status -> {
       var row = jdbc.sql("""
           select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.region_id
             from meeting_booking b join meeting_room r on r.id = b.room_id
@@ -193,36 +339,77 @@ public class MeetingRooms {
       if (booking.bookedBy() != by.userId() && !manager) {
         throw new BusinessRuleException("error.forbidden");
       }
-      if (!booking.status().equals("ACTIVE")) {
+      if (!booking.holdsRoom()) {
         throw new ConflictException("meeting.alreadyCancelled", booking.subject());
       }
       jdbc.sql("""
-          update meeting_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by where id = :id""")
+          update meeting_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by,
+                 sequence = sequence + 1, updated_at = :now where id = :id""")
           .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", id).update();
-      audit.record(AuditEntry.updated("meeting_booking", id, row.getValue(), Map.of("status", "ACTIVE"),
+      jdbc.sql("update meeting_service_order set status = 'CANCELLED' where booking_id = :id and status = 'ORDERED'")
+          .param("id", id).update();
+      audit.record(AuditEntry.updated("meeting_booking", id, row.getValue(), Map.of("status", booking.status()),
           Map.of("status", "CANCELLED")));
       return booking(id);
     });
+    withdrawApprovalIfNothingWaits(cancelled, by);
+    return cancelled;
   }
 
-  private long insert(MeetingRoom room, String subject, int attendees, OffsetDateTime start, OffsetDateTime end,
-                      CurrentUser by) {
+  /**
+   * A pending booking its applicant cancels needs no decision any more: the request is taken back, in its own
+   * transaction after the cancel, so an approval that cannot be withdrawn (someone already decided a step) leaves
+   * the cancel standing — the decision then finds nothing pending.
+   */
+  void withdrawApprovalIfNothingWaits(MeetingBooking cancelled, CurrentUser by) {
+    Long requestId = cancelled.approvalRequestId();
+    if (requestId == null || cancelled.bookedBy() != by.userId()) {
+      return;
+    }
+    boolean stillPending = jdbc.sql("""
+        select count(*) from meeting_booking where approval_request_id = :request and status = 'PENDING'""")
+        .param("request", requestId).query(Long.class).single() > 0;
+    if (!stillPending) {
+      try {
+        approvals.withdraw(requestId, by);
+      } catch (BusinessRuleException alreadyDecidedOrDone) {
+        // nothing to take back: the approvers' decision will find no pending booking
+      }
+    }
+  }
+
+  long insert(MeetingRoom room, String subject, int attendees, Integer meetingClass, OffsetDateTime start,
+              OffsetDateTime end, Long seriesId, CurrentUser by) {
     long id = jdbc.sql("""
-        insert into meeting_booking (room_id, subject, attendees, during, booked_by, created_at)
-        values (:room, :subject, :attendees, tstzrange(:start, :end, '[)'), :by, :now) returning id""")
+        insert into meeting_booking (room_id, subject, attendees, meeting_class, during, booked_by, created_at, status,
+                                     series_id, occurrence_start)
+        values (:room, :subject, :attendees, :class, tstzrange(:start, :end, '[)'), :by, :now, :status, :series,
+                case when cast(:series as bigint) is null then null else cast(:start as timestamptz) end)
+        returning id""")
         .param("room", room.id()).param("subject", subject).param("attendees", attendees)
+        .param("class", meetingClass).param("status", room.needsApproval() ? "PENDING" : "ACTIVE")
+        .param("series", seriesId)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .param("by", by.userId()).param("now", Timestamp.from(clock.instant()))
         .query(Long.class).single();
-    audit.record(AuditEntry.created("meeting_booking", id, room.regionId(), Map.of("room", room.name(),
-        "subject", subject, "attendees", attendees, "start", start.toString(), "end", end.toString())));
+    Map<String, Object> after = new java.util.LinkedHashMap<>();
+    after.put("room", room.name());
+    after.put("subject", subject);
+    after.put("attendees", attendees);
+    after.put("start", start.toString());
+    after.put("end", end.toString());
+    after.put("status", room.needsApproval() ? "PENDING" : "ACTIVE");
+    if (seriesId != null) {
+      after.put("seriesId", seriesId);
+    }
+    audit.record(AuditEntry.created("meeting_booking", id, room.regionId(), after));
     return id;
   }
 
-  private BookingCollision collision(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
+  BookingCollision collision(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
     MeetingBooking colliding = jdbc.sql("""
         select %s from meeting_booking
-         where room_id = :room and status = 'ACTIVE' and during && tstzrange(:start, :end)
+         where room_id = :room and status in ('PENDING', 'ACTIVE') and during && tstzrange(:start, :end)
          order by lower(during) limit 1""".formatted(BOOKING))
         .param("room", room.id()).param("start", Timestamp.from(start.toInstant()))
         .param("end", Timestamp.from(end.toInstant()))
@@ -262,7 +449,7 @@ public class MeetingRooms {
         .toList();
   }
 
-  private void checkTime(OffsetDateTime start, OffsetDateTime end) {
+  void checkTime(OffsetDateTime start, OffsetDateTime end) {
     if (start == null || end == null) {
       throw new BusinessRuleException("meeting.timeRequired");
     }
@@ -275,7 +462,7 @@ public class MeetingRooms {
   }
 
   /** Whether the time lies on one day within the room's opening hours (Beijing time). */
-  private static boolean opens(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
+  static boolean opens(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
     ZonedDateTime from = start.atZoneSameInstant(PlatformConfiguration.ZONE);
     ZonedDateTime to = end.atZoneSameInstant(PlatformConfiguration.ZONE);
     return from.toLocalDate().equals(to.toLocalDate()) && !from.toLocalTime().isBefore(room.opensAt())
@@ -285,7 +472,7 @@ public class MeetingRooms {
   private List<MeetingBooking> bookingsOn(MeetingRoom room, LocalDate date) {
     return jdbc.sql("""
         select %s from meeting_booking
-         where room_id = :room and status = 'ACTIVE' and during && tstzrange(:from, :to)
+         where room_id = :room and status in ('PENDING', 'ACTIVE') and during && tstzrange(:from, :to)
          order by lower(during)""".formatted(BOOKING))
         .param("room", room.id())
         .param("from", Timestamp.from(date.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
@@ -316,12 +503,12 @@ public class MeetingRooms {
     return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
   }
 
-  private MeetingBooking booking(long id) {
+  MeetingBooking booking(long id) {
     return jdbc.sql("select " + BOOKING + " from meeting_booking where id = :id").param("id", id)
         .query(MeetingRooms::booking).single();
   }
 
-  private static boolean violates(Throwable e, String sqlState) {
+  static boolean violates(Throwable e, String sqlState) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
         return true;
@@ -330,19 +517,23 @@ public class MeetingRooms {
     return false;
   }
 
-  private static MeetingRoom room(ResultSet rs, int row) throws SQLException {
+  static MeetingRoom room(ResultSet rs, int row) throws SQLException {
     String[] equipment = (String[]) rs.getArray("equipment").getArray();
     return new MeetingRoom(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"), rs.getString("building"),
         rs.getString("floor"), rs.getInt("capacity"), Arrays.stream(equipment).map(Equipment::valueOf).toList(),
         rs.getBoolean("needs_approval"), rs.getTime("opens_at").toLocalTime(), rs.getTime("closes_at").toLocalTime());
   }
 
-  private static MeetingBooking booking(ResultSet rs, int row) throws SQLException {
+  static MeetingBooking booking(ResultSet rs, int row) throws SQLException {
     return new MeetingBooking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
-        beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"), rs.getString("status"));
+        beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"), rs.getString("status"),
+        (Long) rs.getObject("series_id"), (Integer) (rs.getObject("meeting_class") == null ? null
+            : ((Number) rs.getObject("meeting_class")).intValue()),
+        rs.getObject("checked_in_at") == null ? null : beijing(rs, "checked_in_at"),
+        (Long) rs.getObject("approval_request_id"));
   }
 
-  private static OffsetDateTime beijing(ResultSet rs, String column) throws SQLException {
+  static OffsetDateTime beijing(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime();
   }
 }

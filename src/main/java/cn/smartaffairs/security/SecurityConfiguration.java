@@ -93,7 +93,7 @@ public class SecurityConfiguration {
   SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/calendar-feeds/**",
                 "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")

@@ -1,0 +1,61 @@
+package cn.smartaffairs.demo;
+
+import cn.smartaffairs.approval.ApprovalMode;
+import cn.smartaffairs.approval.Approvals;
+import cn.smartaffairs.approval.ApproverKind;
+import cn.smartaffairs.approval.FlowDefinition;
+import cn.smartaffairs.meeting.MeetingRooms;
+import cn.smartaffairs.meeting.NewSeries;
+import cn.smartaffairs.meeting.RecurringBookings;
+import cn.smartaffairs.organisation.OrganisationDirectory;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.Role;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The meeting module's demo: every region's approval flow for large-hall bookings (大礼堂 needs approval) and a
+ * weekly 周例会 in the city's first room, so the calendar feed has a series to show.
+ */
+@Component
+class MeetingDemoData {
+
+  private final Approvals approvals;
+  private final Accounts accounts;
+  private final OrganisationDirectory organisation;
+  private final MeetingRooms meetingRooms;
+  private final RecurringBookings recurring;
+  private final Clock clock;
+
+  MeetingDemoData(Approvals approvals, Accounts accounts, OrganisationDirectory organisation,
+                  MeetingRooms meetingRooms, RecurringBookings recurring, Clock clock) {
+    this.approvals = approvals;
+    this.accounts = accounts;
+    this.organisation = organisation;
+    this.meetingRooms = meetingRooms;
+    this.recurring = recurring;
+    this.clock = clock;
+  }
+
+  void load() {
+    var admin = accounts.loadUserByUsername("admin");
+    for (var region : organisation.regions()) {
+      // the 会务 team decides where there is one; elsewhere the region's administrators
+      Role approver = accounts.holdersOf(Role.MEETING_MANAGER, region.id(), null).isEmpty()
+          ? Role.REGION_ADMIN : Role.MEETING_MANAGER;
+      approvals.defineFlow(new FlowDefinition(MeetingRooms.APPROVAL_TYPE, region.id(), "大会议室预订审批",
+          List.of(FlowDefinition.Step.of("会务管理员审核", ApproverKind.REGION_ROLE, approver, ApprovalMode.ANY, 8)
+              .remindBefore(2))), admin);
+    }
+    var manager = accounts.loadUserByUsername("meeting.manager");
+    var room = meetingRooms.rooms(manager).stream().filter(r -> r.name().equals("第二会议室")).findFirst().orElseThrow();
+    LocalDate monday = LocalDate.now(clock).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    recurring.book(new NewSeries(room.id(), "办公室周例会", 10, "WEEKLY", 1, monday, monday.plusWeeks(11),
+        LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(monday.plusWeeks(4)), true, null), manager);
+  }
+}

@@ -1,0 +1,153 @@
+package cn.smartaffairs.meeting;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A booking's page — check in, move, cancel (one occurrence or the whole series), order services, its fee cap —
+ * the caller's bookings, recurring booking from a room's day, and the 会务 team's services task list.
+ */
+@Controller
+class MeetingBookingController {
+
+  private final MeetingRooms rooms;
+  private final MeetingBookings bookings;
+  private final RecurringBookings recurring;
+  private final MeetingServices services;
+  private final MessageSource messages;
+
+  MeetingBookingController(MeetingRooms rooms, MeetingBookings bookings, RecurringBookings recurring,
+                           MeetingServices services, MessageSource messages) {
+    this.rooms = rooms;
+    this.bookings = bookings;
+    this.recurring = recurring;
+    this.services = services;
+    this.messages = messages;
+  }
+
+  @GetMapping("/meeting-bookings")
+  String mine(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("bookings", bookings.mine(user));
+    model.addAttribute("roomNames", rooms.rooms(user).stream()
+        .collect(java.util.stream.Collectors.toMap(MeetingRoom::id, MeetingRoom::name)));
+    return "meeting/mine";
+  }
+
+  @GetMapping("/meeting-bookings/{id}")
+  String booking(@PathVariable long id, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    BookingView view = bookings.view(id, user);
+    model.addAttribute("view", view);
+    model.addAttribute("services", services.ofBooking(id));
+    model.addAttribute("serviceKinds", ServiceKind.values());
+    if (view.booking().seriesId() != null) {
+      model.addAttribute("series", recurring.series(view.booking().seriesId(), user));
+    }
+    return "meeting/booking";
+  }
+
+  @PostMapping("/meeting-bookings/{id}/check-in")
+  String checkIn(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
+                 Locale locale) {
+    return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()), backTo(back, id),
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/meeting-bookings/{id}/cancel")
+  String cancel(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
+                Locale locale) {
+    return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()), backTo(back, id),
+        redirect, messages, locale);
+  }
+
+  /** Back to the room's day the button was pressed on, or else the booking's page; never anywhere else. */
+  private static String backTo(String back, long id) {
+    return back != null && back.matches("^/meeting-rooms\\?[A-Za-z0-9=&%:_.-]*$") ? back : "/meeting-bookings/" + id;
+  }
+
+  @PostMapping("/meeting-bookings/{id}/move")
+  String move(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, RedirectAttributes redirect,
+              Locale locale) {
+    return PageOutcome.redirectAfter(() -> bookings.move(id, at(date, from), at(date, to), CurrentUsers.current()),
+        "/meeting-bookings/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/meeting-bookings/{id}/services")
+  String orderService(@PathVariable long id, @RequestParam String kind,
+                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime neededAt,
+                      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> {
+      MeetingBooking booking = bookings.view(id, CurrentUsers.current()).booking();
+      services.order(id, new NewServiceOrder(kind, at(booking.start().toLocalDate(), neededAt), note),
+          CurrentUsers.current());
+    }, "/meeting-bookings/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/meeting-series/{id}/cancel")
+  String cancelSeries(@PathVariable long id, @RequestParam long booking, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> recurring.cancel(id, CurrentUsers.current()), "/meeting-bookings/" + booking,
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/meeting-rooms/series")
+  String bookSeries(@RequestParam long roomId, @RequestParam String subject, @RequestParam int attendees,
+                    @RequestParam(defaultValue = "WEEKLY") String frequency,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDate,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilDate,
+                    @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+                    @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+                    @RequestParam(required = false) String exceptions,
+                    @RequestParam(defaultValue = "false") boolean skipCollisions,
+                    @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
+    try {
+      List<LocalDate> skipped = exceptions == null || exceptions.isBlank() ? List.of()
+          : Arrays.stream(exceptions.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
+      MeetingSeries series = recurring.book(new NewSeries(roomId, subject, attendees, frequency, 1, firstDate,
+          untilDate, from, to, skipped, skipCollisions, meetingClass), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    } catch (java.time.format.DateTimeParseException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage("meeting.exceptionsHint", null, locale));
+    }
+    return "redirect:/meeting-rooms?room=" + roomId + "&date=" + firstDate;
+  }
+
+  @GetMapping("/meeting-services")
+  String serviceTasks(Model model) {
+    model.addAttribute("orders", services.taskList(CurrentUsers.current()));
+    return "meeting/services";
+  }
+
+  @PostMapping("/meeting-services/{id}/delivered")
+  String delivered(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> services.deliver(id, CurrentUsers.current()), "/meeting-services",
+        redirect, messages, locale);
+  }
+
+  private static OffsetDateTime at(LocalDate date, LocalTime time) {
+    return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
+  }
+}
