@@ -40,10 +40,12 @@ class DemoDataLoader implements ApplicationRunner {
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
+  private final SpaceDemoData spaceDemoData;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms) {
+                 MeetingRooms meetingRooms, SpaceDemoData spaceDemoData) {
+    this.spaceDemoData = spaceDemoData;
     this.meetingRooms = meetingRooms;
     this.properties = properties;
     this.organisation = organisation;
@@ -103,6 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
+    spaceDemoData.load();
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */
