@@ -47,11 +47,13 @@ class SpaceController {
   private final StaffDirectory staff;
   private final MessageSource messages;
   private final ObjectMapper json;
+  private final RankHistory rankHistory;
 
   SpaceController(SpaceRegister register, SpaceAllocations allocations, AreaCompliance compliance,
                   OfficeRecoveryWatch recovery, SpaceReports reports, OrganisationDirectory organisation,
-                  StaffDirectory staff, MessageSource messages, ObjectMapper json) {
+                  StaffDirectory staff, MessageSource messages, ObjectMapper json, RankHistory rankHistory) {
     this.json = json;
+    this.rankHistory = rankHistory;
     this.register = register;
     this.allocations = allocations;
     this.compliance = compliance;
@@ -227,7 +229,16 @@ class SpaceController {
     model.addAttribute("unitChoices", organisation.allUnits(user.dataScope()));
     model.addAttribute("unitId", unitId);
     model.addAttribute("overOnly", overOnly);
+    model.addAttribute("ranks", organisation.ranks());
     return "space/compliance";
+  }
+
+  @PostMapping("/space/rank-changes")
+  String rankChange(@RequestParam long staffId, @RequestParam String rankCode,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                    @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> rankHistory.record(staffId, rankCode, effectiveFrom, CurrentUsers.current()),
+        "/space/compliance" + (unitId == null ? "" : "?unitId=" + unitId), redirect, messages, locale);
   }
 
   @GetMapping("/space/compliance.xlsx")
