@@ -13,6 +13,7 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -112,11 +113,16 @@ class SpaceController {
     var history = allocations.history(id, user);
     model.addAttribute("history", history);
     model.addAttribute("room", history.room());
-    model.addAttribute("editable", SpaceRegister.editScope(user).permits(history.room().regionId(), null, null));
+    boolean editable = SpaceRegister.editScope(user).permits(history.room().regionId(), null, null);
+    Long unitId = history.room().unitId();
+    // the unit holding the room assigns its offices and may hand it over; a person who only uses it may not
+    boolean unitSide = unitId != null && (editable
+        || user.dataScopeAs(Role.UNIT_HEAD, Role.UNIT_LIAISON).permits(null, unitId, null));
+    model.addAttribute("editable", editable);
+    model.addAttribute("unitSide", unitSide);
     model.addAttribute("units", organisation.allUnits(DataScope.region(history.room().regionId())));
     model.addAttribute("today", allocations.today());
-    Long unitId = history.room().unitId();
-    model.addAttribute("unitStaff", unitId == null ? List.of()
+    model.addAttribute("unitStaff", !unitSide ? List.of()
         : staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items());
     model.addAttribute("currentAllocation", history.allocations().stream()
         .filter(a -> a.validTo() == null).reduce((a, b) -> b).orElse(null));

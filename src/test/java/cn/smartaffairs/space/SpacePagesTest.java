@@ -83,6 +83,19 @@ class SpacePagesTest {
   }
 
   @Test
+  void aStaffMemberSeesTheirOwnOfficeButNoFormsToChangeIt() throws Exception {
+    long shared = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+        select r.id from space_room r join space_building b on b.id = r.building_id
+         where b.code = 'YX-B01' and r.number = '303'""").query(Long.class).single();
+    mvc.perform(get("/space/rooms/" + shared).with(signedInAs(accounts, "staff"))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("office-history")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("office-form"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("handover-form"))));
+    mvc.perform(get("/space/rooms/" + shared).with(signedInAs(accounts, "liaison"))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("office-form")));
+  }
+
+  @Test
   void theImportPageListsEveryMistakeInChineseAndSavesNothing() throws Exception {
     var out = new java.io.ByteArrayOutputStream();
     cn.smartaffairs.excel.Xlsx.write(out, new cn.smartaffairs.excel.Xlsx.Sheet("楼宇房间", SpaceImport.HEADERS,
