@@ -208,6 +208,12 @@ class SpaceController {
         redirect, messages, locale);
   }
 
+  @GetMapping("/space/agreements")
+  String agreements(Model model) {
+    model.addAttribute("agreements", allocations.agreements(CurrentUsers.current()));
+    return "space/agreements";
+  }
+
   @GetMapping("/space/agreements/{id}")
   String agreement(@PathVariable long id) {
     allocations.agreement(id, CurrentUsers.current());

@@ -49,6 +49,8 @@ class SpacePagesTest {
         .andExpect(content().string(containsString("301")));
     mvc.perform(get("/space/filing").with(manager)).andExpect(status().isOk())
         .andExpect(content().string(containsString("301")));
+    mvc.perform(get("/space/agreements").with(manager)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("YX-SY-2025-001")));
     for (String page : new String[] {"/space/recovery", "/space/transfers", "/space/rules", "/space/import"}) {
       mvc.perform(get(page).with(manager)).andExpect(status().isOk());
     }
