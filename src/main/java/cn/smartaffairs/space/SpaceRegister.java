@@ -122,7 +122,7 @@ public class SpaceRegister {
         .orElseThrow(() -> new NotFoundException("房间", id));
   }
 
-  /** A room by id for the modules's own checks, without scope (callers check the region themselves). */
+  /** A room by id for the module's own checks, without scope (callers check the region themselves). */
   Room roomUnscoped(long id) {
     return jdbc.sql("select " + ROOM_COLUMNS + " where r.id = :id")
         .paramSource(new MapSqlParameterSource("id", id).addValue("today", today())).query(SpaceRegister::room)
