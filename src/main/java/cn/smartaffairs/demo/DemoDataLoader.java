@@ -41,10 +41,12 @@ class DemoDataLoader implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
   private final MeetingDemoData meetingDemoData;
+  private final SpaceDemoData spaceDemoData;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, MeetingDemoData meetingDemoData) {
+                 MeetingRooms meetingRooms, MeetingDemoData meetingDemoData, SpaceDemoData spaceDemoData) {
+    this.spaceDemoData = spaceDemoData;
     this.meetingRooms = meetingRooms;
     this.meetingDemoData = meetingDemoData;
     this.properties = properties;
@@ -106,6 +108,7 @@ class DemoDataLoader implements ApplicationRunner {
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
     meetingDemoData.load();
+    spaceDemoData.load();
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */
