@@ -28,18 +28,22 @@ create table space_tenant (
   unique (region_id, credit_code)
 );
 
--- 可出租房产: a room or a part of a building offered for letting (links to the space register are added once the
--- register exists, see V48).
+-- 可出租房产: a registered room, or a part of a registered building (then its area is given here). Composite keys
+-- keep the space in the lettable's own region.
 create table space_lettable (
   id           bigint generated always as identity primary key,
   region_id    bigint not null references region (id),
   name         varchar(100) not null check (length(trim(name)) > 0),
-  address      varchar(200) not null,
+  building_id  bigint not null,
+  room_id      bigint,
   area_m2      numeric(10, 2) not null check (area_m2 > 0),
   purpose      varchar(100),
   created_at   timestamptz not null,
+  foreign key (building_id, region_id) references space_building (id, region_id),
+  foreign key (room_id, region_id) references space_room (id, region_id),
   unique (region_id, name)
 );
+create unique index space_lettable_room_once on space_lettable (room_id) where room_id is not null;
 
 -- 租赁合同. Two active leases of one space never overlap: the exclusion constraint refuses it.
 create table space_lease (

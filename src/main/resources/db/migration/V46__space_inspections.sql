@@ -39,6 +39,7 @@ create table space_inspection_finding (
   unit_id         bigint not null references unit (id),
   item_id         bigint references space_inspection_item (id),
   description     varchar(1000) not null check (length(trim(description)) > 0),
+  room_id         bigint references space_room (id),
   location        varchar(200),
   deadline        date not null,
   status          varchar(12) not null default 'OPEN' check (status in ('OPEN', 'RECTIFIED', 'CONFIRMED')),

@@ -6,14 +6,18 @@ create table space_repair_project (
   project_no      varchar(30) not null unique,
   title           varchar(200) not null check (length(trim(title)) > 0),
   repair_class    varchar(10) not null check (repair_class in ('MAJOR', 'MEDIUM', 'ROUTINE')),
-  location        varchar(200) not null,
+  building_id     bigint not null,
+  room_id         bigint,
+  location        varchar(200),
   budget_fen      bigint check (budget_fen >= 0),
   stage           varchar(12) not null default 'SURVEY'
                   check (stage in ('SURVEY', 'APPROVAL', 'PLANNING', 'WORKS', 'ACCEPTANCE', 'COMPLETED')),
   stage_entered_at timestamptz not null,
   created_by      varchar(60) not null,
   created_at      timestamptz not null,
-  version         int not null default 0
+  version         int not null default 0,
+  foreign key (building_id, region_id) references space_building (id, region_id),
+  foreign key (room_id, region_id) references space_room (id, region_id)
 );
 
 create sequence space_repair_project_no_seq;

@@ -15,10 +15,12 @@ public final class RentalRecords {
   public record NewTenant(String name, String creditCode, String contactName, String contactPhone) {}
 
   /** 可出租房产, with the tenant of the lease in force today, if any. */
-  public record Lettable(long id, long regionId, String name, String address, BigDecimal areaM2, String purpose,
-                         Long currentLeaseId, String currentTenant) {}
+  public record Lettable(long id, long regionId, String name, long buildingId, String buildingName, Long roomId,
+                         String roomNumber, BigDecimal areaM2, String purpose, Long currentLeaseId,
+                         String currentTenant) {}
 
-  public record NewLettable(String name, String address, BigDecimal areaM2, String purpose) {}
+  /** A room of the register (its area is the room's), or a part of a building with its own area. */
+  public record NewLettable(String name, long buildingId, Long roomId, BigDecimal areaM2, String purpose) {}
 
   /** 租赁合同 with what it owes in total and what has been paid. */
   public record Lease(long id, long regionId, long lettableId, String lettableName, long tenantId, String tenantName,

@@ -9,6 +9,9 @@ import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
+import cn.smartaffairs.space.Building;
+import cn.smartaffairs.space.Room;
+import cn.smartaffairs.space.SpaceRegister;
 import cn.smartaffairs.space.rental.LeaseTermRules.TermRule;
 import cn.smartaffairs.space.rental.RentalRecords.Arrear;
 import cn.smartaffairs.space.rental.RentalRecords.Lease;
@@ -60,13 +63,16 @@ public class Rentals {
       """;
 
   private final JdbcClient jdbc;
+  private final SpaceRegister register;
   private final LeaseTermRules termRules;
   private final AuditTrail audit;
   private final TodoInbox inbox;
   private final Clock clock;
 
-  public Rentals(JdbcClient jdbc, LeaseTermRules termRules, AuditTrail audit, TodoInbox inbox, Clock clock) {
+  public Rentals(JdbcClient jdbc, SpaceRegister register, LeaseTermRules termRules, AuditTrail audit,
+                 TodoInbox inbox, Clock clock) {
     this.jdbc = jdbc;
+    this.register = register;
     this.termRules = termRules;
     this.audit = audit;
     this.inbox = inbox;
@@ -134,9 +140,27 @@ public class Rentals {
   public Lettable addLettable(NewLettable lettable, CurrentUser by) {
     long regionId = requireManagerOfOwnRegion(by);
     String name = required(lettable.name(), 100, "space.rental.lettableNameRequired");
-    String address = required(lettable.address(), 200, "space.rental.addressRequired");
-    if (lettable.areaM2() == null || lettable.areaM2().signum() <= 0 || lettable.areaM2().scale() > 2
-        || lettable.areaM2().compareTo(new BigDecimal("99999999")) > 0) {
+    Building building = register.building(lettable.buildingId(), by);
+    if (building.regionId() != regionId) {
+      throw new BusinessRuleException("space.rental.otherRegion");
+    }
+    BigDecimal area = lettable.areaM2();
+    if (lettable.roomId() != null) {
+      Room room = register.room(lettable.roomId(), by);
+      if (room.buildingId() != building.id()) {
+        throw new BusinessRuleException("space.rental.roomNotInBuilding", room.number(), building.name());
+      }
+      area = area == null ? room.useArea() : area;
+      if (area.compareTo(room.useArea()) > 0) {
+        throw new BusinessRuleException("space.rental.areaExceedsRoom", area, room.useArea());
+      }
+      boolean listed = jdbc.sql("select count(*) from space_lettable where room_id = :room")
+          .param("room", room.id()).query(Long.class).single() > 0;
+      if (listed) {
+        throw new BusinessRuleException("space.rental.roomAlreadyListed", room.number());
+      }
+    }
+    if (area == null || area.signum() <= 0 || area.scale() > 2 || area.compareTo(building.totalBuildingArea()) > 0) {
       throw new BusinessRuleException("space.rental.areaInvalid");
     }
     boolean exists = jdbc.sql("select count(*) from space_lettable where region_id = :region and name = :name")
@@ -144,14 +168,20 @@ public class Rentals {
     if (exists) {
       throw new BusinessRuleException("space.rental.lettableExists", name);
     }
-    String purpose = lettable.purpose() == null || lettable.purpose().isBlank() ? null : lettable.purpose().strip();
+    String purpose = lettable.purpose() == null || lettable.purpose().isBlank() ? null
+        : required(lettable.purpose(), 100, "space.rental.purposeTooLong");
     long id = jdbc.sql("""
-        insert into space_lettable (region_id, name, address, area_m2, purpose, created_at)
-        values (:region, :name, :address, :area, :purpose, :now) returning id""")
-        .param("region", regionId).param("name", name).param("address", address).param("area", lettable.areaM2())
+        insert into space_lettable (region_id, name, building_id, room_id, area_m2, purpose, created_at)
+        values (:region, :name, :building, :room, :area, :purpose, :now) returning id""")
+        .param("region", regionId).param("name", name).param("building", building.id())
+        .param("room", lettable.roomId()).param("area", area)
         .param("purpose", purpose).param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-    audit.record(AuditEntry.created("space_lettable", id, regionId,
-        Map.of("name", name, "address", address, "areaM2", lettable.areaM2())));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("name", name);
+    after.put("buildingId", building.id());
+    after.put("roomId", lettable.roomId());
+    after.put("areaM2", area);
+    audit.record(AuditEntry.created("space_lettable", id, regionId, after));
     return lettable(id, by);
   }
 
@@ -165,7 +195,9 @@ public class Rentals {
 
   private List<Lettable> lettables(CurrentUser viewer, Long onlyId) {
     return jdbc.sql("""
-        select s.*, cur.id as lease_id, cur.tenant_name from space_lettable s
+        select s.*, b.name as building_name, r.number as room_number, cur.id as lease_id, cur.tenant_name
+          from space_lettable s join space_building b on b.id = s.building_id
+          left join space_room r on r.id = s.room_id
           left join lateral (select l.id, t.name as tenant_name from space_lease l join space_tenant t on t.id = l.tenant_id
                               where l.lettable_id = s.id and l.status = 'ACTIVE' and :today between l.start_date and l.end_date
                               limit 1) cur on true
@@ -174,7 +206,8 @@ public class Rentals {
         .paramSource(managerScope(viewer).bind(new MapSqlParameterSource("only", onlyId)
             .addValue("today", Date.valueOf(today()))))
         .query((rs, n) -> new Lettable(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"),
-            rs.getString("address"), rs.getBigDecimal("area_m2"), rs.getString("purpose"),
+            rs.getLong("building_id"), rs.getString("building_name"), (Long) rs.getObject("room_id"),
+            rs.getString("room_number"), rs.getBigDecimal("area_m2"), rs.getString("purpose"),
             (Long) rs.getObject("lease_id"), rs.getString("tenant_name")))
         .list();
   }
