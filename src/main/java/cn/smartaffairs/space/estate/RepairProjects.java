@@ -222,6 +222,10 @@ public class RepairProjects {
         .optional().orElseThrow(() -> new NotFoundException("attachment", attachmentId));
   }
 
+  Instant now() {
+    return clock.instant();
+  }
+
   private void recordStep(long id, RepairStage from, RepairStage to, String actor, Instant at, String note) {
     jdbc.sql("""
         insert into space_repair_step (project_id, from_stage, to_stage, actor, occurred_at, note)
