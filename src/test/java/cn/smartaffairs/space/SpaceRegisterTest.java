@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.support.ApiClient;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,14 +18,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SpaceRegisterTest {
 
   @Autowired SpaceRegister register;
-  @Autowired Accounts accounts;
+  @Autowired org.springframework.context.ApplicationContext context;
   @LocalServerPort int port;
   SpaceFixtures fixtures;
   ApiClient api;
 
   @BeforeEach
   void setUp() {
-    fixtures = new SpaceFixtures(register, accounts);
+    fixtures = new SpaceFixtures(context);
     api = new ApiClient(port);
   }
 
