@@ -59,7 +59,7 @@ create table space_lease (
   annual_rent_fen          bigint not null check (annual_rent_fen > 0),
   yearly_increase_percent  numeric(5, 2) check (yearly_increase_percent >= 0 and yearly_increase_percent <= 100),
   term_rule_id             bigint not null references space_lease_term_rule (id),
-  status                   varchar(12) not null default 'ACTIVE' check (status in ('ACTIVE', 'TERMINATED', 'ENDED')),
+  status                   varchar(12) not null default 'ACTIVE' check (status in ('ACTIVE', 'TERMINATED')),
   created_by               varchar(60) not null,
   created_at               timestamptz not null,
   version                  int not null default 0,

@@ -157,6 +157,7 @@ class RentalController {
               Locale locale) {
     CurrentUser user = manager();
     Period period = period(from, to);
+    model.addAttribute("today", rentals.today());
     model.addAttribute("from", period.from());
     model.addAttribute("to", period.to());
     model.addAttribute("roll", ledger.rentRoll(Rentals.managerScope(user), rentals.today()));
