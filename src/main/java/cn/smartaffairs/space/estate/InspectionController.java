@@ -91,6 +91,13 @@ class InspectionController {
     return "space/estate/campaign";
   }
 
+  @PostMapping("/{id}/close")
+  String close(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> inspections.closeCampaign(id, user), "/space/inspections/" + id, redirect,
+        messages, locale);
+  }
+
   @PostMapping("/{id}/checklist")
   String checklist(@PathVariable long id, @RequestParam long unitId, @RequestParam Map<String, String> form,
                    RedirectAttributes redirect, Locale locale) {

@@ -143,6 +143,20 @@ public class Inspections {
         + " uf where uf.campaign_id = c.id and uf.unit_id = any(:scopeUnits)))";
   }
 
+  /** Closes a campaign (活动结束): no more checks or findings; open findings stay to be rectified and confirmed. */
+  @Transactional
+  public Campaign closeCampaign(long campaignId, CurrentUser by) {
+    Campaign campaign = openCampaign(campaignId, by);
+    if (!SpaceRegister.editScope(by).permits(campaign.regionId(), null, null)) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    jdbc.sql("update space_inspection_campaign set status = 'CLOSED' where id = :id and status = 'OPEN'")
+        .param("id", campaignId).update();
+    audit.record(AuditEntry.updated("space_inspection_campaign", campaignId, campaign.regionId(),
+        Map.of("status", "OPEN"), Map.of("status", "CLOSED")));
+    return campaign(campaignId, by);
+  }
+
   /** Records a unit's answers to the checklist (合格 / 不合格); answering an item again replaces the answer. */
   @Transactional
   public List<CheckAnswer> recordChecklist(long campaignId, long unitId, Map<Long, String> results, CurrentUser by) {

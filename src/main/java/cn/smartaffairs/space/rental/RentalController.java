@@ -12,7 +12,13 @@ import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
 import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
 import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
 import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
+import cn.smartaffairs.printing.PdfPrinter;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +44,11 @@ class RentalController {
   private final RentalLedger ledger;
   private final SpaceRegister register;
   private final MessageSource messages;
+  private final PdfPrinter printer;
 
-  RentalController(Rentals rentals, RentalLedger ledger, SpaceRegister register, MessageSource messages) {
+  RentalController(Rentals rentals, RentalLedger ledger, SpaceRegister register, MessageSource messages,
+                   PdfPrinter printer) {
+    this.printer = printer;
     this.rentals = rentals;
     this.ledger = ledger;
     this.register = register;
@@ -149,6 +158,16 @@ class RentalController {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(() -> rentals.terminate(id, lastDay, version, user),
         "/space/rentals/leases/" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/payments/{id}/receipt.pdf")
+  ResponseEntity<byte[]> receipt(@PathVariable long id) {
+    CurrentUser user = manager();
+    byte[] pdf = printer.print(rentals.receipt(id, user));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("租金收据-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+        .body(pdf);
   }
 
   @GetMapping("/roll")

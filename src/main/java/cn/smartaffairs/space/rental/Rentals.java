@@ -6,6 +6,7 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.printing.PrintableForm;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
@@ -433,6 +434,40 @@ public class Rentals {
          where i.id = :id and """ + DataScope.sqlCondition("l.region_id", null, null) + " for update of i")
         .paramSource(managerScope(by).bind(new MapSqlParameterSource("id", instalmentId)))
         .query(Rentals::mapInstalment).optional().orElseThrow(() -> new NotFoundException("instalment", instalmentId));
+  }
+
+  /** 收款收据: the printable receipt of one payment, with the lease it belongs to and a QR code of the lease page. */
+  public PrintableForm receipt(long paymentId, CurrentUser viewer) {
+    long leaseId = jdbc.sql("""
+        select i.lease_id from space_rent_payment p join space_rent_instalment i on i.id = p.instalment_id
+         where p.id = :id""").param("id", paymentId).query(Long.class).optional()
+        .orElseThrow(() -> new NotFoundException("payment", paymentId));
+    Lease lease = lease(leaseId, viewer);
+    Payment payment = payments(leaseId, viewer).stream().filter(p -> p.id() == paymentId).findFirst().orElseThrow();
+    ScheduledInstalment instalment = schedule(leaseId, viewer).stream()
+        .filter(i -> i.id() == payment.instalmentId()).findFirst().orElseThrow();
+    Tenant tenant = tenant(lease.tenantId(), viewer);
+    return PrintableForm.titled("租金收款收据").number(payment.receiptNo())
+        .field("交款单位", tenant.name())
+        .field("统一社会信用代码", tenant.creditCode())
+        .field("合同编号", lease.contractNo())
+        .field("出租房产", lease.lettableName())
+        .field("租金期间", instalment.periodStart() + " 至 " + instalment.periodEnd())
+        .field("本期应收（元）", yuan(instalment.amountFen()))
+        .field("本次收款（元）", yuan(payment.amountFen()))
+        .field("本期尚欠（元）", yuan(instalment.outstandingFen()))
+        .field("收款日期", payment.paidOn())
+        .field("收款方式", switch (payment.method()) {
+          case "TRANSFER" -> "转账";
+          case "CHEQUE" -> "支票";
+          case "CASH" -> "现金";
+          default -> "其他";
+        })
+        .wideField("备注", payment.note())
+        .note("出租收入按规定上缴国库（《行政事业性国有资产管理条例》）。")
+        .qrCode("/space/rentals/leases/" + leaseId)
+        .signature("收款人")
+        .signature("交款人");
   }
 
   // ---- arrears

@@ -103,6 +103,17 @@ class FindingTest {
   }
 
   @Test
+  void aClosedCampaignTakesNoMoreFindingsButItsOpenOnesCanStillBePutRight() throws Exception {
+    Finding finding = finding("违规出借会议室");
+    inspections.closeCampaign(campaign.id(), manager);
+
+    assertThat(inspections.campaign(campaign.id(), manager).status()).isEqualTo("CLOSED");
+    assertThatThrownBy(() -> finding("又一个问题")).isInstanceOfSatisfying(ConflictException.class,
+        e -> assertThat(e.messageKey()).isEqualTo("space.estate.campaignClosed"));
+    assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status()).isEqualTo("RECTIFIED");
+  }
+
+  @Test
   void theChecklistIsAnsweredPerUnitAndAnOtherUnitSeesNothing() throws Exception {
     var items = campaign.items();
     inspections.recordChecklist(campaign.id(), liaison.unitId(), Map.of(items.get(0).id(), "PASS",

@@ -39,6 +39,7 @@ class RentCollectionTest {
   @Autowired Accounts accounts;
   @Autowired TodoInbox inbox;
   @Autowired TestClock clock;
+  @Autowired cn.smartaffairs.printing.PdfPrinter printer;
   RentalFixtures fixtures;
   CurrentUser manager;
 
@@ -143,6 +144,24 @@ class RentCollectionTest {
     rentals.recordPayment(new NewPayment(january, 10_000_00L, LocalDate.of(2026, 1, 2), "TRANSFER", null), manager);
     assertThat(inbox.open(manager.userId(), 500)).as("paid in full: the to-dos are done")
         .noneMatch(todo -> todo.link().equals(link));
+  }
+
+  @Test
+  void aPaymentPrintsAsAReceiptNamingTheTenantThePeriodAndWhatIsStillOwed() throws Exception {
+    today(LocalDate.of(2026, 3, 10));
+    Lease lease = monthlyLease();
+    ScheduledInstalment february = rentals.schedule(lease.id(), manager).get(1);
+    Payment payment = rentals.recordPayment(new NewPayment(february.id(), 2_500_00L, LocalDate.of(2026, 3, 3), "CASH",
+        null), manager);
+
+    byte[] pdf = printer.print(rentals.receipt(payment.id(), manager));
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("租金收款收据").contains(payment.receiptNo()).contains(lease.tenantName())
+          .contains("2026-02-01 至 2026-02-28").contains("2500.00").contains("7500.00").contains("现金");
+    }
+    assertThatThrownBy(() -> rentals.receipt(payment.id(), accounts.loadUserByUsername("staff")))
+        .isInstanceOf(cn.smartaffairs.platform.NotFoundException.class);
   }
 
   private static List<ArrearsWatch.Reminder> ours(List<ArrearsWatch.Reminder> sent, List<ScheduledInstalment> schedule) {
