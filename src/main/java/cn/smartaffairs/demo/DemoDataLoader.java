@@ -40,11 +40,13 @@ class DemoDataLoader implements ApplicationRunner {
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
+  private final SpaceDemoData spaceDemoData;
   private final SpaceEstateDemoData spaceEstate;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, SpaceEstateDemoData spaceEstate) {
+                 MeetingRooms meetingRooms, SpaceDemoData spaceDemoData, SpaceEstateDemoData spaceEstate) {
+    this.spaceDemoData = spaceDemoData;
     this.meetingRooms = meetingRooms;
     this.spaceEstate = spaceEstate;
     this.properties = properties;
@@ -105,6 +107,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
+    spaceDemoData.load();
     spaceEstate.load();
   }
 
