@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The pages and API of rentals, inspections and repair projects over the demo data, as their users reach them. */
 @IntegrationTest
-class SpacePagesTest {
+class EstateAndRentalPagesTest {
 
   @LocalServerPort int port;
   @Autowired Inspections inspections;
@@ -101,6 +101,16 @@ class SpacePagesTest {
     assertThat(skipped.body().get("detail").asText()).contains("检查鉴定").contains("项目确立");
     assertThat(api.post("/api/v1/space/repair-projects/" + id + "/steps", token, Map.of("to", "APPROVAL",
         "expectedVersion", 0)).status()).isEqualTo(200);
+
+    String spaceManager = api.tokenFor("space.manager");
+    long lettable = api.get("/api/v1/space/rentals/lettables", spaceManager).body().get(0).get("id").asLong();
+    long tenant = api.get("/api/v1/space/rentals/tenants", spaceManager).body().get(0).get("id").asLong();
+    var tooLong = api.post("/api/v1/space/rentals/leases", spaceManager, Map.of("lettableId", lettable, "tenantId", tenant,
+        "contractNo", "API-" + System.nanoTime(), "startDate", "2030-01-01", "termMonths", 72, "frequency", "YEARLY",
+        "annualRentFen", 1_000_000));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().get("detail").asText())
+        .isEqualTo("租期 72 个月超过出租期限规则“行政事业性国有资产出租期限（全国默认）”（2021-04-01 起施行）允许的最长 60 个月");
 
     String staff = api.tokenFor("staff");
     assertThat(api.get("/api/v1/space/repair-projects/" + id, staff).status()).isEqualTo(404);
