@@ -69,3 +69,9 @@ create table space_inspection_photo (
   uploaded_at    timestamptz not null
 );
 create index space_inspection_photo_finding_idx on space_inspection_photo (finding_id);
+
+-- 整改逾期: the notice that a finding passed its deadline unrectified fires once per finding.
+create table space_inspection_overdue (
+  finding_id  bigint primary key references space_inspection_finding (id),
+  fired_at    timestamptz not null
+);

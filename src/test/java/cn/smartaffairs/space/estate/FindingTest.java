@@ -37,6 +37,8 @@ class FindingTest {
   @Autowired WorkOrderPhotos workOrderPhotos;
   @Autowired Accounts accounts;
   @Autowired TodoInbox inbox;
+  @Autowired OverdueFindingWatch overdueWatch;
+  @Autowired cn.smartaffairs.support.TestClock clock;
   CurrentUser manager;
   CurrentUser liaison;
   Campaign campaign;
@@ -111,6 +113,24 @@ class FindingTest {
     assertThatThrownBy(() -> finding("又一个问题")).isInstanceOfSatisfying(ConflictException.class,
         e -> assertThat(e.messageKey()).isEqualTo("space.estate.campaignClosed"));
     assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status()).isEqualTo("RECTIFIED");
+  }
+
+  @Test
+  void aFindingLeftOpenPastItsDeadlineIsFollowedUpOnce() throws Exception {
+    Finding late = finding("办公室超面积未调整");
+    Finding done = finding("门牌未更新");
+    inspections.rectify(done.id(), "已更换门牌", done.version(), liaison);
+    try {
+      clock.stopAt(late.deadline().plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+      assertThat(overdueWatch.remindAsOfToday()).contains(late.id()).doesNotContain(done.id());
+      assertThat(overdueWatch.remindAsOfToday()).as("once").doesNotContain(late.id());
+    } finally {
+      clock.resume();
+    }
+    assertThat(inbox.open(manager.userId(), 500)).anySatisfy(todo -> {
+      assertThat(todo.link()).isEqualTo("/space/inspections/findings/" + late.id());
+      assertThat(todo.title()).startsWith("整改逾期：");
+    });
   }
 
   @Test
