@@ -62,6 +62,21 @@ class EstateAndRentalPagesTest {
     assertThat(session.get("/space/repairs/" + roof.id()).body()).contains("下一步：实施");
 
     assertThat(as("admin").get("/admin/space-rental-rules").body()).contains("行政事业性国有资产出租期限（全国默认）");
+    assertThat(session.get("/space/repairs?lang=en").body()).contains("Repair projects").contains("Planning");
+  }
+
+  @Test
+  void aRegionAdminAddsALeaseTermVersionOnTheRulePageAndASpaceManagerMayNot() {
+    WebSession admin = as("county.admin");
+    String token = admin.get("/admin/space-rental-rules").csrfToken();
+    String from = java.time.LocalDate.of(2040, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 3000)).toString();
+    var saved = admin.post("/admin/space-rental-rules", Map.of("name", "县级出租期限规则", "maxTermMonths", "96",
+        "effectiveFrom", from, "_csrf", token));
+    assertThat(saved.redirectPath()).isEqualTo("/admin/space-rental-rules");
+    assertThat(admin.get("/admin/space-rental-rules").body()).contains("县级出租期限规则").contains(from);
+
+    WebSession manager = as("space.manager");
+    assertThat(manager.get("/admin/space-rental-rules").status()).isEqualTo(403);
   }
 
   @Test
