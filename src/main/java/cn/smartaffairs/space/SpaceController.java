@@ -13,6 +13,7 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,11 +48,13 @@ class SpaceController {
   private final StaffDirectory staff;
   private final MessageSource messages;
   private final ObjectMapper json;
+  private final RankHistory rankHistory;
 
   SpaceController(SpaceRegister register, SpaceAllocations allocations, AreaCompliance compliance,
                   OfficeRecoveryWatch recovery, SpaceReports reports, OrganisationDirectory organisation,
-                  StaffDirectory staff, MessageSource messages, ObjectMapper json) {
+                  StaffDirectory staff, MessageSource messages, ObjectMapper json, RankHistory rankHistory) {
     this.json = json;
+    this.rankHistory = rankHistory;
     this.register = register;
     this.allocations = allocations;
     this.compliance = compliance;
@@ -110,11 +113,16 @@ class SpaceController {
     var history = allocations.history(id, user);
     model.addAttribute("history", history);
     model.addAttribute("room", history.room());
-    model.addAttribute("editable", SpaceRegister.editScope(user).permits(history.room().regionId(), null, null));
+    boolean editable = SpaceRegister.editScope(user).permits(history.room().regionId(), null, null);
+    Long unitId = history.room().unitId();
+    // the unit holding the room assigns its offices and may hand it over; a person who only uses it may not
+    boolean unitSide = unitId != null && (editable
+        || user.dataScopeAs(Role.UNIT_HEAD, Role.UNIT_LIAISON).permits(null, unitId, null));
+    model.addAttribute("editable", editable);
+    model.addAttribute("unitSide", unitSide);
     model.addAttribute("units", organisation.allUnits(DataScope.region(history.room().regionId())));
     model.addAttribute("today", allocations.today());
-    Long unitId = history.room().unitId();
-    model.addAttribute("unitStaff", unitId == null ? List.of()
+    model.addAttribute("unitStaff", !unitSide ? List.of()
         : staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items());
     model.addAttribute("currentAllocation", history.allocations().stream()
         .filter(a -> a.validTo() == null).reduce((a, b) -> b).orElse(null));
@@ -227,7 +235,16 @@ class SpaceController {
     model.addAttribute("unitChoices", organisation.allUnits(user.dataScope()));
     model.addAttribute("unitId", unitId);
     model.addAttribute("overOnly", overOnly);
+    model.addAttribute("ranks", organisation.ranks());
     return "space/compliance";
+  }
+
+  @PostMapping("/space/rank-changes")
+  String rankChange(@RequestParam long staffId, @RequestParam String rankCode,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                    @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> rankHistory.record(staffId, rankCode, effectiveFrom, CurrentUsers.current()),
+        "/space/compliance" + (unitId == null ? "" : "?unitId=" + unitId), redirect, messages, locale);
   }
 
   @GetMapping("/space/compliance.xlsx")

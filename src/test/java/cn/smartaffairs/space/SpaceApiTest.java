@@ -116,6 +116,16 @@ class SpaceApiTest {
         "X", "termFrom", today.toString(), "roomIds", List.of(room))).status()).isEqualTo(403);
   }
 
+  @Test
+  void theOpenApiDescriptionDocumentsTheSpaceEndpoints() {
+    var docs = api.get("/v3/api-docs", api.tokenFor("space.manager"));
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body().get("paths").has("/api/v1/space/compliance")).isTrue();
+    assertThat(docs.body().get("paths").has("/api/v1/space/rooms")).isTrue();
+    assertThat(docs.body().get("components").get("schemas").get("PersonCompliance").get("properties").has("excess"))
+        .isTrue();
+  }
+
   private static List<Long> ids(JsonNode array, String field) {
     List<Long> ids = new ArrayList<>();
     array.forEach(node -> ids.add(node.get(field).isNull() ? null : node.get(field).asLong()));

@@ -81,4 +81,33 @@ class SpacePagesTest {
     mvc.perform(get("/space/rooms/" + room).with(manager)).andExpect(status().isOk())
         .andExpect(content().string(containsString("office-form")));
   }
+
+  @Test
+  void aStaffMemberSeesTheirOwnOfficeButNoFormsToChangeIt() throws Exception {
+    long shared = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+        select r.id from space_room r join space_building b on b.id = r.building_id
+         where b.code = 'YX-B01' and r.number = '303'""").query(Long.class).single();
+    mvc.perform(get("/space/rooms/" + shared).with(signedInAs(accounts, "staff"))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("office-history")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("office-form"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("handover-form"))));
+    mvc.perform(get("/space/rooms/" + shared).with(signedInAs(accounts, "liaison"))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("office-form")));
+  }
+
+  @Test
+  void theImportPageListsEveryMistakeInChineseAndSavesNothing() throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    cn.smartaffairs.excel.Xlsx.write(out, new cn.smartaffairs.excel.Xlsx.Sheet("楼宇房间", SpaceImport.HEADERS,
+        java.util.stream.Stream.of(java.util.List.of("YX", SpaceFixtures.fresh("PG-"), "页面导入楼", "云溪市1号", "云溪市机关事务管理局",
+            "", "2010", "100", "80", "2", "201", "abc", "办公室"))));
+    var file = new org.springframework.mock.web.MockMultipartFile("file", "rooms.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/space/import").file(file)
+            .with(signedInAs(accounts, "space.manager")).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("import-errors")))
+        .andExpect(content().string(containsString("面积“abc”不正确")));
+    mvc.perform(get("/space/import").with(signedInAs(accounts, "staff"))).andExpect(status().isForbidden());
+  }
 }

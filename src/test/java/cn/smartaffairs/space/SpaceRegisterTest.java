@@ -71,4 +71,21 @@ class SpaceRegisterTest {
     assertThat(manager.body().get(0).get("useArea").decimalValue()).isEqualByComparingTo("12");
     assertThat(manager.body().get(0).get("kind").asText()).isEqualTo("OFFICE");
   }
+
+  @Test
+  void floorPlansAreImagesOrPdfsAsTheirBytesSay() {
+    long[] building = fixtures.buildingWithFloor();
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+    byte[] pdf = "%PDF-1.4 plan".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    long image = register.attachPlan(building[1], "3层.png", png, fixtures.manager());
+    register.attachPlan(building[1], "3层.pdf", pdf, fixtures.manager());
+
+    assertThat(register.plans(building[1], fixtures.manager())).extracting(FloorPlan::contentType)
+        .containsExactly("image/png", "application/pdf");
+    assertThat(register.planContent(image, fixtures.manager()).data()).isEqualTo(png);
+    assertThatThrownBy(() -> register.attachPlan(building[1], "plan.txt", "hello".getBytes(), fixtures.manager()))
+        .extracting("messageKey").isEqualTo("space.planType");
+    assertThat(register.floors(building[0], fixtures.manager()).get(0).planCount()).isEqualTo(2);
+  }
 }
