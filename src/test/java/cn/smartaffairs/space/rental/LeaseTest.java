@@ -121,6 +121,23 @@ class LeaseTest {
   }
 
   @Test
+  void terminatingALeaseDropsTheUnpaidFuturePeriodsAndFreesTheSpace() {
+    Lettable space = fixtures.lettableRoom();
+    Lease lease = rentals.sign(lease(space, fixtures.tenant(), LocalDate.of(2026, 1, 1), 24, RentFrequency.QUARTERLY),
+        manager);
+
+    Lease ended = rentals.terminate(lease.id(), LocalDate.of(2026, 6, 30), lease.version(), manager);
+    assertThat(ended.status()).isEqualTo("TERMINATED");
+    assertThat(ended.endDate()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(rentals.schedule(lease.id(), manager)).extracting(ScheduledInstalment::dueDate)
+        .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1));
+    assertThatThrownBy(() -> rentals.terminate(lease.id(), LocalDate.of(2026, 5, 31), lease.version(), manager))
+        .isInstanceOf(ConflictException.class);
+    assertThat(rentals.sign(lease(space, fixtures.tenant(), LocalDate.of(2026, 7, 1), 12, RentFrequency.MONTHLY),
+        manager).status()).as("the space is free again from July").isEqualTo("ACTIVE");
+  }
+
+  @Test
   void aTenantWithAWrongCreditCodeIsRefused() {
     assertThatThrownBy(() -> rentals.addTenant(new NewTenant(RentalFixtures.fresh("错码公司"), "91110108551385082R",
         "王", "13800000000"), manager))
