@@ -84,20 +84,24 @@ class SpaceDemoData {
     allocations.allocate(new SpaceAllocations.AllocationRequest(affairs, "YX-SY-2025-002", SINCE, null,
         List.of(affairsDirector, affairsOffice, dutyRoom, serverRoom)), manager);
 
-    List<StaffMember> financeStaff = activeByRank(finance);
+    // a small demo (few staff per unit) still loads: each office takes the people there are
     long staffAccount = accounts.loadUserByUsername("staff").staffId();
-    StaffMember director = financeStaff.get(0);
-    StaffMember deputy = financeStaff.get(1);
-    List<Long> officers = new ArrayList<>(financeStaff.stream().skip(2).map(StaffMember::id)
-        .filter(id -> id != staffAccount).limit(4).toList());
-    office(directorOffice, manager, director.id());
-    office(deputyOffice, manager, deputy.id());
-    office(sharedOffice, manager, staffAccount, officers.get(0));
-    office(officersOffice, manager, officers.get(1), officers.get(2), officers.get(3));
+    List<Long> financePeople = activeByRank(finance).stream().map(StaffMember::id).filter(id -> id != staffAccount)
+        .toList();
+    office(directorOffice, manager, take(financePeople, 0, 1));
+    office(deputyOffice, manager, take(financePeople, 1, 1));
+    List<Long> shared = new ArrayList<>(List.of(staffAccount));
+    shared.addAll(List.of(take(financePeople, 2, 1)));
+    office(sharedOffice, manager, shared.toArray(Long[]::new));
+    office(officersOffice, manager, take(financePeople, 3, 3));
 
-    List<StaffMember> affairsStaff = activeByRank(affairs);
-    office(affairsDirector, manager, affairsStaff.get(0).id());
-    office(affairsOffice, manager, affairsStaff.stream().skip(1).limit(4).map(StaffMember::id).toArray(Long[]::new));
+    List<Long> affairsPeople = activeByRank(affairs).stream().map(StaffMember::id).toList();
+    office(affairsDirector, manager, take(affairsPeople, 0, 1));
+    office(affairsOffice, manager, take(affairsPeople, 1, 4));
+  }
+
+  private static Long[] take(List<Long> people, int from, int count) {
+    return people.stream().skip(from).limit(count).toArray(Long[]::new);
   }
 
   private long room(long building, long floor, String number, String area, RoomKind kind, CurrentUser by) {
@@ -105,6 +109,9 @@ class SpaceDemoData {
   }
 
   private void office(long room, CurrentUser by, Long... people) {
+    if (people.length == 0) {
+      return;
+    }
     allocations.assignOffice(new SpaceAllocations.OfficeRequest(room, List.of(people), SINCE, false, null), by);
   }
 

@@ -56,7 +56,8 @@ class SpaceBrowserTest {
     browser.find("#staff-" + third).click();
     browser.screenshot("space-02-assign-office");
     browser.clickAndWaitForPage("#assign-office");
-    assertThat(browser.visible("#office-history").getText()).contains("3").doesNotContain("出错");
+    browser.visible("#office-history");
+    assertThat(browser.findAll("#office-history tbody tr[id^=office-]")).as("three people in the office").hasSize(3);
     assertThat(browser.findAll("#flash-error")).isEmpty();
 
     browser.open("/space/compliance?unitId=" + unit);
@@ -66,5 +67,11 @@ class SpaceBrowserTest {
     }
     assertThat(browser.find("#person-" + first).getText()).contains("3人合用").contains("局(处)级以下");
     browser.screenshot("space-03-compliance-after");
+
+    browser.clickAndWaitForPage("#menu-space");
+    browser.await(d -> "true".equals(browser.find("#unit-chart").getAttribute("data-chart-ready")));
+    assertThat(browser.find("#kind-chart").getAttribute("data-chart-ready")).isEqualTo("true");
+    assertThat(browser.find("#figure-over").getText()).matches("\\d+ 人 / \\d+ 个单位");
+    browser.screenshot("space-04-dashboard");
   }
 }
