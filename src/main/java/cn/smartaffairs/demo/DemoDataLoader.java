@@ -42,13 +42,16 @@ class DemoDataLoader implements ApplicationRunner {
   private final MeetingRooms meetingRooms;
   private final MeetingDemoData meetingDemoData;
   private final SpaceDemoData spaceDemoData;
+  private final SpaceEstateDemoData spaceEstate;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, MeetingDemoData meetingDemoData, SpaceDemoData spaceDemoData) {
+                 MeetingRooms meetingRooms, MeetingDemoData meetingDemoData, SpaceDemoData spaceDemoData,
+                 SpaceEstateDemoData spaceEstate) {
     this.spaceDemoData = spaceDemoData;
     this.meetingRooms = meetingRooms;
     this.meetingDemoData = meetingDemoData;
+    this.spaceEstate = spaceEstate;
     this.properties = properties;
     this.organisation = organisation;
     this.staff = staff;
@@ -109,6 +112,7 @@ class DemoDataLoader implements ApplicationRunner {
     createMeetingRooms();
     meetingDemoData.load();
     spaceDemoData.load();
+    spaceEstate.load();
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */

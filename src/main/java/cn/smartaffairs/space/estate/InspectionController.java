@@ -1,0 +1,203 @@
+package cn.smartaffairs.space.estate;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.space.SpaceRegister;
+import cn.smartaffairs.space.estate.EstateRecords.FileContent;
+import cn.smartaffairs.space.estate.EstateRecords.NewCampaign;
+import cn.smartaffairs.space.estate.EstateRecords.NewFinding;
+import cn.smartaffairs.workorder.WorkOrders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 清理整改: campaigns, a campaign's checklist and findings, one finding with its photos and what comes next. */
+@Controller
+@RequestMapping("/space/inspections")
+class InspectionController {
+
+  private final Inspections inspections;
+  private final WorkOrders workOrders;
+  private final MessageSource messages;
+
+  InspectionController(Inspections inspections, WorkOrders workOrders, MessageSource messages) {
+    this.inspections = inspections;
+    this.workOrders = workOrders;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String campaigns(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("campaigns", inspections.campaigns(user));
+    model.addAttribute("manager", SpaceRegister.editScope(user).permits(user.regionId(), null, null));
+    model.addAttribute("today", inspections.today());
+    return "space/estate/campaigns";
+  }
+
+  @PostMapping
+  String create(@RequestParam String title, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+                @RequestParam String items, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    List<String> lines = Arrays.stream(items.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    return PageOutcome.redirectAfter(() -> inspections.createCampaign(new NewCampaign(title, startsOn, endsOn, lines),
+        user), "/space/inspections", redirect, messages, locale);
+  }
+
+  @GetMapping("/{id}")
+  String campaign(@PathVariable long id, @RequestParam(required = false) Long unit, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    var campaign = inspections.campaign(id, user);
+    boolean manager = SpaceRegister.editScope(user).permits(campaign.regionId(), null, null);
+    model.addAttribute("campaign", campaign);
+    model.addAttribute("findings", inspections.findings(id, user));
+    model.addAttribute("manager", manager);
+    model.addAttribute("today", inspections.today());
+    if (manager) {
+      var units = inspections.unitsOf(id, user);
+      Long chosen = unit != null ? unit : units.isEmpty() ? null : ((Number) units.get(0).get("id")).longValue();
+      Map<Long, String> answers = new LinkedHashMap<>();
+      inspections.checklist(id, user).stream().filter(a -> chosen != null && a.unitId() == chosen)
+          .forEach(a -> answers.put(a.itemId(), a.result()));
+      model.addAttribute("units", units);
+      model.addAttribute("chosenUnit", chosen);
+      model.addAttribute("answers", answers);
+    }
+    return "space/estate/campaign";
+  }
+
+  @PostMapping("/{id}/close")
+  String close(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> inspections.closeCampaign(id, user), "/space/inspections/" + id, redirect,
+        messages, locale);
+  }
+
+  @PostMapping("/{id}/checklist")
+  String checklist(@PathVariable long id, @RequestParam long unitId, @RequestParam Map<String, String> form,
+                   RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    Map<Long, String> results = new LinkedHashMap<>();
+    form.forEach((name, value) -> {
+      if (name.startsWith("item-") && !value.isBlank()) {
+        results.put(Long.parseLong(name.substring(5)), value);
+      }
+    });
+    return PageOutcome.redirectAfter(() -> inspections.recordChecklist(id, unitId, results, user),
+        "/space/inspections/" + id + "?unit=" + unitId, redirect, messages, locale);
+  }
+
+  @PostMapping("/{id}/findings")
+  String addFinding(@PathVariable long id, @RequestParam long unitId, @RequestParam(required = false) Long itemId,
+                    @RequestParam(required = false) String location, @RequestParam String description,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+                    @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                    RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    List<Inspections.Upload> uploads = new ArrayList<>();
+    for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
+      uploads.add(new Inspections.Upload(photo.getOriginalFilename(), bytes(photo)));
+    }
+    return PageOutcome.redirectAfter(() -> inspections.addFinding(new NewFinding(id, unitId, itemId, null, location,
+        description, deadline), uploads, user), "/space/inspections/" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/findings/{id}")
+  String finding(@PathVariable long id, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    var finding = inspections.finding(id, user);
+    model.addAttribute("finding", finding);
+    model.addAttribute("photos", inspections.photos(id, user));
+    model.addAttribute("manager", SpaceRegister.editScope(user).permits(finding.regionId(), null, null));
+    model.addAttribute("repairCategories", workOrders.categories().stream()
+        .filter(c -> c.code().startsWith("REPAIR_")).toList());
+    model.addAttribute("unitKeeper", user.dataScope().unitIds().contains(finding.unitId()));
+    model.addAttribute("today", inspections.today());
+    return "space/estate/finding";
+  }
+
+  @PostMapping("/findings/{id}/rectification")
+  String rectify(@PathVariable long id, @RequestParam String note, @RequestParam int version,
+                 RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> inspections.rectify(id, note, version, user),
+        "/space/inspections/findings/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/findings/{id}/confirmation")
+  String confirm(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> inspections.confirm(id, version, user),
+        "/space/inspections/findings/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/findings/{id}/work-order")
+  String raiseWorkOrder(@PathVariable long id, @RequestParam(defaultValue = "REPAIR_BUILDING") String category,
+                        RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> inspections.raiseWorkOrder(id, category, user),
+        "/space/inspections/findings/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/findings/{id}/photos")
+  String addPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile photo, RedirectAttributes redirect,
+                  Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    byte[] data = bytes(photo);
+    return PageOutcome.redirectAfter(() -> inspections.attachPhoto(id, photo.getOriginalFilename(), data, user),
+        "/space/inspections/findings/" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/findings/{id}/photos/{photoId}")
+  ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+    return download(inspections.photoContent(id, photoId, CurrentUsers.current()));
+  }
+
+  static ResponseEntity<byte[]> download(FileContent content) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(content.data());
+  }
+
+  static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void requireAny(boolean allowed) {
+    if (!allowed) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package cn.smartaffairs.space.estate;
+
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.space.SpaceRegister;
+import cn.smartaffairs.space.estate.EstateRecords.NewRepairProject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 维修项目: the projects of the region, and one project with its steps, the next step and its documents. */
+@Controller
+@RequestMapping("/space/repairs")
+class RepairProjectController {
+
+  private static final java.time.format.DateTimeFormatter AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final RepairProjects projects;
+  private final SpaceRegister register;
+  private final MessageSource messages;
+
+  RepairProjectController(RepairProjects projects, SpaceRegister register, MessageSource messages) {
+    this.projects = projects;
+    this.register = register;
+    this.messages = messages;
+  }
+
+  private static CurrentUser manager() {
+    CurrentUser user = CurrentUsers.current();
+    InspectionController.requireAny(RepairProjects.managerScope(user).permits(user.regionId(), null, null));
+    return user;
+  }
+
+  @GetMapping
+  String list(Model model) {
+    CurrentUser user = manager();
+    model.addAttribute("projects", projects.projects(user));
+    model.addAttribute("classes", RepairClass.values());
+    model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
+        .toList());
+    return "space/estate/repairs";
+  }
+
+  @PostMapping
+  String open(@RequestParam String title, @RequestParam RepairClass repairClass, @RequestParam long buildingId,
+              @RequestParam(required = false) String location, @RequestParam(required = false) BigDecimal budget,
+              @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    AtomicLong opened = new AtomicLong();
+    String target = PageOutcome.redirectAfter(() -> opened.set(projects.open(new NewRepairProject(title, repairClass,
+        buildingId, null, location, budget == null ? null : budget.movePointRight(2).longValue(), note), user).id()),
+        "/space/repairs", redirect, messages, locale);
+    return opened.get() > 0 ? "redirect:/space/repairs/" + opened.get() : target;
+  }
+
+  /** A step as the page shows it: how long the project stayed in it (until the next step, or until now). */
+  record TimedStep(EstateRecords.RepairStep step, Duration stayed, String at) {}
+
+  @GetMapping("/{id}")
+  String project(@PathVariable long id, Model model) {
+    CurrentUser user = manager();
+    var project = projects.project(id, user);
+    var steps = projects.steps(id, user);
+    List<TimedStep> timed = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      var end = i + 1 < steps.size() ? steps.get(i + 1).occurredAt()
+          : project.stage() == RepairStage.COMPLETED ? steps.get(i).occurredAt() : projects.now();
+      timed.add(new TimedStep(steps.get(i), Duration.between(steps.get(i).occurredAt(), end),
+          AT.format(steps.get(i).occurredAt().atZone(cn.smartaffairs.platform.PlatformConfiguration.ZONE))));
+    }
+    model.addAttribute("project", project);
+    model.addAttribute("steps", timed);
+    model.addAttribute("stages", RepairStage.values());
+    model.addAttribute("attachments", projects.attachments(id, user));
+    return "space/estate/repair";
+  }
+
+  @PostMapping("/{id}/steps")
+  String advance(@PathVariable long id, @RequestParam RepairStage to, @RequestParam int version,
+                 @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    return PageOutcome.redirectAfter(() -> projects.advance(id, to, version, note, user), "/space/repairs/" + id,
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/{id}/attachments")
+  String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect,
+                Locale locale) {
+    CurrentUser user = manager();
+    byte[] data = InspectionController.bytes(file);
+    return PageOutcome.redirectAfter(() -> projects.attach(id, file.getOriginalFilename(), data, user),
+        "/space/repairs/" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/{id}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+    return InspectionController.download(projects.attachmentContent(id, attachmentId, CurrentUsers.current()));
+  }
+}

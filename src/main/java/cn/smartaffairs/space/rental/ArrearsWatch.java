@@ -1,0 +1,100 @@
+package cn.smartaffairs.space.rental;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.notification.Notifications;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.Role;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 租金催缴: a reminder to the region's space managers a week before an unpaid instalment falls due, and an arrears
+ * notice (欠租) the day after it was due. Each fires once per instalment, however often the job runs (the reminder
+ * row's key), and lands in the managers' to-do list and notifications.
+ */
+@Component
+public class ArrearsWatch {
+
+  static final int DAYS_BEFORE_DUE = 7;
+
+  private final JdbcClient jdbc;
+  private final Accounts accounts;
+  private final cn.smartaffairs.workbench.TodoInbox inbox;
+  private final Notifications notifications;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public ArrearsWatch(JdbcClient jdbc, Accounts accounts, cn.smartaffairs.workbench.TodoInbox inbox,
+                      Notifications notifications, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.inbox = inbox;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** One reminder sent. */
+  public record Reminder(long instalmentId, String kind, List<Long> recipients) {}
+
+  @Scheduled(cron = "${affairs.space.rent-reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+  void onSchedule() {
+    remindAsOfToday();
+  }
+
+  /** Sends what is due today by the platform clock. */
+  @Transactional
+  public List<Reminder> remindAsOfToday() {
+    return remind(LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
+  }
+
+  @Transactional
+  List<Reminder> remind(LocalDate today) {
+    var unpaid = jdbc.sql("""
+        select i.id, i.lease_id, i.due_date, i.amount_fen - i.paid_fen as outstanding, l.region_id, l.contract_no,
+               t.name as tenant_name, s.name as lettable_name
+          from space_rent_instalment i join space_lease l on l.id = i.lease_id
+          join space_tenant t on t.id = l.tenant_id join space_lettable s on s.id = l.lettable_id
+         where i.paid_fen < i.amount_fen and i.due_date <= :horizon
+         order by i.due_date, i.id""")
+        .param("horizon", Date.valueOf(today.plusDays(DAYS_BEFORE_DUE))).query().listOfRows();
+    List<Reminder> sent = new ArrayList<>();
+    for (var row : unpaid) {
+      LocalDate due = ((Date) row.get("due_date")).toLocalDate();
+      String kind = due.isBefore(today) ? "OVERDUE" : "DUE_SOON";
+      long instalmentId = ((Number) row.get("id")).longValue();
+      int inserted = jdbc.sql("""
+          insert into space_rent_reminder (instalment_id, kind, fired_at) values (:id, :kind, :now) on conflict do nothing""")
+          .param("id", instalmentId).param("kind", kind).param("now", Timestamp.from(clock.instant())).update();
+      if (inserted == 0) {
+        continue;
+      }
+      long regionId = ((Number) row.get("region_id")).longValue();
+      long leaseId = ((Number) row.get("lease_id")).longValue();
+      String amount = Rentals.yuan(((Number) row.get("outstanding")).longValue());
+      String title = ("OVERDUE".equals(kind) ? "欠租：" : "租金将到期：") + row.get("tenant_name") + "（"
+          + row.get("lettable_name") + "，合同 " + row.get("contract_no") + "）应于 " + due + " 缴纳 " + amount + " 元";
+      String link = Rentals.reminderLink(leaseId, instalmentId);
+      List<Long> recipients = accounts.holdersOf(Role.SPACE_MANAGER, regionId, null);
+      for (long recipient : recipients) {
+        inbox.add(recipient, "space", title, link, null);
+        notifications.send(recipient, title, "OVERDUE".equals(kind) ? "请催缴欠租并登记收款。" : "请提醒承租方按期缴纳租金。", link);
+      }
+      audit.recordAs("system", List.of(new AuditEntry(kind, "space_rent_instalment", instalmentId, regionId, null,
+          Map.of("dueDate", due.toString(), "recipients", recipients))));
+      sent.add(new Reminder(instalmentId, kind, recipients));
+    }
+    return sent;
+  }
+}

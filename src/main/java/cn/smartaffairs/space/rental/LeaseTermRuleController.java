@@ -1,0 +1,52 @@
+package cn.smartaffairs.space.rental;
+
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 出租期限规则: the lease-term rule versions as an administrator keeps them (under /admin, for admins only). */
+@Controller
+@RequestMapping("/admin/space-rental-rules")
+class LeaseTermRuleController {
+
+  private final LeaseTermRules rules;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  LeaseTermRuleController(LeaseTermRules rules, MessageSource messages, Clock clock) {
+    this.rules = rules;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  String page(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    LocalDate today = LocalDate.now(clock.withZone(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
+    model.addAttribute("versions", rules.versions(user.regionId()));
+    model.addAttribute("inForce", rules.inForce(user.regionId(), today));
+    model.addAttribute("ceiling", LeaseTermRules.CEILING_MONTHS);
+    return "space/rental/rules";
+  }
+
+  @PostMapping
+  String add(@RequestParam String name, @RequestParam int maxTermMonths,
+             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+             @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> rules.add(national ? null : user.regionId(), name, maxTermMonths,
+        effectiveFrom, user), "/admin/space-rental-rules", redirect, messages, locale);
+  }
+}

@@ -1,0 +1,222 @@
+package cn.smartaffairs.space.rental;
+
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.space.SpaceRegister;
+import cn.smartaffairs.space.rental.RentalRecords.NewLease;
+import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
+import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
+import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
+import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
+import cn.smartaffairs.printing.PdfPrinter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 房产出租: lettable spaces, tenants, leases and arrears; one lease with its schedule and payments; the rent roll. */
+@Controller
+@RequestMapping("/space/rentals")
+class RentalController {
+
+  private final Rentals rentals;
+  private final RentalLedger ledger;
+  private final SpaceRegister register;
+  private final MessageSource messages;
+  private final PdfPrinter printer;
+
+  RentalController(Rentals rentals, RentalLedger ledger, SpaceRegister register, MessageSource messages,
+                   PdfPrinter printer) {
+    this.printer = printer;
+    this.rentals = rentals;
+    this.ledger = ledger;
+    this.register = register;
+    this.messages = messages;
+  }
+
+  private static CurrentUser manager() {
+    CurrentUser user = CurrentUsers.current();
+    Rentals.requireManagerOfOwnRegion(user);
+    return user;
+  }
+
+  @GetMapping
+  String overview(Model model) {
+    CurrentUser user = manager();
+    LocalDate today = rentals.today();
+    model.addAttribute("today", today);
+    model.addAttribute("lettables", rentals.lettables(user));
+    model.addAttribute("tenants", rentals.tenants(user));
+    model.addAttribute("leases", rentals.leases(user));
+    model.addAttribute("arrears", rentals.arrears(user, today));
+    model.addAttribute("safetyChecks", rentals.safetyChecks(user));
+    model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
+        .toList());
+    model.addAttribute("rooms", register.rooms(user).stream().filter(r -> r.regionId() == user.regionId()).toList());
+    model.addAttribute("frequencies", RentFrequency.values());
+    return "space/rental/overview";
+  }
+
+  @PostMapping("/lettables")
+  String addLettable(@RequestParam String name, @RequestParam long buildingId, @RequestParam(required = false) Long roomId,
+                     @RequestParam(required = false) BigDecimal areaM2, @RequestParam(required = false) String purpose,
+                     RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    return PageOutcome.redirectAfter(() -> rentals.addLettable(new NewLettable(name, buildingId, roomId, areaM2, purpose),
+        user), "/space/rentals", redirect, messages, locale);
+  }
+
+  @PostMapping("/tenants")
+  String addTenant(@RequestParam String name, @RequestParam String creditCode, @RequestParam String contactName,
+                   @RequestParam String contactPhone, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    return PageOutcome.redirectAfter(() -> rentals.addTenant(new NewTenant(name, creditCode, contactName, contactPhone),
+        user), "/space/rentals", redirect, messages, locale);
+  }
+
+  @PostMapping("/leases")
+  String sign(@RequestParam long lettableId, @RequestParam long tenantId, @RequestParam String contractNo,
+              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+              @RequestParam int termMonths, @RequestParam RentFrequency frequency, @RequestParam String annualRent,
+              @RequestParam(required = false) BigDecimal yearlyIncreasePercent, RedirectAttributes redirect,
+              Locale locale) {
+    CurrentUser user = manager();
+    AtomicLong signed = new AtomicLong();
+    String target = PageOutcome.redirectAfter(() -> signed.set(rentals.sign(new NewLease(lettableId, tenantId,
+        contractNo, startDate, termMonths, frequency, Yuan.toFen(annualRent), yearlyIncreasePercent), user).id()),
+        "/space/rentals", redirect, messages, locale);
+    return signed.get() > 0 ? "redirect:/space/rentals/leases/" + signed.get() : target;
+  }
+
+  @PostMapping("/safety-checks")
+  String safetyCheck(@RequestParam long lettableId,
+                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
+                     @RequestParam String inspector, @RequestParam String result,
+                     @RequestParam(required = false) String notes, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    return PageOutcome.redirectAfter(() -> rentals.recordSafetyCheck(new NewSafetyCheck(lettableId, checkedOn, inspector,
+        result, notes), user), "/space/rentals#safety", redirect, messages, locale);
+  }
+
+  @GetMapping("/leases/{id}")
+  String lease(@PathVariable long id, @RequestParam(required = false) Long instalment, Model model) {
+    CurrentUser user = manager();
+    LocalDate today = rentals.today();
+    model.addAttribute("lease", rentals.lease(id, user));
+    model.addAttribute("schedule", rentals.schedule(id, user));
+    model.addAttribute("payments", rentals.payments(id, user));
+    model.addAttribute("today", today);
+    model.addAttribute("highlight", instalment);
+    return "space/rental/lease";
+  }
+
+  @PostMapping("/leases/{id}/payments")
+  String pay(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String amount,
+             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+             @RequestParam(defaultValue = "TRANSFER") String method, @RequestParam(required = false) String note,
+             RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    rentals.lease(id, user);
+    return PageOutcome.redirectAfter(() -> rentals.recordPayment(new NewPayment(instalmentId, Yuan.toFen(amount), paidOn,
+        method, note), user), "/space/rentals/leases/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/leases/{id}/invoices")
+  String invoice(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String invoiceNo,
+                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                 RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    rentals.lease(id, user);
+    return PageOutcome.redirectAfter(() -> rentals.recordInvoice(instalmentId, invoiceNo, issuedOn, user),
+        "/space/rentals/leases/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/leases/{id}/termination")
+  String terminate(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+                   @RequestParam int version, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = manager();
+    return PageOutcome.redirectAfter(() -> rentals.terminate(id, lastDay, version, user),
+        "/space/rentals/leases/" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/payments/{id}/receipt.pdf")
+  ResponseEntity<byte[]> receipt(@PathVariable long id) {
+    CurrentUser user = manager();
+    byte[] pdf = printer.print(rentals.receipt(id, user));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("租金收据-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+        .body(pdf);
+  }
+
+  @GetMapping("/roll")
+  String roll(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+              Locale locale) {
+    CurrentUser user = manager();
+    Period period = period(from, to);
+    model.addAttribute("today", rentals.today());
+    model.addAttribute("from", period.from());
+    model.addAttribute("to", period.to());
+    model.addAttribute("roll", ledger.rentRoll(Rentals.managerScope(user), rentals.today()));
+    model.addAttribute("income", ledger.collectedBetween(Rentals.managerScope(user), period.from(), period.to()));
+    model.addAttribute("incomeTotal", ledger.totalCollectedBetween(Rentals.managerScope(user), period.from(),
+        period.to()));
+    return "space/rental/roll";
+  }
+
+  @GetMapping("/roll.xlsx")
+  void rollWorkbook(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    HttpServletResponse response) {
+    CurrentUser user = manager();
+    Period period = period(from, to);
+    var roll = ledger.rentRoll(Rentals.managerScope(user), rentals.today());
+    var income = ledger.collectedBetween(Rentals.managerScope(user), period.from(), period.to());
+    XlsxDownload.send(response, "租金台账.xlsx",
+        new Xlsx.Sheet("租金台账", List.of("合同编号", "出租房产", "承租方", "统一社会信用代码", "起租日", "到期日", "缴租方式",
+            "年租金（元）", "状态", "合同总额（元）", "已到期（元）", "已收（元）", "欠租（元）"),
+            roll.stream().<List<?>>map(e -> List.<Object>of(e.contractNo(), e.lettableName(), e.tenantName(), e.creditCode(),
+                e.startDate(), e.endDate(), e.frequency(), yuan(e.annualRentFen()), e.status(), yuan(e.totalFen()),
+                yuan(e.dueFen()), yuan(e.paidFen()), yuan(e.arrearsFen())))),
+        new Xlsx.Sheet("租金收入", List.of("月份", "收入（元）"),
+            income.stream().<List<?>>map(m -> List.<Object>of(m.month().toString(), yuan(m.collectedFen())))));
+  }
+
+  private static BigDecimal yuan(long fen) {
+    return BigDecimal.valueOf(fen).movePointLeft(2);
+  }
+
+  private record Period(LocalDate from, LocalDate to) {}
+
+  private Period period(LocalDate from, LocalDate to) {
+    LocalDate today = rentals.today();
+    LocalDate start = from != null ? from : today.withDayOfYear(1);
+    LocalDate end = to != null ? to : today;
+    if (end.isBefore(start)) {
+      throw new BusinessRuleException("space.rental.periodInvalid");
+    }
+    return new Period(start, end);
+  }
+}
