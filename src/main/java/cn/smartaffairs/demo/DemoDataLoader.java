@@ -41,12 +41,14 @@ class DemoDataLoader implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
   private final CanteenDemoData canteenDemoData;
+  private final CanteenKitchenDemoData canteenKitchen;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, CanteenDemoData canteenDemoData) {
+                 MeetingRooms meetingRooms, CanteenDemoData canteenDemoData, CanteenKitchenDemoData canteenKitchen) {
     this.meetingRooms = meetingRooms;
     this.canteenDemoData = canteenDemoData;
+    this.canteenKitchen = canteenKitchen;
     this.properties = properties;
     this.organisation = organisation;
     this.staff = staff;
@@ -106,6 +108,7 @@ class DemoDataLoader implements ApplicationRunner {
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
     canteenDemoData.load();
+    canteenKitchen.load();
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */

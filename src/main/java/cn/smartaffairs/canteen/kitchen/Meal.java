@@ -1,0 +1,14 @@
+package cn.smartaffairs.canteen.kitchen;
+
+/** 餐次: the three meals a canteen serves. */
+public enum Meal {
+  BREAKFAST, LUNCH, DINNER;
+
+  public static Meal parse(String text) {
+    try {
+      return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new cn.smartaffairs.platform.BusinessRuleException("canteen.kitchen.mealInvalid", text);
+    }
+  }
+}
