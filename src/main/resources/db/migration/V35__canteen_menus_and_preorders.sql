@@ -49,6 +49,7 @@ create table canteen_preorder (
   status            text not null default 'ACTIVE' check (status in ('ACTIVE', 'CANCELLED')),
   payment_id        bigint,
   balance_after_fen bigint,
+  subsidy_fen       bigint check (subsidy_fen >= 0),
   refund_payment_id bigint,
   created_at        timestamptz not null,
   cancelled_at      timestamptz,

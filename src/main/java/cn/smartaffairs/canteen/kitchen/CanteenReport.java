@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * 食堂统计: per day of a canteen — diners per meal (active pre-orders), income (what those pre-orders were paid),
+ * 食堂统计: per day of a canteen — diners per meal (active pre-orders), income (what those pre-orders were paid) and
+ * the part of it the subsidy wallets paid (as the canteen ledger reported each charge),
  * procurement cost (accepted batches received that day at their price), cost per meal (cost ÷ diners), the waste rate
  * (waste ÷ food prepared) and satisfaction (mean dish rating); and the same over the whole period.
  */
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
 public class CanteenReport {
 
   /** One day, or the whole period when {@code date} is null. */
-  public record Line(LocalDate date, long breakfast, long lunch, long dinner, long incomeFen, long costFen,
+  public record Line(LocalDate date, long breakfast, long lunch, long dinner, long incomeFen, long subsidyFen,
+                     long costFen,
                      BigDecimal preparedKg, BigDecimal wasteKg, long ratings, Double meanScore) {
 
     public long diners() {
@@ -61,7 +63,8 @@ public class CanteenReport {
         orders as (
           select serve_date as day, count(*) filter (where meal = 'BREAKFAST') as breakfast,
                  count(*) filter (where meal = 'LUNCH') as lunch, count(*) filter (where meal = 'DINNER') as dinner,
-                 coalesce(sum(amount_fen) filter (where payment_id is not null), 0) as income
+                 coalesce(sum(amount_fen) filter (where payment_id is not null), 0) as income,
+                 coalesce(sum(subsidy_fen) filter (where payment_id is not null), 0) as subsidy
             from canteen_preorder where site_id = :site and status = 'ACTIVE' and serve_date between :from and :to
            group by serve_date),
         costs as (
@@ -78,7 +81,8 @@ public class CanteenReport {
             join canteen_menu_item m on m.id = r.menu_item_id
            where m.site_id = :site and m.serve_date between :from and :to group by m.serve_date)
         select days.day, coalesce(o.breakfast, 0) as breakfast, coalesce(o.lunch, 0) as lunch,
-               coalesce(o.dinner, 0) as dinner, coalesce(o.income, 0) as income, coalesce(c.cost, 0) as cost,
+               coalesce(o.dinner, 0) as dinner, coalesce(o.income, 0) as income, coalesce(o.subsidy, 0) as subsidy,
+               coalesce(c.cost, 0) as cost,
                coalesce(p.kg, 0) as prepared, coalesce(w.kg, 0) as waste, coalesce(r.ratings, 0) as ratings, r.mean
           from days left join orders o on o.day = days.day left join costs c on c.day = days.day
           left join prepared p on p.day = days.day left join waste w on w.day = days.day
@@ -89,7 +93,7 @@ public class CanteenReport {
           double mean = rs.getDouble("mean");
           Double meanScore = rs.wasNull() ? null : mean;
           return new Line(rs.getDate("day").toLocalDate(), rs.getLong("breakfast"), rs.getLong("lunch"),
-              rs.getLong("dinner"), rs.getLong("income"), rs.getLong("cost"), rs.getBigDecimal("prepared"),
+              rs.getLong("dinner"), rs.getLong("income"), rs.getLong("subsidy"), rs.getLong("cost"), rs.getBigDecimal("prepared"),
               rs.getBigDecimal("waste"), rs.getLong("ratings"), meanScore);
         }).list();
     return new Report(site, from, to, new ArrayList<>(days), total(days));
@@ -100,6 +104,7 @@ public class CanteenReport {
     double weighted = days.stream().filter(d -> d.meanScore() != null).mapToDouble(d -> d.meanScore() * d.ratings()).sum();
     return new Line(null, days.stream().mapToLong(Line::breakfast).sum(), days.stream().mapToLong(Line::lunch).sum(),
         days.stream().mapToLong(Line::dinner).sum(), days.stream().mapToLong(Line::incomeFen).sum(),
+        days.stream().mapToLong(Line::subsidyFen).sum(),
         days.stream().mapToLong(Line::costFen).sum(),
         days.stream().map(Line::preparedKg).reduce(BigDecimal.ZERO, BigDecimal::add),
         days.stream().map(Line::wasteKg).reduce(BigDecimal.ZERO, BigDecimal::add), ratings,

@@ -247,9 +247,9 @@ class KitchenController {
     lines.add(result.total());
     XlsxDownload.send(response, "食堂统计_" + result.site().name() + "_" + from + "_" + to + ".xlsx",
         new Xlsx.Sheet("食堂统计", List.of("日期", "早餐人数", "午餐人数", "晚餐人数", "就餐人次", "报餐收入(元)",
-            "采购成本(元)", "餐均成本(元)", "备餐(千克)", "浪费(千克)", "浪费率", "评价数", "平均评分"),
+            "其中补贴(元)", "采购成本(元)", "餐均成本(元)", "备餐(千克)", "浪费(千克)", "浪费率", "评价数", "平均评分"),
             lines.stream().map(l -> Arrays.<Object>asList(l.date() == null ? "合计" : l.date().toString(), l.breakfast(),
-                l.lunch(), l.dinner(), l.diners(), yuan(l.incomeFen()), yuan(l.costFen()),
+                l.lunch(), l.dinner(), l.diners(), yuan(l.incomeFen()), yuan(l.subsidyFen()), yuan(l.costFen()),
                 l.costPerMealFen() == null ? null : yuan(l.costPerMealFen()), l.preparedKg(), l.wasteKg(),
                 l.wasteRate(), l.ratings(), l.meanScore()))));
   }

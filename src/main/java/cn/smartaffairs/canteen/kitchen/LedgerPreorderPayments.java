@@ -29,7 +29,8 @@ class LedgerPreorderPayments implements PreorderPayments {
         .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.noCanteenAccount"));
     try {
       Payment payment = accounts.charge(account.id(), amountFen, idempotencyKey, description, by);
-      return new Paid(payment.id(), payment.balanceAfterFen());
+      // the ledger books spending as negative wallet changes
+      return new Paid(payment.id(), -payment.subsidyFen(), payment.balanceAfterFen());
     } catch (PaymentRefused refused) {
       throw refusal(refused);
     }

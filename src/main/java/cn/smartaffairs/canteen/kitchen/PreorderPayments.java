@@ -8,8 +8,8 @@ import cn.smartaffairs.security.CurrentUser;
  */
 public interface PreorderPayments {
 
-  /** What a charge left behind: the payment and the balance after it. */
-  record Paid(long paymentId, long balanceAfterFen) {}
+  /** What a charge left behind: the payment, the part the subsidy wallet paid, and the balance after it. */
+  record Paid(long paymentId, long subsidyFen, long balanceAfterFen) {}
 
   Paid charge(long staffId, long amountFen, String idempotencyKey, String description, CurrentUser by);
 

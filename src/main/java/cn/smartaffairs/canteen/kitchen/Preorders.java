@@ -112,9 +112,11 @@ public class Preorders {
         if (total > 0) {
           var paid = payments.charge(by.staffId(), total, "canteen-preorder-" + preorderId,
               "报餐 " + site.name() + " " + date + " " + meal.name(), by);
-          jdbc.sql("update canteen_preorder set payment_id = :payment, balance_after_fen = :balance where id = :id")
-              .param("payment", paid.paymentId()).param("balance", paid.balanceAfterFen()).param("id", preorderId)
-              .update();
+          jdbc.sql("""
+              update canteen_preorder set payment_id = :payment, subsidy_fen = :subsidy, balance_after_fen = :balance
+               where id = :id""")
+              .param("payment", paid.paymentId()).param("subsidy", paid.subsidyFen())
+              .param("balance", paid.balanceAfterFen()).param("id", preorderId).update();
         }
         audit.record(AuditEntry.created("canteen_preorder", preorderId, site.regionId(), Map.of("site", site.name(),
             "date", date.toString(), "meal", meal.name(), "staffId", by.staffId(), "amountFen", total,

@@ -33,6 +33,7 @@ class WasteAndReportTest {
   @Autowired Suppliers suppliers;
   @Autowired Inspections inspections;
   @Autowired TestClock clock;
+  @Autowired cn.smartaffairs.canteen.CanteenAccounts canteenAccounts;
   KitchenFixture fixture;
   CurrentUser manager;
 
@@ -74,6 +75,7 @@ class WasteAndReportTest {
     MenuItem pork = fixture.onMenu(site, day, Meal.LUNCH, "红烧肉", 800);
     MenuItem porridge = fixture.onMenu(site, day, Meal.BREAKFAST, "小米粥", 100);
     clock.stopAt(KitchenFixture.at(day.minusDays(1), "10:00"));
+    canteenAccounts.grantMonthlySubsidies(java.time.YearMonth.from(day.minusDays(1)), manager);
     preorders.place(site.id(), day, Meal.LUNCH, Map.of(pork.id(), 1), fixture.user("staff"));
     preorders.place(site.id(), day, Meal.LUNCH, Map.of(pork.id(), 2), fixture.user("driver"));
     preorders.place(site.id(), day, Meal.BREAKFAST, Map.of(porridge.id(), 1), fixture.user("staff"));
@@ -106,6 +108,12 @@ class WasteAndReportTest {
     assertThat(line.lunch()).isEqualTo(2);
     assertThat(line.diners()).isEqualTo(3);
     assertThat(line.incomeFen()).isEqualTo(800 + 1600 + 100);
+    long subsidyPaid = preorders.mine(day, day, fixture.user("staff")).stream()
+        .filter(Preorder::active).mapToLong(o -> -canteenAccounts.payment(o.paymentId(), manager).subsidyFen()).sum()
+        + preorders.mine(day, day, fixture.user("driver")).stream()
+        .filter(Preorder::active).mapToLong(o -> -canteenAccounts.payment(o.paymentId(), manager).subsidyFen()).sum();
+    assertThat(subsidyPaid).as("the month's subsidy pays first").isPositive();
+    assertThat(line.subsidyFen()).as("what the ledger says the subsidy wallets paid").isEqualTo(subsidyPaid);
     assertThat(line.costFen()).as("the rejected batch costs nothing").isEqualTo(6_000);
     assertThat(line.costPerMealFen()).isEqualTo(2_000);
     assertThat(line.wasteRate()).isEqualByComparingTo("0.0750");
