@@ -60,6 +60,11 @@ public class Menus {
         .param("region", viewer.regionId()).query(Menus::site).list();
   }
 
+  /** The region a canteen belongs to, for checks on records reached by their own id. */
+  long siteRegion(long siteId) {
+    return jdbc.sql("select region_id from canteen where id = :id").param("id", siteId).query(Long.class).single();
+  }
+
   /** A canteen of the caller's region; any other answers 404. */
   public CanteenSite site(long id, CurrentUser viewer) {
     return jdbc.sql("select * from canteen where id = :id and region_id = :region")

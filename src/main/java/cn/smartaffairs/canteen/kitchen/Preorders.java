@@ -178,15 +178,11 @@ public class Preorders {
     Preorder order = jdbc.sql("""
         select p.*, s.name as site_name, s.region_id from canteen_preorder p join canteen s on s.id = p.site_id
          where p.id = :id""")
-        .param("id", id).query((rs, n) -> {
-          long region = rs.getLong("region_id");
-          long staff = rs.getLong("staff_id");
-          if (!(viewer.staffId() != null && viewer.staffId() == staff) && !Menus.manages(viewer, region)) {
-            return null;
-          }
-          return preorder(rs, region);
-        }).optional().orElse(null);
-    if (order == null) {
+        .param("id", id).query((rs, n) -> preorder(rs, rs.getLong("region_id"))).optional()
+        .orElseThrow(() -> new NotFoundException("canteenPreorder", id));
+    long regionId = menus.siteRegion(order.siteId());
+    boolean own = viewer.staffId() != null && viewer.staffId() == order.staffId();
+    if (!own && !Menus.manages(viewer, regionId)) {
       throw new NotFoundException("canteenPreorder", id);
     }
     return order;

@@ -101,6 +101,23 @@ class PreorderTest {
   }
 
   @Test
+  void anotherPersonsOrderAndAnotherRegionsCanteenAnswerNotFound() {
+    CanteenSite site = fixture.freshSite();
+    LocalDate day = KitchenFixture.someFutureDay(47);
+    MenuItem lunch = fixture.onMenu(site, day, Meal.LUNCH, "麻婆豆腐", 350);
+    clock.stopAt(KitchenFixture.at(day, "08:00"));
+    Preorder order = preorders.place(site.id(), day, Meal.LUNCH, Map.of(lunch.id(), 1), fixture.user("staff"));
+
+    assertThat(api.get("/api/v1/canteen/preorders/" + order.id(), api.tokenFor("driver")).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/canteen/preorders/" + order.id(), api.tokenFor("canteen.manager")).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/v1/canteen/sites/" + site.id() + "/menu?date=" + day, api.tokenFor("county.admin"))
+        .status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/canteen/sites/" + site.id() + "/head-count?date=" + day + "&meal=LUNCH",
+        api.tokenFor("staff")).status()).isEqualTo(403);
+  }
+
+  @Test
   void afterTheCutOffAPreorderIsRefusedWithAChineseMessage() {
     CanteenSite site = fixture.freshSite();
     LocalDate day = KitchenFixture.someFutureDay(41);
