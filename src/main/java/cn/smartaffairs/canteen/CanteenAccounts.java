@@ -182,7 +182,7 @@ public class CanteenAccounts {
                               String cardNo, CurrentUser by) {
     try {
       return transaction.execute(status -> {
-        Instant now = clock.instant();
+        Instant now = now();
         long id = jdbc.sql("""
             insert into canteen_account (region_id, staff_id, holder_name, kind, category, status, opened_at)
             values (:region, :staff, :name, :kind, :category, 'ACTIVE', :now) returning id""")
@@ -211,7 +211,7 @@ public class CanteenAccounts {
       throw new BusinessRuleException("error.forbidden");
     }
     return transaction.execute(status -> {
-      Instant now = clock.instant();
+      Instant now = now();
       Timestamp at = Timestamp.from(now);
       List<long[]> opened = jdbc.sql("""
           insert into canteen_account (region_id, staff_id, holder_name, kind, category, status, opened_at)
@@ -286,7 +286,7 @@ public class CanteenAccounts {
       if (!owns(by, account) && !manages(by, account.regionId)) {
         throw new NotFoundException("canteenAccount", accountId);
       }
-      return spend(account, amountFen, key, "PRE_ORDER", null, null, trimmed(description), clock.instant(),
+      return spend(account, amountFen, key, "PRE_ORDER", null, null, trimmed(description), now(),
           by.getUsername(), false, null);
     });
   }
@@ -302,6 +302,7 @@ public class CanteenAccounts {
       requireAmount(amountFen);
     }
     String key = requireKey(idempotencyKey);
+    Instant at = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     if (credential == null || credential.isBlank()) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
     }
@@ -318,9 +319,9 @@ public class CanteenAccounts {
       if (account.regionId != terminal.regionId()) {
         throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
       }
-      long amount = amountFen != null ? amountFen : mealPrice(account, occurredAt);
+      long amount = amountFen != null ? amountFen : mealPrice(account, at);
       return spend(account, amount, key, offline ? "OFFLINE" : "TERMINAL", terminal.id(), terminal.terminalCode(),
-          null, occurredAt, actor, offline, locked.credentialStatus());
+          null, at, actor, offline, locked.credentialStatus());
     });
   }
 
@@ -333,7 +334,7 @@ public class CanteenAccounts {
   private Payment spend(LockedAccount account, long amountFen, String key, String channel, Long terminalId,
                         String terminalCode, String description, Instant occurredAt, String actor, boolean offline,
                         String credentialStatus) {
-    Instant now = clock.instant();
+    Instant now = now();
     expireSubsidyIfDue(account, today(), now);
     LocalDate day = occurredAt.atZone(PlatformConfiguration.ZONE).toLocalDate();
     var rule = rules.categoryRule(account.regionId, account.category, day);
@@ -413,7 +414,7 @@ public class CanteenAccounts {
       if ("CLOSED".equals(account.status)) {
         throw new ConflictException("canteen.accountClosed");
       }
-      Instant now = clock.instant();
+      Instant now = now();
       LocalDate today = today();
       expireSubsidyIfDue(account, today, now);
       long subsidyBack = -original.subsidyFen();
@@ -461,7 +462,7 @@ public class CanteenAccounts {
         throw new ConflictException("canteen.accountClosed");
       }
       String channel = owner ? "ONLINE" : "COUNTER";
-      Instant now = clock.instant();
+      Instant now = now();
       long id = ledger.post(account, new Entry("TOP_UP", amountFen, key, channel, null, null,
           owner ? "在线充值" : "柜台充值", now, now, by.getUsername()),
           List.of(Leg.cash(amountFen), Leg.book("TOP_UP_CLEARING", -amountFen)));
@@ -498,7 +499,7 @@ public class CanteenAccounts {
       if (account.cashFen + signedAmountFen < 0) {
         throw new BusinessRuleException("canteen.correctionOverdraws", yuan(account.cashFen));
       }
-      Instant now = clock.instant();
+      Instant now = now();
       long id = ledger.post(account, new Entry("CORRECTION", Math.abs(signedAmountFen), key, "MANAGER", null, null,
           why, now, now, by.getUsername()), List.of(Leg.cash(signedAmountFen), Leg.book("CORRECTION", -signedAmountFen)));
       ledger.save(account);
@@ -541,7 +542,7 @@ public class CanteenAccounts {
         if (amount == 0 || "CLOSED".equals(account.status)) {
           return null;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         expireSubsidyIfDue(account, month.atDay(1), now);
         long journal = ledger.post(account, new Entry("SUBSIDY_GRANT", amount, key, "SYSTEM", null, null,
             month + " 月度补贴", now, now, by.getUsername()),
@@ -581,7 +582,7 @@ public class CanteenAccounts {
         LockedAccount account = lockById(id, null).account();
         boolean due2 = account.subsidyExpiredOn(today);
         if (due2) {
-          expireSubsidyIfDue(account, today, clock.instant());
+          expireSubsidyIfDue(account, today, now());
           ledger.save(account);
         }
         return due2;
@@ -644,7 +645,7 @@ public class CanteenAccounts {
         if ("CLOSED".equals(account.status)) {
           throw new ConflictException("canteen.accountClosed");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String oldCard = jdbc.sql("""
             update canteen_credential set status = 'LOST', ended_at = :now
              where account_id = :account and kind = 'CARD' and status = 'ACTIVE' returning credential""")
@@ -685,7 +686,7 @@ public class CanteenAccounts {
       if (account.cashFen < 0) {
         throw new ConflictException("canteen.closeOverdrawn", yuan(-account.cashFen));
       }
-      Instant now = clock.instant();
+      Instant now = now();
       long subsidy = account.subsidyFen;
       if (subsidy > 0) {
         ledger.post(account, new Entry("SUBSIDY_EXPIRY", subsidy, null, "MANAGER", null, null, "销户，补贴作废",
@@ -831,8 +832,13 @@ public class CanteenAccounts {
         .query(CanteenAccounts::payment).optional();
   }
 
+  /** The database keeps microseconds; so do the answers, so that a replay answers exactly the same body. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   LocalDate today() {
-    return clock.instant().atZone(PlatformConfiguration.ZONE).toLocalDate();
+    return now().atZone(PlatformConfiguration.ZONE).toLocalDate();
   }
 
   static CanteenAccount account(ResultSet rs, int n) throws SQLException {

@@ -21,11 +21,7 @@ class LedgerCheck {
 
   record Problem(long accountId, Long journalId, String problem) {}
 
-  record Result(Instant checkedAt, long accounts, long postings, long journals, List<Problem> problems) {
-    public boolean ok() {
-      return problems.isEmpty();
-    }
-  }
+  record Result(boolean ok, Instant checkedAt, long accounts, long postings, long journals, List<Problem> problems) {}
 
   private static final int MAX_PROBLEMS = 200;
 
@@ -100,7 +96,7 @@ class LedgerCheck {
                 + " postings sum to " + rs.getLong("total")));
           }
         });
-    return new Result(clock.instant(), accounts[0], walker.postings, journals[0], List.copyOf(problems));
+    return new Result(problems.isEmpty(), clock.instant(), accounts[0], walker.postings, journals[0], List.copyOf(problems));
   }
 
   private static void add(List<Problem> problems, Problem problem) {

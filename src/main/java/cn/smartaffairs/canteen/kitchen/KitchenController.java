@@ -192,7 +192,7 @@ class KitchenController {
     model.addAttribute("safetyRules", safetyRules.rules(user));
     model.addAttribute("meals", Meal.values());
     model.addAttribute("today", today());
-    return "canteen/rules";
+    return "canteen/kitchen-rules";
   }
 
   @PostMapping("/canteen/kitchen/rules/cutoff")

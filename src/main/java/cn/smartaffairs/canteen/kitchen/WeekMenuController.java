@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 食堂 for staff, phone first: this week's menu, 报餐 and its cancellation, and rating dishes already served. */
 @Controller
-class CanteenController {
+class WeekMenuController {
 
   /** One meal of one day as the diner sees it: the dishes, their own order if any, and whether it is still open. */
   record MealView(Meal meal, List<MenuItem> items, Preorder order, boolean open, ZonedDateTime cutoff) {}
@@ -40,7 +40,7 @@ class CanteenController {
   private final MessageSource messages;
   private final Clock clock;
 
-  CanteenController(Menus menus, Preorders preorders, CutoffRules cutoffs, Ratings ratings, MessageSource messages,
+  WeekMenuController(Menus menus, Preorders preorders, CutoffRules cutoffs, Ratings ratings, MessageSource messages,
                     Clock clock) {
     this.menus = menus;
     this.preorders = preorders;
