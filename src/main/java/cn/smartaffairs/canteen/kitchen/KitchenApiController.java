@@ -96,6 +96,14 @@ class KitchenApiController {
         item.priceFen(), CurrentUsers.current()));
   }
 
+  record WeekCopy(LocalDate fromDay, LocalDate toDay) {}
+
+  @PostMapping("/api/v1/canteen/sites/{site}/menu/copy-week")
+  @Operation(summary = "复制周菜单 Copy the week holding fromDay onto the week holding toDay; answers the items added")
+  Map<String, Integer> copyWeek(@PathVariable long site, @RequestBody WeekCopy copy) {
+    return Map.of("added", menus.copyWeek(site, copy.fromDay(), copy.toDay(), CurrentUsers.current()));
+  }
+
   @DeleteMapping("/api/v1/canteen/menu-items/{id}")
   @Operation(summary = "撤菜 Take a dish off a meal (only while nobody ordered or rated it)")
   ResponseEntity<Void> removeFromMenu(@PathVariable long id) {

@@ -98,6 +98,13 @@ class KitchenController {
         "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }
 
+  @PostMapping("/canteen/kitchen/menu/copy-week")
+  String copyWeek(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                  RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.copyWeek(siteId, date.minusDays(7), date, CurrentUsers.current()),
+        "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
   @PostMapping("/canteen/kitchen/menu/{id}/remove")
   String removeFromMenu(@PathVariable long id, @RequestParam long siteId,
                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

@@ -4,6 +4,12 @@ package cn.smartaffairs.canteen.kitchen;
 public enum Meal {
   BREAKFAST, LUNCH, DINNER;
 
+  /** The meal's name in the reader's language, as a message argument. */
+  public org.springframework.context.MessageSourceResolvable label() {
+    return new org.springframework.context.support.DefaultMessageSourceResolvable(
+        new String[] {"canteen.kitchen.meal." + name()}, name());
+  }
+
   public static Meal parse(String text) {
     try {
       return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));

@@ -144,6 +144,36 @@ public class Menus {
     return menuItem(id, by);
   }
 
+  /**
+   * Copies a week's menu (Monday to Sunday holding {@code fromDay}) onto the week holding {@code toDay}, day by day and
+   * meal by meal at the dishes' current prices; dishes already on the target meal stay as they are. Answers how many
+   * menu items were added.
+   */
+  @Transactional
+  public int copyWeek(long siteId, LocalDate fromDay, LocalDate toDay, CurrentUser by) {
+    CanteenSite site = site(siteId, by);
+    requireManager(by, site.regionId());
+    if (fromDay == null || toDay == null) {
+      throw new BusinessRuleException("canteen.kitchen.dateAndMealRequired");
+    }
+    LocalDate from = fromDay.with(DayOfWeek.MONDAY);
+    LocalDate to = toDay.with(DayOfWeek.MONDAY);
+    if (from.equals(to)) {
+      throw new BusinessRuleException("canteen.kitchen.copySameWeek");
+    }
+    int added = jdbc.sql("""
+        insert into canteen_menu_item (site_id, serve_date, meal, dish_id, price_fen)
+        select m.site_id, m.serve_date + :shift, m.meal, m.dish_id, d.price_fen
+          from canteen_menu_item m join canteen_dish d on d.id = m.dish_id
+         where m.site_id = :site and m.serve_date between :from and :to and d.active
+        on conflict (site_id, serve_date, meal, dish_id) do nothing""")
+        .param("shift", (int) java.time.temporal.ChronoUnit.DAYS.between(from, to)).param("site", siteId)
+        .param("from", Date.valueOf(from)).param("to", Date.valueOf(from.plusDays(6))).update();
+    audit.record(AuditEntry.created("canteen_menu_week", siteId + ":" + to, site.regionId(),
+        Map.of("site", site.name(), "copiedFrom", from.toString(), "week", to.toString(), "items", added)));
+    return added;
+  }
+
   /** Takes a dish off a day's meal, unless someone has already ordered it (then it is part of their order). */
   @Transactional
   public void removeFromMenu(long menuItemId, CurrentUser by) {

@@ -125,7 +125,7 @@ public class Preorders {
       });
       return preorder(id, by);
     } catch (DuplicateKeyException e) {
-      throw new ConflictException("canteen.kitchen.alreadyPreordered", date, meal.name());
+      throw new ConflictException("canteen.kitchen.alreadyPreordered", date, meal.label());
     }
   }
 

@@ -172,6 +172,10 @@ class PreorderTest {
     assertThatThrownBy(() -> preorders.place(site.id(), day, Meal.LUNCH, Map.of(lunch.id(), 1), staff))
         .isInstanceOf(BusinessRuleException.class).extracting("messageKey")
         .isEqualTo("canteen.kitchen.alreadyPreordered");
+    var again = api.post("/api/v1/canteen/preorders", api.tokenFor("staff"), Map.of("siteId", site.id(),
+        "date", day.toString(), "meal", "LUNCH", "portions", Map.of(String.valueOf(lunch.id()), 1)));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().get("detail").asText()).isEqualTo(day + " 的这一餐（午餐）您已报餐，如需调整请先取消");
   }
 
   @Test
