@@ -125,10 +125,11 @@ class CanteenKitchenDemoData {
       if (item.meal() != Meal.LUNCH) {
         continue;
       }
-      switch (item.dishName()) {
-        case "白米饭" -> traceability.use(rice.id(), item.id(), new BigDecimal("25"), manager);
-        case "红烧肉" -> traceability.use(porkBatch.id(), item.id(), new BigDecimal("30"), manager);
-        case "清炒时蔬" -> traceability.use(greens.id(), item.id(), new BigDecimal("20"), manager);
+      // whatever today's lunch is, its staple, main and side dishes come from the batches received today
+      switch (item.category()) {
+        case "STAPLE" -> traceability.use(rice.id(), item.id(), new BigDecimal("25"), manager);
+        case "MAIN" -> traceability.use(porkBatch.id(), item.id(), new BigDecimal("30"), manager);
+        case "SIDE" -> traceability.use(greens.id(), item.id(), new BigDecimal("20"), manager);
         default -> { }
       }
     }
