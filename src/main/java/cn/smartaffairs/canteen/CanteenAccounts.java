@@ -367,10 +367,9 @@ public class CanteenAccounts {
       legs.add(Leg.cash(-cashPart));
     }
     legs.add(Leg.book("MEAL_REVENUE", amountFen));
+    account.spend(day, amountFen);
     long id = ledger.post(account, new Entry("MEAL_PAYMENT", amountFen, key, channel, terminalId, null, description,
         occurredAt, now, actor), legs);
-    account.spend(day, amountFen);
-    ledger.save(account);
     String flag = null;
     if (refusal != null) {
       flag = refusal.reason().name();
@@ -430,7 +429,6 @@ public class CanteenAccounts {
       legs.add(Leg.book("MEAL_REVENUE", -original.amountFen()));
       long id = ledger.post(account, new Entry("REFUND", original.amountFen(), key, manager ? "MANAGER" : "PRE_ORDER",
           null, paymentId, why, now, now, by.getUsername()), legs);
-      ledger.save(account);
       audit.record(new AuditEntry("REFUND", "canteen_journal", id, account.regionId, Map.of("payment", paymentId),
           Map.of("amountFen", original.amountFen(), "reason", why)));
       return new Payment(id, account.id, "REFUND", original.amountFen(), subsidyPeriodOpen ? subsidyBack : 0, cashBack,
@@ -466,7 +464,6 @@ public class CanteenAccounts {
       long id = ledger.post(account, new Entry("TOP_UP", amountFen, key, channel, null, null,
           owner ? "在线充值" : "柜台充值", now, now, by.getUsername()),
           List.of(Leg.cash(amountFen), Leg.book("TOP_UP_CLEARING", -amountFen)));
-      ledger.save(account);
       if (!owner) {
         audit.record(AuditEntry.created("canteen_journal", id, account.regionId,
             Map.of("kind", "TOP_UP", "account", accountId, "amountFen", amountFen)));
@@ -502,7 +499,6 @@ public class CanteenAccounts {
       Instant now = now();
       long id = ledger.post(account, new Entry("CORRECTION", Math.abs(signedAmountFen), key, "MANAGER", null, null,
           why, now, now, by.getUsername()), List.of(Leg.cash(signedAmountFen), Leg.book("CORRECTION", -signedAmountFen)));
-      ledger.save(account);
       audit.record(new AuditEntry("CORRECT", "canteen_account", accountId, account.regionId,
           Map.of("cashFen", account.cashFen - signedAmountFen),
           Map.of("cashFen", account.cashFen, "changeFen", signedAmountFen, "reason", why, "journal", id)));
@@ -544,13 +540,12 @@ public class CanteenAccounts {
         }
         Instant now = now();
         expireSubsidyIfDue(account, month.atDay(1), now);
-        long journal = ledger.post(account, new Entry("SUBSIDY_GRANT", amount, key, "SYSTEM", null, null,
-            month + " 月度补贴", now, now, by.getUsername()),
-            List.of(Leg.subsidy(amount), Leg.book("SUBSIDY_FUND", -amount)));
         LocalDate end = month.atEndOfMonth();
         account.subsidyExpiresOn = account.subsidyExpiresOn == null || account.subsidyExpiresOn.isBefore(end)
             ? end : account.subsidyExpiresOn;
-        ledger.save(account);
+        long journal = ledger.post(account, new Entry("SUBSIDY_GRANT", amount, key, "SYSTEM", null, null,
+            month + " 月度补贴", now, now, by.getUsername()),
+            List.of(Leg.subsidy(amount), Leg.book("SUBSIDY_FUND", -amount)));
         return new Payment(journal, id, "SUBSIDY_GRANT", amount, amount, 0, account.balanceFen(), key, "SYSTEM", null,
             null, month + " 月度补贴", now, now, null, false);
       });
@@ -583,7 +578,6 @@ public class CanteenAccounts {
         boolean due2 = account.subsidyExpiredOn(today);
         if (due2) {
           expireSubsidyIfDue(account, today, now());
-          ledger.save(account);
         }
         return due2;
       });
@@ -597,10 +591,10 @@ public class CanteenAccounts {
       return;
     }
     long amount = account.subsidyFen;
-    ledger.post(account, new Entry("SUBSIDY_EXPIRY", amount, null, "SYSTEM", null, null,
-        "补贴到期 " + account.subsidyExpiresOn, now, now, SYSTEM),
-        List.of(Leg.subsidy(-amount), Leg.book("SUBSIDY_EXPIRED", amount)));
+    LocalDate expiredOn = account.subsidyExpiresOn;
     account.subsidyExpiresOn = null;
+    ledger.post(account, new Entry("SUBSIDY_EXPIRY", amount, null, "SYSTEM", null, null, "补贴到期 " + expiredOn,
+        now, now, SYSTEM), List.of(Leg.subsidy(-amount), Leg.book("SUBSIDY_EXPIRED", amount)));
   }
 
   // ---------------------------------------------------------------- cards and closing
@@ -689,9 +683,9 @@ public class CanteenAccounts {
       Instant now = now();
       long subsidy = account.subsidyFen;
       if (subsidy > 0) {
+        account.subsidyExpiresOn = null;
         ledger.post(account, new Entry("SUBSIDY_EXPIRY", subsidy, null, "MANAGER", null, null, "销户，补贴作废",
             now, now, by.getUsername()), List.of(Leg.subsidy(-subsidy), Leg.book("SUBSIDY_EXPIRED", subsidy)));
-        account.subsidyExpiresOn = null;
       }
       long paidOut = account.cashFen;
       if (paidOut > 0) {

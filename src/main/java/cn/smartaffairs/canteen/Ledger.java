@@ -46,34 +46,28 @@ class Ledger {
     this.dataSource = dataSource;
   }
 
-  /** Records a journal on a locked account and moves its wallets; {@link #save} writes the account row back. */
+  /**
+   * Records a journal on a locked account, moves its wallets and writes the account row back — journal, postings and
+   * account in one statement (one round trip on the payment path). The journal id comes from the sequence first
+   * (reserved with the row lock when possible), because each posting's hash covers it.
+   */
   long post(LockedAccount account, Entry entry, List<Leg> legs) {
     long total = legs.stream().mapToLong(Leg::amountFen).sum();
     if (total != 0 || legs.size() < 2) {
       throw new IllegalArgumentException("a journal's legs must be two or more and sum to zero: " + legs);
     }
+    long journalId = account.reservedJournalId != null ? account.reservedJournalId : nextJournalId();
+    account.reservedJournalId = null;
     long balanceAfter = account.balanceFen() + legs.stream().filter(leg -> leg.wallet() != null)
         .mapToLong(Leg::amountFen).sum();
-    long journalId = jdbc.sql("""
-        insert into canteen_journal (kind, account_id, amount_fen, balance_after_fen, idempotency_key, channel,
-                                     terminal_id, refunds_journal_id, description, occurred_at, recorded_at, recorded_by)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-        .params(entry.kind(), account.id, entry.amountFen(), balanceAfter, entry.idempotencyKey(), entry.channel(),
-            entry.terminalId(), entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()),
-            Timestamp.from(entry.recordedAt()), entry.recordedBy())
-        .query(Long.class).single();
-    List<Object> values = new ArrayList<>(legs.size() * 8);
+    List<Object> values = new ArrayList<>(16 + legs.size() * 9 + 9);
+    values.addAll(java.util.Arrays.asList(journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter,
+        entry.idempotencyKey(), entry.channel(), entry.terminalId(), entry.refunds(), entry.description(),
+        Timestamp.from(entry.occurredAt()), Timestamp.from(entry.recordedAt()), entry.recordedBy()));
     for (Leg leg : legs) {
       values.add(journalId);
       if (leg.wallet() == null) {
-        values.add(null);
-        values.add(null);
-        values.add(leg.book());
-        values.add(leg.amountFen());
-        values.add(null);
-        values.add(null);
-        values.add(null);
-        values.add(null);
+        values.addAll(java.util.Arrays.asList(null, null, leg.book(), leg.amountFen(), null, null, null, null));
         continue;
       }
       long after;
@@ -88,21 +82,39 @@ class Ledger {
       String previous = account.lastHash;
       String hash = chainHash(previous, account.id, sequence, journalId, leg.wallet(), leg.amountFen(), after);
       account.lastHash = hash;
-      values.add(account.id);
-      values.add(leg.wallet());
-      values.add(null);
-      values.add(leg.amountFen());
-      values.add(after);
-      values.add(sequence);
-      values.add(previous);
-      values.add(hash);
+      values.addAll(java.util.Arrays.asList(account.id, leg.wallet(), null, leg.amountFen(), after, sequence, previous,
+          hash));
     }
+    values.addAll(accountRow(account));
     // the statement text depends only on the number of legs, never on input
-    String rows = String.join(", ", java.util.Collections.nCopies(legs.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    jdbc.sql("insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, "
-            + "sequence_no, previous_hash, hash) values " + rows)
+    jdbc.sql(POST_PREFIX + String.join(", ", java.util.Collections.nCopies(legs.size(), POSTING_ROW)) + POST_SUFFIX)
         .params(values).update();
     return journalId;
+  }
+
+  private static final String POST_PREFIX = """
+      with journal as (
+        insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key, channel,
+                                     terminal_id, refunds_journal_id, description, occurred_at, recorded_at, recorded_by)
+        overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+      ), postings as (
+        insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
+                                     previous_hash, hash)
+        values """;
+  private static final String POSTING_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String POST_SUFFIX = """
+      )
+      update canteen_account set cash_fen = ?, subsidy_fen = ?, subsidy_expires_on = ?, spent_on = ?,
+             spent_today_fen = ?, entry_count = ?, last_hash = ?, status = ?
+       where id = ? and exists (select 1 from journal)""";
+
+  private long nextJournalId() {
+    return jdbc.sql("select nextval(pg_get_serial_sequence('canteen_journal', 'id'))").query(Long.class).single();
+  }
+
+  private static List<Object> accountRow(LockedAccount account) {
+    return java.util.Arrays.asList(account.cashFen, account.subsidyFen, date(account.subsidyExpiresOn),
+        date(account.spentOn), account.spentTodayFen, account.entryCount, account.lastHash, account.status, account.id);
   }
 
   /**
@@ -138,9 +150,23 @@ class Ledger {
         insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, channel, description,
                                      occurred_at, recorded_at, recorded_by)
         overriding system value values (?, 'OPENING', ?, ?, ?, 'SYSTEM', '开户初始余额', ?, ?, ?)""", journals);
-    batch.batchUpdate("""
+    // a journal's postings go in one statement (the balance check runs per statement): one multi-row insert
+    jdbc.sql("""
         insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
-                                     previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", postings);
+                                     previous_hash, hash)
+        select * from unnest(cast(:journals as bigint[]), cast(:accounts as bigint[]), cast(:wallets as text[]),
+                             cast(:books as text[]), cast(:amounts as bigint[]), cast(:after as bigint[]),
+                             cast(:sequences as bigint[]), cast(:previous as text[]), cast(:hashes as text[]))""")
+        .param("journals", postings.stream().map(row -> row[0]).toArray(Long[]::new))
+        .param("accounts", postings.stream().map(row -> row[1]).toArray(Long[]::new))
+        .param("wallets", postings.stream().map(row -> row[2]).toArray(String[]::new))
+        .param("books", postings.stream().map(row -> row[3]).toArray(String[]::new))
+        .param("amounts", postings.stream().map(row -> row[4]).toArray(Long[]::new))
+        .param("after", postings.stream().map(row -> row[5]).toArray(Long[]::new))
+        .param("sequences", postings.stream().map(row -> row[6]).toArray(Long[]::new))
+        .param("previous", postings.stream().map(row -> row[7]).toArray(String[]::new))
+        .param("hashes", postings.stream().map(row -> row[8]).toArray(String[]::new))
+        .update();
     batch.batchUpdate("update canteen_account set cash_fen = ?, entry_count = 1, last_hash = ? where id = ?", accounts);
     return total;
   }
@@ -151,8 +177,7 @@ class Ledger {
         update canteen_account set cash_fen = ?, subsidy_fen = ?, subsidy_expires_on = ?, spent_on = ?,
                spent_today_fen = ?, entry_count = ?, last_hash = ?, status = ?
          where id = ?""")
-        .params(account.cashFen, account.subsidyFen, date(account.subsidyExpiresOn), date(account.spentOn),
-            account.spentTodayFen, account.entryCount, account.lastHash, account.status, account.id)
+        .params(accountRow(account))
         .update();
   }
 
