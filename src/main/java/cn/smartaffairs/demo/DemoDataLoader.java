@@ -40,18 +40,13 @@ class DemoDataLoader implements ApplicationRunner {
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
-  private final MeetingDemoData meetingDemoData;
-  private final SpaceDemoData spaceDemoData;
-  private final SpaceEstateDemoData spaceEstate;
+  private final List<ModuleDemoData> modules;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, MeetingDemoData meetingDemoData, SpaceDemoData spaceDemoData,
-                 SpaceEstateDemoData spaceEstate) {
-    this.spaceDemoData = spaceDemoData;
+                 MeetingRooms meetingRooms, List<ModuleDemoData> modules) {
     this.meetingRooms = meetingRooms;
-    this.meetingDemoData = meetingDemoData;
-    this.spaceEstate = spaceEstate;
+    this.modules = modules;
     this.properties = properties;
     this.organisation = organisation;
     this.staff = staff;
@@ -110,9 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
-    meetingDemoData.load();
-    spaceDemoData.load();
-    spaceEstate.load();
+    modules.forEach(ModuleDemoData::load);
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */

@@ -1,5 +1,6 @@
 package cn.smartaffairs.demo;
 
+import org.springframework.core.annotation.Order;
 import cn.smartaffairs.approval.ApprovalMode;
 import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.approval.ApproverKind;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * weekly 周例会 in the city's first room, so the calendar feed has a series to show.
  */
 @Component
-class MeetingDemoData {
+@Order(10)
+class MeetingDemoData implements ModuleDemoData {
 
   private final Approvals approvals;
   private final Accounts accounts;
@@ -42,7 +44,8 @@ class MeetingDemoData {
     this.clock = clock;
   }
 
-  void load() {
+  @Override
+  public void load() {
     var admin = accounts.loadUserByUsername("admin");
     for (var region : organisation.regions()) {
       // the 会务 team decides where there is one; elsewhere the region's administrators

@@ -1,5 +1,6 @@
 package cn.smartaffairs.demo;
 
+import org.springframework.core.annotation.Order;
 import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffMember;
 import cn.smartaffairs.organisation.StaffQuery;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * the standard, two officers share a room — and a few vacant rooms.
  */
 @Component
-class SpaceDemoData {
+@Order(20)
+class SpaceDemoData implements ModuleDemoData {
 
   private static final LocalDate SINCE = LocalDate.of(2025, 1, 1);
 
@@ -43,7 +45,8 @@ class SpaceDemoData {
     this.accounts = accounts;
   }
 
-  void load() {
+  @Override
+  public void load() {
     CurrentUser manager = accounts.loadUserByUsername("space.manager");
     long finance = accounts.loadUserByUsername("liaison").unitId();
     long affairs = manager.unitId();

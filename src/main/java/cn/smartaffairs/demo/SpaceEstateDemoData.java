@@ -1,5 +1,6 @@
 package cn.smartaffairs.demo;
 
+import org.springframework.core.annotation.Order;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Component;
  * roof repair half-way through its steps.
  */
 @Component
-class SpaceEstateDemoData {
+@Order(30)
+class SpaceEstateDemoData implements ModuleDemoData {
 
   private final Accounts accounts;
   private final SpaceRegister register;
@@ -64,7 +66,8 @@ class SpaceEstateDemoData {
     this.clock = clock;
   }
 
-  void load() {
+  @Override
+  public void load() {
     CurrentUser manager = accounts.loadUserByUsername("space.manager");
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     long annex = register.createBuilding(new BuildingDraft(null, "YX-ANNEX", "市政务服务中心附楼", "云溪市府前路18号",

@@ -19,7 +19,8 @@ class NotificationShellAdvice {
 
   @ModelAttribute
   void unread(@AuthenticationPrincipal CurrentUser user, Model model) {
-    if (user != null) {
+    // API keys call only the JSON API, which has no page shell (REST controllers are controllers too)
+    if (user != null && !user.isApiKey()) {
       model.addAttribute("shellUnreadNotifications", notifications.unreadCount(user.userId()));
     }
   }

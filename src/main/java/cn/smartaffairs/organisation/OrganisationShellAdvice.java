@@ -19,7 +19,8 @@ class OrganisationShellAdvice {
 
   @ModelAttribute
   void shell(@AuthenticationPrincipal CurrentUser user, Model model) {
-    if (user == null) {
+    // API keys call only the JSON API, which has no page shell (REST controllers are controllers too)
+    if (user == null || user.isApiKey()) {
       return;
     }
     organisation.region(user.regionId()).ifPresent(region -> model.addAttribute("shellRegionName", region.name()));

@@ -35,6 +35,15 @@ public class ApiCredentials {
   private final SecurityProperties properties;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * API keys recently authenticated, by secret hash: a busy integration (a canteen terminal at the lunch peak) would
+   * otherwise cost a lookup on every call. Entries live a few seconds; revoking a key clears them at once.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> recentKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long KEY_CACHE_NANOS = 10_000_000_000L;
+
+  private record CachedKey(CurrentUser user, long cachedAt) {}
 
   public ApiCredentials(JdbcClient jdbc, Accounts accounts, AuditTrail audit, SecurityProperties properties, Clock clock) {
     this.jdbc = jdbc;
@@ -106,6 +115,7 @@ public class ApiCredentials {
     }
     jdbc.sql("update api_credential set revoked_at = :now where id = :id")
         .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    recentKeys.clear();
     audit.record(new AuditEntry("REVOKE", "api_key", id, key.regionId(), Map.of("active", true), Map.of("active", false)));
   }
 
@@ -131,11 +141,16 @@ public class ApiCredentials {
     if (secret == null || !(secret.startsWith(TOKEN_PREFIX) || secret.startsWith(KEY_PREFIX))) {
       return Optional.empty();
     }
+    String hash = Sm3.hex(secret);
+    CachedKey cached = recentKeys.get(hash);
+    if (cached != null && System.nanoTime() - cached.cachedAt() < KEY_CACHE_NANOS) {
+      return Optional.of(cached.user());
+    }
     Timestamp now = Timestamp.from(clock.instant());
-    return jdbc.sql("""
+    Optional<CurrentUser> found = jdbc.sql("""
         select id, kind, user_id, name, region_id, scopes from api_credential
          where secret_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)""")
-        .param("hash", Sm3.hex(secret))
+        .param("hash", hash)
         .param("now", now)
         .query((rs, n) -> {
           long id = rs.getLong("id");
@@ -148,7 +163,9 @@ public class ApiCredentials {
               rs.getLong("region_id"), null, true, false, List.of(), Set.copyOf(scopes)));
         })
         .optional()
-        .flatMap(found -> found);
+        .flatMap(user -> user);
+    found.filter(CurrentUser::isApiKey).ifPresent(key -> recentKeys.put(hash, new CachedKey(key, System.nanoTime())));
+    return found;
   }
 
   /** Last use is kept to the minute, so that a busy terminal does not write on every call. */

@@ -11,7 +11,8 @@ public enum ApiScope {
   STAFF_READ("staff:read", HttpMethod.GET, "/api/v1/staff/**"),
   UNITS_READ("units:read", HttpMethod.GET, "/api/v1/units/**"),
   WORK_ORDERS_READ("workorders:read", HttpMethod.GET, "/api/v1/work-orders/**"),
-  WORK_ORDERS_WRITE("workorders:write", HttpMethod.POST, "/api/v1/work-orders/**");
+  WORK_ORDERS_WRITE("workorders:write", HttpMethod.POST, "/api/v1/work-orders/**"),
+  CANTEEN_PAYMENTS("canteen:payments", HttpMethod.POST, "/api/v1/canteen/payments/**");
 
   private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -1,8 +1,8 @@
 package cn.smartaffairs.space;
 
 /**
- * 租金收入 for the dashboard: the rental part of the office-space module (cn.smartaffairs.space.rental) provides
- * this bean. Until it exists the dashboard shows that no rental figures are available.
+ * 租金收入 for the dashboard, provided by the rental ledger (cn.smartaffairs.space.rental), which depends on the
+ * register rather than the other way round.
  */
 public interface RentIncome {
 

@@ -1,6 +1,7 @@
 package cn.smartaffairs.space.rental;
 
 import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.space.RentIncome;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
  * dashboard. Every query is limited to the scope it is given.
  */
 @Service
-public class RentalLedger {
+public class RentalLedger implements RentIncome {
 
   private final JdbcClient jdbc;
 
@@ -45,6 +46,12 @@ public class RentalLedger {
             .addValue("to", Date.valueOf(to))))
         .query((rs, n) -> new MonthlyIncome(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getLong("collected")))
         .list();
+  }
+
+  /** The space dashboard's 租金收入: rent collected in the region during the calendar year. */
+  @Override
+  public long collectedFen(long regionId, int year) {
+    return totalCollectedBetween(DataScope.region(regionId), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
   }
 
   /** The total collected between two days (both included) in the scope's regions. */

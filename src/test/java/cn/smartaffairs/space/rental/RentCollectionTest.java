@@ -90,6 +90,8 @@ class RentCollectionTest {
     ScheduledInstalment january = rentals.schedule(lease.id(), manager).get(0);
     long collectedBefore = ledger.totalCollectedBetween(DataScope.region(manager.regionId()),
         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+    cn.smartaffairs.space.RentIncome dashboardIncome = ledger;
+    long yearBefore = dashboardIncome.collectedFen(manager.regionId(), 2026);
 
     Payment first = rentals.recordPayment(new NewPayment(january.id(), 4_000_00L, LocalDate.of(2026, 3, 2), "TRANSFER",
         "首笔"), manager);
@@ -112,6 +114,8 @@ class RentCollectionTest {
     assertThat(rentals.lease(lease.id(), manager).paidFen()).isEqualTo(10_000_00L);
     assertThat(ledger.totalCollectedBetween(DataScope.region(manager.regionId()), LocalDate.of(2026, 3, 1),
         LocalDate.of(2026, 3, 31)) - collectedBefore).isEqualTo(10_000_00L);
+    assertThat(dashboardIncome.collectedFen(manager.regionId(), 2026) - yearBefore)
+        .as("the space dashboard's rent income for the year").isEqualTo(10_000_00L);
     assertThat(ledger.collectedBetween(DataScope.region(manager.regionId()), LocalDate.of(2026, 3, 1),
         LocalDate.of(2026, 3, 31))).extracting(RentalLedger.MonthlyIncome::month).containsExactly(YearMonth.of(2026, 3));
     assertThat(ledger.totalCollectedBetween(DataScope.region(manager.regionId() + 1000), LocalDate.of(2026, 3, 1),

@@ -1,0 +1,308 @@
+package cn.smartaffairs.canteen;
+
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 食堂 pages: my canteen account (balance, entries, top-up, lost-card freeze) and the manager's pages (accounts with
+ * export, account detail with correction/freeze/replace/close/refund, overdraft flags, the ledger check, terminals,
+ * rules and subsidies).
+ */
+@Controller
+class CanteenController {
+
+  private final CanteenAccounts accounts;
+  private final CanteenTerminals terminals;
+  private final CanteenRules rules;
+  private final LedgerCheck ledgerCheck;
+  private final OverdraftFlags overdrafts;
+  private final MessageSource messages;
+
+  CanteenController(CanteenAccounts accounts, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
+                    OverdraftFlags overdrafts, MessageSource messages) {
+    this.accounts = accounts;
+    this.terminals = terminals;
+    this.rules = rules;
+    this.ledgerCheck = ledgerCheck;
+    this.overdrafts = overdrafts;
+    this.messages = messages;
+  }
+
+  /** Times on the canteen pages are shown in the platform's zone. */
+  @org.springframework.web.bind.annotation.ModelAttribute("zone")
+  java.time.ZoneId zone() {
+    return cn.smartaffairs.platform.PlatformConfiguration.ZONE;
+  }
+
+  // ------------------------------------------------------------ my account
+
+  @GetMapping("/canteen/my")
+  String mine(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    CanteenAccount account = user.staffId() == null ? null : accounts.accountOfStaff(user.staffId()).orElse(null);
+    model.addAttribute("account", account);
+    if (account != null) {
+      model.addAttribute("entries", accounts.entries(account.id(), 30, user));
+      model.addAttribute("qr", accounts.credentials(account.id(), user).stream()
+          .filter(c -> c.kind().equals("QR") && c.status().equals("ACTIVE")).findFirst().orElse(null));
+    }
+    model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+    return "canteen/my";
+  }
+
+  @PostMapping("/canteen/my/top-ups")
+  String topUpMine(@RequestParam String amountYuan, @RequestParam String idempotencyKey, RedirectAttributes redirect,
+                   Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> accounts.topUp(myAccount(user).id(), fen(amountYuan), "web-" + idempotencyKey,
+        user), "/canteen/my", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/my/freeze")
+  String freezeMine(RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> accounts.freeze(myAccount(user).id(), user), "/canteen/my", redirect,
+        messages, locale);
+  }
+
+  private CanteenAccount myAccount(CurrentUser user) {
+    return (user.staffId() == null ? java.util.Optional.<CanteenAccount>empty() : accounts.accountOfStaff(user.staffId()))
+        .orElseThrow(() -> new cn.smartaffairs.platform.NotFoundException("canteenAccount", "mine"));
+  }
+
+  // ------------------------------------------------------------ accounts (managers)
+
+  @GetMapping("/canteen/accounts")
+  String accounts(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
+    CurrentUser user = requireManager();
+    model.addAttribute("page", accounts.accounts(user, q, page, 50));
+    model.addAttribute("q", q);
+    model.addAttribute("month", YearMonth.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
+    return "canteen/accounts";
+  }
+
+  @GetMapping("/canteen/accounts.xlsx")
+  void export(HttpServletResponse response, Locale locale) {
+    CurrentUser user = requireManager();
+    List<String> headers = List.of("账户编号", "持卡人", "卡号", "类别", "状态", "余额（元）", "现金（元）", "补贴（元）", "补贴到期");
+    java.util.stream.Stream<List<?>> rows = accounts.allAccounts(user).stream().map(a -> List.<Object>of(a.id(), a.holderName(),
+        a.cardNo() == null ? "" : a.cardNo(), message("canteen.category." + a.category(), locale),
+        message("canteen.status." + a.status(), locale), yuanNumber(a.balanceFen()), yuanNumber(a.cashFen()),
+        yuanNumber(a.subsidyFen()), a.subsidyExpiresOn() == null ? "" : a.subsidyExpiresOn().toString()));
+    XlsxDownload.send(response, "canteen-accounts.xlsx", new Xlsx.Sheet("食堂账户", headers, rows));
+  }
+
+  @PostMapping("/canteen/accounts/visitors")
+  String openVisitor(@RequestParam String holderName, @RequestParam(required = false) String cardNo,
+                     RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
+        "/canteen/accounts", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/open-all")
+  String openAll(RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(() -> accounts.openAllStaffAccounts(user.regionId(), staffId -> 0, user),
+        "/canteen/accounts", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/subsidies")
+  String grantSubsidies(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, RedirectAttributes redirect,
+                        Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.grantMonthlySubsidies(month, CurrentUsers.current()),
+        "/canteen/accounts", redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/accounts/{id}")
+  String account(@PathVariable long id, Model model) {
+    CurrentUser user = requireManager();
+    model.addAttribute("account", accounts.account(id, user));
+    model.addAttribute("entries", accounts.entries(id, 100, user));
+    model.addAttribute("credentials", accounts.credentials(id, user));
+    model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+    return "canteen/account";
+  }
+
+  @PostMapping("/canteen/accounts/{id}/top-ups")
+  String topUp(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String idempotencyKey,
+               RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.topUp(id, fen(amountYuan), "web-" + idempotencyKey,
+        CurrentUsers.current()), "/canteen/accounts/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/corrections")
+  String correct(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String reason,
+                 @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
+        CurrentUsers.current()), "/canteen/accounts/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/freeze")
+  String freeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.freeze(id, CurrentUsers.current()), "/canteen/accounts/" + id,
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/unfreeze")
+  String unfreeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.unfreeze(id, CurrentUsers.current()), "/canteen/accounts/" + id,
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/replace-card")
+  String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
+                     Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.replaceCard(id, cardNo, CurrentUsers.current()),
+        "/canteen/accounts/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/close")
+  String close(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.settleAndClose(id, reason, CurrentUsers.current()),
+        "/canteen/accounts/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/payments/{paymentId}/refund")
+  String refund(@PathVariable long paymentId, @RequestParam long accountId, @RequestParam String reason,
+                RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.refund(paymentId, "web-refund-" + paymentId, reason,
+        CurrentUsers.current()), "/canteen/accounts/" + accountId, redirect, messages, locale);
+  }
+
+  // ------------------------------------------------------------ flags, check, terminals, rules
+
+  @GetMapping("/canteen/overdrafts")
+  String overdrafts(Model model) {
+    model.addAttribute("flags", overdrafts.open(requireManager()));
+    return "canteen/overdrafts";
+  }
+
+  @PostMapping("/canteen/overdrafts/{journalId}/resolve")
+  String resolve(@PathVariable long journalId, @RequestParam String note, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> overdrafts.resolve(journalId, note, CurrentUsers.current()),
+        "/canteen/overdrafts", redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/ledger-check")
+  String ledgerCheck(Model model) {
+    model.addAttribute("result", ledgerCheck.check(requireManager()));
+    return "canteen/ledger-check";
+  }
+
+  @GetMapping("/canteen/terminals")
+  String terminals(Model model) {
+    CurrentUser user = requireManager();
+    model.addAttribute("canteens", terminals.canteens(user));
+    model.addAttribute("terminals", terminals.terminals(user));
+    return "canteen/terminals";
+  }
+
+  @PostMapping("/canteen/canteens")
+  String createCanteen(@RequestParam String name, @RequestParam(required = false) String address,
+                       RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> terminals.createCanteen(name, address, CurrentUsers.current()),
+        "/canteen/terminals", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/terminals")
+  String register(@RequestParam String terminalCode, @RequestParam long canteenId,
+                  @RequestParam(required = false) String name, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> terminals.register(terminalCode, canteenId, name, CurrentUsers.current()),
+        "/canteen/terminals", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/terminals/{id}/active")
+  String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> terminals.setActive(id, active, CurrentUsers.current()),
+        "/canteen/terminals", redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/rules")
+  String rules(Model model) {
+    CurrentUser user = requireManager();
+    model.addAttribute("categoryRules", rules.categoryRules(user.regionId()));
+    model.addAttribute("priceRules", rules.priceRules(user.regionId()));
+    model.addAttribute("categories", CanteenRules.CATEGORIES);
+    model.addAttribute("periods", CanteenRules.MEAL_PERIODS);
+    model.addAttribute("today", LocalDate.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
+    return "canteen/rules";
+  }
+
+  @PostMapping("/canteen/rules/categories")
+  String addCategoryRule(@RequestParam String category,
+                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                         @RequestParam String monthlySubsidyYuan, @RequestParam(required = false) String capYuan,
+                         @RequestParam(required = false) String dailyLimitYuan, RedirectAttributes redirect,
+                         Locale locale) {
+    return PageOutcome.redirectAfter(() -> rules.addCategoryRule(category, effectiveFrom, fenOrZero(monthlySubsidyYuan),
+        optionalFen(capYuan), optionalFen(dailyLimitYuan), CurrentUsers.current()), "/canteen/rules", redirect,
+        messages, locale);
+  }
+
+  @PostMapping("/canteen/rules/prices")
+  String addPriceRule(@RequestParam String mealPeriod, @RequestParam String category,
+                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime startsAt,
+                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime endsAt,
+                      @RequestParam String priceYuan,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> rules.addPriceRule(mealPeriod, category, startsAt, endsAt, fen(priceYuan),
+        effectiveFrom, CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private static CurrentUser requireManager() {
+    CurrentUser user = CurrentUsers.current();
+    if (!CanteenAccounts.managing(user).isRegionWide()) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    return user;
+  }
+
+  /** Yuan as typed (e.g. "12.5", "-3") to fen; more than two decimals or no number at all is refused. */
+  static long fen(String yuan) {
+    try {
+      return new BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
+    } catch (RuntimeException e) {
+      throw new BusinessRuleException("canteen.amountInvalid");
+    }
+  }
+
+  private static long fenOrZero(String yuan) {
+    return yuan == null || yuan.isBlank() ? 0 : fen(yuan);
+  }
+
+  private static Long optionalFen(String yuan) {
+    return yuan == null || yuan.isBlank() ? null : fen(yuan);
+  }
+
+  private static BigDecimal yuanNumber(long fen) {
+    return BigDecimal.valueOf(fen, 2);
+  }
+
+  private String message(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+}

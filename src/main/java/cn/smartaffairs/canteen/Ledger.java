@@ -1,0 +1,193 @@
+package cn.smartaffairs.canteen;
+
+import cn.smartaffairs.crypto.Sm3;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes journals and their postings. Every posting on a holder's wallet takes the next place in the account's hash
+ * chain: its SM3 hash covers the previous hash and what it records, so an edited, removed or inserted entry breaks the
+ * chain that {@link LedgerCheck} recomputes. Callers hold the account row lock ({@link LockedAccount}).
+ */
+@Component
+class Ledger {
+
+  static final String GENESIS = "0".repeat(64);
+
+  /** One leg of a journal: either a holder's wallet or one of the canteen's own books. */
+  record Leg(String wallet, String book, long amountFen) {
+    static Leg cash(long amountFen) {
+      return new Leg("CASH", null, amountFen);
+    }
+
+    static Leg subsidy(long amountFen) {
+      return new Leg("SUBSIDY", null, amountFen);
+    }
+
+    static Leg book(String book, long amountFen) {
+      return new Leg(null, book, amountFen);
+    }
+  }
+
+  /** What a journal is about, apart from its legs. */
+  record Entry(String kind, long amountFen, String idempotencyKey, String channel, Long terminalId, Long refunds,
+               String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
+
+  private final JdbcClient jdbc;
+  private final javax.sql.DataSource dataSource;
+
+  Ledger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Records a journal on a locked account, moves its wallets and writes the account row back — journal, postings and
+   * account in one statement (one round trip on the payment path). The journal id comes from the sequence first
+   * (reserved with the row lock when possible), because each posting's hash covers it.
+   */
+  long post(LockedAccount account, Entry entry, List<Leg> legs) {
+    long total = legs.stream().mapToLong(Leg::amountFen).sum();
+    if (total != 0 || legs.size() < 2) {
+      throw new IllegalArgumentException("a journal's legs must be two or more and sum to zero: " + legs);
+    }
+    long journalId = account.reservedJournalId != null ? account.reservedJournalId : nextJournalId();
+    account.reservedJournalId = null;
+    long balanceAfter = account.balanceFen() + legs.stream().filter(leg -> leg.wallet() != null)
+        .mapToLong(Leg::amountFen).sum();
+    List<Object> values = new ArrayList<>(16 + legs.size() * 9 + 9);
+    values.addAll(java.util.Arrays.asList(journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter,
+        entry.idempotencyKey(), entry.channel(), entry.terminalId(), entry.refunds(), entry.description(),
+        Timestamp.from(entry.occurredAt()), Timestamp.from(entry.recordedAt()), entry.recordedBy()));
+    for (Leg leg : legs) {
+      values.add(journalId);
+      if (leg.wallet() == null) {
+        values.addAll(java.util.Arrays.asList(null, null, leg.book(), leg.amountFen(), null, null, null, null));
+        continue;
+      }
+      long after;
+      if ("CASH".equals(leg.wallet())) {
+        account.cashFen += leg.amountFen();
+        after = account.cashFen;
+      } else {
+        account.subsidyFen += leg.amountFen();
+        after = account.subsidyFen;
+      }
+      long sequence = ++account.entryCount;
+      String previous = account.lastHash;
+      String hash = chainHash(previous, account.id, sequence, journalId, leg.wallet(), leg.amountFen(), after);
+      account.lastHash = hash;
+      values.addAll(java.util.Arrays.asList(account.id, leg.wallet(), null, leg.amountFen(), after, sequence, previous,
+          hash));
+    }
+    values.addAll(accountRow(account));
+    // the statement text depends only on the number of legs, never on input
+    jdbc.sql(POST_PREFIX + String.join(", ", java.util.Collections.nCopies(legs.size(), POSTING_ROW)) + POST_SUFFIX)
+        .params(values).update();
+    return journalId;
+  }
+
+  private static final String POST_PREFIX = """
+      with journal as (
+        insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key, channel,
+                                     terminal_id, refunds_journal_id, description, occurred_at, recorded_at, recorded_by)
+        overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+      ), postings as (
+        insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
+                                     previous_hash, hash)
+        values """;
+  private static final String POSTING_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String POST_SUFFIX = """
+      )
+      update canteen_account set cash_fen = ?, subsidy_fen = ?, subsidy_expires_on = ?, spent_on = ?,
+             spent_today_fen = ?, entry_count = ?, last_hash = ?, status = ?
+       where id = ? and exists (select 1 from journal)""";
+
+  private long nextJournalId() {
+    return jdbc.sql("select nextval(pg_get_serial_sequence('canteen_journal', 'id'))").query(Long.class).single();
+  }
+
+  private static List<Object> accountRow(LockedAccount account) {
+    return java.util.Arrays.asList(account.cashFen, account.subsidyFen, date(account.subsidyExpiresOn),
+        date(account.spentOn), account.spentTodayFen, account.entryCount, account.lastHash, account.status, account.id);
+  }
+
+  /**
+   * Opening balances for freshly opened accounts (no entries yet): one OPENING journal each, written in batches.
+   * Journal ids are drawn from the identity sequence first, so postings can reference them without a round trip
+   * per account. Answers the total opened with.
+   */
+  long postOpeningBalances(List<long[]> accountAndAmount, Instant at, String recordedBy) {
+    if (accountAndAmount.isEmpty()) {
+      return 0;
+    }
+    List<Long> journalIds = jdbc.sql("""
+        select nextval(pg_get_serial_sequence('canteen_journal', 'id')) from generate_series(1, :n)""")
+        .param("n", accountAndAmount.size()).query(Long.class).list();
+    Timestamp timestamp = Timestamp.from(at);
+    List<Object[]> journals = new ArrayList<>();
+    List<Object[]> postings = new ArrayList<>();
+    List<Object[]> accounts = new ArrayList<>();
+    long total = 0;
+    for (int i = 0; i < accountAndAmount.size(); i++) {
+      long accountId = accountAndAmount.get(i)[0];
+      long amount = accountAndAmount.get(i)[1];
+      long journalId = journalIds.get(i);
+      total += amount;
+      journals.add(new Object[] {journalId, accountId, amount, amount, timestamp, timestamp, recordedBy});
+      String hash = chainHash(GENESIS, accountId, 1, journalId, "CASH", amount, amount);
+      postings.add(new Object[] {journalId, accountId, "CASH", null, amount, amount, 1L, GENESIS, hash});
+      postings.add(new Object[] {journalId, null, null, "OPENING_BALANCE", -amount, null, null, null, null});
+      accounts.add(new Object[] {amount, hash, accountId});
+    }
+    var batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    batch.batchUpdate("""
+        insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, channel, description,
+                                     occurred_at, recorded_at, recorded_by)
+        overriding system value values (?, 'OPENING', ?, ?, ?, 'SYSTEM', '开户初始余额', ?, ?, ?)""", journals);
+    // a journal's postings go in one statement (the balance check runs per statement): one multi-row insert
+    jdbc.sql("""
+        insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
+                                     previous_hash, hash)
+        select * from unnest(cast(:journals as bigint[]), cast(:accounts as bigint[]), cast(:wallets as text[]),
+                             cast(:books as text[]), cast(:amounts as bigint[]), cast(:after as bigint[]),
+                             cast(:sequences as bigint[]), cast(:previous as text[]), cast(:hashes as text[]))""")
+        .param("journals", postings.stream().map(row -> row[0]).toArray(Long[]::new))
+        .param("accounts", postings.stream().map(row -> row[1]).toArray(Long[]::new))
+        .param("wallets", postings.stream().map(row -> row[2]).toArray(String[]::new))
+        .param("books", postings.stream().map(row -> row[3]).toArray(String[]::new))
+        .param("amounts", postings.stream().map(row -> row[4]).toArray(Long[]::new))
+        .param("after", postings.stream().map(row -> row[5]).toArray(Long[]::new))
+        .param("sequences", postings.stream().map(row -> row[6]).toArray(Long[]::new))
+        .param("previous", postings.stream().map(row -> row[7]).toArray(String[]::new))
+        .param("hashes", postings.stream().map(row -> row[8]).toArray(String[]::new))
+        .update();
+    batch.batchUpdate("update canteen_account set cash_fen = ?, entry_count = 1, last_hash = ? where id = ?", accounts);
+    return total;
+  }
+
+  /** Writes the account's wallets, chain head, daily spending and status back to its (locked) row. */
+  void save(LockedAccount account) {
+    jdbc.sql("""
+        update canteen_account set cash_fen = ?, subsidy_fen = ?, subsidy_expires_on = ?, spent_on = ?,
+               spent_today_fen = ?, entry_count = ?, last_hash = ?, status = ?
+         where id = ?""")
+        .params(accountRow(account))
+        .update();
+  }
+
+  static String chainHash(String previous, long accountId, long sequence, long journalId, String wallet, long amountFen,
+                          long balanceAfterFen) {
+    return Sm3.hex(previous + '|' + accountId + '|' + sequence + '|' + journalId + '|' + wallet + '|' + amountFen + '|'
+        + balanceAfterFen);
+  }
+
+  private static Date date(java.time.LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+}

@@ -1,0 +1,92 @@
+package cn.smartaffairs.canteen;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.security.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payments from canteen terminals: online one at a time, and the batches a terminal uploads after working offline.
+ * An offline batch is replayed item by item, each in its own transaction, so one bad item spoils nothing else; keys
+ * already recorded answer DUPLICATE and charge nothing.
+ */
+@Service
+class TerminalPayments {
+
+  static final int MAX_BATCH = 1000;
+
+  /** A terminal's payment; {@code amountFen} may be left out for a fixed-price meal (price rules). */
+  record PaymentRequest(String terminalId, String credential, Long amountFen, String idempotencyKey) {}
+
+  /** A payment a terminal took while offline, with the time it took it. */
+  record OfflinePayment(String terminalId, String credential, Long amountFen, String idempotencyKey,
+                        OffsetDateTime paidAt) {}
+
+  /** What became of one offline item: RECORDED, FLAGGED (recorded, but a manager must look), DUPLICATE, REJECTED. */
+  record OfflineItemResult(String idempotencyKey, String status, String reason, Payment payment) {}
+
+  record OfflineBatchResult(int recorded, int flagged, int duplicates, int rejected, List<OfflineItemResult> items) {}
+
+  private final CanteenAccounts accounts;
+  private final CanteenTerminals terminals;
+  private final Clock clock;
+
+  TerminalPayments(CanteenAccounts accounts, CanteenTerminals terminals, Clock clock) {
+    this.accounts = accounts;
+    this.terminals = terminals;
+    this.clock = clock;
+  }
+
+  Payment pay(PaymentRequest request, CurrentUser caller) {
+    if (request == null) {
+      throw new BusinessRuleException("error.unreadableRequest");
+    }
+    var terminal = terminals.usableBy(request.terminalId(), caller);
+    return accounts.payAtTerminal(terminal, request.credential(), request.amountFen(), request.idempotencyKey(),
+        clock.instant(), false, caller.getUsername());
+  }
+
+  OfflineBatchResult offlineBatch(List<OfflinePayment> items, CurrentUser caller) {
+    if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
+      throw new BusinessRuleException("canteen.batchSize", MAX_BATCH);
+    }
+    Instant now = clock.instant();
+    List<OfflineItemResult> results = new ArrayList<>(items.size());
+    int recorded = 0;
+    int flagged = 0;
+    int duplicates = 0;
+    int rejected = 0;
+    for (OfflinePayment item : items) {
+      if (item == null) {
+        results.add(new OfflineItemResult(null, "REJECTED", "error.unreadableRequest", null));
+        rejected++;
+        continue;
+      }
+      try {
+        var terminal = terminals.usableBy(item.terminalId(), caller);
+        Instant paidAt = item.paidAt() == null || item.paidAt().toInstant().isAfter(now) ? now
+            : item.paidAt().toInstant();
+        Payment payment = accounts.payAtTerminal(terminal, item.credential(), item.amountFen(), item.idempotencyKey(),
+            paidAt, true, caller.getUsername());
+        String status = payment.replayed() ? "DUPLICATE" : payment.flag() != null ? "FLAGGED" : "RECORDED";
+        switch (status) {
+          case "DUPLICATE" -> duplicates++;
+          case "FLAGGED" -> flagged++;
+          default -> recorded++;
+        }
+        results.add(new OfflineItemResult(payment.idempotencyKey(), status, payment.flag(), payment));
+      } catch (PaymentRefused refused) {
+        results.add(new OfflineItemResult(item.idempotencyKey(), "REJECTED", refused.reason().name(), null));
+        rejected++;
+      } catch (BusinessRuleException broken) {
+        results.add(new OfflineItemResult(item.idempotencyKey(), "REJECTED", broken.messageKey(), null));
+        rejected++;
+      }
+    }
+    return new OfflineBatchResult(recorded, flagged, duplicates, rejected, results);
+  }
+}

@@ -1,0 +1,317 @@
+package cn.smartaffairs.canteen.kitchen;
+
+import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The canteen manager's pages: menus, head counts, waste, samples, rules and the report with its .xlsx export. */
+@Controller
+class KitchenController {
+
+  private final Menus menus;
+  private final Preorders preorders;
+  private final Waste waste;
+  private final FoodSamples samples;
+  private final CutoffRules cutoffs;
+  private final FoodSafetyRules safetyRules;
+  private final CanteenReport report;
+  private final Ratings ratings;
+  private final MessageSource messages;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  KitchenController(Menus menus, Preorders preorders, Waste waste, FoodSamples samples, CutoffRules cutoffs,
+                    FoodSafetyRules safetyRules, CanteenReport report, Ratings ratings, MessageSource messages,
+                    ObjectMapper json, Clock clock) {
+    this.menus = menus;
+    this.preorders = preorders;
+    this.waste = waste;
+    this.samples = samples;
+    this.cutoffs = cutoffs;
+    this.safetyRules = safetyRules;
+    this.report = report;
+    this.ratings = ratings;
+    this.messages = messages;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @GetMapping("/canteen/kitchen")
+  String menusPage(@RequestParam(required = false) Long site,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   Model model) {
+    CurrentUser user = manager();
+    LocalDate day = date == null ? today() : date;
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("date", day);
+    model.addAttribute("meals", Meal.values());
+    if (chosen != null) {
+      model.addAttribute("dishes", menus.dishes(chosen.id(), user));
+      model.addAttribute("week", menus.week(chosen.id(), day, user));
+    }
+    return "canteen/kitchen-menus";
+  }
+
+  @PostMapping("/canteen/kitchen/sites")
+  String createSite(@RequestParam String name, @RequestParam(required = false) String address,
+                    RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.createSite(name, address, CurrentUsers.current()), "/canteen/kitchen",
+        redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/dishes")
+  String createDish(@RequestParam long siteId, @RequestParam String name, @RequestParam String category,
+                    @RequestParam BigDecimal priceYuan, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.createDish(siteId, name, category, fen(priceYuan),
+        CurrentUsers.current()), "/canteen/kitchen?site=" + siteId, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/menu")
+  String addToMenu(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   @RequestParam Meal meal, @RequestParam long dishId, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.addToMenu(siteId, date, meal, dishId, null, CurrentUsers.current()),
+        "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/menu/copy-week")
+  String copyWeek(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                  RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.copyWeek(siteId, date.minusDays(7), date, CurrentUsers.current()),
+        "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/menu/{id}/remove")
+  String removeFromMenu(@PathVariable long id, @RequestParam long siteId,
+                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                        RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> menus.removeFromMenu(id, CurrentUsers.current()),
+        "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/kitchen/head-count")
+  String headCount(@RequestParam(required = false) Long site,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   @RequestParam(required = false) Meal meal, Model model) {
+    CurrentUser user = manager();
+    LocalDate day = date == null ? today() : date;
+    Meal which = meal == null ? Meal.LUNCH : meal;
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("date", day);
+    model.addAttribute("meal", which);
+    model.addAttribute("meals", Meal.values());
+    if (chosen != null) {
+      model.addAttribute("headCount", preorders.headCount(chosen.id(), day, which, user));
+    }
+    return "canteen/head-count";
+  }
+
+  @GetMapping("/canteen/kitchen/waste")
+  String wastePage(@RequestParam(required = false) Long site,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   Model model) {
+    CurrentUser user = manager();
+    LocalDate day = date == null ? today() : date;
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("date", day);
+    model.addAttribute("meals", Meal.values());
+    model.addAttribute("kinds", Waste.Kind.values());
+    if (chosen != null) {
+      model.addAttribute("wasteDay", waste.day(chosen.id(), day, user));
+    }
+    return "canteen/waste";
+  }
+
+  @PostMapping("/canteen/kitchen/waste")
+  String recordWaste(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                     @RequestParam Meal meal, @RequestParam String kind, @RequestParam BigDecimal kg,
+                     RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> {
+      if (kind.equals("PREPARED")) {
+        waste.recordPrepared(siteId, date, meal, kg, CurrentUsers.current());
+      } else {
+        waste.recordWaste(siteId, date, meal, Waste.Kind.valueOf(kind), kg, CurrentUsers.current());
+      }
+    }, "/canteen/kitchen/waste?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/kitchen/samples")
+  String samplesPage(@RequestParam(required = false) Long site,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                     Model model) {
+    CurrentUser user = manager();
+    LocalDate day = date == null ? today() : date;
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("date", day);
+    model.addAttribute("now", clock.instant());
+    if (chosen != null) {
+      model.addAttribute("samples", samples.day(chosen.id(), day, user));
+      model.addAttribute("missing", samples.missing(chosen.id(), day, user));
+      model.addAttribute("rule", safetyRules.inEffect(chosen.regionId(), day));
+    }
+    return "canteen/samples";
+  }
+
+  @PostMapping("/canteen/kitchen/samples")
+  String takeSample(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    @RequestParam long menuItemId, @RequestParam int weightGrams, @RequestParam String takenBy,
+                    @RequestParam(required = false) String storage, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> samples.take(menuItemId, weightGrams, takenBy, storage,
+        CurrentUsers.current()), "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/samples/{id}/discard")
+  String discardSample(@PathVariable long id, @RequestParam long siteId,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                       RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> samples.discard(id, CurrentUsers.current()),
+        "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/kitchen/rules")
+  String rules(Model model) {
+    CurrentUser user = manager();
+    model.addAttribute("cutoffRules", cutoffs.rules(user));
+    model.addAttribute("safetyRules", safetyRules.rules(user));
+    model.addAttribute("meals", Meal.values());
+    model.addAttribute("today", today());
+    return "canteen/kitchen-rules";
+  }
+
+  @PostMapping("/canteen/kitchen/rules/cutoff")
+  String defineCutoff(@RequestParam Meal meal, @RequestParam int daysBefore,
+                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime cutoffTime,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> cutoffs.define(meal, daysBefore, cutoffTime, effectiveFrom,
+        CurrentUsers.current()), "/canteen/kitchen/rules", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/kitchen/rules/food-safety")
+  String defineFoodSafety(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                          @RequestParam int sampleMinGrams, @RequestParam int sampleKeepHours,
+                          @RequestParam int licenceReminderDays, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> safetyRules.define(effectiveFrom, sampleMinGrams, sampleKeepHours,
+        licenceReminderDays, CurrentUsers.current()), "/canteen/kitchen/rules", redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/reports")
+  String reportPage(@RequestParam(required = false) Long site,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    Model model, Locale locale) throws JsonProcessingException {
+    CurrentUser user = manager();
+    LocalDate end = to == null ? today() : to;
+    LocalDate start = from == null ? end.minusDays(6) : from;
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    if (chosen != null) {
+      try {
+        CanteenReport.Report result = report.report(chosen.id(), start, end, user);
+        model.addAttribute("report", result);
+        List<CanteenReport.Line> lines = new java.util.ArrayList<>(result.days());
+        lines.add(result.total());
+        model.addAttribute("lines", lines);
+        model.addAttribute("chart", json.writeValueAsString(chart(result, locale)));
+        model.addAttribute("ratings", ratings.ratings(chosen.id(), start, end, user));
+      } catch (BusinessRuleException e) {
+        model.addAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      }
+    }
+    return "canteen/reports";
+  }
+
+  @GetMapping("/canteen/reports/export.xlsx")
+  void export(@RequestParam long site, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) {
+    CanteenReport.Report result = report.report(site, from, to, manager());
+    List<CanteenReport.Line> lines = new java.util.ArrayList<>(result.days());
+    lines.add(result.total());
+    XlsxDownload.send(response, "食堂统计_" + result.site().name() + "_" + from + "_" + to + ".xlsx",
+        new Xlsx.Sheet("食堂统计", List.of("日期", "早餐人数", "午餐人数", "晚餐人数", "就餐人次", "报餐收入(元)",
+            "其中补贴(元)", "采购成本(元)", "餐均成本(元)", "备餐(千克)", "浪费(千克)", "浪费率", "评价数", "平均评分"),
+            lines.stream().map(l -> Arrays.<Object>asList(l.date() == null ? "合计" : l.date().toString(), l.breakfast(),
+                l.lunch(), l.dinner(), l.diners(), yuan(l.incomeFen()), yuan(l.subsidyFen()), yuan(l.costFen()),
+                l.costPerMealFen() == null ? null : yuan(l.costPerMealFen()), l.preparedKg(), l.wasteKg(),
+                l.wasteRate(), l.ratings(), l.meanScore()))));
+  }
+
+  /** Diners as bars; cost per meal and waste rate as lines. */
+  private Map<String, Object> chart(CanteenReport.Report result, Locale locale) {
+    Map<String, Object> option = new LinkedHashMap<>();
+    option.put("tooltip", Map.of("trigger", "axis"));
+    option.put("legend", Map.of("top", 0));
+    option.put("grid", Map.of("left", 48, "right", 48, "bottom", 40, "top", 40));
+    option.put("xAxis", Map.of("type", "category", "data",
+        result.days().stream().map(l -> l.date().toString().substring(5)).toList()));
+    option.put("yAxis", List.of(Map.of("type", "value", "name", text("canteen.kitchen.diners", locale), "minInterval", 1),
+        Map.of("type", "value", "name", "元 / %")));
+    option.put("series", List.of(
+        Map.of("name", text("canteen.kitchen.diners", locale), "type", "bar", "stack", "diners",
+            "data", result.days().stream().map(CanteenReport.Line::diners).toList()),
+        Map.of("name", text("canteen.kitchen.costPerMeal", locale), "type", "line", "yAxisIndex", 1,
+            "data", result.days().stream().map(l -> l.costPerMealFen() == null ? null : l.costPerMealFen() / 100.0).toList()),
+        Map.of("name", text("canteen.kitchen.wasteRate", locale), "type", "line", "yAxisIndex", 1,
+            "data", result.days().stream().map(l -> l.wasteRate() == null ? null
+                : l.wasteRate().movePointRight(2).doubleValue()).toList())));
+    return option;
+  }
+
+  private String text(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+
+  private CanteenSite chooseSite(Long site, CurrentUser user, Model model) {
+    List<CanteenSite> sites = menus.sites(user);
+    model.addAttribute("sites", sites);
+    CanteenSite chosen = site != null ? menus.site(site, user) : sites.isEmpty() ? null : sites.get(0);
+    model.addAttribute("site", chosen);
+    return chosen;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+  }
+
+  private static CurrentUser manager() {
+    CurrentUser user = CurrentUsers.current();
+    Menus.requireManager(user, user.regionId());
+    return user;
+  }
+
+  private static long fen(BigDecimal yuan) {
+    if (yuan == null) {
+      throw new BusinessRuleException("canteen.kitchen.priceInvalid");
+    }
+    return yuan.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+  }
+
+  private static BigDecimal yuan(long fen) {
+    return BigDecimal.valueOf(fen).movePointLeft(2);
+  }
+}

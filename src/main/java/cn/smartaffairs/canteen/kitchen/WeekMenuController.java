@@ -1,0 +1,122 @@
+package cn.smartaffairs.canteen.kitchen;
+
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 食堂 for staff, phone first: this week's menu, 报餐 and its cancellation, and rating dishes already served. */
+@Controller
+class WeekMenuController {
+
+  /** One meal of one day as the diner sees it: the dishes, their own order if any, and whether it is still open. */
+  record MealView(Meal meal, List<MenuItem> items, Preorder order, boolean open, ZonedDateTime cutoff) {}
+
+  /** One day of the week. */
+  record DayView(LocalDate date, boolean served, List<MealView> meals) {}
+
+  private final Menus menus;
+  private final Preorders preorders;
+  private final CutoffRules cutoffs;
+  private final Ratings ratings;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  WeekMenuController(Menus menus, Preorders preorders, CutoffRules cutoffs, Ratings ratings, MessageSource messages,
+                    Clock clock) {
+    this.menus = menus;
+    this.preorders = preorders;
+    this.cutoffs = cutoffs;
+    this.ratings = ratings;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/canteen")
+  String week(@RequestParam(required = false) Long site,
+              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    LocalDate monday = (date == null ? today : date).with(DayOfWeek.MONDAY);
+    List<CanteenSite> sites = menus.sites(user);
+    model.addAttribute("sites", sites);
+    model.addAttribute("monday", monday);
+    model.addAttribute("today", today);
+    if (sites.isEmpty()) {
+      return "canteen/week";
+    }
+    CanteenSite chosen = site == null ? sites.get(0) : menus.site(site, user);
+    model.addAttribute("site", chosen);
+    Map<String, Preorder> mine = new LinkedHashMap<>();
+    for (Preorder order : preorders.mine(monday, monday.plusDays(6), user)) {
+      if (order.active() && order.siteId() == chosen.id()) {
+        mine.put(order.serveDate() + ":" + order.meal(), order);
+      }
+    }
+    List<DayView> days = new ArrayList<>();
+    List<Long> itemIds = new ArrayList<>();
+    menus.week(chosen.id(), monday, user).forEach((day, items) -> {
+      List<MealView> meals = new ArrayList<>();
+      for (Meal meal : Meal.values()) {
+        List<MenuItem> mealItems = items.stream().filter(item -> item.meal() == meal).toList();
+        if (mealItems.isEmpty()) {
+          continue;
+        }
+        mealItems.forEach(item -> itemIds.add(item.id()));
+        ZonedDateTime cutoff = cutoffs.cutoff(chosen.regionId(), day, meal);
+        meals.add(new MealView(meal, mealItems, mine.get(day + ":" + meal),
+            clock.instant().isBefore(cutoff.toInstant()), cutoff));
+      }
+      days.add(new DayView(day, !day.isAfter(today), meals));
+    });
+    model.addAttribute("days", days);
+    model.addAttribute("rated", ratings.ratedBy(user, itemIds));
+    return "canteen/week";
+  }
+
+  @PostMapping("/canteen/preorders")
+  String place(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam Meal meal, @RequestParam(name = "item", required = false) List<Long> items,
+               RedirectAttributes redirect, Locale locale) {
+    Map<Long, Integer> portions = new LinkedHashMap<>();
+    if (items != null) {
+      items.forEach(item -> portions.merge(item, 1, Integer::sum));
+    }
+    return PageOutcome.redirectAfter(() -> preorders.place(siteId, date, meal, portions, CurrentUsers.current()),
+        "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/preorders/{id}/cancel")
+  String cancel(@PathVariable long id, @RequestParam long siteId,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> preorders.cancel(id, CurrentUsers.current()),
+        "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/ratings")
+  String rate(@RequestParam long menuItemId, @RequestParam int score, @RequestParam(required = false) String comment,
+              @RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+              RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> ratings.rate(menuItemId, score, comment, CurrentUsers.current()),
+        "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+}

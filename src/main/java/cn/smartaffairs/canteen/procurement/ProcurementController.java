@@ -1,0 +1,190 @@
+package cn.smartaffairs.canteen.procurement;
+
+import cn.smartaffairs.canteen.kitchen.CanteenSite;
+import cn.smartaffairs.canteen.kitchen.Menus;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The canteen manager's procurement pages: suppliers, purchase requests with two rounds, inspections, traceability. */
+@Controller
+class ProcurementController {
+
+  private final Menus menus;
+  private final Suppliers suppliers;
+  private final PurchaseRequests requests;
+  private final Inspections inspections;
+  private final Traceability traceability;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  ProcurementController(Menus menus, Suppliers suppliers, PurchaseRequests requests, Inspections inspections,
+                        Traceability traceability, MessageSource messages, Clock clock) {
+    this.menus = menus;
+    this.suppliers = suppliers;
+    this.requests = requests;
+    this.inspections = inspections;
+    this.traceability = traceability;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/canteen/procurement/suppliers")
+  String suppliersPage(Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("suppliers", suppliers.suppliers(user));
+    model.addAttribute("today", today());
+    model.addAttribute("licenceKinds", Suppliers.LICENCE_KINDS.stream().sorted().toList());
+    return "canteen/suppliers";
+  }
+
+  @PostMapping("/canteen/procurement/suppliers")
+  String createSupplier(@RequestParam String name, @RequestParam String address, @RequestParam String contact,
+                        RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> suppliers.create(name, address, contact, CurrentUsers.current()),
+        "/canteen/procurement/suppliers", redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/procurement/suppliers/{id}/licences")
+  String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+                    RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> suppliers.addLicence(id, kind, number, expiresOn, CurrentUsers.current()),
+        "/canteen/procurement/suppliers#supplier-" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/procurement/requests")
+  String requestsPage(@RequestParam(required = false) Long site, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    CanteenSite chosen = chooseSite(site, user, model);
+    if (chosen != null) {
+      model.addAttribute("requests", requests.requests(chosen.id(), user));
+      model.addAttribute("suppliers", suppliers.suppliers(user).stream().filter(s -> s.usableOn(today())).toList());
+    }
+    return "canteen/purchase-requests";
+  }
+
+  @PostMapping("/canteen/procurement/requests")
+  String createRequest(@RequestParam long siteId, @RequestParam String itemName, @RequestParam(required = false) String spec,
+                       @RequestParam BigDecimal quantity, @RequestParam String unit,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate neededBy,
+                       RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> requests.create(siteId, itemName, spec, quantity, unit, neededBy,
+        CurrentUsers.current()), "/canteen/procurement/requests?site=" + siteId, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/procurement/requests/{id}/quotes")
+  String quote(@PathVariable long id, @RequestParam long siteId, @RequestParam long supplierId,
+               @RequestParam BigDecimal unitPriceYuan, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> requests.quote(id, supplierId, fen(unitPriceYuan), CurrentUsers.current()),
+        "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/procurement/requests/{id}/second-round")
+  String secondRound(@PathVariable long id, @RequestParam long siteId, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> requests.openSecondRound(id, CurrentUsers.current()),
+        "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/procurement/requests/{id}/award")
+  String award(@PathVariable long id, @RequestParam long siteId, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> requests.award(id, CurrentUsers.current()),
+        "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/procurement/batches")
+  String batchesPage(@RequestParam(required = false) Long site, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    CanteenSite chosen = chooseSite(site, user, model);
+    model.addAttribute("today", today());
+    if (chosen != null) {
+      model.addAttribute("batches", inspections.batches(chosen.id(), user));
+      model.addAttribute("suppliers", suppliers.suppliers(user).stream().filter(s -> s.usableOn(today())).toList());
+      model.addAttribute("awarded", requests.requests(chosen.id(), user).stream()
+          .filter(r -> r.awardedQuoteId() != null).toList());
+    }
+    return "canteen/batches";
+  }
+
+  @PostMapping("/canteen/procurement/batches")
+  String inspect(@RequestParam long siteId, @RequestParam(required = false) Long requestId, @RequestParam long supplierId,
+                 @RequestParam String itemName, @RequestParam String spec, @RequestParam BigDecimal quantity,
+                 @RequestParam String unit, @RequestParam(required = false) BigDecimal unitPriceYuan,
+                 @RequestParam(required = false) String batchNo,
+                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate productionDate,
+                 @RequestParam int shelfLifeDays,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+                 @RequestParam String inspector, @RequestParam String pesticideTest,
+                 @RequestParam(defaultValue = "false") boolean accepted, @RequestParam(required = false) String note,
+                 RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> inspections.record(new BatchDraft(siteId, requestId, supplierId, itemName,
+        spec, quantity, unit, unitPriceYuan == null ? null : fen(unitPriceYuan), batchNo, productionDate, shelfLifeDays,
+        receivedOn, inspector, pesticideTest, accepted, note), CurrentUsers.current()),
+        "/canteen/procurement/batches?site=" + siteId, redirect, messages, locale);
+  }
+
+  @GetMapping("/canteen/procurement/trace")
+  String trace(@RequestParam(required = false) Long site, @RequestParam(required = false) Long batch,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               Model model) {
+    CurrentUser user = CurrentUsers.current();
+    CanteenSite chosen = chooseSite(site, user, model);
+    LocalDate day = date == null ? today() : date;
+    model.addAttribute("date", day);
+    if (batch != null) {
+      model.addAttribute("batch", inspections.batch(batch, user));
+      model.addAttribute("usages", traceability.fromBatch(batch, user));
+    } else if (chosen != null) {
+      model.addAttribute("usages", traceability.fromDay(chosen.id(), day, user));
+      model.addAttribute("menuItems", menus.day(chosen.id(), day, user));
+      model.addAttribute("batches", inspections.batches(chosen.id(), user).stream()
+          .filter(b -> b.accepted() && !b.receivedOn().isAfter(day) && !b.expiresOn().isBefore(day)).toList());
+    }
+    return "canteen/trace";
+  }
+
+  @PostMapping("/canteen/procurement/trace")
+  String use(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+             @RequestParam long batchId, @RequestParam long menuItemId, @RequestParam BigDecimal quantity,
+             RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> traceability.use(batchId, menuItemId, quantity, CurrentUsers.current()),
+        "/canteen/procurement/trace?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  }
+
+  private CanteenSite chooseSite(Long site, CurrentUser user, Model model) {
+    Menus.requireManager(user, user.regionId());
+    List<CanteenSite> sites = menus.sites(user);
+    model.addAttribute("sites", sites);
+    CanteenSite chosen = site != null ? menus.site(site, user) : sites.isEmpty() ? null : sites.get(0);
+    model.addAttribute("site", chosen);
+    return chosen;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+  }
+
+  private static long fen(BigDecimal yuan) {
+    if (yuan == null) {
+      throw new BusinessRuleException("canteen.kitchen.priceInvalid");
+    }
+    return yuan.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+}

@@ -1,0 +1,38 @@
+package cn.smartaffairs.demo;
+
+import org.springframework.core.annotation.Order;
+import cn.smartaffairs.canteen.CanteenAccounts;
+import cn.smartaffairs.canteen.CanteenTerminals;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo city's canteen: one canteen with four terminals, and an account with some balance for every active staff
+ * member of the city region (opened in bulk, as at a real roll-out).
+ */
+@Component
+@Order(40)
+class CanteenDemoData implements ModuleDemoData {
+
+  private final CanteenAccounts accounts;
+  private final CanteenTerminals terminals;
+  private final Accounts users;
+
+  CanteenDemoData(CanteenAccounts accounts, CanteenTerminals terminals, Accounts users) {
+    this.accounts = accounts;
+    this.terminals = terminals;
+    this.users = users;
+  }
+
+  @Override
+  public void load() {
+    CurrentUser manager = (CurrentUser) users.loadUserByUsername("canteen.manager");
+    var canteen = terminals.createCanteen("市行政中心职工食堂", "市行政中心1号楼负一层", manager);
+    for (int i = 1; i <= 4; i++) {
+      terminals.register("YX-T0" + i, canteen.id(), "一楼" + i + "号窗口消费机", manager);
+    }
+    // a spread of balances (50 to 349.50 yuan) that is the same on every start
+    accounts.openAllStaffAccounts(manager.regionId(), staffId -> 5_000 + (staffId * 7_919 % 300) * 100, manager);
+  }
+}

@@ -1,0 +1,52 @@
+package cn.smartaffairs.canteen;
+
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Small builders for canteen tests: fresh accounts with a balance, fresh staff accounts, fresh keys. */
+final class CanteenFixture {
+
+  final CanteenAccounts accounts;
+  final JdbcClient jdbc;
+  final CurrentUser manager;
+  final CurrentUser countyAdmin;
+  final CurrentUser staff;
+
+  CanteenFixture(CanteenAccounts accounts, Accounts users, JdbcClient jdbc) {
+    this.accounts = accounts;
+    this.jdbc = jdbc;
+    this.manager = users.loadUserByUsername("canteen.manager");
+    this.countyAdmin = users.loadUserByUsername("county.admin");
+    this.staff = users.loadUserByUsername("staff");
+  }
+
+  static String key() {
+    return "test-" + UUID.randomUUID();
+  }
+
+  /** A fresh visitor account of the city region topped up with {@code balanceFen} at the counter. */
+  CanteenAccount visitorWith(long balanceFen) {
+    CanteenAccount account = accounts.openVisitorAccount("来宾" + UUID.randomUUID().toString().substring(0, 6), null,
+        manager);
+    if (balanceFen > 0) {
+      accounts.topUp(account.id(), balanceFen, key(), manager);
+    }
+    return accounts.account(account.id(), manager);
+  }
+
+  /** A fresh account of an active, established staff member of 青山县 (no demo accounts there), opened by its admin. */
+  CanteenAccount countyStaffWith(long balanceFen) {
+    long staffId = jdbc.sql("""
+        select s.id from staff s join region r on r.id = s.region_id
+         where r.code = 'QS' and s.status = 'ACTIVE' and s.within_establishment
+           and not exists (select 1 from canteen_account a where a.staff_id = s.id)
+         order by random() limit 1""").query(Long.class).single();
+    CanteenAccount account = accounts.openStaffAccount(staffId, null, countyAdmin);
+    if (balanceFen > 0) {
+      accounts.topUp(account.id(), balanceFen, key(), countyAdmin);
+    }
+    return accounts.account(account.id(), countyAdmin);
+  }
+}

@@ -1,0 +1,78 @@
+package cn.smartaffairs.canteen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.WebSession;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class CanteenPagesTest {
+
+  @LocalServerPort int port;
+  @Autowired CanteenAccounts accounts;
+  @Autowired Accounts users;
+  @Autowired JdbcClient jdbc;
+  CanteenFixture fixture;
+  WebSession manager;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new CanteenFixture(accounts, users, jdbc);
+    manager = new WebSession(port).signedInAs("canteen.manager", ApiClient.DEMO_PASSWORD);
+  }
+
+  @Test
+  void managerPagesShowAccountsFlagsTheCheckTerminalsAndRules() {
+    assertThat(manager.get("/canteen/accounts").body()).contains("id=\"accounts\"");
+    assertThat(manager.get("/canteen/overdrafts").status()).isEqualTo(200);
+    assertThat(manager.get("/canteen/ledger-check").body()).contains("对账通过");
+    assertThat(manager.get("/canteen/terminals").body()).contains("YX-T01");
+    assertThat(manager.get("/canteen/rules").body()).contains("编制内");
+    WebSession.Page export = manager.get("/canteen/accounts.xlsx");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).contains("spreadsheetml");
+  }
+
+  @Test
+  void staffMayNotOpenTheManagersPages() {
+    WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    assertThat(staff.get("/canteen/accounts").status()).isEqualTo(403);
+    assertThat(staff.get("/canteen/my").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aManagerCorrectsFreezesReplacesAndClosesFromTheAccountPage() {
+    CanteenAccount account = fixture.visitorWith(2_000);
+    String page = "/canteen/accounts/" + account.id();
+    String token = manager.get(page).csrfToken();
+
+    WebSession.Page noReason = manager.post(page + "/corrections",
+        Map.of("_csrf", token, "amountYuan", "5", "reason", " ", "idempotencyKey", "k1-" + account.id()));
+    assertThat(noReason.redirectPath()).isEqualTo(page);
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(2_000);
+
+    manager.post(page + "/corrections", Map.of("_csrf", token, "amountYuan", "-5.5", "reason", "多充",
+        "idempotencyKey", "k2-" + account.id()));
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(1_450);
+
+    manager.post(page + "/freeze", Map.of("_csrf", token));
+    assertThat(accounts.account(account.id(), fixture.manager).status()).isEqualTo("FROZEN");
+    manager.post(page + "/replace-card", Map.of("_csrf", token, "cardNo", ""));
+    CanteenAccount replaced = accounts.account(account.id(), fixture.manager);
+    assertThat(replaced.status()).isEqualTo("ACTIVE");
+    assertThat(replaced.cardNo()).isNotEqualTo(account.cardNo());
+    assertThat(replaced.balanceFen()).isEqualTo(1_450);
+
+    manager.post(page + "/close", Map.of("_csrf", token, "reason", "调出"));
+    assertThat(accounts.account(account.id(), fixture.manager).status()).isEqualTo("CLOSED");
+    assertThat(manager.get(page).body()).contains("销户结算");
+  }
+}
