@@ -40,11 +40,13 @@ class DemoDataLoader implements ApplicationRunner {
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
   private final MeetingRooms meetingRooms;
+  private final VehicleDemoData vehicleDemoData;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms) {
+                 MeetingRooms meetingRooms, VehicleDemoData vehicleDemoData) {
     this.meetingRooms = meetingRooms;
+    this.vehicleDemoData = vehicleDemoData;
     this.properties = properties;
     this.organisation = organisation;
     this.staff = staff;
@@ -103,6 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
     createAccounts(regionIds, unitIds, staffIdsByUnit);
     createMeetingRooms();
+    vehicleDemoData.load();
   }
 
   /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */

@@ -43,13 +43,18 @@ public class VehicleRules {
     this.audit = audit;
   }
 
-  /** The value in force on a day for a region and (optionally) a category. */
+  /**
+   * The value in force on a day for a region and (optionally) a category. A day before the first version (a vehicle
+   * bought before the 2017 rules) is read against the earliest version, the oldest standard the table knows.
+   */
   public Optional<RuleValue> inForce(Key key, VehicleCategory category, long regionId, LocalDate day) {
     return jdbc.sql("""
         select * from vehicle_rule
          where rule_key = :key and (category = :category or category is null)
-           and (region_id = :region or region_id is null) and effective_from <= :day
-         order by (region_id is null), (category is null), effective_from desc limit 1""")
+           and (region_id = :region or region_id is null)
+         order by (effective_from <= :day) desc, (region_id is null), (category is null),
+                  case when effective_from <= :day then effective_from end desc nulls last, effective_from
+         limit 1""")
         .param("key", key.name()).param("category", category == null ? null : category.name())
         .param("region", regionId).param("day", Date.valueOf(day))
         .query(VehicleRules::rule).optional();
