@@ -61,6 +61,30 @@ public class DispatchSheets {
     return fields;
   }
 
+  /**
+   * The standard fields for the QR code, kept short: the code is printed an inch wide, and a long text would make its
+   * modules too small to scan from paper.
+   */
+  static String qrPayload(Map<String, String> fields) {
+    Map<String, String> compact = new LinkedHashMap<>();
+    compact.put("派车单", fields.get("派车单号"));
+    compact.put("单位", fields.get("用车单位"));
+    compact.put("用车人", fields.get("用车人"));
+    compact.put("事由", shorten(fields.get("事由"), 24));
+    compact.put("路线", shorten(fields.get("路线"), 40));
+    compact.put("出车", fields.get("出车时间"));
+    compact.put("返回", fields.get("返回时间"));
+    compact.put("里程表", fields.get("出车里程表").replace(" 公里", "") + "/" + fields.get("回车里程表").replace(" 公里", ""));
+    compact.put("通行费", fields.get("通行费").replace(" 元", ""));
+    compact.put("驾驶员", fields.get("驾驶员"));
+    compact.put("车辆", fields.get("车辆").split(" ")[0]);
+    return compact.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining("\n"));
+  }
+
+  private static String shorten(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
   public byte[] pdf(long dispatchId, CurrentUser viewer) {
     Map<String, String> fields = fields(dispatchId, viewer);
     PrintableForm form = PrintableForm.titled("公务用车派车单").number(fields.get("派车单号"));
@@ -74,7 +98,7 @@ public class DispatchSheets {
         form.field(label, value);
       }
     });
-    form.qrCode(fields.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining("\n")));
+    form.qrCode(qrPayload(fields));
     form.signature("用车人签字").signature("驾驶员签字").signature("调度员签字");
     form.note("依据《党政机关公务用车管理办法》：公务用车实行集中管理、统一调度，凭派车单出车，使用情况登记并公示。");
     return printer.print(form);
