@@ -108,7 +108,7 @@ final class VehicleFixtures {
         .param("region", city).param("unit", affairs).param("no", "DRV-" + suffix).param("name", "测试驾驶员" + suffix)
         .param("rank", rank).query(Long.class).single();
     String username = "driver." + suffix;
-    accounts.create(new Accounts.NewAccount(username, "Fresh#2026a", "测试驾驶员", staffId, city, affairs,
+    accounts.create(new Accounts.NewAccount(username, ApiClient.DEMO_PASSWORD, "测试驾驶员", staffId, city, affairs,
         List.of(new RoleGrant(Role.DRIVER, city, null), new RoleGrant(Role.STAFF, city, null))));
     var answer = api.post("/api/v1/vehicle-drivers", managerToken, Map.of("staffId", staffId, "licenceClass", "B1",
         "licenceExpires", today().plusYears(3).toString(), "shiftStart", shiftStart.toString(),
@@ -119,7 +119,7 @@ final class VehicleFixtures {
   }
 
   String tokenOfFresh(String username) {
-    var answer = api.post("/api/v1/auth/token", null, Map.of("username", username, "password", "Fresh#2026a"));
+    var answer = api.post("/api/v1/auth/token", null, Map.of("username", username, "password", ApiClient.DEMO_PASSWORD));
     assertThat(answer.status()).isEqualTo(200);
     return answer.body().get("token").asText();
   }
