@@ -2,6 +2,7 @@ package cn.smartaffairs.vehicle;
 
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
@@ -57,11 +58,13 @@ public class Dispatching {
   private final ObjectMapper json;
   private final TransactionTemplate transaction;
   private final Duration planningTime;
+  private final Notifications notifications;
 
   Dispatching(JdbcClient jdbc, AuditTrail audit, Fleet fleet, Drivers drivers, VehicleRequests requests,
               VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
               PlatformTransactionManager transactions,
-              @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime) {
+              @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
+    this.notifications = notifications;
     this.jdbc = jdbc;
     this.audit = audit;
     this.fleet = fleet;
@@ -109,6 +112,14 @@ public class Dispatching {
     after.put("mode", mode);
     after.put("aid", aid);
     audit.record(AuditEntry.created("vehicle_dispatch", id, vehicle.regionId(), after));
+    // sent once the dispatch has committed; a confirmed plan that rolls back tells nobody anything
+    String when = request.start().toLocalDate() + " " + window(request);
+    notifications.send(request.requesterId(), "已派车：" + vehicle.plate() + "，驾驶员 " + driver.name(),
+        when + " " + request.purpose() + "，派车单号 " + sheetNo, "/vehicle-requests");
+    if (driver.userId() != null) {
+      notifications.send(driver.userId(), "新的出车任务：" + when, request.purpose() + "，车辆 " + vehicle.plate()
+          + "，路线 " + request.route(), "/vehicles/my-trips?date=" + request.start().toLocalDate());
+    }
     return id;
   }
 

@@ -56,6 +56,13 @@ class DispatchRulesTest {
     var dispatched = dispatch(first, car, driver.driverId());
     assertThat(dispatched.status()).as(String.valueOf(dispatched.body())).isEqualTo(201);
     assertThat(dispatched.body().get("mode").asText()).isEqualTo("MANUAL");
+    long driverUser = accounts.loadUserByUsername(driver.username()).userId();
+    assertThat(jdbc.sql("select title from notification where user_id = :u").param("u", driverUser)
+        .query(String.class).list()).anyMatch(title -> title.startsWith("新的出车任务：" + day + " 09:00–11:00"));
+    long requester = accounts.loadUserByUsername("staff").userId();
+    assertThat(jdbc.sql("select count(*) from notification where user_id = :u and body like :sheet")
+        .param("u", requester).param("sheet", "%" + dispatched.body().get("sheetNo").asText() + "%")
+        .query(Long.class).single()).isEqualTo(1);
     assertRefused(dispatch(first, otherCar, otherDriver.driverId()), 409, "不在待派车状态");
 
     long overlapping = fixtures.approvedRequest("上午检查", 2, "OTHER", day.atTime(10, 0), day.atTime(12, 0), List.of("市档案馆"));
