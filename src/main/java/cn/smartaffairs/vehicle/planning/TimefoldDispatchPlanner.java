@@ -3,6 +3,8 @@ package cn.smartaffairs.vehicle.planning;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -32,12 +34,13 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
 
   @Override
   public DispatchPlan plan(DispatchProblem problem, Duration timeLimit) {
+    long started = System.nanoTime();
     DispatchModel model = new DispatchModel(problem);
     Schedule start = GreedyDispatchPlanner.firstFit(model);
     DispatchSolution solution = warmStart(model, start);
     if (!solution.trips().isEmpty()) {
       Solver<DispatchSolution> solver = solverFactory.buildSolver(new SolverConfigOverride<DispatchSolution>()
-          .withTerminationConfig(termination(timeLimit)));
+          .withTerminationConfig(termination(timeLimit.minusNanos(System.nanoTime() - started))));
       solution = solver.solve(solution);
     }
     Schedule best = new Schedule(model);
@@ -50,7 +53,10 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
     }
     // a trip the search left half-served or open gets a last first-fit chance on what remains free
     best.fillFirstFit();
-    return PlanEvaluator.toPlan(model, best);
+    // the search starts from first fit and keeps its best, so this only guards against a stopped or odd run
+    Schedule chosen = PlanEvaluator.isBetter(PlanEvaluator.evaluate(model, start), PlanEvaluator.evaluate(model, best))
+        ? start : best;
+    return PlanEvaluator.toPlan(model, chosen);
   }
 
   private static DispatchSolution warmStart(DispatchModel model, Schedule start) {
@@ -91,8 +97,8 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
   }
 
   private static TerminationConfig termination(Duration timeLimit) {
-    // Timefold takes whole milliseconds only
-    long limitMillis = Math.max(1, timeLimit.toMillis());
+    // Timefold takes whole milliseconds only; the margin leaves time to build the answer within the caller's limit
+    long limitMillis = Math.max(50, timeLimit.toMillis() - 500);
     long unimprovedMillis = limitMillis >= 3000 ? limitMillis / 3 : limitMillis;
     return new TerminationConfig().withMillisecondsSpentLimit(limitMillis)
         .withUnimprovedMillisecondsSpentLimit(unimprovedMillis);
@@ -109,10 +115,22 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
         // no construction heuristic: the first-fit warm start has placed every trip it can, and a construction
         // heuristic would force the rest onto vehicles at the price of broken rules
         .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                change("vehicle"), change("driver"),
+                change("vehicle"), change("driver"), changeBoth(),
                 new SwapMoveSelectorConfig(),
                 new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
                 new SwapMoveSelectorConfig().withVariableNameIncludes("driver"))));
+  }
+
+  /**
+   * Gives one trip a new vehicle and a new driver in one move: a trip only counts as served with both, so
+   * changing one at a time cannot bring an open trip in (nor move a trip to a region where its driver may not go).
+   */
+  private static CartesianProductMoveSelectorConfig changeBoth() {
+    return new CartesianProductMoveSelectorConfig().withMoveSelectors(
+        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withId("sameTrip"))
+            .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("vehicle")),
+        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
+            .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("driver")));
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {
