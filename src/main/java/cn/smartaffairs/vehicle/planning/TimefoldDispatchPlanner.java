@@ -7,6 +7,8 @@ import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorCo
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SubPillarType;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
@@ -86,7 +88,7 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
       if (!pinned && (candidateVehicles.isEmpty() || candidateDrivers.isEmpty())) {
         continue;
       }
-      PlannedTrip trip = new PlannedTrip(i, pinned, candidateVehicles, candidateDrivers);
+      PlannedTrip trip = new PlannedTrip(i, model.start[i], pinned, candidateVehicles, candidateDrivers);
       if (start.vehicleOf(i) >= 0 && start.driverOf(i) >= 0) {
         trip.setVehicle(vehicles.get(start.vehicleOf(i)));
         trip.setDriver(drivers.get(start.driverOf(i)));
@@ -98,7 +100,7 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
 
   private static TerminationConfig termination(Duration timeLimit) {
     // Timefold takes whole milliseconds only; the margin leaves time to build the answer within the caller's limit
-    long limitMillis = Math.max(50, timeLimit.toMillis() - 500);
+    long limitMillis = Math.max(50, timeLimit.toMillis() - Math.min(1000, timeLimit.toMillis() / 5));
     long unimprovedMillis = limitMillis >= 3000 ? limitMillis / 3 : limitMillis;
     return new TerminationConfig().withMillisecondsSpentLimit(limitMillis)
         .withUnimprovedMillisecondsSpentLimit(unimprovedMillis);
@@ -131,6 +133,13 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("vehicle")),
         new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("driver")));
+  }
+
+  /** Swaps a run of consecutive trips of one vehicle (or driver) with a run of another's. */
+  private static PillarSwapMoveSelectorConfig swapRuns(String variable) {
+    return new PillarSwapMoveSelectorConfig().withVariableNameIncludes(variable)
+        .withSubPillarType(SubPillarType.SEQUENCE)
+        .withSubPillarSequenceComparatorClass(PlannedTrip.ByStart.class);
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {

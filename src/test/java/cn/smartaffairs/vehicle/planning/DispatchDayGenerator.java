@@ -23,7 +23,8 @@ final class DispatchDayGenerator {
   static final LocalDate DAY = LocalDate.of(2026, 11, 25);
   static final Rules RULES = new Rules(1.3, 40, 480, 20);
   static final List<String> CATEGORIES = List.of("执法执勤", "应急保障", "机要通信", "特种专业技术");
-  private static final double[] CATEGORY_SHARE = {0.40, 0.25, 0.20, 0.15};
+  /** Trips by category; fleets carry a little more 应急保障 (emergency) capacity than everyday demand needs. */
+  private static final double[] CATEGORY_SHARE = {0.44, 0.20, 0.20, 0.16};
   /** Region seats: 云溪 city centre, 临江 ~40 km east, 青山 ~40 km south-west, 白沙 ~40 km north-west. */
   private static final GeoPoint[] REGION_SEATS = {
       new GeoPoint(30.2741, 120.1551), new GeoPoint(30.2741, 120.5700),
