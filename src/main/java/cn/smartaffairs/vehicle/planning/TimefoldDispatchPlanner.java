@@ -99,8 +99,10 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
   }
 
   private static TerminationConfig termination(Duration timeLimit) {
-    // Timefold takes whole milliseconds only; the margin leaves time to build the answer within the caller's limit
-    long limitMillis = Math.max(50, timeLimit.toMillis() - Math.min(1000, timeLimit.toMillis() / 5));
+    // Timefold takes whole milliseconds only; the margin covers starting the solver and building the answer, so
+    // the caller gets the plan within its limit even when other work shares the processors
+    long margin = Math.min(2000, Math.max(200, timeLimit.toMillis() / 10));
+    long limitMillis = Math.max(50, timeLimit.toMillis() - margin);
     long unimprovedMillis = limitMillis >= 3000 ? limitMillis / 3 : limitMillis;
     return new TerminationConfig().withMillisecondsSpentLimit(limitMillis)
         .withUnimprovedMillisecondsSpentLimit(unimprovedMillis);
