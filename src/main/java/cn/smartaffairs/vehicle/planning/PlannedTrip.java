@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,7 +19,6 @@ public final class PlannedTrip {
 
   @PlanningId
   private Integer index;
-  private long start;
   @PlanningPin
   private boolean pinned;
   @ValueRangeProvider(id = "candidateVehicles")
@@ -35,10 +33,9 @@ public final class PlannedTrip {
   /** For the solver's cloning. */
   public PlannedTrip() {}
 
-  PlannedTrip(int index, long start, boolean pinned, List<PlannedVehicle> candidateVehicles,
+  PlannedTrip(int index, boolean pinned, List<PlannedVehicle> candidateVehicles,
               List<PlannedDriver> candidateDrivers) {
     this.index = index;
-    this.start = start;
     this.pinned = pinned;
     this.candidateVehicles = List.copyOf(candidateVehicles);
     this.candidateDrivers = List.copyOf(candidateDrivers);
@@ -81,18 +78,6 @@ public final class PlannedTrip {
       indexes[j + 1] = trip;
     }
     return indexes;
-  }
-
-  /**
-   * Orders trips as they happen, so that pillar moves swap runs of consecutive trips between two vehicles or
-   * drivers (the rest of one day against the rest of another). Public for Timefold, which creates it.
-   */
-  public static final class ByStart implements Comparator<PlannedTrip> {
-    @Override
-    public int compare(PlannedTrip a, PlannedTrip b) {
-      int byTime = Long.compare(a.start, b.start);
-      return byTime != 0 ? byTime : Integer.compare(a.index, b.index);
-    }
   }
 
   @Override

@@ -7,8 +7,6 @@ import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorCo
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarSwapMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.SubPillarType;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
@@ -18,6 +16,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,12 +36,17 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
   @Override
   public DispatchPlan plan(DispatchProblem problem, Duration timeLimit) {
     long started = System.nanoTime();
+    return plan(problem, () -> termination(timeLimit.minusNanos(System.nanoTime() - started)));
+  }
+
+  /** Plans with a termination chosen once the problem is prepared; a move-count limit makes runs repeatable. */
+  DispatchPlan plan(DispatchProblem problem, Supplier<TerminationConfig> termination) {
     DispatchModel model = new DispatchModel(problem);
     Schedule start = GreedyDispatchPlanner.firstFit(model);
     DispatchSolution solution = warmStart(model, start);
     if (!solution.trips().isEmpty()) {
       Solver<DispatchSolution> solver = solverFactory.buildSolver(new SolverConfigOverride<DispatchSolution>()
-          .withTerminationConfig(termination(timeLimit.minusNanos(System.nanoTime() - started))));
+          .withTerminationConfig(termination.get()));
       solution = solver.solve(solution);
     }
     Schedule best = new Schedule(model);
@@ -88,7 +92,7 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
       if (!pinned && (candidateVehicles.isEmpty() || candidateDrivers.isEmpty())) {
         continue;
       }
-      PlannedTrip trip = new PlannedTrip(i, model.start[i], pinned, candidateVehicles, candidateDrivers);
+      PlannedTrip trip = new PlannedTrip(i, pinned, candidateVehicles, candidateDrivers);
       if (start.vehicleOf(i) >= 0 && start.driverOf(i) >= 0) {
         trip.setVehicle(vehicles.get(start.vehicleOf(i)));
         trip.setDriver(drivers.get(start.driverOf(i)));
@@ -135,13 +139,6 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("vehicle")),
         new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("driver")));
-  }
-
-  /** Swaps a run of consecutive trips of one vehicle (or driver) with a run of another's. */
-  private static PillarSwapMoveSelectorConfig swapRuns(String variable) {
-    return new PillarSwapMoveSelectorConfig().withVariableNameIncludes(variable)
-        .withSubPillarType(SubPillarType.SEQUENCE)
-        .withSubPillarSequenceComparatorClass(PlannedTrip.ByStart.class);
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {

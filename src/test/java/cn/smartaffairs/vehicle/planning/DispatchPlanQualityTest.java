@@ -7,6 +7,7 @@ import static cn.smartaffairs.vehicle.planning.DispatchPlannerRulesTest.trip;
 import static cn.smartaffairs.vehicle.planning.DispatchPlannerRulesTest.vehicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import cn.smartaffairs.vehicle.planning.DispatchPlan.Assignment;
 import cn.smartaffairs.vehicle.planning.DispatchPlan.Unassigned;
 import java.time.Duration;
@@ -44,6 +45,15 @@ class DispatchPlanQualityTest {
         .isLessThanOrEqualTo(optimised.deadheadKm() + 1e-9);
     assertThat(DeadheadLowerBound.forServed(day, served(greedy)).km())
         .isLessThanOrEqualTo(greedy.deadheadKm() + 1e-9);
+  }
+
+  @Test
+  void sameProblemAndSameNumberOfMovesGiveTheSamePlan() {
+    DispatchProblem day = new DispatchDayGenerator(11).day(60, 16, 18);
+    TimefoldDispatchPlanner optimiser = new TimefoldDispatchPlanner();
+    DispatchPlan first = optimiser.plan(day, () -> new TerminationConfig().withMoveCountLimit(20_000L));
+    DispatchPlan second = optimiser.plan(day, () -> new TerminationConfig().withMoveCountLimit(20_000L));
+    assertThat(second).isEqualTo(first);
   }
 
   @Test
