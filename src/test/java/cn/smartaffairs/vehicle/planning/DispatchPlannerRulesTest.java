@@ -210,6 +210,16 @@ class DispatchPlannerRulesTest {
     assertThat(PlanEvaluator.evaluate(problem, plan).violations()).isEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("planners")
+  void aDayWithoutTripsOrVehiclesStillGetsAPlan(DispatchPlanner planner) {
+    DispatchPlan empty = solve(planner, problem(List.of(), List.of(vehicle(10, 5)), List.of(driver(20))));
+    assertThat(empty.assignments()).isEmpty();
+    assertThat(empty.deadheadKm()).isZero();
+    DispatchPlan noFleet = solve(planner, problem(List.of(trip(1, 1, "09:00", "10:00")), List.of(), List.of()));
+    assertThat(noFleet.unassigned()).containsExactly(new Unassigned(1, UnassignedReason.NO_VEHICLE_OF_CATEGORY));
+  }
+
   static DispatchPlan solve(DispatchPlanner planner, DispatchProblem problem) {
     DispatchPlan plan = planner.plan(problem, LIMIT);
     assertThat(PlanEvaluator.evaluate(problem, plan).violations()).isEmpty();
