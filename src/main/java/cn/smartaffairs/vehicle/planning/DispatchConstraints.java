@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The solver's score, built on the same day checks as {@link PlanEvaluator}: each vehicle's and each driver's trips
  * are gathered and scored as a whole day, because the empty drive between two trips depends on which trips are
- * neighbours on the vehicle, which pairwise joins cannot see. Hard: the day's rules; medium: trips left without
- * vehicle or driver; soft: empty metres plus running cost in fen, mutual aid, and squared driving minutes.
+ * neighbours on the vehicle, which pairwise joins cannot see. Hard: the day's rules; medium: trips not served
+ * (a vehicle without a driver serves no one, so half an assignment earns nothing); soft: empty metres plus running cost in fen, mutual aid, and squared driving minutes.
  * <p>Public with a public constructor only because Timefold creates it by reflection.
  */
 public final class DispatchConstraints implements ConstraintProvider {
@@ -41,13 +41,9 @@ public final class DispatchConstraints implements ConstraintProvider {
         driverDays(factory).penalizeLong(HardMediumSoftLongScore.ONE_SOFT, DriverDay::soft)
             .asConstraint("driver load and mutual aid"),
         factory.forEachIncludingUnassigned(PlannedTrip.class)
-            .filter(trip -> trip.getVehicle() == null)
+            .filter(trip -> trip.getVehicle() == null || trip.getDriver() == null)
             .penalize(HardMediumSoftLongScore.ONE_MEDIUM)
-            .asConstraint("trip without vehicle"),
-        factory.forEachIncludingUnassigned(PlannedTrip.class)
-            .filter(trip -> trip.getDriver() == null)
-            .penalize(HardMediumSoftLongScore.ONE_MEDIUM)
-            .asConstraint("trip without driver"),
+            .asConstraint("trip not served"),
     };
   }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class DispatchModel {
 
-  /** Soft weights, all in one currency: 1 point = 1 fen of running cost = 1 metre of empty road. */
+  /** Soft weights, all in one currency: 1 point = 1 metre of empty road = 1 fen of its running cost. */
   static final long MUTUAL_AID_PENALTY = 20_000;
 
   final DispatchProblem problem;
@@ -264,8 +264,11 @@ final class DispatchModel {
       emptyMetres += leg;
     }
     long costFen = Math.round((emptyMetres + loadedMetres) * vehicle(v).costPerKmFen() / 1000.0);
-    long soft = emptyMetres + costFen + aided * MUTUAL_AID_PENALTY;
-    return new VehicleDay(hard, soft, emptyMetres, loadedMetres, costFen);
+    long emptyCostFen = Math.round(emptyMetres * vehicle(v).costPerKmFen() / 1000.0);
+    // only the empty part is the planner's doing; charging loaded kilometres would make short trips look cheaper
+    // to serve than long ones when not all trips fit
+    long soft = emptyMetres + emptyCostFen + aided * MUTUAL_AID_PENALTY;
+    return new VehicleDay(hard, soft, emptyMetres, loadedMetres, costFen, emptyCostFen);
   }
 
   /**
@@ -363,7 +366,7 @@ final class DispatchModel {
   }
 
   /** One vehicle's day as scored: hard penalty, soft penalty, and the distances and cost behind it. */
-  record VehicleDay(long hard, long soft, long emptyMetres, long loadedMetres, long costFen) {}
+  record VehicleDay(long hard, long soft, long emptyMetres, long loadedMetres, long costFen, long emptyCostFen) {}
 
   record DriverDay(long hard, long soft, long drivingSeconds) {}
 }

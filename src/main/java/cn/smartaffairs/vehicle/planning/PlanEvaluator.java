@@ -25,11 +25,22 @@ final class PlanEvaluator {
 
   /** The plan's score and totals; {@code violations} lists every hard rule the plan breaks (empty when feasible). */
   record Evaluation(long hard, long unassigned, long soft, long emptyMetres, long loadedMetres, long costFen,
-                    List<String> violations) {
+                    long emptyCostFen, List<String> violations) {
 
     String score() {
       return (-hard) + "hard/" + (-unassigned) + "medium/" + (-soft) + "soft";
     }
+  }
+
+  /** Lexicographic: fewer broken rules, then more trips served, then less soft penalty. */
+  static boolean isBetter(Evaluation candidate, Evaluation incumbent) {
+    if (candidate.hard() != incumbent.hard()) {
+      return candidate.hard() < incumbent.hard();
+    }
+    if (candidate.unassigned() != incumbent.unassigned()) {
+      return candidate.unassigned() < incumbent.unassigned();
+    }
+    return candidate.soft() < incumbent.soft();
   }
 
   /** Builds the plan a planner hands back from its schedule: totals, score, and a reason for each trip left out. */
@@ -78,7 +89,8 @@ final class PlanEvaluator {
     List<String> violations = new ArrayList<>(structural);
     violations.addAll(evaluation.violations());
     return new Evaluation(evaluation.hard() + structural.size(), evaluation.unassigned(), evaluation.soft(),
-        evaluation.emptyMetres(), evaluation.loadedMetres(), evaluation.costFen(), List.copyOf(violations));
+        evaluation.emptyMetres(), evaluation.loadedMetres(), evaluation.costFen(), evaluation.emptyCostFen(),
+        List.copyOf(violations));
   }
 
   static Evaluation evaluate(DispatchModel model, Schedule schedule) {
@@ -88,6 +100,7 @@ final class PlanEvaluator {
     long emptyMetres = 0;
     long loadedMetres = 0;
     long costFen = 0;
+    long emptyCostFen = 0;
     long unassigned = 0;
     for (int i = 0; i < model.tripCount; i++) {
       boolean served = schedule.vehicleOf(i) >= 0 && schedule.driverOf(i) >= 0;
@@ -110,13 +123,15 @@ final class PlanEvaluator {
       emptyMetres += day.emptyMetres();
       loadedMetres += day.loadedMetres();
       costFen += day.costFen();
+      emptyCostFen += day.emptyCostFen();
     }
     for (int d = 0; d < model.driverCount; d++) {
       DriverDay day = model.driverDay(d, schedule.driverDay(d, true), violations);
       hard += day.hard();
       soft += day.soft();
     }
-    return new Evaluation(hard, unassigned, soft, emptyMetres, loadedMetres, costFen, List.copyOf(violations));
+    return new Evaluation(hard, unassigned, soft, emptyMetres, loadedMetres, costFen, emptyCostFen,
+        List.copyOf(violations));
   }
 
   /**

@@ -3,6 +3,8 @@ package cn.smartaffairs.vehicle.planning;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -14,6 +16,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +35,18 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
 
   @Override
   public DispatchPlan plan(DispatchProblem problem, Duration timeLimit) {
+    long started = System.nanoTime();
+    return plan(problem, () -> termination(timeLimit.minusNanos(System.nanoTime() - started)));
+  }
+
+  /** Plans with a termination chosen once the problem is prepared; a move-count limit makes runs repeatable. */
+  DispatchPlan plan(DispatchProblem problem, Supplier<TerminationConfig> termination) {
     DispatchModel model = new DispatchModel(problem);
     Schedule start = GreedyDispatchPlanner.firstFit(model);
     DispatchSolution solution = warmStart(model, start);
     if (!solution.trips().isEmpty()) {
       Solver<DispatchSolution> solver = solverFactory.buildSolver(new SolverConfigOverride<DispatchSolution>()
-          .withTerminationConfig(termination(timeLimit)));
+          .withTerminationConfig(termination.get()));
       solution = solver.solve(solution);
     }
     Schedule best = new Schedule(model);
@@ -50,7 +59,10 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
     }
     // a trip the search left half-served or open gets a last first-fit chance on what remains free
     best.fillFirstFit();
-    return PlanEvaluator.toPlan(model, best);
+    // the search starts from first fit and keeps its best, so this only guards against a stopped or odd run
+    Schedule chosen = PlanEvaluator.isBetter(PlanEvaluator.evaluate(model, start), PlanEvaluator.evaluate(model, best))
+        ? start : best;
+    return PlanEvaluator.toPlan(model, chosen);
   }
 
   private static DispatchSolution warmStart(DispatchModel model, Schedule start) {
@@ -91,8 +103,10 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
   }
 
   private static TerminationConfig termination(Duration timeLimit) {
-    // Timefold takes whole milliseconds only
-    long limitMillis = Math.max(1, timeLimit.toMillis());
+    // Timefold takes whole milliseconds only; the margin covers starting the solver and building the answer, so
+    // the caller gets the plan within its limit even when other work shares the processors
+    long margin = Math.min(2000, Math.max(200, timeLimit.toMillis() / 10));
+    long limitMillis = Math.max(50, timeLimit.toMillis() - margin);
     long unimprovedMillis = limitMillis >= 3000 ? limitMillis / 3 : limitMillis;
     return new TerminationConfig().withMillisecondsSpentLimit(limitMillis)
         .withUnimprovedMillisecondsSpentLimit(unimprovedMillis);
@@ -109,10 +123,22 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
         // no construction heuristic: the first-fit warm start has placed every trip it can, and a construction
         // heuristic would force the rest onto vehicles at the price of broken rules
         .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                change("vehicle"), change("driver"),
+                change("vehicle"), change("driver"), changeBoth(),
                 new SwapMoveSelectorConfig(),
                 new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
                 new SwapMoveSelectorConfig().withVariableNameIncludes("driver"))));
+  }
+
+  /**
+   * Gives one trip a new vehicle and a new driver in one move: a trip only counts as served with both, so
+   * changing one at a time cannot bring an open trip in (nor move a trip to a region where its driver may not go).
+   */
+  private static CartesianProductMoveSelectorConfig changeBoth() {
+    return new CartesianProductMoveSelectorConfig().withMoveSelectors(
+        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withId("sameTrip"))
+            .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("vehicle")),
+        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
+            .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("driver")));
   }
 
   private static ChangeMoveSelectorConfig change(String variable) {

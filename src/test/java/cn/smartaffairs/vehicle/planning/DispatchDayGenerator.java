@@ -23,7 +23,8 @@ final class DispatchDayGenerator {
   static final LocalDate DAY = LocalDate.of(2026, 11, 25);
   static final Rules RULES = new Rules(1.3, 40, 480, 20);
   static final List<String> CATEGORIES = List.of("执法执勤", "应急保障", "机要通信", "特种专业技术");
-  private static final double[] CATEGORY_SHARE = {0.40, 0.25, 0.20, 0.15};
+  /** Trips by category; fleets carry a little more 应急保障 (emergency) capacity than everyday demand needs. */
+  private static final double[] CATEGORY_SHARE = {0.44, 0.20, 0.20, 0.16};
   /** Region seats: 云溪 city centre, 临江 ~40 km east, 青山 ~40 km south-west, 白沙 ~40 km north-west. */
   private static final GeoPoint[] REGION_SEATS = {
       new GeoPoint(30.2741, 120.1551), new GeoPoint(30.2741, 120.5700),
@@ -43,15 +44,17 @@ final class DispatchDayGenerator {
     List<Vehicle> vehicles = new ArrayList<>();
     for (int v = 0; v < vehicleCount; v++) {
       int region = v % 4;
-      String category = pickCategory();
+      // each region's fleet has the same mix as the trips ask for: 8 of 20 执法执勤, 5 应急保障, 4 机要通信, 3 特种
+      int slot = (v / 4) % 20;
+      String category = CATEGORIES.get(slot < 8 ? 0 : slot < 13 ? 1 : slot < 17 ? 2 : 3);
       int seats = switch (category) {
         case "应急保障" -> 7;
-        case "特种专业技术" -> random.nextBoolean() ? 7 : 19;
+        case "特种专业技术" -> slot == 18 ? 19 : 7;
         default -> 5;
       };
       double availability = random.nextDouble();
-      LocalTime from = availability < 0.1 ? LocalTime.of(12, 0) : LocalTime.of(6, 30);
-      LocalTime until = availability > 0.9 ? LocalTime.of(14, 0) : LocalTime.of(21, 0);
+      LocalTime from = availability < 0.05 ? LocalTime.of(12, 0) : LocalTime.of(6, 30);
+      LocalTime until = availability > 0.95 ? LocalTime.of(14, 0) : LocalTime.of(21, 0);
       vehicles.add(new Vehicle(1000 + v, regionId(region), category, seats,
           near(offices.get(region).get(random.nextInt(3)), 1), DAY.atTime(from), DAY.atTime(until),
           80 + random.nextInt(121)));
@@ -69,15 +72,15 @@ final class DispatchDayGenerator {
       int region = random.nextInt(4);
       String category = pickCategory();
       int passengers = 1 + random.nextInt(category.equals("应急保障") ? 6 : 4);
-      if (category.equals("特种专业技术") && random.nextInt(5) == 0) {
+      if (category.equals("特种专业技术") && random.nextInt(8) == 0) {
         passengers = 8 + random.nextInt(8);
       }
       GeoPoint origin = offices.get(region).get(random.nextInt(3));
       List<GeoPoint> stops = new ArrayList<>();
-      int stopCount = 1 + (random.nextInt(4) == 0 ? 1 : 0);
+      int stopCount = 1 + (random.nextInt(6) == 0 ? 1 : 0);
       for (int s = 0; s < stopCount; s++) {
-        int destinationRegion = random.nextInt(4) == 0 ? random.nextInt(4) : region;
-        stops.add(near(REGION_SEATS[destinationRegion], 15));
+        int destinationRegion = random.nextInt(8) == 0 ? random.nextInt(4) : region;
+        stops.add(near(REGION_SEATS[destinationRegion], 12));
       }
       boolean returns = random.nextInt(10) < 7;
       double routeKm = 0;
@@ -89,7 +92,7 @@ final class DispatchDayGenerator {
       if (returns) {
         routeKm += at.greatCircleKm(origin) * RULES.roadFactor();
       }
-      int minutes = (int) Math.ceil(routeKm / RULES.averageSpeedKmh() * 60) + 15 + random.nextInt(106);
+      int minutes = (int) Math.ceil(routeKm / RULES.averageSpeedKmh() * 60) + 10 + random.nextInt(51);
       minutes = (minutes + 4) / 5 * 5;
       int latestStart = 20 * 60 - minutes;
       int startMinute = 7 * 60 + 5 * random.nextInt(Math.max(1, (Math.min(latestStart, 18 * 60) - 7 * 60) / 5));
@@ -98,7 +101,7 @@ final class DispatchDayGenerator {
       int consent = random.nextInt(10);
       if (consent < 3) {
         aid.add(regionId((region + 1 + random.nextInt(3)) % 4));
-      } else if (consent == 3) {
+      } else if (consent < 5) {
         for (int other = 0; other < 4; other++) {
           if (other != region) {
             aid.add(regionId(other));
