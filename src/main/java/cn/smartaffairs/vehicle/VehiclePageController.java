@@ -312,6 +312,7 @@ class VehiclePageController {
   String board(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
+    // the board answers 403 to anyone who does not dispatch, before the region's vehicles are listed
     List<RequestView> rows = requests.board(day, user).stream().map(r -> {
       Dispatch dispatch = dispatching.ofRequest(r.id()).orElse(null);
       return new RequestView(r, dispatch, dispatch == null ? null : trips.ofDispatch(dispatch.id()).orElse(null));

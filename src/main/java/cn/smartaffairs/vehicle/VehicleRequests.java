@@ -160,7 +160,7 @@ public class VehicleRequests {
     TripRequest request = get(id);
     boolean visible = request.requesterId() == viewer.userId()
         || viewer.dataScope().permits(request.regionId(), request.unitId(), null)
-        || (viewer.has(Role.VEHICLE_MANAGER) || viewer.has(Role.REGION_ADMIN)) && !request.consentRegionIds().isEmpty()
+        || isManager(viewer) && request.consentRegionIds().contains(request.regionId())
         || request.approvalRequestId() != null && canSeeApproval(request.approvalRequestId(), viewer);
     if (!visible) {
       throw new NotFoundException("vehicleRequest", id);
@@ -189,18 +189,28 @@ public class VehicleRequests {
   }
 
   /**
-   * 派车看板: the requests of a day in the caller's scope that are approved (waiting) or dispatched, plus those of
-   * other regions whose mutual aid this region has agreed to.
+   * 派车看板, for vehicle managers and admins: the requests of a day in their scope that are approved (waiting) or
+   * dispatched; those of other regions this region agreed to serve; and the waiting requests whose home region asks
+   * for mutual aid (it consented), so that another region's dispatcher can offer a vehicle.
    */
   public List<TripRequest> board(LocalDate day, CurrentUser viewer) {
     DataScope scope = viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER);
+    if (!scope.isRegionWide()) {
+      throw new BusinessRuleException("error.forbidden");
+    }
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", timestamp(day.atStartOfDay())).addValue("to", timestamp(day.plusDays(1).atStartOfDay()));
     return jdbc.sql(REQUEST + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
             + " and (" + DataScope.sqlCondition("r.region_id", null, null)
             + " or exists (select 1 from vehicle_aid_consent c where c.request_id = r.id and "
-            + DataScope.sqlCondition("c.region_id", null, null) + ")) order by r.starts_at, r.id")
+            + DataScope.sqlCondition("c.region_id", null, null) + ")"
+            + " or (r.status = 'APPROVED' and exists (select 1 from vehicle_aid_consent h where h.request_id = r.id"
+            + " and h.region_id = r.region_id))) order by r.starts_at, r.id")
         .paramSource(params).query(this::request).list();
+  }
+
+  private static boolean isManager(CurrentUser user) {
+    return user.hasAny(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER);
   }
 
   /**

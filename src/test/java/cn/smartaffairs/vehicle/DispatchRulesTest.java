@@ -94,15 +94,15 @@ class DispatchRulesTest {
     long countyDriver = api.get("/api/v1/vehicle-drivers", county).body().get(0).get("id").asLong();
 
     assertRefused(dispatch(county, request, countyCar, countyDriver), 400, "须经申请方和车辆所属方双方同意");
-    assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of()).status()).isEqualTo(200);
+    assertThat(boardPurposes(county, day)).doesNotContain("赴青山县督查");
+    // the home region asks for aid: the county's dispatcher now sees the request on its board
+    assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", manager, Map.of()).status()).isEqualTo(200);
+    assertThat(boardPurposes(county, day)).contains("赴青山县督查");
     assertRefused(dispatch(county, request, countyCar, countyDriver), 400, "双方同意");
-    var consented = api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", manager, Map.of());
+    var consented = api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of());
     assertThat(consented.body().get("consentRegionIds")).hasSize(2);
     assertThat(jdbc.sql("select count(*) from vehicle_aid_consent where request_id = :id").param("id", request)
         .query(Long.class).single()).isEqualTo(2);
-    // the county's board shows the request it agreed to serve
-    assertThat(api.get("/api/v1/vehicle-board?date=" + day, county).body().findValues("purpose").toString())
-        .contains("赴青山县督查");
 
     var served = dispatch(county, request, countyCar, countyDriver);
     assertThat(served.status()).as(String.valueOf(served.body())).isEqualTo(201);
@@ -110,6 +110,16 @@ class DispatchRulesTest {
     // the city's dispatcher may not hand out the county's car
     long second = fixtures.approvedRequest("第二次督查", 2, "OTHER", day.atTime(13, 0), day.atTime(15, 0), List.of("青山县政府"));
     assertRefused(dispatch(manager, second, countyCar, countyDriver), 403, "无权");
+  }
+
+  private String boardPurposes(String token, LocalDate day) {
+    return api.get("/api/v1/vehicle-board?date=" + day, token).body().findValues("purpose").toString();
+  }
+
+  @Test
+  void onlyDispatchersSeeTheBoard() {
+    assertThat(api.get("/api/v1/vehicle-board?date=" + VehicleFixtures.today(), api.tokenFor("staff")).status())
+        .isEqualTo(403);
   }
 
   private ApiClient.Answer dispatch(long request, long vehicle, long driver) {
