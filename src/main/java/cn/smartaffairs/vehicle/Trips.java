@@ -208,6 +208,12 @@ public class Trips {
     return jdbc.sql(TRIP + " where t.dispatch_id = :id").param("id", dispatchId).query(Trips::trip).optional();
   }
 
+  /** The latest trips of a vehicle, newest first. */
+  public List<Trip> ofVehicle(long vehicleId, int limit) {
+    return jdbc.sql(TRIP + " where t.vehicle_id = :vehicle order by t.started_at desc limit :limit")
+        .param("vehicle", vehicleId).param("limit", limit).query(Trips::trip).list();
+  }
+
   /** A driver's trips still open (started, not ended). */
   public List<Trip> openOf(long driverId) {
     return jdbc.sql(TRIP + " where t.driver_id = :driver and t.ended_at is null order by t.started_at")

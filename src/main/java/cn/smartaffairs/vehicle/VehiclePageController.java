@@ -49,11 +49,16 @@ class VehiclePageController {
   private final OrganisationDirectory organisation;
   private final MessageSource messages;
   private final Clock clock;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final cn.smartaffairs.security.Accounts accounts;
 
   VehiclePageController(Fleet fleet, Drivers drivers, VehicleRules rules, VehicleRequests requests,
                         Dispatching dispatching, DispatchSheets sheets, Trips trips, VehicleCosts costs,
                         VehicleCompliance compliance, OrganisationDirectory organisation, MessageSource messages,
-                        Clock clock) {
+                        Clock clock, com.fasterxml.jackson.databind.ObjectMapper json,
+                        cn.smartaffairs.security.Accounts accounts) {
+    this.json = json;
+    this.accounts = accounts;
     this.fleet = fleet;
     this.drivers = drivers;
     this.rules = rules;
@@ -133,6 +138,7 @@ class VehiclePageController {
     model.addAttribute("flags", compliance.flagsOf(id));
     model.addAttribute("replacement", fleet.replacementReasons(vehicle));
     model.addAttribute("costs", costs.costsOf(id, CurrentUsers.scope()));
+    model.addAttribute("trips", trips.ofVehicle(id, 30));
     model.addAttribute("statuses", List.of(VehicleStatus.IN_SERVICE, VehicleStatus.REPAIR, VehicleStatus.SEALED,
         VehicleStatus.PENDING_DISPOSAL));
     model.addAttribute("costKinds", VehicleCosts.CostKind.values());
@@ -197,6 +203,14 @@ class VehiclePageController {
     list.forEach(d -> records.put(d.id(), drivers.records(d.id())));
     model.addAttribute("drivers", list);
     model.addAttribute("records", records);
+    // accounts holding the driver role in the region that are not yet registered as drivers
+    CurrentUser user = CurrentUsers.current();
+    var registered = list.stream().map(Drivers.Driver::userId).filter(java.util.Objects::nonNull).toList();
+    model.addAttribute("candidates", accounts.holding(user.regionId(), Role.DRIVER).stream()
+        .filter(a -> !registered.contains(a.userId()))
+        .map(a -> accounts.findById(a.userId()).filter(c -> c.staffId() != null)
+            .map(c -> Map.entry(c.staffId(), a.displayName() + "（" + a.username() + "）")).orElse(null))
+        .filter(java.util.Objects::nonNull).toList());
     model.addAttribute("today", today());
     return "vehicle/drivers";
   }
@@ -420,10 +434,37 @@ class VehiclePageController {
                     @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, Model model) {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
-    model.addAttribute("report", costs.report(start, end, groupBy, CurrentUsers.scope()));
+    VehicleCosts.Report report = costs.report(start, end, groupBy, CurrentUsers.scope());
+    model.addAttribute("report", report);
+    model.addAttribute("chart", chart(report));
     model.addAttribute("kinds", VehicleCosts.CostKind.values());
     model.addAttribute("groups", VehicleCosts.GroupBy.values());
     return "vehicle/costs";
+  }
+
+  /** An ECharts option: cost per km of each row as bars, the fleet average as a line across them. */
+  private String chart(VehicleCosts.Report report) {
+    List<VehicleCosts.ReportRow> rows = report.rows().stream().filter(r -> r.costPerKmFen() != null).toList();
+    Double average = report.fleet().costPerKmFen();
+    Map<String, Object> option = new LinkedHashMap<>();
+    option.put("tooltip", Map.of("trigger", "axis"));
+    option.put("grid", Map.of("left", 50, "right", 20, "bottom", 80));
+    option.put("xAxis", Map.of("type", "category", "data", rows.stream().map(VehicleCosts.ReportRow::label).toList(),
+        "axisLabel", Map.of("rotate", 30)));
+    option.put("yAxis", Map.of("type", "value", "name", "元/公里"));
+    Map<String, Object> bars = new LinkedHashMap<>();
+    bars.put("name", "每公里成本");
+    bars.put("type", "bar");
+    bars.put("data", rows.stream().map(r -> r.costPerKmFen() / 100).toList());
+    if (average != null) {
+      bars.put("markLine", Map.of("symbol", "none", "data", List.of(Map.of("name", "车队平均", "yAxis", average / 100))));
+    }
+    option.put("series", List.of(bars));
+    try {
+      return json.writeValueAsString(option);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @GetMapping("/vehicles/costs.xlsx")

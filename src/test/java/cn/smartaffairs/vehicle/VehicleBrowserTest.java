@@ -121,6 +121,8 @@ class VehicleBrowserTest {
       manager.open("/vehicles/costs?from=" + day + "&to=" + day);
       String report = manager.visible("#cost-report").getText();
       assertThat(report).contains(plate, "35.00", "车队平均");
+      String chartReady = manager.await(d -> d.findElement(By.id("cost-chart")).getAttribute("data-chart-ready"));
+      assertThat(chartReady).isEqualTo("true");
       manager.screenshot("vehicle-05-cost-report");
       manager.find("#export-costs").click();
       var file = manager.awaitDownload(".xlsx", Duration.ofSeconds(20));

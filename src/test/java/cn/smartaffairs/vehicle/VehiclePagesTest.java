@@ -26,9 +26,9 @@ class VehiclePagesTest {
     WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
     assertThat(manager.get("/vehicles").body()).contains("云A0G101", "云AD10103", "比亚迪");
     long vehicle = jdbc.sql("select id from vehicle where plate = '云A0G106'").query(Long.class).single();
-    assertThat(manager.get("/vehicles/" + vehicle).body()).contains("合规预警", "保险过期", "更换刹车片");
+    assertThat(manager.get("/vehicles/" + vehicle).body()).contains("合规预警", "保险过期", "更换刹车片", "出车记录");
     assertThat(manager.get("/vehicles/quotas").body()).contains("市机关事务管理局", "市公安局");
-    assertThat(manager.get("/vehicles/drivers").body()).contains("驾驶员", "B1");
+    assertThat(manager.get("/vehicles/drivers").body()).contains("驾驶员", "B1", "driver-candidates");
     assertThat(manager.get("/vehicles/rules").body()).contains("价格上限（分）", "12000000", "全国默认");
     assertThat(manager.get("/vehicles/places").body()).contains("市人民医院", "云溪高铁站");
     assertThat(manager.get("/vehicles/board?date=" + LocalDate.now(VehicleFixtures.SHANGHAI).plusDays(1)).body())
