@@ -148,6 +148,8 @@ public class VehicleCosts {
     List<ReportRow> rows = new ArrayList<>();
     groups.forEach((key, members) -> rows.add(row(key, labels.get(key),
         members.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(), fleetRow.costPerKmFen())));
+    // a line with neither km nor cost says nothing; the fleet line still counts every vehicle
+    rows.removeIf(row -> row.km() == 0 && row.totalFen() == 0);
     return new Report(from, to, groupBy == null ? GroupBy.VEHICLE : groupBy, rows, fleetRow);
   }
 

@@ -447,6 +447,7 @@ class VehiclePageController {
     List<VehicleCosts.ReportRow> rows = report.rows().stream().filter(r -> r.costPerKmFen() != null).toList();
     Double average = report.fleet().costPerKmFen();
     Map<String, Object> option = new LinkedHashMap<>();
+    option.put("animation", false);
     option.put("tooltip", Map.of("trigger", "axis"));
     option.put("grid", Map.of("left", 50, "right", 20, "bottom", 80));
     option.put("xAxis", Map.of("type", "category", "data", rows.stream().map(VehicleCosts.ReportRow::label).toList(),
