@@ -42,6 +42,7 @@ class VehiclePagesTest {
     assertThat(export.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
     var costs = manager.get("/vehicles/costs.xlsx?from=2026-01-01&to=2026-12-31&groupBy=UNIT");
     assertThat(costs.status()).isEqualTo(200);
+    assertThat(manager.get("/vehicles/board?lang=en").body()).contains("Plan this day", "Dispatch board");
   }
 
   @Test
@@ -91,5 +92,7 @@ class VehiclePagesTest {
 
     WebSession driver = new WebSession(port).signedInAs("driver", ApiClient.DEMO_PASSWORD);
     assertThat(driver.get("/vehicles/my-trips").body()).contains("出车任务");
+    assertThat(driver.get("/vehicles/my-trips?lang=en").body()).contains("My trips");
+    assertThat(staff.get("/vehicle-requests/new?lang=en").body()).contains("Submit for approval", "Destination 2");
   }
 }
