@@ -301,10 +301,11 @@ public class Dispatching {
       rows.add(new ProposedRow(r.id(), r.purpose(), r.route(), window(r), r.passengers(), v.id(), v.plate(),
           a.driverId(), drivers.get(a.driverId()).name(), v.regionId() != r.regionId()));
     }
-    List<UnassignedRow> unassigned = plan.unassigned().stream().map(u -> {
-      TripRequest r = requests.get(u.requestId());
-      return new UnassignedRow(r.id(), r.purpose(), window(r), u.reason());
-    }).toList();
+    List<UnassignedRow> unassigned = plan.unassigned().stream()
+        .map(u -> Map.entry(requests.get(u.requestId()), u.reason()))
+        .filter(e -> !open || e.getKey().status().equals("APPROVED"))
+        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue()))
+        .toList();
     return new Proposal(id, (LocalDate) row.get("day"), (String) row.get("status"), plan, rows, unassigned);
   }
 

@@ -72,6 +72,7 @@ class VehicleBrowserTest {
     }
 
     String plate;
+    String driverAccount;
     try (Browser manager = Browser.start(base())) {
       manager.signInAs("vehicle.manager");
       manager.open("/vehicles/board?date=" + day);
@@ -86,12 +87,17 @@ class VehicleBrowserTest {
       plate = jdbc.sql("""
           select v.plate from vehicle_dispatch d join vehicle v on v.id = d.vehicle_id
            where d.request_id = :id and d.status = 'ACTIVE'""").param("id", requestId).query(String.class).single();
+      // another test's evening driver may have got the trip: sign in as whoever the plan chose
+      driverAccount = jdbc.sql("""
+          select a.username from vehicle_dispatch d join vehicle_driver dr on dr.id = d.driver_id
+            join user_account a on a.id = dr.user_id where d.request_id = :id and d.status = 'ACTIVE'""")
+          .param("id", requestId).query(String.class).single();
       manager.screenshot("vehicle-03-board");
     }
 
     try (Browser driver = Browser.start(base())) {
       driver.resize(390, 844);
-      driver.signInAs(nightDriver.username());
+      driver.signInAs(driverAccount);
       clock.stopAt(day.atTime(19, 25).atZone(VehicleFixtures.SHANGHAI).toInstant());
       driver.open("/vehicles/my-trips");
       int odometer = jdbc.sql("select odometer_km from vehicle where plate = :p").param("p", plate)
