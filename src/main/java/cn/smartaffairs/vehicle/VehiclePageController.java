@@ -497,6 +497,8 @@ class VehiclePageController {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
     model.addAttribute("lines", costs.register(start, end, unitId, CurrentUsers.scope()));
+    model.addAttribute("units", organisation.allUnits(CurrentUsers.scope()));
+    model.addAttribute("unitId", unitId);
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     return "vehicle/trip-register";

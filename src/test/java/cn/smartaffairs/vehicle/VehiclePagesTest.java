@@ -34,7 +34,10 @@ class VehiclePagesTest {
     assertThat(manager.get("/vehicles/board?date=" + LocalDate.now(VehicleFixtures.SHANGHAI).plusDays(1)).body())
         .contains("赴市人民医院开展医保基金专项检查", "智能排班");
     assertThat(manager.get("/vehicles/costs").body()).contains("单车核算", "车队平均");
-    assertThat(manager.get("/vehicles/trip-register").body()).contains("出车登记公示");
+    assertThat(manager.get("/vehicles/trip-register").body()).contains("出车登记公示", "全部单位", "市财政局");
+    long finance = jdbc.sql("select id from unit where name = '市财政局'").query(Long.class).single();
+    assertThat(manager.get("/vehicles/trip-register.xlsx?from=2026-01-01&to=2026-12-31&unitId=" + finance).status())
+        .isEqualTo(200);
     assertThat(manager.get("/vehicles/compliance").body()).contains("云A0G106", "保险过期");
     assertThat(manager.get("/vehicles/new").body()).contains("登记车辆", "市机关车队停车场");
     var export = manager.get("/vehicles.xlsx");
