@@ -34,10 +34,10 @@ class ProcurementApiController {
 
   private final Suppliers suppliers;
   private final PurchaseRequests requests;
-  private final Inspections inspections;
+  private final ReceivingInspections inspections;
   private final Traceability traceability;
 
-  ProcurementApiController(Suppliers suppliers, PurchaseRequests requests, Inspections inspections,
+  ProcurementApiController(Suppliers suppliers, PurchaseRequests requests, ReceivingInspections inspections,
                            Traceability traceability) {
     this.suppliers = suppliers;
     this.requests = requests;

@@ -30,12 +30,12 @@ class ProcurementController {
   private final Menus menus;
   private final Suppliers suppliers;
   private final PurchaseRequests requests;
-  private final Inspections inspections;
+  private final ReceivingInspections inspections;
   private final Traceability traceability;
   private final MessageSource messages;
   private final Clock clock;
 
-  ProcurementController(Menus menus, Suppliers suppliers, PurchaseRequests requests, Inspections inspections,
+  ProcurementController(Menus menus, Suppliers suppliers, PurchaseRequests requests, ReceivingInspections inspections,
                         Traceability traceability, MessageSource messages, Clock clock) {
     this.menus = menus;
     this.suppliers = suppliers;

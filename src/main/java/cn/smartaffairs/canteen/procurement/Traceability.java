@@ -41,10 +41,10 @@ public class Traceability {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Menus menus;
-  private final Inspections inspections;
+  private final ReceivingInspections inspections;
   private final Clock clock;
 
-  public Traceability(JdbcClient jdbc, AuditTrail audit, Menus menus, Inspections inspections, Clock clock) {
+  public Traceability(JdbcClient jdbc, AuditTrail audit, Menus menus, ReceivingInspections inspections, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.menus = menus;

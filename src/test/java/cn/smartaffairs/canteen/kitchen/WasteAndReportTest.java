@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.canteen.procurement.BatchDraft;
-import cn.smartaffairs.canteen.procurement.Inspections;
+import cn.smartaffairs.canteen.procurement.ReceivingInspections;
 import cn.smartaffairs.canteen.procurement.Supplier;
 import cn.smartaffairs.canteen.procurement.Suppliers;
 import cn.smartaffairs.security.Accounts;
@@ -31,7 +31,7 @@ class WasteAndReportTest {
   @Autowired Ratings ratings;
   @Autowired CanteenReport report;
   @Autowired Suppliers suppliers;
-  @Autowired Inspections inspections;
+  @Autowired ReceivingInspections inspections;
   @Autowired TestClock clock;
   @Autowired cn.smartaffairs.canteen.CanteenAccounts canteenAccounts;
   KitchenFixture fixture;

@@ -33,7 +33,7 @@ class ProcurementTest {
   @Autowired Accounts accounts;
   @Autowired Suppliers suppliers;
   @Autowired PurchaseRequests requests;
-  @Autowired Inspections inspections;
+  @Autowired ReceivingInspections inspections;
   @Autowired Traceability traceability;
   @Autowired JdbcClient jdbc;
   KitchenFixture fixture;

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the database refuses anything else); a supplier with an expired licence cannot deliver.
  */
 @Service
-public class Inspections {
+public class ReceivingInspections {
 
   private static final Set<String> TESTS = Set.of("PASS", "FAIL", "NOT_APPLICABLE");
 
@@ -39,7 +39,7 @@ public class Inspections {
   private final PurchaseRequests requests;
   private final Clock clock;
 
-  public Inspections(JdbcClient jdbc, AuditTrail audit, Menus menus, Suppliers suppliers, PurchaseRequests requests,
+  public ReceivingInspections(JdbcClient jdbc, AuditTrail audit, Menus menus, Suppliers suppliers, PurchaseRequests requests,
                      Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
@@ -105,14 +105,14 @@ public class Inspections {
     CanteenSite site = menus.site(siteId, viewer);
     Menus.requireManager(viewer, site.regionId());
     return jdbc.sql("select * from canteen_batch where site_id = :site order by received_on desc, id desc limit 300")
-        .param("site", siteId).query(Inspections::batch).list();
+        .param("site", siteId).query(ReceivingInspections::batch).list();
   }
 
   /** A batch of a canteen of the caller's region, for its managers; any other answers 404. */
   public Batch batch(long id, CurrentUser viewer) {
     Batch batch = jdbc.sql("""
         select b.* from canteen_batch b join canteen s on s.id = b.site_id where b.id = :id and s.region_id = :region""")
-        .param("id", id).param("region", viewer.regionId()).query(Inspections::batch).optional()
+        .param("id", id).param("region", viewer.regionId()).query(ReceivingInspections::batch).optional()
         .orElseThrow(() -> new NotFoundException("canteenBatch", id));
     Menus.requireManager(viewer, viewer.regionId());
     return batch;

@@ -1,0 +1,413 @@
+package cn.smartaffairs.vehicle;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.notification.Notifications;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.Role;
+import cn.smartaffairs.vehicle.VehicleRules.Key;
+import cn.smartaffairs.vehicle.planning.DispatchPlan;
+import cn.smartaffairs.vehicle.planning.DispatchPlanner;
+import cn.smartaffairs.vehicle.planning.DispatchProblem;
+import cn.smartaffairs.vehicle.planning.GeoPoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 调度派车: by hand (vehicle and driver checked against the hard rules: category, seats, status, licence, shift,
+ * region or consented mutual aid, no overlap) or by the optimiser, whose proposal for a day the dispatcher confirms.
+ * The database's exclusion constraints keep a vehicle and a driver off two overlapping dispatches whoever writes.
+ */
+@Service
+public class Dispatching {
+
+  private static final String DISPATCH = """
+      select d.*, lower(d.during) as starts_at, upper(d.during) as ends_at, v.plate, s.name as driver_name
+        from vehicle_dispatch d join vehicle v on v.id = d.vehicle_id
+        join vehicle_driver dr on dr.id = d.driver_id join staff s on s.id = dr.staff_id""";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Fleet fleet;
+  private final Drivers drivers;
+  private final VehicleRequests requests;
+  private final VehicleRules rules;
+  private final ObjectProvider<DispatchPlanner> planner;
+  private final ObjectMapper json;
+  private final TransactionTemplate transaction;
+  private final Duration planningTime;
+  private final Notifications notifications;
+
+  Dispatching(JdbcClient jdbc, AuditTrail audit, Fleet fleet, Drivers drivers, VehicleRequests requests,
+              VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
+              PlatformTransactionManager transactions,
+              @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
+    this.notifications = notifications;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.fleet = fleet;
+    this.drivers = drivers;
+    this.requests = requests;
+    this.rules = rules;
+    this.planner = planner;
+    this.json = json;
+    this.transaction = new TransactionTemplate(transactions);
+    this.planningTime = planningTime;
+  }
+
+  /** 人工派车: assigns a vehicle and a driver to an approved request. */
+  public Dispatch dispatchByHand(long requestId, long vehicleId, long driverId, CurrentUser by) {
+    long id = inTransaction(() -> insert(requestId, vehicleId, driverId, "MANUAL", by));
+    return dispatch(id);
+  }
+
+  private long insert(long requestId, long vehicleId, long driverId, String mode, CurrentUser by) {
+    TripRequest request = requests.get(requestId);
+    Vehicle vehicle = fleet.get(vehicleId);
+    Drivers.Driver driver = drivers.get(driverId);
+    fleet.requireManager(vehicle.regionId(), by);
+    if (!request.status().equals("APPROVED")) {
+      throw new ConflictException("vehicle.requestNotWaiting", request.id());
+    }
+    checkHardRules(request, vehicle, driver);
+    String sheetNo = "PC" + request.start().format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + request.id() + "-"
+        + (jdbc.sql("select count(*) + 1 from vehicle_dispatch where request_id = :id").param("id", requestId)
+        .query(Long.class).single());
+    boolean aid = vehicle.regionId() != request.regionId();
+    long id = jdbc.sql("""
+        insert into vehicle_dispatch (request_id, vehicle_id, driver_id, during, sheet_no, mode, aid, dispatched_by)
+        values (:request, :vehicle, :driver, tstzrange(:start, :end, '[)'), :sheet, :mode, :aid, :by) returning id""")
+        .param("request", requestId).param("vehicle", vehicleId).param("driver", driverId)
+        .param("start", VehicleRequests.timestamp(request.start())).param("end", VehicleRequests.timestamp(request.end()))
+        .param("sheet", sheetNo).param("mode", mode).param("aid", aid).param("by", by.userId())
+        .query(Long.class).single();
+    requests.markStatus(requestId, "APPROVED", "DISPATCHED");
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("requestId", requestId);
+    after.put("vehicle", vehicle.plate());
+    after.put("driverId", driverId);
+    after.put("sheetNo", sheetNo);
+    after.put("mode", mode);
+    after.put("aid", aid);
+    audit.record(AuditEntry.created("vehicle_dispatch", id, vehicle.regionId(), after));
+    // sent once the dispatch has committed; a confirmed plan that rolls back tells nobody anything
+    String when = request.start().toLocalDate() + " " + window(request);
+    notifications.send(request.requesterId(), "已派车：" + vehicle.plate() + "，驾驶员 " + driver.name(),
+        when + " " + request.purpose() + "，派车单号 " + sheetNo, "/vehicle-requests");
+    if (driver.userId() != null) {
+      notifications.send(driver.userId(), "新的出车任务：" + when, request.purpose() + "，车辆 " + vehicle.plate()
+          + "，路线 " + request.route(), "/vehicles/my-trips?date=" + request.start().toLocalDate());
+    }
+    return id;
+  }
+
+  /** The hard rules a dispatch must keep; the optimiser keeps them too, and its proposals are checked again. */
+  void checkHardRules(TripRequest request, Vehicle vehicle, Drivers.Driver driver) {
+    if (vehicle.status() != VehicleStatus.IN_SERVICE) {
+      throw new BusinessRuleException("vehicle.notInService", vehicle.plate());
+    }
+    if (vehicle.category() != request.category()) {
+      throw new BusinessRuleException("vehicle.wrongCategory", vehicle.plate(), Fleet.categoryLabel(request.category()));
+    }
+    if (request.passengers() > passengerSeats(vehicle)) {
+      throw new BusinessRuleException("vehicle.tooFewSeats", vehicle.plate(), passengerSeats(vehicle), request.passengers());
+    }
+    if (vehicle.regionId() != request.regionId() && !VehicleRequests.aidRegions(request).contains(vehicle.regionId())) {
+      throw new BusinessRuleException("vehicle.aidNotConsented", vehicle.plate());
+    }
+    if (driver.regionId() != vehicle.regionId()) {
+      throw new BusinessRuleException("vehicle.driverOtherRegion", driver.name());
+    }
+    if (!driver.available()) {
+      throw new BusinessRuleException("vehicle.driverUnavailable", driver.name());
+    }
+    if (driver.licenceExpires().isBefore(request.end().toLocalDate())) {
+      throw new BusinessRuleException("vehicle.licenceExpired", driver.name(), driver.licenceExpires());
+    }
+    if (!request.start().toLocalDate().equals(request.end().toLocalDate())
+        || request.start().toLocalTime().isBefore(driver.shiftStart())
+        || request.end().toLocalTime().isAfter(driver.shiftEnd())) {
+      throw new BusinessRuleException("vehicle.outsideShift", driver.name(), driver.shiftStart(), driver.shiftEnd());
+    }
+  }
+
+  /** Seats on the registration include the driver's. */
+  static int passengerSeats(Vehicle vehicle) {
+    return vehicle.seats() - 1;
+  }
+
+  /** Cancels a dispatch whose trip has not started; the request waits on the board again. */
+  public void cancel(long dispatchId, CurrentUser by) {
+    inTransaction(() -> {
+      Dispatch dispatch = dispatch(dispatchId);
+      fleet.requireManager(fleet.get(dispatch.vehicleId()).regionId(), by);
+      if (!dispatch.status().equals("ACTIVE")) {
+        throw new ConflictException("vehicle.dispatchNotActive", dispatch.sheetNo());
+      }
+      if (jdbc.sql("select count(*) from vehicle_trip where dispatch_id = :id").param("id", dispatchId)
+          .query(Long.class).single() > 0) {
+        throw new ConflictException("vehicle.tripAlreadyStarted", dispatch.sheetNo());
+      }
+      jdbc.sql("update vehicle_dispatch set status = 'CANCELLED' where id = :id").param("id", dispatchId).update();
+      requests.markStatus(dispatch.requestId(), "DISPATCHED", "APPROVED");
+      audit.record(AuditEntry.updated("vehicle_dispatch", dispatchId, fleet.get(dispatch.vehicleId()).regionId(),
+          Map.of("status", "ACTIVE"), Map.of("status", "CANCELLED")));
+      return dispatchId;
+    });
+  }
+
+  // ---- the optimiser ------------------------------------------------------------------------------------------
+
+  /** A proposal of the optimiser with the request, vehicle and driver names for the dispatcher. */
+  public record Proposal(long id, LocalDate day, String status, DispatchPlan plan, List<ProposedRow> rows,
+                         List<UnassignedRow> unassigned) {}
+
+  public record ProposedRow(long requestId, String purpose, String route, String window, int passengers,
+                            long vehicleId, String plate, long driverId, String driverName, boolean aid) {}
+
+  public record UnassignedRow(long requestId, String purpose, String window, String reason) {}
+
+  /**
+   * 一键排班: builds the day's problem from the database — approved undispatched requests of the caller's region
+   * (and those of other regions whose mutual aid both regions agreed to), vehicles in service, available drivers on
+   * shift, and the rule values in force — and asks the planner. The answer is stored as a proposal to confirm.
+   */
+  public Proposal planDay(LocalDate day, Duration timeLimit, CurrentUser by) {
+    long regionId = by.regionId();
+    fleet.requireManager(regionId, by);
+    DispatchPlanner solver = planner.getIfAvailable();
+    if (solver == null) {
+      throw new BusinessRuleException("vehicle.plannerUnavailable");
+    }
+    List<TripRequest> board = requests.board(day, by).stream()
+        .filter(r -> r.regionId() == regionId || VehicleRequests.aidRegions(r).contains(regionId)).toList();
+    List<TripRequest> waiting = board.stream().filter(r -> r.status().equals("APPROVED")).toList();
+    if (waiting.isEmpty()) {
+      throw new BusinessRuleException("vehicle.nothingToPlan", day);
+    }
+    Set<Long> regions = new HashSet<>(List.of(regionId));
+    waiting.forEach(r -> {
+      regions.add(r.regionId());
+      regions.addAll(VehicleRequests.aidRegions(r));
+    });
+    DispatchProblem problem = problem(day, regions, waiting, regionId);
+    DispatchPlan plan = solver.plan(problem, timeLimit == null ? planningTime : timeLimit);
+    String planJson;
+    try {
+      planJson = json.writeValueAsString(plan);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    long id = transaction.execute(status -> {
+      long proposalId = jdbc.sql("""
+          insert into vehicle_plan_proposal (region_id, day, plan, created_by)
+          values (:region, :day, cast(:plan as jsonb), :by) returning id""")
+          .param("region", regionId).param("day", java.sql.Date.valueOf(day)).param("plan", planJson)
+          .param("by", by.userId()).query(Long.class).single();
+      audit.record(AuditEntry.created("vehicle_plan_proposal", proposalId, regionId, Map.of("day", day.toString(),
+          "assignments", plan.assignments().size(), "unassigned", plan.unassigned().size(), "score", String.valueOf(plan.score()))));
+      return proposalId;
+    });
+    return proposal(id, by);
+  }
+
+  DispatchProblem problem(LocalDate day, Set<Long> regions, List<TripRequest> waiting, long regionId) {
+    List<DispatchProblem.Trip> trips = new ArrayList<>();
+    for (TripRequest r : waiting) {
+      trips.add(trip(r, null, null));
+    }
+    // trips already dispatched on the day hold their vehicle and driver: the planner plans around them
+    List<Dispatch> held = jdbc.sql(DISPATCH + " where d.status = 'ACTIVE' and v.region_id = any(:regions)"
+            + " and d.during && tstzrange(:from, :to)")
+        .param("regions", regions.toArray(Long[]::new))
+        .param("from", VehicleRequests.timestamp(day.atStartOfDay()))
+        .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
+        .query(Dispatching::dispatch).list();
+    for (Dispatch d : held) {
+      trips.add(trip(requests.get(d.requestId()), d.vehicleId(), d.driverId()));
+    }
+    List<DispatchProblem.Vehicle> vehicles = jdbc.sql(Fleet.VEHICLE + " where v.status = 'IN_SERVICE' and v.region_id = any(:regions)")
+        .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list().stream()
+        .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), passengerSeats(v),
+            new GeoPoint(v.parkingLat(), v.parkingLon()), day.atStartOfDay(), day.atTime(23, 59),
+            (long) rules.number(Key.COST_PER_KM_FEN, v.regionId(), day)))
+        .toList();
+    List<DispatchProblem.Driver> onShift = jdbc.sql("""
+        select d.id from vehicle_driver d where d.available and d.licence_expires >= :day and d.region_id = any(:regions)""")
+        .param("day", java.sql.Date.valueOf(day)).param("regions", regions.toArray(Long[]::new))
+        .query(Long.class).list().stream().map(drivers::get)
+        .map(d -> new DispatchProblem.Driver(d.id(), d.regionId(), day.atTime(d.shiftStart()), day.atTime(d.shiftEnd()),
+            Set.of()))
+        .toList();
+    var ruleValues = new DispatchProblem.Rules(rules.number(Key.ROAD_FACTOR, regionId, day),
+        (int) rules.number(Key.AVERAGE_SPEED_KMH, regionId, day), (int) rules.number(Key.MAX_DRIVING_MINUTES, regionId, day),
+        (int) rules.number(Key.MIN_REST_MINUTES, regionId, day));
+    return new DispatchProblem(day, trips, vehicles, onShift, ruleValues);
+  }
+
+  private static DispatchProblem.Trip trip(TripRequest r, Long pinnedVehicle, Long pinnedDriver) {
+    return new DispatchProblem.Trip(r.id(), r.regionId(), r.category().name(), r.passengers(), r.start(), r.end(),
+        VehicleRequests.point(r.origin()), r.stops().stream().map(VehicleRequests::point).toList(), r.returnsToOrigin(),
+        Set.copyOf(VehicleRequests.aidRegions(r)), pinnedVehicle, pinnedDriver);
+  }
+
+  /** A stored proposal, visible to the managers of its region. */
+  public Proposal proposal(long id, CurrentUser viewer) {
+    var row = jdbc.sql("select * from vehicle_plan_proposal where id = :id").param("id", id)
+        .query((rs, n) -> Map.of("region", rs.getLong("region_id"), "day", rs.getDate("day").toLocalDate(),
+            "plan", rs.getString("plan"), "status", rs.getString("status"))).optional()
+        .orElseThrow(() -> new NotFoundException("dispatchProposal", id));
+    if (!viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER)
+        .permits((Long) row.get("region"), null, null)) {
+      throw new NotFoundException("dispatchProposal", id);
+    }
+    DispatchPlan plan;
+    try {
+      plan = json.readValue((String) row.get("plan"), DispatchPlan.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    // an open proposal shows only what is still to dispatch; trips the planner had to plan around are left out
+    boolean open = "PROPOSED".equals(row.get("status"));
+    List<ProposedRow> rows = new ArrayList<>();
+    for (DispatchPlan.Assignment a : plan.assignments()) {
+      TripRequest r = requests.get(a.requestId());
+      if (open && !r.status().equals("APPROVED")) {
+        continue;
+      }
+      Vehicle v = fleet.get(a.vehicleId());
+      rows.add(new ProposedRow(r.id(), r.purpose(), r.route(), window(r), r.passengers(), v.id(), v.plate(),
+          a.driverId(), drivers.get(a.driverId()).name(), v.regionId() != r.regionId()));
+    }
+    List<UnassignedRow> unassigned = plan.unassigned().stream()
+        .map(u -> Map.entry(requests.get(u.requestId()), u.reason()))
+        .filter(e -> !open || e.getKey().status().equals("APPROVED"))
+        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue()))
+        .toList();
+    return new Proposal(id, (LocalDate) row.get("day"), (String) row.get("status"), plan, rows, unassigned);
+  }
+
+  /**
+   * Confirms a proposal: one dispatch record per proposed assignment of a request still waiting, all or none. A
+   * request dispatched by hand in the meantime is left as it is; a clash answers 409 and nothing is written.
+   */
+  public List<Dispatch> confirm(long proposalId, CurrentUser by) {
+    Proposal proposal = proposal(proposalId, by);
+    if (!proposal.status().equals("PROPOSED")) {
+      throw new ConflictException("vehicle.proposalClosed", proposalId);
+    }
+    List<Long> ids = inTransaction(() -> {
+      int changed = jdbc.sql("update vehicle_plan_proposal set status = 'CONFIRMED' where id = :id and status = 'PROPOSED'")
+          .param("id", proposalId).update();
+      if (changed == 0) {
+        throw new ConflictException("vehicle.proposalClosed", proposalId);
+      }
+      List<Long> created = new ArrayList<>();
+      for (ProposedRow row : proposal.rows()) {
+        if (requests.get(row.requestId()).status().equals("APPROVED")) {
+          created.add(insert(row.requestId(), row.vehicleId(), row.driverId(), "OPTIMISED", by));
+        }
+      }
+      audit.record(AuditEntry.updated("vehicle_plan_proposal", proposalId, by.regionId(), Map.of("status", "PROPOSED"),
+          Map.of("status", "CONFIRMED", "dispatches", created)));
+      return created;
+    });
+    return ids.stream().map(this::dispatch).toList();
+  }
+
+  // ---- reading ------------------------------------------------------------------------------------------------
+
+  public Dispatch dispatch(long id) {
+    return jdbc.sql(DISPATCH + " where d.id = :id").param("id", id).query(Dispatching::dispatch).optional()
+        .orElseThrow(() -> new NotFoundException("vehicleDispatch", id));
+  }
+
+  /** The active dispatch of a request, if any. */
+  public java.util.Optional<Dispatch> ofRequest(long requestId) {
+    return jdbc.sql(DISPATCH + " where d.request_id = :id and d.status = 'ACTIVE'").param("id", requestId)
+        .query(Dispatching::dispatch).optional();
+  }
+
+  /** A dispatch for its requester, its driver and the managers whose scope reaches the vehicle; 404 to others. */
+  public Dispatch visible(long id, CurrentUser viewer) {
+    Dispatch dispatch = dispatch(id);
+    TripRequest request = requests.get(dispatch.requestId());
+    Vehicle vehicle = fleet.get(dispatch.vehicleId());
+    Drivers.Driver driver = drivers.get(dispatch.driverId());
+    boolean visible = request.requesterId() == viewer.userId() || Long.valueOf(viewer.userId()).equals(driver.userId())
+        || viewer.dataScope().permits(vehicle.regionId(), vehicle.unitId(), null)
+        || viewer.dataScope().permits(request.regionId(), request.unitId(), null);
+    if (!visible) {
+      throw new NotFoundException("vehicleDispatch", id);
+    }
+    return dispatch;
+  }
+
+  /** The dispatches a driver drives on a day, by start. */
+  public List<Dispatch> ofDriver(long driverId, LocalDate day) {
+    return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE' and d.during && tstzrange(:from, :to) order by lower(d.during)")
+        .param("driver", driverId).param("from", VehicleRequests.timestamp(day.atStartOfDay()))
+        .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
+        .query(Dispatching::dispatch).list();
+  }
+
+  static String window(TripRequest r) {
+    return r.start().toLocalTime() + "–" + r.end().toLocalTime();
+  }
+
+  /** Runs a change in its own transaction and turns a collision on the exclusion constraints into a clear 409. */
+  private <T> T inTransaction(java.util.function.Supplier<T> change) {
+    try {
+      return transaction.execute(status -> change.get());
+    } catch (DataAccessException e) {
+      String constraint = violatedConstraint(e);
+      if (constraint == null) {
+        throw e;
+      }
+      throw new ConflictException(switch (constraint) {
+        case "vehicle_dispatch_vehicle_free" -> "vehicle.vehicleBusy";
+        case "vehicle_dispatch_driver_free" -> "vehicle.driverBusy";
+        default -> "vehicle.requestAlreadyDispatched";
+      });
+    }
+  }
+
+  private static String violatedConstraint(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.postgresql.util.PSQLException sql && sql.getServerErrorMessage() != null
+          && ("23P01".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
+        return sql.getServerErrorMessage().getConstraint();
+      }
+    }
+    return null;
+  }
+
+  static Dispatch dispatch(ResultSet rs, int n) throws SQLException {
+    return new Dispatch(rs.getLong("id"), rs.getLong("request_id"), rs.getLong("vehicle_id"), rs.getString("plate"),
+        rs.getLong("driver_id"), rs.getString("driver_name"), VehicleRequests.local(rs, "starts_at"),
+        VehicleRequests.local(rs, "ends_at"), rs.getString("sheet_no"), rs.getString("mode"), rs.getBoolean("aid"),
+        rs.getString("status"));
+  }
+}

@@ -1,0 +1,249 @@
+package cn.smartaffairs.vehicle;
+
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 出车登记: the driver starts and ends a trip on the phone (odometer, tolls, parking, fuel or charging), the
+ * requester confirms it. Ending a trip moves the vehicle's odometer and books the trip's costs for 单车核算.
+ */
+@Service
+public class Trips {
+
+  /** A trip; {@code dispatchId} is null for a trip driven without a dispatch sheet (it is flagged). */
+  public record Trip(long id, Long dispatchId, long vehicleId, String plate, long driverId, LocalDateTime startedAt,
+                     int startOdometerKm, LocalDateTime endedAt, Integer endOdometerKm, long tollsFen, long parkingFen,
+                     BigDecimal fuelLitres, BigDecimal chargingKwh, long energyCostFen, String purpose,
+                     LocalDateTime confirmedAt) {
+    public Integer distanceKm() {
+      return endOdometerKm == null ? null : endOdometerKm - startOdometerKm;
+    }
+  }
+
+  /** What the driver reports at the end of a trip; money in fen. */
+  public record TripEnd(Integer odometerKm, Long tollsFen, Long parkingFen, BigDecimal fuelLitres,
+                        BigDecimal chargingKwh, Long energyCostFen) {}
+
+  private static final String TRIP = "select t.*, v.plate from vehicle_trip t join vehicle v on v.id = t.vehicle_id";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Dispatching dispatching;
+  private final Drivers drivers;
+  private final Fleet fleet;
+  private final VehicleRequests requests;
+  private final Clock clock;
+
+  Trips(JdbcClient jdbc, AuditTrail audit, Dispatching dispatching, Drivers drivers, Fleet fleet,
+        VehicleRequests requests, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.dispatching = dispatching;
+    this.drivers = drivers;
+    this.fleet = fleet;
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  /** The driver sets off on a dispatch, reading the odometer. */
+  @Transactional
+  public Trip start(long dispatchId, Integer odometerKm, CurrentUser by) {
+    Dispatch dispatch = dispatching.dispatch(dispatchId);
+    Drivers.Driver driver = requireDriver(dispatch.driverId(), by);
+    if (!dispatch.status().equals("ACTIVE")) {
+      throw new ConflictException("vehicle.dispatchNotActive", dispatch.sheetNo());
+    }
+    if (jdbc.sql("select count(*) from vehicle_trip where dispatch_id = :id").param("id", dispatchId)
+        .query(Long.class).single() > 0) {
+      throw new ConflictException("vehicle.tripAlreadyStarted", dispatch.sheetNo());
+    }
+    return insert(dispatchId, dispatch.vehicleId(), driver, odometerKm, null);
+  }
+
+  /** A trip without a dispatch sheet (e.g. an urgent errand): recorded so that it is seen, and flagged. */
+  @Transactional
+  public Trip startWithoutDispatch(long vehicleId, Integer odometerKm, String purpose, CurrentUser by) {
+    Drivers.Driver driver = drivers.ofUser(by.userId()).orElseThrow(() -> new BusinessRuleException("error.forbidden"));
+    if (purpose == null || purpose.isBlank()) {
+      throw new BusinessRuleException("vehicle.purposeRequired");
+    }
+    return insert(null, vehicleId, driver, odometerKm, purpose.trim());
+  }
+
+  private Trip insert(Long dispatchId, long vehicleId, Drivers.Driver driver, Integer odometerKm, String purpose) {
+    Vehicle vehicle = fleet.get(vehicleId);
+    if (odometerKm == null || odometerKm < vehicle.odometerKm()) {
+      throw new BusinessRuleException("vehicle.odometerBelowLast", vehicle.plate(), vehicle.odometerKm());
+    }
+    if (jdbc.sql("select count(*) from vehicle_trip where vehicle_id = :id and ended_at is null").param("id", vehicleId)
+        .query(Long.class).single() > 0) {
+      throw new ConflictException("vehicle.vehicleOnTrip", vehicle.plate());
+    }
+    long id = jdbc.sql("""
+        insert into vehicle_trip (dispatch_id, vehicle_id, driver_id, started_at, start_odometer_km, purpose)
+        values (:dispatch, :vehicle, :driver, :now, :odometer, :purpose) returning id""")
+        .param("dispatch", dispatchId).param("vehicle", vehicleId).param("driver", driver.id())
+        .param("now", Timestamp.from(clock.instant())).param("odometer", odometerKm).param("purpose", purpose)
+        .query(Long.class).single();
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("dispatchId", dispatchId);
+    after.put("vehicle", vehicle.plate());
+    after.put("startOdometerKm", odometerKm);
+    after.put("purpose", purpose);
+    audit.record(AuditEntry.created("vehicle_trip", id, vehicle.regionId(), after));
+    return trip(id);
+  }
+
+  /** The driver is back: odometer, tolls, parking, fuel or charging. Books the costs and moves the odometer. */
+  @Transactional
+  public Trip end(long tripId, TripEnd end, CurrentUser by) {
+    Trip trip = trip(tripId);
+    requireDriver(trip.driverId(), by);
+    if (trip.endedAt() != null) {
+      throw new ConflictException("vehicle.tripAlreadyEnded", trip.plate());
+    }
+    if (end.odometerKm() == null || end.odometerKm() < trip.startOdometerKm()) {
+      throw new BusinessRuleException("vehicle.odometerBelowStart", trip.startOdometerKm());
+    }
+    long tolls = nonNegative(end.tollsFen());
+    long parking = nonNegative(end.parkingFen());
+    long energyCost = nonNegative(end.energyCostFen());
+    if (end.fuelLitres() != null && end.fuelLitres().signum() < 0 || end.chargingKwh() != null && end.chargingKwh().signum() < 0) {
+      throw new BusinessRuleException("vehicle.amountInvalid");
+    }
+    Vehicle vehicle = fleet.get(trip.vehicleId());
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("""
+        update vehicle_trip set ended_at = :now, end_odometer_km = :odometer, tolls_fen = :tolls, parking_fen = :parking,
+               fuel_litres = :fuel, charging_kwh = :charging, energy_cost_fen = :energy where id = :id""")
+        .param("now", now).param("odometer", end.odometerKm()).param("tolls", tolls).param("parking", parking)
+        .param("fuel", end.fuelLitres()).param("charging", end.chargingKwh()).param("energy", energyCost)
+        .param("id", tripId).update();
+    jdbc.sql("update vehicle set odometer_km = greatest(odometer_km, :odometer), version = version + 1 where id = :id")
+        .param("odometer", end.odometerKm()).param("id", trip.vehicleId()).update();
+    LocalDate day = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    cost(trip, "TOLL", tolls, null, day, by);
+    cost(trip, "PARKING", parking, null, day, by);
+    if (end.fuelLitres() != null && end.fuelLitres().signum() > 0) {
+      cost(trip, "FUEL", energyCost, end.fuelLitres(), day, by);
+    } else if (end.chargingKwh() != null && end.chargingKwh().signum() > 0) {
+      cost(trip, "CHARGING", energyCost, end.chargingKwh(), day, by);
+    }
+    if (trip.dispatchId() != null) {
+      requests.markStatus(dispatching.dispatch(trip.dispatchId()).requestId(), "DISPATCHED", "COMPLETED");
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("endOdometerKm", end.odometerKm());
+    after.put("tollsFen", tolls);
+    after.put("parkingFen", parking);
+    after.put("fuelLitres", end.fuelLitres());
+    after.put("chargingKwh", end.chargingKwh());
+    after.put("energyCostFen", energyCost);
+    audit.record(AuditEntry.updated("vehicle_trip", tripId, vehicle.regionId(), Map.of("ended", false), after));
+    return trip(tripId);
+  }
+
+  private void cost(Trip trip, String kind, long amountFen, BigDecimal quantity, LocalDate day, CurrentUser by) {
+    if (amountFen == 0 && quantity == null) {
+      return;
+    }
+    jdbc.sql("""
+        insert into vehicle_cost (vehicle_id, kind, amount_fen, incurred_on, quantity, trip_id, note, recorded_by)
+        values (:vehicle, :kind, :amount, :day, :quantity, :trip, '出车登记', :by)""")
+        .param("vehicle", trip.vehicleId()).param("kind", kind).param("amount", amountFen)
+        .param("day", Date.valueOf(day)).param("quantity", quantity).param("trip", trip.id()).param("by", by.userId())
+        .update();
+  }
+
+  /** The requester confirms the trip as driven (用车人确认). */
+  @Transactional
+  public Trip confirm(long tripId, CurrentUser by) {
+    Trip trip = trip(tripId);
+    if (trip.dispatchId() == null) {
+      throw new NotFoundException("vehicleTrip", tripId);
+    }
+    TripRequest request = requests.get(dispatching.dispatch(trip.dispatchId()).requestId());
+    if (request.requesterId() != by.userId()) {
+      throw new BusinessRuleException("vehicle.onlyRequesterConfirms");
+    }
+    if (trip.endedAt() == null) {
+      throw new ConflictException("vehicle.tripNotEnded", trip.plate());
+    }
+    if (trip.confirmedAt() != null) {
+      throw new ConflictException("vehicle.tripAlreadyConfirmed", trip.plate());
+    }
+    jdbc.sql("update vehicle_trip set confirmed_at = :now, confirmed_by = :by where id = :id")
+        .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", tripId).update();
+    audit.record(AuditEntry.updated("vehicle_trip", tripId, request.regionId(), Map.of("confirmed", false),
+        Map.of("confirmed", true, "by", by.userId())));
+    return trip(tripId);
+  }
+
+  public Trip trip(long id) {
+    return jdbc.sql(TRIP + " where t.id = :id").param("id", id).query(Trips::trip).optional()
+        .orElseThrow(() -> new NotFoundException("vehicleTrip", id));
+  }
+
+  public Optional<Trip> ofDispatch(long dispatchId) {
+    return jdbc.sql(TRIP + " where t.dispatch_id = :id").param("id", dispatchId).query(Trips::trip).optional();
+  }
+
+  /** The latest trips of a vehicle, newest first. */
+  public List<Trip> ofVehicle(long vehicleId, int limit) {
+    return jdbc.sql(TRIP + " where t.vehicle_id = :vehicle order by t.started_at desc limit :limit")
+        .param("vehicle", vehicleId).param("limit", limit).query(Trips::trip).list();
+  }
+
+  /** A driver's trips still open (started, not ended). */
+  public List<Trip> openOf(long driverId) {
+    return jdbc.sql(TRIP + " where t.driver_id = :driver and t.ended_at is null order by t.started_at")
+        .param("driver", driverId).query(Trips::trip).list();
+  }
+
+  private Drivers.Driver requireDriver(long driverId, CurrentUser by) {
+    Drivers.Driver driver = drivers.get(driverId);
+    if (!Long.valueOf(by.userId()).equals(driver.userId())) {
+      throw new BusinessRuleException("vehicle.notYourTrip");
+    }
+    return driver;
+  }
+
+  private static long nonNegative(Long fen) {
+    if (fen != null && fen < 0) {
+      throw new BusinessRuleException("vehicle.amountInvalid");
+    }
+    return fen == null ? 0 : fen;
+  }
+
+  static Trip trip(ResultSet rs, int n) throws SQLException {
+    long dispatch = rs.getLong("dispatch_id");
+    Long dispatchId = rs.wasNull() ? null : dispatch;
+    int end = rs.getInt("end_odometer_km");
+    Integer endOdometer = rs.wasNull() ? null : end;
+    return new Trip(rs.getLong("id"), dispatchId, rs.getLong("vehicle_id"), rs.getString("plate"), rs.getLong("driver_id"),
+        VehicleRequests.local(rs, "started_at"), rs.getInt("start_odometer_km"), VehicleRequests.local(rs, "ended_at"),
+        endOdometer, rs.getLong("tolls_fen"), rs.getLong("parking_fen"), rs.getBigDecimal("fuel_litres"),
+        rs.getBigDecimal("charging_kwh"), rs.getLong("energy_cost_fen"), rs.getString("purpose"),
+        VehicleRequests.local(rs, "confirmed_at"));
+  }
+}

@@ -1,0 +1,305 @@
+package cn.smartaffairs.vehicle;
+
+import cn.smartaffairs.approval.ApprovalDecided;
+import cn.smartaffairs.approval.Approvals;
+import cn.smartaffairs.approval.RequestStatus;
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.security.Role;
+import cn.smartaffairs.vehicle.TripRequest.Stop;
+import cn.smartaffairs.vehicle.VehicleRules.Key;
+import cn.smartaffairs.vehicle.planning.GeoPoint;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 用车申请: staff ask for a trip between named places; the request goes through the approval engine
+ * ({@code vehicle.trip}) and, once approved, waits on the dispatcher's board for its day.
+ */
+@Service
+public class VehicleRequests {
+
+  static final String REQUEST_TYPE = "vehicle.trip";
+  private static final String REQUEST = """
+      select r.*, u.name as unit_name, a.display_name as requester_name,
+             array(select c.region_id from vehicle_aid_consent c where c.request_id = r.id order by c.region_id) as consents
+        from vehicle_request r left join unit u on u.id = r.unit_id join user_account a on a.id = r.requester_id""";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Approvals approvals;
+  private final Drivers places;
+  private final VehicleRules rules;
+  private final Clock clock;
+
+  VehicleRequests(JdbcClient jdbc, AuditTrail audit, Approvals approvals, Drivers places, VehicleRules rules, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.approvals = approvals;
+    this.places = places;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** Submits a request for approval; answers its id. */
+  @Transactional
+  public long submit(NewTripRequest draft, CurrentUser requester) {
+    String purpose = draft.purpose() == null ? "" : draft.purpose().trim();
+    if (purpose.isEmpty() || purpose.length() > 200) {
+      throw new BusinessRuleException("vehicle.purposeRequired");
+    }
+    if (draft.passengers() == null || draft.passengers() < 1 || draft.passengers() > 59) {
+      throw new BusinessRuleException("vehicle.passengersInvalid");
+    }
+    if (draft.category() == null) {
+      throw new BusinessRuleException("vehicle.categoryRequired");
+    }
+    Stop origin = draft.originPlaceId() != null ? stop(places.place(draft.originPlaceId())) : draft.origin();
+    List<Stop> stops = new ArrayList<>();
+    if (draft.stopPlaceIds() != null) {
+      draft.stopPlaceIds().forEach(id -> stops.add(stop(places.place(id))));
+    }
+    if (draft.stops() != null) {
+      stops.addAll(draft.stops());
+    }
+    if (origin == null || stops.isEmpty() || !valid(origin) || !stops.stream().allMatch(VehicleRequests::valid)) {
+      throw new BusinessRuleException("vehicle.routeRequired");
+    }
+    LocalDateTime start = draft.start();
+    LocalDateTime end = draft.end();
+    if (start == null || end == null || !end.isAfter(start)) {
+      throw new BusinessRuleException("vehicle.windowInvalid");
+    }
+    if (start.atZone(PlatformConfiguration.ZONE).toInstant().isBefore(clock.instant())) {
+      throw new BusinessRuleException("vehicle.windowInThePast");
+    }
+    boolean returns = draft.returnsToOrigin() == null || draft.returnsToOrigin();
+    double roadFactor = rules.number(Key.ROAD_FACTOR, requester.regionId(), start.toLocalDate());
+    double plannedKm = Math.round(routeKm(origin, stops, returns) * roadFactor * 10) / 10.0;
+    long id = jdbc.sql("""
+        insert into vehicle_request (region_id, unit_id, requester_id, purpose, passengers, category, origin_name,
+                                     origin_lat, origin_lon, starts_at, ends_at, returns_to_origin, planned_km)
+        values (:region, :unit, :requester, :purpose, :passengers, :category, :originName, :originLat, :originLon,
+                :start, :end, :returns, :km) returning id""")
+        .param("region", requester.regionId()).param("unit", requester.unitId()).param("requester", requester.userId())
+        .param("purpose", purpose).param("passengers", draft.passengers()).param("category", draft.category().name())
+        .param("originName", origin.name().trim()).param("originLat", origin.latitude())
+        .param("originLon", origin.longitude()).param("start", timestamp(start)).param("end", timestamp(end))
+        .param("returns", returns).param("km", plannedKm).query(Long.class).single();
+    for (int i = 0; i < stops.size(); i++) {
+      Stop stop = stops.get(i);
+      jdbc.sql("""
+          insert into vehicle_request_stop (request_id, position, name, latitude, longitude)
+          values (:request, :position, :name, :lat, :lon)""")
+          .param("request", id).param("position", i + 1).param("name", stop.name().trim())
+          .param("lat", stop.latitude()).param("lon", stop.longitude()).update();
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("vehicleRequestId", id);
+    facts.put("passengers", draft.passengers());
+    facts.put("category", draft.category().name());
+    facts.put("plannedKm", plannedKm);
+    String subject = "用车：" + purpose + "（" + start.toLocalDate() + " " + start.toLocalTime() + "）";
+    long approvalId = approvals.submit(REQUEST_TYPE, subject.length() > 200 ? subject.substring(0, 200) : subject,
+        facts, requester);
+    jdbc.sql("update vehicle_request set approval_request_id = :approval where id = :id")
+        .param("approval", approvalId).param("id", id).update();
+    // a flow whose steps all fall away approves at once, before the link above existed
+    if (approvals.route(approvalId, requester).status() == RequestStatus.APPROVED) {
+      decide(approvalId, ApprovalDecided.Outcome.APPROVED);
+    }
+    Map<String, Object> after = new LinkedHashMap<>(facts);
+    after.put("purpose", purpose);
+    after.put("route", origin.name() + " → " + stops.stream().map(Stop::name).toList());
+    after.put("start", start.toString());
+    after.put("end", end.toString());
+    audit.record(AuditEntry.created("vehicle_request", id, requester.regionId(), after));
+    return id;
+  }
+
+  @EventListener
+  void onDecided(ApprovalDecided decided) {
+    if (REQUEST_TYPE.equals(decided.requestType())) {
+      decide(decided.requestId(), decided.outcome());
+    }
+  }
+
+  private void decide(long approvalId, ApprovalDecided.Outcome outcome) {
+    String status = outcome == ApprovalDecided.Outcome.APPROVED ? "APPROVED" : "REJECTED";
+    var request = jdbc.sql("select id, region_id from vehicle_request where approval_request_id = :id and status in ('PENDING', 'REJECTED')")
+        .param("id", approvalId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    request.ifPresent(row -> {
+      jdbc.sql("update vehicle_request set status = :status where id = :id").param("status", status)
+          .param("id", row[0]).update();
+      audit.record(AuditEntry.updated("vehicle_request", row[0], row[1], Map.of("status", "PENDING"),
+          Map.of("status", status)));
+    });
+  }
+
+  /** A request its requester, an approver or anyone whose scope reaches its region or unit may see. */
+  public TripRequest get(long id, CurrentUser viewer) {
+    TripRequest request = get(id);
+    boolean visible = request.requesterId() == viewer.userId()
+        || viewer.dataScope().permits(request.regionId(), request.unitId(), null)
+        || isManager(viewer) && request.consentRegionIds().contains(request.regionId())
+        || request.approvalRequestId() != null && canSeeApproval(request.approvalRequestId(), viewer);
+    if (!visible) {
+      throw new NotFoundException("vehicleRequest", id);
+    }
+    return request;
+  }
+
+  TripRequest get(long id) {
+    return jdbc.sql(REQUEST + " where r.id = :id").param("id", id).query(this::request).optional()
+        .orElseThrow(() -> new NotFoundException("vehicleRequest", id));
+  }
+
+  private boolean canSeeApproval(long approvalId, CurrentUser viewer) {
+    try {
+      approvals.route(approvalId, viewer);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The caller's own requests, newest first. */
+  public List<TripRequest> mine(CurrentUser user) {
+    return jdbc.sql(REQUEST + " where r.requester_id = :me order by r.starts_at desc limit 100").param("me", user.userId())
+        .query(this::request).list();
+  }
+
+  /**
+   * 派车看板, for vehicle managers and admins: the requests of a day in their scope that are approved (waiting) or
+   * dispatched; those of other regions this region agreed to serve; and the waiting requests whose home region asks
+   * for mutual aid (it consented), so that another region's dispatcher can offer a vehicle.
+   */
+  public List<TripRequest> board(LocalDate day, CurrentUser viewer) {
+    DataScope scope = viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER);
+    if (!scope.isRegionWide()) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
+        .addValue("from", timestamp(day.atStartOfDay())).addValue("to", timestamp(day.plusDays(1).atStartOfDay()));
+    return jdbc.sql(REQUEST + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
+            + " and (" + DataScope.sqlCondition("r.region_id", null, null)
+            + " or exists (select 1 from vehicle_aid_consent c where c.request_id = r.id and "
+            + DataScope.sqlCondition("c.region_id", null, null) + ")"
+            + " or (r.status = 'APPROVED' and exists (select 1 from vehicle_aid_consent h where h.request_id = r.id"
+            + " and h.region_id = r.region_id))) order by r.starts_at, r.id")
+        .paramSource(params).query(this::request).list();
+  }
+
+  private static boolean isManager(CurrentUser user) {
+    return user.hasAny(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER);
+  }
+
+  /**
+   * 互助保障: the caller, vehicle manager or admin of a region, agrees that the request may be served across regions —
+   * for the home region, or for the region that lends its vehicle. Both are needed before another region serves it.
+   */
+  @Transactional
+  public void consentToAid(long requestId, CurrentUser by) {
+    TripRequest request = get(requestId);
+    long regionId = by.regionId();
+    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(regionId, null, null)) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    if (!request.status().equals("APPROVED")) {
+      throw new ConflictException("vehicle.requestNotWaiting", request.id());
+    }
+    if (request.consentRegionIds().contains(regionId)) {
+      return;
+    }
+    long id = jdbc.sql("""
+        insert into vehicle_aid_consent (request_id, region_id, consented_by) values (:request, :region, :by) returning id""")
+        .param("request", requestId).param("region", regionId).param("by", by.userId()).query(Long.class).single();
+    audit.record(AuditEntry.created("vehicle_aid_consent", id, regionId, Map.of("requestId", requestId,
+        "homeRegionId", request.regionId(), "consentingRegionId", regionId)));
+  }
+
+  /** Regions other than the home region that may serve the request: both they and the home region consented. */
+  static List<Long> aidRegions(TripRequest request) {
+    if (!request.consentRegionIds().contains(request.regionId())) {
+      return List.of();
+    }
+    return request.consentRegionIds().stream().filter(region -> region != request.regionId()).toList();
+  }
+
+  void markStatus(long requestId, String from, String to) {
+    jdbc.sql("update vehicle_request set status = :to where id = :id and status = :from")
+        .param("to", to).param("from", from).param("id", requestId).update();
+  }
+
+  static double routeKm(Stop origin, List<Stop> stops, boolean returns) {
+    double km = 0;
+    Stop at = origin;
+    for (Stop stop : stops) {
+      km += point(at).greatCircleKm(point(stop));
+      at = stop;
+    }
+    if (returns) {
+      km += point(at).greatCircleKm(point(origin));
+    }
+    return km;
+  }
+
+  static GeoPoint point(Stop stop) {
+    return new GeoPoint(stop.latitude(), stop.longitude());
+  }
+
+  static Timestamp timestamp(LocalDateTime local) {
+    return Timestamp.from(local.atZone(PlatformConfiguration.ZONE).toInstant());
+  }
+
+  static LocalDateTime local(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : LocalDateTime.ofInstant(value.toInstant(), PlatformConfiguration.ZONE);
+  }
+
+  private static boolean valid(Stop stop) {
+    return stop.name() != null && !stop.name().isBlank() && Math.abs(stop.latitude()) <= 90
+        && Math.abs(stop.longitude()) <= 180;
+  }
+
+  private static Stop stop(Drivers.Place place) {
+    return new Stop(place.name(), place.latitude(), place.longitude());
+  }
+
+  private TripRequest request(ResultSet rs, int row) throws SQLException {
+    long id = rs.getLong("id");
+    List<Stop> stops = jdbc.sql("select * from vehicle_request_stop where request_id = :id order by position")
+        .param("id", id).query((s, n) -> new Stop(s.getString("name"), s.getDouble("latitude"), s.getDouble("longitude")))
+        .list();
+    long unit = rs.getLong("unit_id");
+    Long unitId = rs.wasNull() ? null : unit;
+    long approval = rs.getLong("approval_request_id");
+    Long approvalId = rs.wasNull() ? null : approval;
+    List<Long> consents = List.of((Long[]) rs.getArray("consents").getArray());
+    return new TripRequest(id, rs.getLong("region_id"), unitId, rs.getString("unit_name"), rs.getLong("requester_id"),
+        rs.getString("requester_name"), rs.getString("purpose"), rs.getInt("passengers"),
+        VehicleCategory.valueOf(rs.getString("category")),
+        new Stop(rs.getString("origin_name"), rs.getDouble("origin_lat"), rs.getDouble("origin_lon")), stops,
+        local(rs, "starts_at"), local(rs, "ends_at"), rs.getBoolean("returns_to_origin"),
+        rs.getDouble("planned_km"), rs.getString("status"), approvalId, consents);
+  }
+}

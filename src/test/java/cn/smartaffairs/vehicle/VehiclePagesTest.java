@@ -1,0 +1,101 @@
+package cn.smartaffairs.vehicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.WebSession;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The vehicle pages render for the people who use them, forms refuse broken rules with the Chinese message. */
+@IntegrationTest
+class VehiclePagesTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
+
+  @Test
+  void theManagersPagesRenderWithTheDemoFleet() {
+    WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
+    assertThat(manager.get("/vehicles").body()).contains("云A0G101", "云AD10103", "比亚迪");
+    long vehicle = jdbc.sql("select id from vehicle where plate = '云A0G106'").query(Long.class).single();
+    assertThat(manager.get("/vehicles/" + vehicle).body()).contains("合规预警", "保险过期", "更换刹车片", "出车记录");
+    assertThat(manager.get("/vehicles/quotas").body()).contains("市机关事务管理局", "市公安局");
+    assertThat(manager.get("/vehicles/drivers").body()).contains("驾驶员", "B1", "driver-candidates");
+    assertThat(manager.get("/vehicles/rules").body()).contains("价格上限（分）", "12000000", "全国默认");
+    assertThat(manager.get("/vehicles/places").body()).contains("市人民医院", "云溪高铁站");
+    assertThat(manager.get("/vehicles/board?date=" + LocalDate.now(VehicleFixtures.SHANGHAI).plusDays(1)).body())
+        .contains("赴市人民医院开展医保基金专项检查", "智能排班");
+    assertThat(manager.get("/vehicles/costs").body()).contains("单车核算", "车队平均");
+    assertThat(manager.get("/vehicles/trip-register").body()).contains("出车登记公示", "全部单位", "市财政局");
+    long finance = jdbc.sql("select id from unit where name = '市财政局'").query(Long.class).single();
+    assertThat(manager.get("/vehicles/trip-register.xlsx?from=2026-01-01&to=2026-12-31&unitId=" + finance).status())
+        .isEqualTo(200);
+    assertThat(manager.get("/vehicles/compliance").body()).contains("云A0G106", "保险过期");
+    assertThat(manager.get("/vehicles/new").body()).contains("登记车辆", "市机关车队停车场");
+    var export = manager.get("/vehicles.xlsx");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
+    var costs = manager.get("/vehicles/costs.xlsx?from=2026-01-01&to=2026-12-31&groupBy=UNIT");
+    assertThat(costs.status()).isEqualTo(200);
+    assertThat(manager.get("/vehicles/board?lang=en").body()).contains("Plan this day", "Dispatch board");
+  }
+
+  @Test
+  void theOpenApiDescriptionDocumentsTheVehicleApi() {
+    String description = new WebSession(port).get("/v3/api-docs").body();
+    assertThat(description).contains("/api/v1/vehicles", "/api/v1/vehicle-requests", "/api/v1/vehicle-plans",
+        "/api/v1/vehicle-dispatches/{id}/sheet.pdf", "/api/v1/vehicle-trips/{id}/end", "/api/v1/vehicle-reports/costs",
+        "/api/v1/vehicle-compliance", "/api/v1/vehicle-rules", "/api/v1/vehicle-quotas");
+  }
+
+  @Test
+  void theRegisterFormRefusesOverQuotaNamingTheRuleAndTheRuleTableTakesANewVersion() {
+    WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
+    long affairs = jdbc.sql("select id from unit where name = '市机关事务管理局'").query(Long.class).single();
+    long depot = jdbc.sql("select id from vehicle_place where name = '市机关车队停车场'").query(Long.class).single();
+    var refused = manager.post("/vehicles", Map.ofEntries(Map.entry("_csrf", manager.get("/vehicles/new").csrfToken()),Map.entry("unitId", String.valueOf(affairs)),
+        Map.entry("plate", VehicleFixtures.freshPlate()), Map.entry("category", "CONFIDENTIAL"), Map.entry("brand", "吉利"),
+        Map.entry("model", "帝豪"), Map.entry("domestic", "true"), Map.entry("displacementLitres", "1.5"),
+        Map.entry("priceYuan", "79800"), Map.entry("seats", "5"), Map.entry("purchasedOn", "2026-01-05"),
+        Map.entry("odometerKm", "0"), Map.entry("parkingPlaceId", String.valueOf(depot)),
+        Map.entry("insuranceUntil", "2027-01-05"), Map.entry("inspectionUntil", "2027-01-05")));
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(refused.redirectPath()).isEqualTo("/vehicles/new");
+    assertThat(manager.get("/vehicles/new").body()).contains("超编制：市机关事务管理局 的机要通信车辆编制为 2 辆，已有 2 辆");
+
+    var added = manager.submit("/vehicles/rules", Map.of("key", "MILEAGE_EXCESS_PERCENT", "category", "",
+        "value", "80", "effectiveFrom", "2031-01-01", "source", "市本级里程预警（测试）"));
+    assertThat(added.status()).isEqualTo(302);
+    assertThat(manager.get("/vehicles/rules").body()).contains("市本级里程预警（测试）", "2031-01-01", "本区域");
+  }
+
+  @Test
+  void staffAskForAVehicleOnAFormAndDriversSeeTheirDay() {
+    WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    assertThat(staff.get("/vehicle-requests/new").body()).contains("用车事由", "市行政中心", "会展中心");
+    long origin = jdbc.sql("select id from vehicle_place where name = '市行政中心'").query(Long.class).single();
+    long stop = jdbc.sql("select id from vehicle_place where name = '会展中心'").query(Long.class).single();
+    LocalDate day = VehicleFixtures.weekday(12, 2);
+    String csrf = staff.get("/vehicle-requests/new").csrfToken();
+    var submitted = staff.post("/vehicle-requests", Map.of("_csrf", csrf, "purpose", "参加招商推介会", "passengers", "2",
+        "category", "OTHER", "originPlaceId", String.valueOf(origin), "stopPlaceIds", String.valueOf(stop),
+        "date", day.toString(), "from", "09:00", "to", "12:00", "returnsToOrigin", "true"));
+    assertThat(submitted.status()).isEqualTo(302);
+    assertThat(staff.get("/vehicle-requests").body()).contains("参加招商推介会", "审批中");
+    assertThat(staff.get("/vehicles").status()).isEqualTo(200);
+    assertThat(staff.get("/vehicles").body()).doesNotContain("云A0G101");
+
+    WebSession driver = new WebSession(port).signedInAs("driver", ApiClient.DEMO_PASSWORD);
+    assertThat(driver.get("/vehicles/my-trips").body()).contains("出车任务");
+    assertThat(driver.get("/vehicles/my-trips?lang=en").body()).contains("My trips");
+    assertThat(staff.get("/vehicle-requests/new?lang=en").body()).contains("Submit for approval", "Destination 2");
+  }
+}
