@@ -9,7 +9,7 @@ import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.canteen.kitchen.Waste;
 import cn.smartaffairs.canteen.procurement.Batch;
 import cn.smartaffairs.canteen.procurement.BatchDraft;
-import cn.smartaffairs.canteen.procurement.Inspections;
+import cn.smartaffairs.canteen.procurement.ReceivingInspections;
 import cn.smartaffairs.canteen.procurement.PurchaseRequest;
 import cn.smartaffairs.canteen.procurement.PurchaseRequests;
 import cn.smartaffairs.canteen.procurement.Supplier;
@@ -47,12 +47,12 @@ class CanteenKitchenDemoData implements ModuleDemoData {
   private final Waste waste;
   private final Suppliers suppliers;
   private final PurchaseRequests requests;
-  private final Inspections inspections;
+  private final ReceivingInspections inspections;
   private final Traceability traceability;
   private final Clock clock;
 
   CanteenKitchenDemoData(Accounts accounts, Menus menus, Waste waste, Suppliers suppliers, PurchaseRequests requests,
-                         Inspections inspections, Traceability traceability, Clock clock) {
+                         ReceivingInspections inspections, Traceability traceability, Clock clock) {
     this.accounts = accounts;
     this.menus = menus;
     this.waste = waste;
