@@ -292,4 +292,37 @@ class CanteenLedgerTest {
           .param("j", journal).update();
     })).isInstanceOf(DataAccessException.class).hasMessageContaining("unbalanced");
   }
+
+  @Test
+  void aHolderMayCancelTheirOwnPreOrderChargeButNotRefundAnythingElse() {
+    CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId()).orElseThrow();
+    accounts.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.staff);
+    long before = accounts.account(own.id(), fixture.staff).balanceFen();
+    Payment preOrder = accounts.charge(own.id(), 600, CanteenFixture.key(), "预订午餐", fixture.staff);
+    Payment counter = accounts.charge(own.id(), 200, CanteenFixture.key(), null, fixture.manager);
+
+    Payment cancelled = accounts.refund(preOrder.id(), CanteenFixture.key(), "取消预订", fixture.staff);
+
+    assertThat(cancelled.balanceAfterFen()).isEqualTo(before - 200);
+    assertThat(counter.channel()).isEqualTo("PRE_ORDER");
+    CanteenAccount other = fixture.visitorWith(1_000);
+    Payment someoneElses = accounts.charge(other.id(), 100, CanteenFixture.key(), null, fixture.manager);
+    assertThatThrownBy(() -> accounts.refund(someoneElses.id(), CanteenFixture.key(), "不是我的", fixture.staff))
+        .isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void staffWhoLeftAreListedUntilTheirAccountIsSettledAndClosed() {
+    CanteenAccount account = fixture.countyStaffWith(800);
+    jdbc.sql("update staff set status = 'RETIRED', status_changed_on = current_date where id = :id")
+        .param("id", account.staffId()).update();
+
+    assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
+        .contains(account.id());
+    accounts.settleAndClose(account.id(), "退休", fixture.countyAdmin);
+
+    assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
+        .doesNotContain(account.id());
+    assertThat(accounts.accountOfStaff(account.staffId())).isEmpty();
+  }
 }

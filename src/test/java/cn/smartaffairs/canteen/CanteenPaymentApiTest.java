@@ -86,6 +86,18 @@ class CanteenPaymentApiTest {
   }
 
   @Test
+  void aRegisteredFaceIdentityPaysAndTheOldOneStopsWorking() {
+    CanteenAccount account = fixture.visitorWith(3_000);
+    String face = "face-" + CanteenFixture.key();
+    accounts.registerCredential(account.id(), "FACE", face, fixture.manager);
+    assertThat(pay(face, 300L, CanteenFixture.key()).status()).isEqualTo(201);
+
+    accounts.registerCredential(account.id(), "FACE", face + "-new", fixture.manager);
+    assertThat(pay(face, 300L, CanteenFixture.key()).body().get("reason").asText()).isEqualTo("CARD_LOST");
+    assertThat(pay(face + "-new", 300L, CanteenFixture.key()).body().get("balanceAfterFen").asLong()).isEqualTo(2_400);
+  }
+
+  @Test
   void refusalsAre422WithAReasonCodeAndAChineseMessage() {
     CanteenAccount poor = fixture.visitorWith(100);
     ApiClient.Answer insufficient = pay(poor.cardNo(), 1_000L, CanteenFixture.key());
