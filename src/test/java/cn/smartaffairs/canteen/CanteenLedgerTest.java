@@ -37,6 +37,7 @@ class CanteenLedgerTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired CanteenRules rules;
   CanteenFixture fixture;
 
   @BeforeEach
@@ -324,5 +325,23 @@ class CanteenLedgerTest {
     assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
         .doesNotContain(account.id());
     assertThat(accounts.accountOfStaff(account.staffId())).isEmpty();
+  }
+
+  @Test
+  void aRegionsOwnRuleBeatsTheNationalDefaultFromItsEffectiveDate() {
+    CanteenAccount account = fixture.countyStaffWith(5_000);
+    var before = java.time.LocalDate.of(2039, 12, 31);
+    var from = java.time.LocalDate.of(2040, 1, 1);
+    rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.countyAdmin);
+
+    clock.stopAt(before.atTime(12, 0).atZone(SHANGHAI).toInstant());
+    assertThat(accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin).amountFen())
+        .isEqualTo(600);
+    clock.stopAt(from.atTime(12, 0).atZone(SHANGHAI).toInstant());
+    assertThatThrownBy(() -> accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin))
+        .isInstanceOfSatisfying(PaymentRefused.class,
+            refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.DAILY_LIMIT_REACHED));
+    assertThatThrownBy(() -> rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.staff))
+        .isInstanceOf(BusinessRuleException.class);
   }
 }

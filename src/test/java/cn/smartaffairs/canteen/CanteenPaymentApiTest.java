@@ -33,6 +33,7 @@ class CanteenPaymentApiTest {
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
+  @Autowired OverdraftFlags overdrafts;
   ApiClient api;
   CanteenFixture fixture;
   String terminalKey;
@@ -179,6 +180,10 @@ class CanteenPaymentApiTest {
     assertThat(flags.body().findValuesAsText("accountId")).contains(String.valueOf(account.id()));
     ApiClient.Answer check = api.get("/api/v1/canteen/ledger-check", api.tokenFor("canteen.manager"));
     assertThat(check.body().get("ok").asBoolean()).isTrue();
+
+    long flagged = items.get(2).get("payment").get("id").asLong();
+    overdrafts.resolve(flagged, "已现金补缴8元", fixture.manager);
+    assertThat(overdrafts.open(fixture.manager)).noneMatch(flag -> flag.journalId() == flagged);
   }
 
   private static Map<String, Object> item(String credential, long amountFen, String key) {
