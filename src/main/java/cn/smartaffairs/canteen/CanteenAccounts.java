@@ -105,11 +105,20 @@ public class CanteenAccounts {
 
   /** The accounts in the viewer's data scope, newest first; {@code keyword} matches the holder's name or card. */
   public Page<CanteenAccount> accounts(CurrentUser viewer, String keyword, int page, int size) {
+    return accounts(viewer, keyword, false, page, size);
+  }
+
+  /**
+   * The same, optionally only the open accounts of staff who have left (调出/退休), which a manager should settle and
+   * close.
+   */
+  public Page<CanteenAccount> accounts(CurrentUser viewer, String keyword, boolean leaversOnly, int page, int size) {
     int pageSize = Page.boundedSize(size);
     int pageNo = Math.max(0, page);
     String where = " where " + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id")
         + " and (cast(:keyword as text) is null or a.holder_name like :like or exists (select 1 from canteen_credential k"
-        + " where k.account_id = a.id and k.credential = :keyword))";
+        + " where k.account_id = a.id and k.credential = :keyword))"
+        + (leaversOnly ? " and a.status <> 'CLOSED' and s.status in ('TRANSFERRED', 'RETIRED')" : "");
     String trimmed = keyword == null || keyword.isBlank() ? null : keyword.trim();
     var params = viewer.dataScope().bind(new MapSqlParameterSource()).addValue("keyword", trimmed)
         .addValue("like", trimmed == null ? null : "%" + trimmed + "%")
@@ -655,6 +664,39 @@ public class CanteenAccounts {
       });
     } catch (DuplicateKeyException e) {
       throw new ConflictException("canteen.cardTaken", newCardNo);
+    }
+  }
+
+  /**
+   * Registers a new face identity (the face system's template id) or a new QR token (generated when none is given) for
+   * an account; the previous one of that kind stops working. A canteen manager of the region may. Audited.
+   */
+  public CanteenAccount registerCredential(long accountId, String kind, String credential, CurrentUser by) {
+    if (!"FACE".equals(kind) && !"QR".equals(kind)) {
+      throw new BusinessRuleException("canteen.credentialKindInvalid");
+    }
+    if ("FACE".equals(kind) && (credential == null || credential.isBlank())) {
+      throw new BusinessRuleException("canteen.credentialRequired");
+    }
+    String value = credential == null || credential.isBlank() ? newQrToken() : credential.trim();
+    try {
+      return transaction.execute(status -> {
+        LockedAccount account = requireManaged(lockById(accountId, null).account(), by);
+        if ("CLOSED".equals(account.status)) {
+          throw new ConflictException("canteen.accountClosed");
+        }
+        Instant now = now();
+        jdbc.sql("""
+            update canteen_credential set status = 'REVOKED', ended_at = :now
+             where account_id = :account and kind = :kind and status = 'ACTIVE'""")
+            .param("now", Timestamp.from(now)).param("account", accountId).param("kind", kind).update();
+        issue(accountId, kind, value, now);
+        audit.record(AuditEntry.created("canteen_credential", accountId, account.regionId,
+            Map.of("kind", kind, "account", accountId)));
+        return account(accountId, by);
+      });
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("canteen.cardTaken", value);
     }
   }
 

@@ -94,10 +94,12 @@ class CanteenController {
   // ------------------------------------------------------------ accounts (managers)
 
   @GetMapping("/canteen/accounts")
-  String accounts(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
+  String accounts(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
+                  @RequestParam(defaultValue = "false") boolean leavers, Model model) {
     CurrentUser user = requireManager();
-    model.addAttribute("page", accounts.accounts(user, q, page, 50));
+    model.addAttribute("page", accounts.accounts(user, q, leavers, page, 50));
     model.addAttribute("q", q);
+    model.addAttribute("leavers", leavers);
     model.addAttribute("month", YearMonth.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
     return "canteen/accounts";
   }
@@ -174,6 +176,14 @@ class CanteenController {
   String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
                      Locale locale) {
     return PageOutcome.redirectAfter(() -> accounts.replaceCard(id, cardNo, CurrentUsers.current()),
+        "/canteen/accounts/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/canteen/accounts/{id}/credentials")
+  String registerCredential(@PathVariable long id, @RequestParam String kind,
+                            @RequestParam(required = false) String credential, RedirectAttributes redirect,
+                            Locale locale) {
+    return PageOutcome.redirectAfter(() -> accounts.registerCredential(id, kind, credential, CurrentUsers.current()),
         "/canteen/accounts/" + id, redirect, messages, locale);
   }
 

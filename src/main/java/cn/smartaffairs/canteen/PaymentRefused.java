@@ -1,10 +1,13 @@
 package cn.smartaffairs.canteen;
 
+import cn.smartaffairs.platform.BusinessRuleException;
+
 /**
- * A payment the ledger will not take: the API answers 422 with the reason code and a message in the caller's
- * language (message key {@code canteen.refused.<REASON>}).
+ * A payment the ledger will not take. The canteen's terminal API answers 422 with the reason code and a message in the
+ * caller's language (message key {@code canteen.refused.<REASON>}); being a business rule, it shows as a clear message
+ * on any page and as a problem (400) on other modules' APIs unless they map it themselves.
  */
-public class PaymentRefused extends RuntimeException {
+public class PaymentRefused extends BusinessRuleException {
 
   /** Why a payment is refused; the codes are part of the terminal API. */
   public enum Reason {
@@ -13,23 +16,13 @@ public class PaymentRefused extends RuntimeException {
   }
 
   private final Reason reason;
-  private final transient Object[] arguments;
 
   public PaymentRefused(Reason reason, Object... arguments) {
-    super(reason.name());
+    super("canteen.refused." + reason.name(), arguments);
     this.reason = reason;
-    this.arguments = arguments;
   }
 
   public Reason reason() {
     return reason;
-  }
-
-  public String messageKey() {
-    return "canteen.refused." + reason.name();
-  }
-
-  public Object[] arguments() {
-    return arguments;
   }
 }

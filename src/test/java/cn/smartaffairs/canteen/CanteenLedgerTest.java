@@ -37,6 +37,7 @@ class CanteenLedgerTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired CanteenRules rules;
   CanteenFixture fixture;
 
   @BeforeEach
@@ -291,5 +292,56 @@ class CanteenLedgerTest {
       jdbc.sql("insert into canteen_posting (journal_id, book, amount_fen) values (:j, 'MEAL_REVENUE', -99)")
           .param("j", journal).update();
     })).isInstanceOf(DataAccessException.class).hasMessageContaining("unbalanced");
+  }
+
+  @Test
+  void aHolderMayCancelTheirOwnPreOrderChargeButNotRefundAnythingElse() {
+    CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId()).orElseThrow();
+    accounts.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.staff);
+    long before = accounts.account(own.id(), fixture.staff).balanceFen();
+    Payment preOrder = accounts.charge(own.id(), 600, CanteenFixture.key(), "预订午餐", fixture.staff);
+    Payment counter = accounts.charge(own.id(), 200, CanteenFixture.key(), null, fixture.manager);
+
+    Payment cancelled = accounts.refund(preOrder.id(), CanteenFixture.key(), "取消预订", fixture.staff);
+
+    assertThat(cancelled.balanceAfterFen()).isEqualTo(before - 200);
+    assertThat(counter.channel()).isEqualTo("PRE_ORDER");
+    CanteenAccount other = fixture.visitorWith(1_000);
+    Payment someoneElses = accounts.charge(other.id(), 100, CanteenFixture.key(), null, fixture.manager);
+    assertThatThrownBy(() -> accounts.refund(someoneElses.id(), CanteenFixture.key(), "不是我的", fixture.staff))
+        .isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void staffWhoLeftAreListedUntilTheirAccountIsSettledAndClosed() {
+    CanteenAccount account = fixture.countyStaffWith(800);
+    jdbc.sql("update staff set status = 'RETIRED', status_changed_on = current_date where id = :id")
+        .param("id", account.staffId()).update();
+
+    assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
+        .contains(account.id());
+    accounts.settleAndClose(account.id(), "退休", fixture.countyAdmin);
+
+    assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
+        .doesNotContain(account.id());
+    assertThat(accounts.accountOfStaff(account.staffId())).isEmpty();
+  }
+
+  @Test
+  void aRegionsOwnRuleBeatsTheNationalDefaultFromItsEffectiveDate() {
+    CanteenAccount account = fixture.countyStaffWith(5_000);
+    var before = java.time.LocalDate.of(2039, 12, 31);
+    var from = java.time.LocalDate.of(2040, 1, 1);
+    rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.countyAdmin);
+
+    clock.stopAt(before.atTime(12, 0).atZone(SHANGHAI).toInstant());
+    assertThat(accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin).amountFen())
+        .isEqualTo(600);
+    clock.stopAt(from.atTime(12, 0).atZone(SHANGHAI).toInstant());
+    assertThatThrownBy(() -> accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin))
+        .isInstanceOfSatisfying(PaymentRefused.class,
+            refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.DAILY_LIMIT_REACHED));
+    assertThatThrownBy(() -> rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.staff))
+        .isInstanceOf(BusinessRuleException.class);
   }
 }

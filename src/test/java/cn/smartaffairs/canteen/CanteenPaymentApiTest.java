@@ -33,6 +33,7 @@ class CanteenPaymentApiTest {
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
+  @Autowired OverdraftFlags overdrafts;
   ApiClient api;
   CanteenFixture fixture;
   String terminalKey;
@@ -83,6 +84,18 @@ class CanteenPaymentApiTest {
         .filter(credential -> credential.kind().equals("QR")).findFirst().orElseThrow().credential();
 
     assertThat(pay(qr, 500L, CanteenFixture.key()).body().get("accountId").asLong()).isEqualTo(account.id());
+  }
+
+  @Test
+  void aRegisteredFaceIdentityPaysAndTheOldOneStopsWorking() {
+    CanteenAccount account = fixture.visitorWith(3_000);
+    String face = "face-" + CanteenFixture.key();
+    accounts.registerCredential(account.id(), "FACE", face, fixture.manager);
+    assertThat(pay(face, 300L, CanteenFixture.key()).status()).isEqualTo(201);
+
+    accounts.registerCredential(account.id(), "FACE", face + "-new", fixture.manager);
+    assertThat(pay(face, 300L, CanteenFixture.key()).body().get("reason").asText()).isEqualTo("CARD_LOST");
+    assertThat(pay(face + "-new", 300L, CanteenFixture.key()).body().get("balanceAfterFen").asLong()).isEqualTo(2_400);
   }
 
   @Test
@@ -167,6 +180,10 @@ class CanteenPaymentApiTest {
     assertThat(flags.body().findValuesAsText("accountId")).contains(String.valueOf(account.id()));
     ApiClient.Answer check = api.get("/api/v1/canteen/ledger-check", api.tokenFor("canteen.manager"));
     assertThat(check.body().get("ok").asBoolean()).isTrue();
+
+    long flagged = items.get(2).get("payment").get("id").asLong();
+    overdrafts.resolve(flagged, "已现金补缴8元", fixture.manager);
+    assertThat(overdrafts.open(fixture.manager)).noneMatch(flag -> flag.journalId() == flagged);
   }
 
   private static Map<String, Object> item(String credential, long amountFen, String key) {
