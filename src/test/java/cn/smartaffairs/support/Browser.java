@@ -130,9 +130,21 @@ public final class Browser implements AutoCloseable {
   /** Clicks the element and waits until the browser has loaded the page the click led to. */
   public void clickAndWaitForPage(String cssSelector) {
     WebElement html = find("html");
-    find(cssSelector).click();
+    reveal(cssSelector).click();
     await(ExpectedConditions.stalenessOf(html));
     await(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  /**
+   * Makes an element clickable as a person would: unfolds the side-menu group that holds it and scrolls it into the
+   * middle of the window.
+   */
+  public WebElement reveal(String cssSelector) {
+    WebElement element = find(cssSelector);
+    driver.executeScript("const group = arguments[0].closest('details'); if (group && !group.open) group.open = true;",
+        element);
+    scrollTo(cssSelector);
+    return element;
   }
 
   /** Scrolls the element into the middle of the window at once (Bootstrap turns on smooth scrolling). */

@@ -8,7 +8,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Gives every page {@code pageLinkBase}: the current path and query without its page number, ending in
- * {@code page=}, so that the paging bar links to another page of the same search.
+ * {@code page=}, so that the paging bar links to another page of the same search; and {@code currentPath}, the path
+ * within the application, so the side menu can unfold the group the page belongs to.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageLinks {
@@ -18,5 +19,10 @@ class PageLinks {
     String query = UriComponentsBuilder.newInstance().query(request.getQueryString()).replaceQueryParam("page")
         .build().getQuery();
     return request.getRequestURI() + "?" + (query == null || query.isEmpty() ? "" : query + "&") + "page=";
+  }
+
+  @ModelAttribute("currentPath")
+  String currentPath(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }
