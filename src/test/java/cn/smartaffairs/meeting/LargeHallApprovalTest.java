@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A large hall's booking holds the slot as pending while the approval runs; approval confirms, rejection releases. */
 @IntegrationTest
@@ -23,6 +24,7 @@ class LargeHallApprovalTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
   @Autowired Approvals approvals;
   @Autowired Accounts accounts;
   ApiClient api;
@@ -116,5 +118,20 @@ class LargeHallApprovalTest {
     approvals.approve(task.getKey(), task.getValue(), null);
     assertThat(jdbc.sql("select count(*) from meeting_booking where series_id = :s and status = 'ACTIVE'")
         .param("s", created.body().get("id").asLong()).query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void aRegionCreatedLaterGetsTheLargeHallFlowOfItsMeetingManagers() {
+    transaction.executeWithoutResult(status -> {
+      long city = jdbc.sql("select id from region where kind = 'CITY' order by id limit 1").query(Long.class).single();
+      long region = jdbc.sql("insert into region (code, name, kind, parent_id) values ('T-NEW', '新设县', 'COUNTY', :city)"
+          + " returning id").param("city", city).query(Long.class).single();
+      List<String> steps = jdbc.sql("""
+          select s.approver_role from approval_flow f join approval_step s on s.flow_id = f.id
+           where f.request_type = 'meeting.booking' and f.region_id = :region and f.active""")
+          .param("region", region).query(String.class).list();
+      assertThat(steps).containsExactly("MEETING_MANAGER");
+      status.setRollbackOnly(); // the shared test database keeps its four regions
+    });
   }
 }
