@@ -508,6 +508,9 @@ public class Approvals {
       events.publishEvent(new ApprovalDecided(request.id(), request.requestType(),
           status == RequestStatus.APPROVED ? ApprovalDecided.Outcome.APPROVED : ApprovalDecided.Outcome.REJECTED));
     }
+    if (status == RequestStatus.WITHDRAWN) {
+      events.publishEvent(new ApprovalWithdrawn(request.id(), request.requestType()));
+    }
   }
 
   private boolean mayActFor(long principalId, CurrentUser deputy) {

@@ -1,6 +1,7 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.approval.ApprovalDecided;
+import cn.smartaffairs.approval.ApprovalWithdrawn;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
@@ -194,15 +195,28 @@ public class MeetingBookings {
    */
   @EventListener
   void onApprovalDecided(ApprovalDecided decided) {
-    if (!MeetingRooms.APPROVAL_TYPE.equals(decided.requestType())) {
-      return;
+    if (MeetingRooms.APPROVAL_TYPE.equals(decided.requestType())) {
+      settleHeldBookings(decided.requestId(), decided.outcome() == ApprovalDecided.Outcome.APPROVED, false);
     }
-    boolean approved = decided.outcome() == ApprovalDecided.Outcome.APPROVED;
+  }
+
+  /**
+   * The applicant withdrew the request on the approval page: the slots it held are released. (When the booking was
+   * cancelled first, nothing is pending any more and this finds nothing.)
+   */
+  @EventListener
+  void onApprovalWithdrawn(ApprovalWithdrawn withdrawn) {
+    if (MeetingRooms.APPROVAL_TYPE.equals(withdrawn.requestType())) {
+      settleHeldBookings(withdrawn.requestId(), false, true);
+    }
+  }
+
+  private void settleHeldBookings(long requestId, boolean approved, boolean withdrawn) {
     var held = jdbc.sql("""
         select b.id, b.subject, b.booked_by, r.name as room, r.region_id from meeting_booking b
           join meeting_room r on r.id = b.room_id
          where b.approval_request_id = :request and b.status = 'PENDING' order by b.id for update of b""")
-        .param("request", decided.requestId()).query().listOfRows();
+        .param("request", requestId).query().listOfRows();
     Timestamp now = Timestamp.from(clock.instant());
     for (var row : held) {
       long id = ((Number) row.get("id")).longValue();
@@ -210,11 +224,11 @@ public class MeetingBookings {
           update meeting_booking set status = :status, sequence = sequence + 1, updated_at = :now,
                  cancelled_at = case when cast(:status as text) = 'CANCELLED' then cast(:now as timestamptz) end where id = :id""")
           .param("status", approved ? "ACTIVE" : "CANCELLED").param("now", now).param("id", id).update();
-      audit.record(new AuditEntry(approved ? "APPROVE" : "REJECT", "meeting_booking", id,
+      audit.record(new AuditEntry(approved ? "APPROVE" : withdrawn ? "WITHDRAW" : "REJECT", "meeting_booking", id,
           ((Number) row.get("region_id")).longValue(), Map.of("status", "PENDING"),
-          Map.of("status", approved ? "ACTIVE" : "CANCELLED", "approvalRequestId", decided.requestId())));
+          Map.of("status", approved ? "ACTIVE" : "CANCELLED", "approvalRequestId", requestId)));
     }
-    if (!held.isEmpty()) {
+    if (!held.isEmpty() && !withdrawn) {
       var first = held.get(0);
       String subject = (String) first.get("subject");
       notifications.send(((Number) first.get("booked_by")).longValue(),

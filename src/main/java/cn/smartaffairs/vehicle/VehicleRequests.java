@@ -1,6 +1,7 @@
 package cn.smartaffairs.vehicle;
 
 import cn.smartaffairs.approval.ApprovalDecided;
+import cn.smartaffairs.approval.ApprovalWithdrawn;
 import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.approval.RequestStatus;
 import cn.smartaffairs.audit.AuditEntry;
@@ -143,14 +144,31 @@ public class VehicleRequests {
     }
   }
 
+  /** The requester took the approval back: the request leaves the queue (a resubmission brings it back). */
+  @EventListener
+  void onWithdrawn(ApprovalWithdrawn withdrawn) {
+    if (!REQUEST_TYPE.equals(withdrawn.requestType())) {
+      return;
+    }
+    jdbc.sql("select id, region_id from vehicle_request where approval_request_id = :id and status = 'PENDING'")
+        .param("id", withdrawn.requestId()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+        .ifPresent(row -> {
+          jdbc.sql("update vehicle_request set status = 'WITHDRAWN' where id = :id").param("id", row[0]).update();
+          audit.record(AuditEntry.updated("vehicle_request", row[0], row[1], Map.of("status", "PENDING"),
+              Map.of("status", "WITHDRAWN")));
+        });
+  }
+
   private void decide(long approvalId, ApprovalDecided.Outcome outcome) {
     String status = outcome == ApprovalDecided.Outcome.APPROVED ? "APPROVED" : "REJECTED";
-    var request = jdbc.sql("select id, region_id from vehicle_request where approval_request_id = :id and status in ('PENDING', 'REJECTED')")
-        .param("id", approvalId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    var request = jdbc.sql("select id, region_id, status from vehicle_request where approval_request_id = :id"
+            + " and status in ('PENDING', 'REJECTED', 'WITHDRAWN')")
+        .param("id", approvalId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+        .optional();
     request.ifPresent(row -> {
       jdbc.sql("update vehicle_request set status = :status where id = :id").param("status", status)
           .param("id", row[0]).update();
-      audit.record(AuditEntry.updated("vehicle_request", row[0], row[1], Map.of("status", "PENDING"),
+      audit.record(AuditEntry.updated("vehicle_request", (Long) row[0], (Long) row[1], Map.of("status", row[2]),
           Map.of("status", status)));
     });
   }

@@ -104,6 +104,19 @@ class LargeHallApprovalTest {
   }
 
   @Test
+  void withdrawingTheApprovalOnTheApprovalPageReleasesTheHeldSlot() {
+    long hall = MeetingFixtures.room(jdbc, "小礼堂", 300, true);
+    long id = book(hall, "15:00", "16:00", "撤回的会").body().get("id").asLong();
+    long request = jdbc.sql("select approval_request_id from meeting_booking where id = :id").param("id", id)
+        .query(Long.class).single();
+
+    approvals.withdraw(request, (CurrentUser) accounts.loadUserByUsername("staff"));
+
+    assertThat(status(id)).isEqualTo("CANCELLED");
+    assertThat(book(hall, "15:00", "16:00", "改由他人使用").status()).isEqualTo(201);
+  }
+
+  @Test
   void aRecurringBookingOfAHallGoesToApprovalAsOneRequestForAllOccurrences() {
     long hall = MeetingFixtures.room(jdbc, "多功能厅", 300, true);
     LocalDate monday = MeetingFixtures.mondayInWeeks(34);

@@ -1,0 +1,7 @@
+package cn.smartaffairs.approval;
+
+/**
+ * Published when the applicant takes a pending request back, inside that transaction, so the module that submitted
+ * it can release what it held for the request (a hall's slot, a vehicle request on the board).
+ */
+public record ApprovalWithdrawn(long requestId, String requestType) {}
