@@ -6,6 +6,7 @@ import cn.smartaffairs.canteen.kitchen.Dish;
 import cn.smartaffairs.canteen.kitchen.Meal;
 import cn.smartaffairs.canteen.kitchen.MenuItem;
 import cn.smartaffairs.canteen.kitchen.Menus;
+import cn.smartaffairs.canteen.kitchen.Preorders;
 import cn.smartaffairs.canteen.kitchen.Waste;
 import cn.smartaffairs.canteen.procurement.Batch;
 import cn.smartaffairs.canteen.procurement.BatchDraft;
@@ -49,10 +50,13 @@ class CanteenKitchenDemoData implements ModuleDemoData {
   private final PurchaseRequests requests;
   private final ReceivingInspections inspections;
   private final Traceability traceability;
+  private final Preorders preorders;
   private final Clock clock;
 
   CanteenKitchenDemoData(Accounts accounts, Menus menus, Waste waste, Suppliers suppliers, PurchaseRequests requests,
-                         ReceivingInspections inspections, Traceability traceability, Clock clock) {
+                         ReceivingInspections inspections, Traceability traceability, Preorders preorders,
+                         Clock clock) {
+    this.preorders = preorders;
     this.accounts = accounts;
     this.menus = menus;
     this.waste = waste;
@@ -142,6 +146,28 @@ class CanteenKitchenDemoData implements ModuleDemoData {
       waste.recordWaste(site.id(), date, Meal.LUNCH, Waste.Kind.PREPARATION, new BigDecimal("6.5"), manager);
       waste.recordWaste(site.id(), date, Meal.LUNCH, Waste.Kind.UNSOLD, new BigDecimal(4 + back), manager);
       waste.recordWaste(site.id(), date, Meal.LUNCH, Waste.Kind.PLATE, new BigDecimal("8.2"), manager);
+    }
+    preorderNextWorkingLunch(site, today);
+  }
+
+  /** The demo people have booked the next weekday's lunch, so head counts and reports show diners from the start. */
+  private void preorderNextWorkingLunch(CanteenSite site, LocalDate today) {
+    LocalDate day = today.plusDays(1);
+    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      day = day.plusDays(1);
+    }
+    CurrentUser manager = accounts.loadUserByUsername("canteen.manager");
+    List<MenuItem> lunch = menus.day(site.id(), day, manager).stream().filter(item -> item.meal() == Meal.LUNCH)
+        .toList();
+    if (lunch.size() < 2) {
+      return;
+    }
+    List<String> diners = List.of("staff", "unit.head", "liaison", "vehicle.manager", "space.manager",
+        "meeting.manager", "canteen.manager", "repair.manager", "asset.manager", "region.admin");
+    for (int i = 0; i < diners.size(); i++) {
+      // the first item on the menu and one of the others in turn, so the head count per dish differs
+      Map<Long, Integer> portions = Map.of(lunch.get(0).id(), 1, lunch.get(1 + i % (lunch.size() - 1)).id(), 1);
+      preorders.place(site.id(), day, Meal.LUNCH, portions, accounts.loadUserByUsername(diners.get(i)));
     }
   }
 
