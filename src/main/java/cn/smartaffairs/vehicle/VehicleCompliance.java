@@ -12,10 +12,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,8 +37,20 @@ public class VehicleCompliance {
     INSURANCE_OVERDUE, INSPECTION_OVERDUE
   }
 
-  /** One flag on a vehicle; {@code tripId} where a trip caused it, {@code detail} a short Chinese explanation. */
-  public record Flag(Kind kind, long vehicleId, String plate, Long tripId, LocalDate day, String detail) {}
+  /**
+   * One flag on a vehicle; {@code tripId} where a trip caused it, {@code detail} a short Chinese explanation, and
+   * {@code detailKey} with {@code detailArgs} the same explanation as a message, so a page can show it in the reader's
+   * language.
+   */
+  public record Flag(Kind kind, long vehicleId, String plate, Long tripId, LocalDate day, String detail,
+                     String detailKey, List<String> detailArgs) {}
+
+  /** The API keeps answering {@code detail} in Chinese; the arguments are strings so numbers keep their plain form. */
+  private Flag flag(Kind kind, Vehicle v, Long tripId, LocalDate day, String key, Object... args) {
+    List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
+    String detail = messages.getMessage(key, texts.toArray(), Locale.SIMPLIFIED_CHINESE);
+    return new Flag(kind, v.id(), v.plate(), tripId, day, detail, key, texts);
+  }
 
   /** How far back holidays are checked for sealing. */
   private static final int HOLIDAY_LOOKBACK_DAYS = 90;
@@ -45,8 +60,11 @@ public class VehicleCompliance {
   private final VehicleRules rules;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final MessageSource messages;
 
-  VehicleCompliance(JdbcClient jdbc, Fleet fleet, VehicleRules rules, WorkingCalendar calendar, Clock clock) {
+  VehicleCompliance(JdbcClient jdbc, Fleet fleet, VehicleRules rules, WorkingCalendar calendar, Clock clock,
+                    MessageSource messages) {
+    this.messages = messages;
     this.jdbc = jdbc;
     this.fleet = fleet;
     this.rules = rules;
@@ -77,12 +95,12 @@ public class VehicleCompliance {
         continue;
       }
       if (v.insuranceUntil().isBefore(today)) {
-        flags.add(new Flag(Kind.INSURANCE_OVERDUE, v.id(), v.plate(), null, v.insuranceUntil(),
-            "保险已于 " + v.insuranceUntil() + " 到期"));
+        flags.add(flag(Kind.INSURANCE_OVERDUE, v, null, v.insuranceUntil(),
+            "vehicle.flagDetail.INSURANCE_OVERDUE", v.insuranceUntil()));
       }
       if (v.inspectionUntil().isBefore(today)) {
-        flags.add(new Flag(Kind.INSPECTION_OVERDUE, v.id(), v.plate(), null, v.inspectionUntil(),
-            "年检已于 " + v.inspectionUntil() + " 到期"));
+        flags.add(flag(Kind.INSPECTION_OVERDUE, v, null, v.inspectionUntil(),
+            "vehicle.flagDetail.INSPECTION_OVERDUE", v.inspectionUntil()));
       }
     }
     tripFlags(byId, ids, today, flags);
@@ -111,12 +129,12 @@ public class VehicleCompliance {
       Vehicle v = vehicles.get(row.vehicleId());
       LocalDate day = row.startedAt().toLocalDate();
       if (row.dispatchId() == null) {
-        flags.add(new Flag(Kind.NO_DISPATCH_SHEET, v.id(), v.plate(), row.tripId(), day,
-            row.startedAt().toLocalTime().withNano(0) + " 出车，无派车单"));
+        flags.add(flag(Kind.NO_DISPATCH_SHEET, v, row.tripId(), day,
+            "vehicle.flagDetail.NO_DISPATCH_SHEET", row.startedAt().toLocalTime().withNano(0)));
         WorkingDays days = calendar.forRegion(v.regionId());
         if (!days.isWorkingDay(day)) {
-          flags.add(new Flag(Kind.NON_WORKING_DAY_UNAPPROVED, v.id(), v.plate(), row.tripId(), day,
-              day + " 为非工作日，出车未经审批"));
+          flags.add(flag(Kind.NON_WORKING_DAY_UNAPPROVED, v, row.tripId(), day,
+              "vehicle.flagDetail.NON_WORKING_DAY_UNAPPROVED", day));
         }
         continue;
       }
@@ -125,16 +143,18 @@ public class VehicleCompliance {
       boolean late = row.endedAt() != null ? row.endedAt().isAfter(row.windowEnd().plusMinutes(tolerance))
           : LocalDateTime.now(clock.withZone(PlatformConfiguration.ZONE)).isAfter(row.windowEnd().plusMinutes(tolerance));
       if (early || late) {
-        flags.add(new Flag(Kind.OUTSIDE_WINDOW, v.id(), v.plate(), row.tripId(), day,
-            "批准时段 " + row.windowStart().toLocalTime() + "–" + row.windowEnd().toLocalTime() + "，实际 "
-                + row.startedAt().toLocalTime().withNano(0) + "–"
-                + (row.endedAt() == null ? "未回车" : row.endedAt().toLocalTime().withNano(0).toString())));
+        flags.add(row.endedAt() == null
+            ? flag(Kind.OUTSIDE_WINDOW, v, row.tripId(), day, "vehicle.flagDetail.OUTSIDE_WINDOW_NOT_BACK",
+                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(), row.startedAt().toLocalTime().withNano(0))
+            : flag(Kind.OUTSIDE_WINDOW, v, row.tripId(), day, "vehicle.flagDetail.OUTSIDE_WINDOW",
+                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(), row.startedAt().toLocalTime().withNano(0),
+                row.endedAt().toLocalTime().withNano(0)));
       }
       if (row.km() != null && row.plannedKm() != null && row.plannedKm() > 0) {
         double percent = rules.number(Key.MILEAGE_EXCESS_PERCENT, v.regionId(), day);
         if (row.km() > row.plannedKm() * (1 + percent / 100)) {
-          flags.add(new Flag(Kind.MILEAGE_EXCESS, v.id(), v.plate(), row.tripId(), day,
-              "实际 " + row.km() + " 公里，计划 " + row.plannedKm() + " 公里（超过 " + (int) percent + "% 预警）"));
+          flags.add(flag(Kind.MILEAGE_EXCESS, v, row.tripId(), day,
+              "vehicle.flagDetail.MILEAGE_EXCESS", row.km(), row.plannedKm(), (int) percent));
         }
       }
     }
@@ -174,8 +194,8 @@ public class VehicleCompliance {
           unsealedByHoliday.put(entry.name(), day);
         }
       }
-      unsealedByHoliday.forEach((holiday, day) -> flags.add(new Flag(Kind.NOT_SEALED_ON_HOLIDAY, v.id(), v.plate(),
-          null, day, holiday + "（" + day + "）未封存")));
+      unsealedByHoliday.forEach((holiday, day) -> flags.add(flag(Kind.NOT_SEALED_ON_HOLIDAY, v,
+          null, day, "vehicle.flagDetail.NOT_SEALED_ON_HOLIDAY", holiday, day)));
     }
   }
 }

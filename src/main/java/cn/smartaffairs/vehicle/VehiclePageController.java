@@ -431,34 +431,34 @@ class VehiclePageController {
   @GetMapping("/vehicles/costs")
   String costReport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, Model model) {
+                    @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, Model model, Locale locale) {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
     VehicleCosts.Report report = costs.report(start, end, groupBy, CurrentUsers.scope());
     model.addAttribute("report", report);
-    model.addAttribute("chart", chart(report));
+    model.addAttribute("chart", chart(report, locale));
     model.addAttribute("kinds", VehicleCosts.CostKind.values());
     model.addAttribute("groups", VehicleCosts.GroupBy.values());
     return "vehicle/costs";
   }
 
   /** An ECharts option: cost per km of each row as bars, the fleet average as a line across them. */
-  private String chart(VehicleCosts.Report report) {
+  private String chart(VehicleCosts.Report report, Locale locale) {
     List<VehicleCosts.ReportRow> rows = report.rows().stream().filter(r -> r.costPerKmFen() != null).toList();
     Double average = report.fleet().costPerKmFen();
     Map<String, Object> option = new LinkedHashMap<>();
     option.put("animation", false);
     option.put("tooltip", Map.of("trigger", "axis"));
     option.put("grid", Map.of("left", 50, "right", 20, "bottom", 80));
-    option.put("xAxis", Map.of("type", "category", "data", rows.stream().map(VehicleCosts.ReportRow::label).toList(),
+    option.put("xAxis", Map.of("type", "category", "data", rows.stream().map(r -> rowLabel(report, r, locale)).toList(),
         "axisLabel", Map.of("rotate", 30)));
-    option.put("yAxis", Map.of("type", "value", "name", "元/公里"));
+    option.put("yAxis", Map.of("type", "value", "name", label("vehicle.chart.yuanPerKm", locale)));
     Map<String, Object> bars = new LinkedHashMap<>();
-    bars.put("name", "每公里成本");
+    bars.put("name", label("vehicle.chart.costPerKm", locale));
     bars.put("type", "bar");
     bars.put("data", rows.stream().map(r -> r.costPerKmFen() / 100).toList());
     if (average != null) {
-      bars.put("markLine", Map.of("symbol", "none", "data", List.of(Map.of("name", "车队平均", "yAxis", average / 100))));
+      bars.put("markLine", Map.of("symbol", "none", "data", List.of(Map.of("name", label("vehicle.ui.fleetAverage", locale), "yAxis", average / 100))));
     }
     option.put("series", List.of(bars));
     try {
@@ -524,6 +524,11 @@ class VehiclePageController {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+  }
+
+  /** A category row is named by the category's message; vehicles and units by their own names (data). */
+  private String rowLabel(VehicleCosts.Report report, VehicleCosts.ReportRow row, Locale locale) {
+    return report.groupBy() == VehicleCosts.GroupBy.CATEGORY ? label("vehicle.category." + row.key(), locale) : row.label();
   }
 
   private String label(String key, Locale locale) {

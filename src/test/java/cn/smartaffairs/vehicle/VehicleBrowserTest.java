@@ -79,6 +79,9 @@ class VehicleBrowserTest {
       assertThat(manager.visible("#board-" + requestId).getText()).contains(purpose, "待派车");
       manager.clickAndWaitForPage("#plan-day");
       assertThat(manager.visible("#plan-" + requestId).getText()).contains("测试驾驶员");
+      // the score is said in words, not as the solver's "0hard/0medium/-1071soft"
+      assertThat(manager.visible("#plan-totals").getText()).containsPattern("(全部约束满足|违反 \\d+ 项约束) · 未安排 \\d+ 趟")
+          .doesNotContain("hard");
       manager.screenshot("vehicle-02-plan");
       manager.clickAndWaitForPage("#confirm-plan");
       WebElement row = manager.visible("#board-" + requestId);

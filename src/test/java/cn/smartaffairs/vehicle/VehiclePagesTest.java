@@ -7,7 +7,12 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.WebSession;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,5 +102,65 @@ class VehiclePagesTest {
     assertThat(driver.get("/vehicles/my-trips").body()).contains("出车任务");
     assertThat(driver.get("/vehicles/my-trips?lang=en").body()).contains("My trips");
     assertThat(staff.get("/vehicle-requests/new?lang=en").body()).contains("Submit for approval", "Destination 2");
+  }
+
+  /**
+   * In English the fleet, a vehicle's detail (with a compliance flag and trips), the board and the drivers page show
+   * no Chinese character except in the data people entered: every name, purpose, note and other free text in the
+   * database is cut out first (and the language switch, 中文), and whatever Chinese is left must come from the page.
+   */
+  @Test
+  void theEnglishPagesShowNoChineseOutsideTheData() {
+    WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
+    long vehicle = jdbc.sql("select id from vehicle where plate = '云A0G106'").query(Long.class).single();
+    String fleet = manager.get("/vehicles?lang=en").body();
+    String detail = manager.get("/vehicles/" + vehicle + "?lang=en").body();
+    String board = manager.get("/vehicles/board?lang=en&date=" + LocalDate.now(VehicleFixtures.SHANGHAI).plusDays(1)).body();
+    String drivers = manager.get("/vehicles/drivers?lang=en").body();
+
+    assertThat(fleet).contains("Official vehicles", "Plate", "云A0G106");
+    assertThat(detail).contains("Insurance expired on", "Odometer", " km</td>", " yuan</td>", "Trips");
+    assertThat(board).contains("Dispatch board", " km)", "赴市人民医院开展医保基金专项检查");
+    assertThat(drivers).contains("Register driver", "Available (click to make unavailable)");
+
+    List<String> data = userData();
+    assertThat(chineseLeftIn(fleet, data)).as("fleet").isEmpty();
+    assertThat(chineseLeftIn(detail, data)).as("vehicle detail").isEmpty();
+    assertThat(chineseLeftIn(board, data)).as("board").isEmpty();
+    assertThat(chineseLeftIn(drivers, data)).as("drivers").isEmpty();
+  }
+
+  /** Every free text people or the demo data put into the database that a vehicle page may show, longest first. */
+  private List<String> userData() {
+    return jdbc.sql("""
+        select plate from vehicle union select brand from vehicle union select model from vehicle
+        union select parking_place from vehicle union select name from unit union select name from region
+        union select name from staff union select post_title from staff union select name from vehicle_place
+        union select purpose from vehicle_request union select origin_name from vehicle_request
+        union select name from vehicle_request_stop union select purpose from vehicle_trip
+        union select supplier from vehicle_cost union select note from vehicle_cost
+        union select topic from vehicle_driver_record union select result from vehicle_driver_record
+        union select name from calendar_day union select display_name from user_account""")
+        .query(String.class).list().stream()
+        .filter(v -> v != null && HAN.matcher(v).find())
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .toList();
+  }
+
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+
+  /** The Chinese runs left in a page once the data is cut out, each with a little context to find it. */
+  private static List<String> chineseLeftIn(String page, List<String> data) {
+    // the language switch names Chinese in Chinese on purpose
+    String rest = page.replaceAll("<a[^>]*id=\"lang-switch\"[^>]*>[^<]*</a>", "");
+    for (String value : data) {
+      rest = rest.replace(value, "");
+    }
+    Matcher han = HAN.matcher(rest);
+    List<String> left = new ArrayList<>();
+    while (han.find()) {
+      left.add(rest.substring(Math.max(0, han.start() - 40), Math.min(rest.length(), han.end() + 20)));
+    }
+    return left;
   }
 }
