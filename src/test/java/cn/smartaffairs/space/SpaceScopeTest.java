@@ -95,6 +95,19 @@ class SpaceScopeTest {
     assertThat(staffIds(city.get("people"))).containsExactly(person);
   }
 
+  @Test
+  void aCountyAdminCannotRecordARankChangeOfACityPerson() {
+    long unit = fixtures.unit(GovernmentLevel.CITY, 3);
+    long person = fixtures.person(unit, "LEVEL_OFFICER_1");
+
+    ApiClient.Answer answer = api.post("/api/v1/space/rank-changes", countyAdmin, Map.of("staffId", person,
+        "rankCode", "SECTION_HEAD", "effectiveFrom", today.toString()));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from space_rank_change where staff_id = :s").param("s", person)
+        .query(Long.class).single()).isZero();
+  }
+
   private static List<Long> staffIds(JsonNode people) {
     List<Long> ids = new ArrayList<>();
     people.forEach(p -> ids.add(p.get("staffId").asLong()));
