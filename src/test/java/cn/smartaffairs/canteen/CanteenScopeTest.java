@@ -83,6 +83,22 @@ class CanteenScopeTest {
   }
 
   @Test
+  void aHolderCannotTakeAKeyOfTheFormThePlatformUsesForSubsidiesPreordersOrPages() {
+    CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId())
+        .orElseGet(() -> accounts.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
+    String token = api.tokenFor("staff");
+    long before = accounts.account(own.id(), fixture.manager).balanceFen();
+
+    for (String key : java.util.List.of("subsidy:" + own.id() + ":2099-01", "canteen-preorder-999999999",
+        "web-refund-999999999")) {
+      ApiClient.Answer answer = api.post("/api/v1/canteen/accounts/" + own.id() + "/top-ups", token,
+          Map.of("amountFen", 100, "idempotencyKey", key));
+      assertThat(answer.status()).as(key).isEqualTo(400);
+    }
+    assertThat(accounts.account(own.id(), fixture.manager).balanceFen()).isEqualTo(before);
+  }
+
+  @Test
   void theHolderStillGetsTheirOwnTopUpAgainForTheSameKey() {
     CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId())
         .orElseGet(() -> accounts.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
