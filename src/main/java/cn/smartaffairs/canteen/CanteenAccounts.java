@@ -288,12 +288,12 @@ public class CanteenAccounts {
     String key = requireKey(idempotencyKey);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
-      if (locked.existing() != null) {
-        return replay(locked.existing());
-      }
       LockedAccount account = locked.account();
       if (!owns(by, account) && !manages(by, account.regionId)) {
         throw new NotFoundException("canteenAccount", accountId);
+      }
+      if (locked.existing() != null) {
+        return replay(locked.existing(), account);
       }
       return spend(account, amountFen, key, "PRE_ORDER", null, null, trimmed(description), now(),
           by.getUsername(), false, null);
@@ -318,15 +318,16 @@ public class CanteenAccounts {
     return idempotently(key, () -> {
       Locked locked = lockByCredential(credential.trim(), key);
       if (locked == null) {
-        return paymentByKey(key).map(Payment::asReplay)
+        // only this terminal's own earlier payment is answered again; a key names no one else's journal
+        return paymentByKey(key).filter(p -> terminal.terminalCode().equals(p.terminalId())).map(Payment::asReplay)
             .orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL));
-      }
-      if (locked.existing() != null) {
-        return replay(locked.existing());
       }
       LockedAccount account = locked.account();
       if (account.regionId != terminal.regionId()) {
         throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
+      }
+      if (locked.existing() != null) {
+        return replay(locked.existing(), account);
       }
       long amount = amountFen != null ? amountFen : mealPrice(account, at);
       return spend(account, amount, key, offline ? "OFFLINE" : "TERMINAL", terminal.id(), terminal.terminalCode(),
@@ -403,13 +404,13 @@ public class CanteenAccounts {
     Payment original = paymentById(paymentId).orElseThrow(() -> new NotFoundException("canteenPayment", paymentId));
     return idempotently(key, () -> {
       Locked locked = lockById(original.accountId(), key);
-      if (locked.existing() != null) {
-        return replay(locked.existing());
-      }
       LockedAccount account = locked.account();
       boolean manager = manages(by, account.regionId);
       if (!manager && !(owns(by, account) && "PRE_ORDER".equals(original.channel()))) {
         throw new NotFoundException("canteenPayment", paymentId);
+      }
+      if (locked.existing() != null) {
+        return replay(locked.existing(), account);
       }
       if (!"MEAL_PAYMENT".equals(original.kind())) {
         throw new ConflictException("canteen.notRefundable");
@@ -456,14 +457,14 @@ public class CanteenAccounts {
     String key = requireKey(idempotencyKey);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
-      if (locked.existing() != null) {
-        return replay(locked.existing());
-      }
       LockedAccount account = locked.account();
       boolean owner = owns(by, account);
       boolean manager = manages(by, account.regionId);
       if (!owner && !manager) {
         throw new NotFoundException("canteenAccount", accountId);
+      }
+      if (locked.existing() != null) {
+        return replay(locked.existing(), account);
       }
       if ("CLOSED".equals(account.status)) {
         throw new ConflictException("canteen.accountClosed");
@@ -495,10 +496,10 @@ public class CanteenAccounts {
     String why = requireReason(reason);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
-      if (locked.existing() != null) {
-        return replay(locked.existing());
-      }
       LockedAccount account = requireManaged(locked.account(), by);
+      if (locked.existing() != null) {
+        return replay(locked.existing(), account);
+      }
       if ("CLOSED".equals(account.status)) {
         throw new ConflictException("canteen.accountClosed");
       }
@@ -538,10 +539,10 @@ public class CanteenAccounts {
       String key = "subsidy:" + id + ":" + month;
       Payment grant = idempotently(key, () -> {
         Locked locked = lockById(id, key);
-        if (locked.existing() != null) {
-          return replay(locked.existing());
-        }
         LockedAccount account = locked.account();
+        if (locked.existing() != null) {
+          return replay(locked.existing(), account);
+        }
         long amount = rules.categoryRule(regionId, account.category, month.atDay(1))
             .map(CanteenRules.CategoryRule::monthlySubsidyFen).orElse(0L);
         if (amount == 0 || "CLOSED".equals(account.status)) {
@@ -781,8 +782,17 @@ public class CanteenAccounts {
         .optional().orElse(null);
   }
 
-  private Payment replay(long journalId) {
-    return paymentById(journalId).orElseThrow().asReplay();
+  /**
+   * The journal a repeated idempotency key names, answered again only on the account it was made on (the caller's
+   * right to that account is checked before): keys such as {@code subsidy:<account>:<month>} are predictable, and a
+   * key must not open another holder's journal.
+   */
+  private Payment replay(long journalId, LockedAccount account) {
+    Payment payment = paymentById(journalId).orElseThrow();
+    if (payment.accountId() != account.id) {
+      throw new ConflictException("canteen.idempotencyKeyReused");
+    }
+    return payment.asReplay();
   }
 
   /**

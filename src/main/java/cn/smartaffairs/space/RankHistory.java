@@ -6,6 +6,7 @@ import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffMember;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import java.sql.Timestamp;
@@ -47,6 +48,10 @@ public class RankHistory {
   @Transactional
   public RankChange record(long staffId, String rankCode, LocalDate effectiveFrom, CurrentUser by) {
     StaffMember member = staff.get(staffId, DataScope.everything());
+    // a person outside the caller's scope is not found (404), so staff ids cannot be probed
+    if (!by.dataScope().permits(member.regionId(), member.unitId(), member.id())) {
+      throw new NotFoundException("staff", staffId);
+    }
     boolean permitted = SpaceRegister.editScope(by).permits(member.regionId(), null, null)
         || StaffDirectory.editScope(by).permits(member.regionId(), member.unitId(), null);
     if (!permitted) {

@@ -157,6 +157,7 @@ public class SpaceAllocations {
     return guarded(() -> {
       UnitAllocation allocation = allocationForUpdate(allocationId);
       Room room = register.roomUnscoped(allocation.roomId());
+      requireInScope(by.dataScope().permits(room.regionId(), allocation.unitId(), null), "分配记录", allocationId);
       SpaceRegister.requireEditable(room.regionId(), by);
       endAllocation(allocation, on, "RETURNED", room.regionId());
       return allocationRow(allocationId);
@@ -286,6 +287,8 @@ public class SpaceAllocations {
       OfficeAssignment office = office(assignmentId);
       Room room = register.roomUnscoped(office.roomId());
       UnitAllocation holder = currentAllocation(room.id(), office.validFrom()).orElse(null);
+      requireInScope(by.dataScope().permits(room.regionId(), holder == null ? null : holder.unitId(), office.staffId()),
+          "办公室分配", assignmentId);
       requireUnitOrManager(holder == null ? -1 : holder.unitId(), room.regionId(), by);
       LocalDate end = on == null ? today() : on;
       if (office.validTo() != null) {
@@ -312,6 +315,7 @@ public class SpaceAllocations {
     return guarded(() -> {
       OfficeAssignment office = office(assignmentId);
       Room room = register.roomUnscoped(office.roomId());
+      requireInScope(by.dataScope().permits(room.regionId(), null, office.staffId()), "办公室分配", assignmentId);
       SpaceRegister.requireEditable(room.regionId(), by);
       if (!office.secondOffice()) {
         throw new BusinessRuleException("space.notASecondOffice");
@@ -428,6 +432,13 @@ public class SpaceAllocations {
         throw new ConflictException("space.duplicate");
       }
       throw e;
+    }
+  }
+
+  /** A record outside the caller's data scope answers 404, as if it did not exist, so ids cannot be probed. */
+  private static void requireInScope(boolean inScope, String what, long id) {
+    if (!inScope) {
+      throw new NotFoundException(what, id);
     }
   }
 
@@ -605,6 +616,9 @@ public class SpaceAllocations {
   private RoomTransfer pendingTransfer(long id, CurrentUser by) {
     RoomTransfer transfer = jdbc.sql(TRANSFER + " where t.id = :id for update of t").param("id", id)
         .query(SpaceAllocations::transfer).optional().orElseThrow(() -> new NotFoundException("移交", id));
+    long regionId = register.roomUnscoped(transfer.roomId()).regionId();
+    requireInScope(by.dataScope().permits(regionId, transfer.toUnitId(), null)
+        || by.dataScope().permits(null, transfer.fromUnitId(), null), "移交", id);
     if (!transfer.status().equals("PENDING")) {
       throw new ConflictException("space.transferDecided");
     }

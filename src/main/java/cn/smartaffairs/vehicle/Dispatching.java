@@ -161,7 +161,8 @@ public class Dispatching {
   /** Cancels a dispatch whose trip has not started; the request waits on the board again. */
   public void cancel(long dispatchId, CurrentUser by) {
     inTransaction(() -> {
-      Dispatch dispatch = dispatch(dispatchId);
+      // out of the caller's scope a dispatch is not found (404), so ids cannot be probed; in it, only managers act
+      Dispatch dispatch = visible(dispatchId, by);
       fleet.requireManager(fleet.get(dispatch.vehicleId()).regionId(), by);
       if (!dispatch.status().equals("ACTIVE")) {
         throw new ConflictException("vehicle.dispatchNotActive", dispatch.sheetNo());

@@ -55,6 +55,15 @@ public class Drivers {
         .orElseThrow(() -> new NotFoundException("driver", id));
   }
 
+  /** A driver the caller's scope reaches; any other answers 404, as if it did not exist. */
+  private Driver inScope(long driverId, CurrentUser by) {
+    Driver driver = get(driverId);
+    if (!by.dataScope().permits(driver.regionId(), null, driver.staffId())) {
+      throw new NotFoundException("driver", driverId);
+    }
+    return driver;
+  }
+
   public Optional<Driver> ofUser(long userId) {
     return jdbc.sql(DRIVER + " where d.user_id = :user").param("user", userId).query(Drivers::driver).optional();
   }
@@ -95,7 +104,7 @@ public class Drivers {
 
   @Transactional
   public void setAvailable(long driverId, boolean available, CurrentUser by) {
-    Driver driver = get(driverId);
+    Driver driver = inScope(driverId, by);
     fleet.requireManager(driver.regionId(), by);
     jdbc.sql("update vehicle_driver set available = :available where id = :id").param("available", available)
         .param("id", driverId).update();
@@ -106,7 +115,7 @@ public class Drivers {
   /** A training (培训) or assessment (考核) record. */
   @Transactional
   public long addRecord(long driverId, String kind, LocalDate heldOn, String topic, String result, CurrentUser by) {
-    Driver driver = get(driverId);
+    Driver driver = inScope(driverId, by);
     fleet.requireManager(driver.regionId(), by);
     if (!"TRAINING".equals(kind) && !"ASSESSMENT".equals(kind) || heldOn == null || topic == null || topic.isBlank()) {
       throw new BusinessRuleException("vehicle.driverRecordInvalid");

@@ -87,6 +87,10 @@ public class Trips {
     if (purpose == null || purpose.isBlank()) {
       throw new BusinessRuleException("vehicle.purposeRequired");
     }
+    // without a dispatch sheet a driver may take only a vehicle of their own region; another region's is not found
+    if (fleet.get(vehicleId).regionId() != driver.regionId()) {
+      throw new NotFoundException("vehicle", vehicleId);
+    }
     return insert(null, vehicleId, driver, odometerKm, purpose.trim());
   }
 
