@@ -242,6 +242,10 @@ public class VehicleRequests {
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(regionId, null, null)) {
       throw new BusinessRuleException("error.forbidden");
     }
+    // another region sees the request, and may offer its vehicles, only once the home region has asked for aid
+    if (regionId != request.regionId() && !request.consentRegionIds().contains(request.regionId())) {
+      throw new NotFoundException("vehicleRequest", requestId);
+    }
     if (!request.status().equals("APPROVED")) {
       throw new ConflictException("vehicle.requestNotWaiting", request.id());
     }

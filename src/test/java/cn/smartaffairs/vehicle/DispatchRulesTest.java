@@ -95,6 +95,10 @@ class DispatchRulesTest {
 
     assertRefused(dispatch(county, request, countyCar, countyDriver), 400, "须经申请方和车辆所属方双方同意");
     assertThat(boardPurposes(county, day)).doesNotContain("赴青山县督查");
+    assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of()).status())
+        .as("a region cannot offer aid before the home region asked").isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from vehicle_aid_consent where request_id = :id").param("id", request)
+        .query(Long.class).single()).isZero();
     // the home region asks for aid: the county's dispatcher now sees the request on its board
     assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", manager, Map.of()).status()).isEqualTo(200);
     assertThat(boardPurposes(county, day)).contains("赴青山县督查");
