@@ -803,7 +803,9 @@ public class CanteenAccounts {
     try {
       return transaction.execute(status -> work.get());
     } catch (DuplicateKeyException e) {
-      return paymentByKey(key).map(Payment::asReplay).orElseThrow(() -> e);
+      // another request with the same key committed first: run again, so the replay passes the same checks of the
+      // caller's right to the account (and of the key's account) as any other replay
+      return transaction.execute(status -> work.get());
     }
   }
 

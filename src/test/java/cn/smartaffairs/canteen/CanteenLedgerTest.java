@@ -210,6 +210,32 @@ class CanteenLedgerTest {
   }
 
   @Test
+  void oneKeySentByManyThreadsAtOnceChargesOnceAndEveryAnswerIsThatPayment() throws Exception {
+    CanteenAccount account = fixture.visitorWith(10_000);
+    String key = CanteenFixture.key();
+    int threads = 8;
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(threads);
+    List<Future<Payment>> answers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Callable<Payment> attempt = () -> {
+        start.await();
+        return accounts.charge(account.id(), 450, key, "重复提交", fixture.manager);
+      };
+      answers.add(pool.submit(attempt));
+    }
+    start.countDown();
+    List<Long> paymentIds = new ArrayList<>();
+    for (Future<Payment> answer : answers) {
+      paymentIds.add(answer.get().id());
+    }
+    pool.shutdown();
+
+    assertThat(paymentIds).as("every thread is answered with the one payment").containsOnly(paymentIds.get(0));
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(10_000 - 450);
+  }
+
+  @Test
   void manyThreadsChargingOneCardAtOnceNeverOverdrawIt() throws Exception {
     CanteenAccount account = fixture.visitorWith(10_000);
     int threads = 16;
