@@ -96,7 +96,7 @@ public class CanteenAccounts {
 
   /** One account within the viewer's data scope (404 otherwise). */
   public CanteenAccount account(long id, CurrentUser viewer) {
-    var params = viewer.dataScope().bind(new MapSqlParameterSource()).addValue("id", id);
+    var params = readableBy(viewer).bind(new MapSqlParameterSource()).addValue("id", id);
     return jdbc.sql(ACCOUNT_SELECT + " where a.id = :id and "
             + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id"))
         .paramSource(params).query(CanteenAccounts::account).optional()
@@ -120,7 +120,7 @@ public class CanteenAccounts {
         + " where k.account_id = a.id and k.credential = :keyword))"
         + (leaversOnly ? " and a.status <> 'CLOSED' and s.status in ('TRANSFERRED', 'RETIRED')" : "");
     String trimmed = keyword == null || keyword.isBlank() ? null : keyword.trim();
-    var params = viewer.dataScope().bind(new MapSqlParameterSource()).addValue("keyword", trimmed)
+    var params = readableBy(viewer).bind(new MapSqlParameterSource()).addValue("keyword", trimmed)
         .addValue("like", trimmed == null ? null : "%" + trimmed + "%")
         .addValue("limit", pageSize).addValue("offset", (long) pageNo * pageSize);
     long total = jdbc.sql("select count(*) from canteen_account a left join staff s on s.id = a.staff_id" + where)
@@ -134,7 +134,7 @@ public class CanteenAccounts {
   List<CanteenAccount> allAccounts(CurrentUser viewer) {
     return jdbc.sql(ACCOUNT_SELECT + " where " + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id")
             + " order by a.id")
-        .paramSource(viewer.dataScope().bind(new MapSqlParameterSource())).query(CanteenAccounts::account).list();
+        .paramSource(readableBy(viewer).bind(new MapSqlParameterSource())).query(CanteenAccounts::account).list();
   }
 
   /** An account's latest journals (payments, top-ups, ...), newest first. */
@@ -810,6 +810,15 @@ public class CanteenAccounts {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Whose accounts a viewer may read: the canteen's managers and administrators their region's, everyone else only
+   * their own. Balances are personal, so the broader reach of other roles (another module's manager, a unit's
+   * liaison) does not extend to them.
+   */
+  static DataScope readableBy(CurrentUser viewer) {
+    return viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.CANTEEN_MANAGER, Role.STAFF);
+  }
 
   static DataScope managing(CurrentUser by) {
     return by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.CANTEEN_MANAGER);

@@ -34,6 +34,21 @@ class CanteenScopeTest {
   }
 
   @Test
+  void anotherModulesManagerAndAUnitLiaisonSeeOnlyTheirOwnAccount() {
+    CanteenAccount city = fixture.visitorWith(1_000);
+    for (String username : new String[] {"vehicle.manager", "liaison"}) {
+      String token = api.tokenFor(username);
+      var listed = api.get("/api/v1/canteen/accounts?page=0&size=50", token).body();
+      long ownStaffId = users.loadUserByUsername(username).staffId();
+      assertThat(listed.get("total").asLong()).as(username).isLessThanOrEqualTo(1);
+      listed.get("items").forEach(item -> assertThat(item.get("staffId").asLong()).as(username).isEqualTo(ownStaffId));
+      assertThat(api.get("/api/v1/canteen/accounts/" + city.id(), token).status()).as(username).isEqualTo(404);
+    }
+    assertThat(api.get("/api/v1/canteen/accounts/" + city.id(), api.tokenFor("canteen.manager")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aCountyAdminCannotReadFreezeOrTopUpACityAccount() {
     CanteenAccount city = fixture.visitorWith(2_000);
     String token = api.tokenFor("county.admin");
