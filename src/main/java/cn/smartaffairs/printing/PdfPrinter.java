@@ -275,20 +275,31 @@ public class PdfPrinter {
       List<String> lines = new ArrayList<>();
       for (String paragraph : printable(text).split("\n", -1)) {
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0;
         for (int i = 0; i < paragraph.length(); ) {
-          int codePoint = paragraph.codePointAt(i);
-          String next = line + new String(Character.toChars(codePoint));
-          if (line.length() > 0 && textWidth(next, size) > max) {
+          String glyph = new String(Character.toChars(paragraph.codePointAt(i)));
+          // the text is printable already, so each glyph is measured once, not every prefix again
+          float glyphWidth = glyphWidth(glyph, size);
+          if (line.length() > 0 && lineWidth + glyphWidth > max) {
             lines.add(line.toString());
-            line = new StringBuilder(new String(Character.toChars(codePoint)));
-          } else {
-            line = new StringBuilder(next);
+            line.setLength(0);
+            lineWidth = 0;
           }
-          i += Character.charCount(codePoint);
+          line.append(glyph);
+          lineWidth += glyphWidth;
+          i += glyph.length();
         }
         lines.add(line.toString());
       }
       return lines;
+    }
+
+    private float glyphWidth(String glyph, float size) {
+      try {
+        return font.getStringWidth(glyph) / 1000 * size;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     /** Replaces characters the font cannot draw (and control characters) so one odd input never breaks a form. */
