@@ -147,30 +147,27 @@ public class VehicleRequests {
   /** The requester took the approval back: the request leaves the queue (a resubmission brings it back). */
   @EventListener
   void onWithdrawn(ApprovalWithdrawn withdrawn) {
-    if (!REQUEST_TYPE.equals(withdrawn.requestType())) {
-      return;
+    if (REQUEST_TYPE.equals(withdrawn.requestType())) {
+      moveByApproval(withdrawn.requestId(), List.of("PENDING"), "WITHDRAWN");
     }
-    jdbc.sql("select id, region_id from vehicle_request where approval_request_id = :id and status = 'PENDING'")
-        .param("id", withdrawn.requestId()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
-        .ifPresent(row -> {
-          jdbc.sql("update vehicle_request set status = 'WITHDRAWN' where id = :id").param("id", row[0]).update();
-          audit.record(AuditEntry.updated("vehicle_request", row[0], row[1], Map.of("status", "PENDING"),
-              Map.of("status", "WITHDRAWN")));
-        });
   }
 
   private void decide(long approvalId, ApprovalDecided.Outcome outcome) {
-    String status = outcome == ApprovalDecided.Outcome.APPROVED ? "APPROVED" : "REJECTED";
-    var request = jdbc.sql("select id, region_id, status from vehicle_request where approval_request_id = :id"
-            + " and status in ('PENDING', 'REJECTED', 'WITHDRAWN')")
-        .param("id", approvalId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
-        .optional();
-    request.ifPresent(row -> {
-      jdbc.sql("update vehicle_request set status = :status where id = :id").param("status", status)
-          .param("id", row[0]).update();
-      audit.record(AuditEntry.updated("vehicle_request", (Long) row[0], (Long) row[1], Map.of("status", row[2]),
-          Map.of("status", status)));
-    });
+    moveByApproval(approvalId, List.of("PENDING", "REJECTED", "WITHDRAWN"),
+        outcome == ApprovalDecided.Outcome.APPROVED ? "APPROVED" : "REJECTED");
+  }
+
+  /** Moves the request behind an approval to {@code to} if it is in one of the {@code from} states; audited. */
+  private void moveByApproval(long approvalId, List<String> from, String to) {
+    jdbc.sql("select id, region_id, status from vehicle_request where approval_request_id = :id and status in (:from)")
+        .param("id", approvalId).param("from", from)
+        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional()
+        .ifPresent(row -> {
+          jdbc.sql("update vehicle_request set status = :status where id = :id").param("status", to)
+              .param("id", row[0]).update();
+          audit.record(AuditEntry.updated("vehicle_request", (Long) row[0], (Long) row[1], Map.of("status", row[2]),
+              Map.of("status", to)));
+        });
   }
 
   /** A request its requester, an approver or anyone whose scope reaches its region or unit may see. */
