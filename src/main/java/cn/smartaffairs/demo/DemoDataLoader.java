@@ -1,8 +1,5 @@
 package cn.smartaffairs.demo;
 
-import cn.smartaffairs.meeting.Equipment;
-import cn.smartaffairs.meeting.MeetingRooms;
-import cn.smartaffairs.meeting.NewRoom;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffDraft;
@@ -39,13 +36,11 @@ class DemoDataLoader implements ApplicationRunner {
   private final Accounts accounts;
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
-  private final MeetingRooms meetingRooms;
   private final List<ModuleDemoData> modules;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
                  Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 MeetingRooms meetingRooms, List<ModuleDemoData> modules) {
-    this.meetingRooms = meetingRooms;
+                 List<ModuleDemoData> modules) {
     this.modules = modules;
     this.properties = properties;
     this.organisation = organisation;
@@ -104,22 +99,7 @@ class DemoDataLoader implements ApplicationRunner {
       }
     }
     createAccounts(regionIds, unitIds, staffIdsByUnit);
-    createMeetingRooms();
     modules.forEach(ModuleDemoData::load);
-  }
-
-  /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */
-  private void createMeetingRooms() {
-    var city = accounts.loadUserByUsername("meeting.manager");
-    var county = accounts.loadUserByUsername("county.admin");
-    var video = List.of(Equipment.PROJECTOR, Equipment.VIDEO_CONFERENCE, Equipment.MICROPHONE, Equipment.SCREEN);
-    meetingRooms.createRoom(new NewRoom("第一会议室", "市行政中心1号楼", "3", 30, video, false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("第二会议室", "市行政中心1号楼", "3", 12, List.of(Equipment.PROJECTOR,
-        Equipment.WHITEBOARD), false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("视频会议室", "市行政中心2号楼", "5", 20, video, false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("大礼堂", "市行政中心2号楼", "1", 300, List.of(Equipment.PROJECTOR,
-        Equipment.MICROPHONE, Equipment.SCREEN), true, null, null), city);
-    meetingRooms.createRoom(new NewRoom("县政府常务会议室", "县行政中心", "4", 25, video, false, null, null), county);
   }
 
   private void createAccounts(Map<String, Long> regions, Map<String, Long> units, Map<String, List<Long>> staffIds) {

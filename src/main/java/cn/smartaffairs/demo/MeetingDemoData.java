@@ -5,7 +5,9 @@ import cn.smartaffairs.approval.ApprovalMode;
 import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.approval.ApproverKind;
 import cn.smartaffairs.approval.FlowDefinition;
+import cn.smartaffairs.meeting.Equipment;
 import cn.smartaffairs.meeting.MeetingRooms;
+import cn.smartaffairs.meeting.NewRoom;
 import cn.smartaffairs.meeting.NewSeries;
 import cn.smartaffairs.meeting.RecurringBookings;
 import cn.smartaffairs.organisation.OrganisationDirectory;
@@ -20,7 +22,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The meeting module's demo: every region's approval flow for large-hall bookings (大礼堂 needs approval) and a
+ * The meeting module's demo: a few rooms per region, every region's approval flow for large-hall bookings (大礼堂 needs approval) and a
  * weekly 周例会 in the city's first room, so the calendar feed has a series to show.
  */
 @Component
@@ -46,6 +48,7 @@ class MeetingDemoData implements ModuleDemoData {
 
   @Override
   public void load() {
+    createRooms();
     var admin = accounts.loadUserByUsername("admin");
     for (var region : organisation.regions()) {
       // the 会务 team decides where there is one; elsewhere the region's administrators
@@ -60,5 +63,19 @@ class MeetingDemoData implements ModuleDemoData {
     LocalDate monday = LocalDate.now(clock).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     recurring.book(new NewSeries(room.id(), "办公室周例会", 10, "WEEKLY", 1, monday, monday.plusWeeks(11),
         LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(monday.plusWeeks(4)), true, null), manager);
+  }
+
+  /** A few rooms per region, registered by each region's meeting manager or admin, so booking works at once. */
+  private void createRooms() {
+    var city = accounts.loadUserByUsername("meeting.manager");
+    var county = accounts.loadUserByUsername("county.admin");
+    var video = List.of(Equipment.PROJECTOR, Equipment.VIDEO_CONFERENCE, Equipment.MICROPHONE, Equipment.SCREEN);
+    meetingRooms.createRoom(new NewRoom("第一会议室", "市行政中心1号楼", "3", 30, video, false, null, null), city);
+    meetingRooms.createRoom(new NewRoom("第二会议室", "市行政中心1号楼", "3", 12, List.of(Equipment.PROJECTOR,
+        Equipment.WHITEBOARD), false, null, null), city);
+    meetingRooms.createRoom(new NewRoom("视频会议室", "市行政中心2号楼", "5", 20, video, false, null, null), city);
+    meetingRooms.createRoom(new NewRoom("大礼堂", "市行政中心2号楼", "1", 300, List.of(Equipment.PROJECTOR,
+        Equipment.MICROPHONE, Equipment.SCREEN), true, null, null), city);
+    meetingRooms.createRoom(new NewRoom("县政府常务会议室", "县行政中心", "4", 25, video, false, null, null), county);
   }
 }
