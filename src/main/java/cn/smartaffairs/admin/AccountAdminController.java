@@ -7,6 +7,7 @@ import cn.smartaffairs.organisation.StaffQuery;
 import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 用户账户: accounts and the roles they hold, per region and unit; unlock and disable. */
-@Controller
+@PageController
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
 

@@ -3,6 +3,7 @@ package cn.smartaffairs.admin;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.Region;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.ApiCredentials;
 import cn.smartaffairs.security.ApiScope;
 import cn.smartaffairs.security.CurrentUser;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 接口密钥 page: the keys integrations (canteen terminals, the hotline desk) call the API with. A new key's
  * secret is shown once in the answer to the form and never again; revoking a key stops it at once.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/api-keys")
 @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'REGION_ADMIN')")
 class ApiKeyController {

@@ -7,6 +7,7 @@ import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.Region;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 审计日志 page: who changed what, searchable and exportable, and a check that the SM3 chain is unbroken. A
  * platform admin sees every event; a region admin those of their regions and their own.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/audit")
 @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'REGION_ADMIN')")
 class AuditController {

@@ -1,6 +1,7 @@
 package cn.smartaffairs.approval;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -9,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The request page the to-do inbox links to: the route taken, who is pending, and the viewer's own decision. */
-@Controller
+@PageController
 @RequestMapping("/approvals")
 class ApprovalController {
 

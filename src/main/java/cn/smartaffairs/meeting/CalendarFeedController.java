@@ -1,13 +1,13 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * 日历订阅: the .ics feeds calendar clients fetch without signing in (the secret in the address is the credential),
  * and the page where a person sees and replaces their own feed's address.
  */
-@Controller
+@PageController
 class CalendarFeedController {
 
   private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package cn.smartaffairs.meeting;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 会议室管理 for the region's meeting managers, and the meeting rule tables for its administrators. */
-@Controller
+@PageController
 class MeetingAdminController {
 
   /** The roles a room can be restricted to: those held in a region or a unit. */

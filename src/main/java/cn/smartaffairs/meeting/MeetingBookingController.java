@@ -1,6 +1,7 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A booking's page — check in, move, cancel (one occurrence or the whole series), order services, its fee cap —
  * the caller's bookings, recurring booking from a room's day, and the 会务 team's services task list.
  */
-@Controller
+@PageController
 class MeetingBookingController {
 
   private final MeetingRooms rooms;

@@ -1,6 +1,7 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 会议室: the region's rooms, one room's day, and booking a room the finder offers. */
-@Controller
+@PageController
 class MeetingController {
 
   private final MeetingRooms meetingRooms;

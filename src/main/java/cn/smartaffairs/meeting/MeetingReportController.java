@@ -2,6 +2,7 @@ package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUsers;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,13 +18,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 会议室使用报表: occupancy heat map, no-show rate, services delivered, and the same as .xlsx. */
-@Controller
+@PageController
 class MeetingReportController {
 
   private static final int FIRST_HOUR = 7;

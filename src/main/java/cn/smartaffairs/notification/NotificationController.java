@@ -2,6 +2,7 @@ package cn.smartaffairs.notification;
 
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -9,7 +10,6 @@ import cn.smartaffairs.security.CurrentUsers;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 消息通知: the signed-in person's own notifications, and the address e-mail notifications go to. */
-@Controller
+@PageController
 class NotificationController {
 
   private final Notifications notifications;

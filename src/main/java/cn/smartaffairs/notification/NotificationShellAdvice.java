@@ -1,14 +1,14 @@
 package cn.smartaffairs.notification;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the number of unread notifications into every page's top bar. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class NotificationShellAdvice {
 
   private final Notifications notifications;
@@ -19,7 +19,7 @@ class NotificationShellAdvice {
 
   @ModelAttribute
   void unread(@AuthenticationPrincipal CurrentUser user, Model model) {
-    // API keys call only the JSON API, which has no page shell (REST controllers are controllers too)
+    // pages only (PageController); an API key never renders one, but a stray one must not fail the page
     if (user != null && !user.isApiKey()) {
       model.addAttribute("shellUnreadNotifications", notifications.unreadCount(user.userId()));
     }

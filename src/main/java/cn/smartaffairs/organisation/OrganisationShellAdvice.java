@@ -1,14 +1,14 @@
 package cn.smartaffairs.organisation;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 
 /** Puts the signed-in user's region and unit names into every page's top bar. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class OrganisationShellAdvice {
 
   private final OrganisationDirectory organisation;
@@ -19,7 +19,7 @@ class OrganisationShellAdvice {
 
   @ModelAttribute
   void shell(@AuthenticationPrincipal CurrentUser user, Model model) {
-    // API keys call only the JSON API, which has no page shell (REST controllers are controllers too)
+    // pages only (PageController); an API key never renders one, but a stray one must not fail the page
     if (user == null || user.isApiKey()) {
       return;
     }

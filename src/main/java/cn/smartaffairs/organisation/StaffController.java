@@ -5,6 +5,7 @@ import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 干部职工 pages: the searchable list with export, the form, and the Excel import. */
-@Controller
+@PageController
 @RequestMapping("/staff")
 class StaffController {
 

@@ -1,9 +1,9 @@
 package cn.smartaffairs.security;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The sign-in page and a person's own password change. */
-@Controller
+@PageController
 class AccountController {
 
   private final Accounts accounts;

@@ -1,5 +1,6 @@
 package cn.smartaffairs.space;
 
+import cn.smartaffairs.platform.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.smartaffairs.excel.Xlsx;
@@ -27,7 +28,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 办公用房 pages: dashboard, rooms with their allocation, the area check, recovery, publication and filing. */
-@Controller
+@PageController
 class SpaceController {
 
   private final SpaceRegister register;

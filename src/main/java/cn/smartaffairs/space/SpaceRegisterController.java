@@ -5,6 +5,7 @@ import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.GovernmentLevel;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -21,7 +22,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 办公用房登记 pages: buildings, floors, rooms and floor plans, the .xlsx import, and the rule tables. */
-@Controller
+@PageController
 class SpaceRegisterController {
 
   private final SpaceRegister register;

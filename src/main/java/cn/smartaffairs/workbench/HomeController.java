@@ -1,14 +1,14 @@
 package cn.smartaffairs.workbench;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** 工作台: the page everyone lands on, with their to-do list. */
-@Controller
+@PageController
 class HomeController {
 
   private final TodoInbox inbox;

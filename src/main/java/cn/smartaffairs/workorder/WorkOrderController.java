@@ -3,6 +3,7 @@ package cn.smartaffairs.workorder;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 工单 pages: report a problem (also from a phone), the list or 派单台, and one order with the viewer's next moves. */
-@Controller
+@PageController
 @RequestMapping("/work-orders")
 class WorkOrderController {
 

@@ -2,6 +2,7 @@ package cn.smartaffairs.workorder;
 
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -17,14 +18,13 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 工单统计 page with ECharts charts and its .xlsx export; for the region's dispatchers and admins. */
-@Controller
+@PageController
 @RequestMapping("/work-orders/reports")
 class WorkOrderReportController {
 

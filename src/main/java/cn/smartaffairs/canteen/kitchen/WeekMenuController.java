@@ -1,5 +1,6 @@
 package cn.smartaffairs.canteen.kitchen;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 食堂 for staff, phone first: this week's menu, 报餐 and its cancellation, and rating dishes already served. */
-@Controller
+@PageController
 class WeekMenuController {
 
   /** One meal of one day as the diner sees it: the dishes, their own order if any, and whether it is still open. */

@@ -3,6 +3,7 @@ package cn.smartaffairs.canteen.procurement;
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The canteen manager's procurement pages: suppliers, purchase requests with two rounds, inspections, traceability. */
-@Controller
+@PageController
 class ProcurementController {
 
   private final Menus menus;

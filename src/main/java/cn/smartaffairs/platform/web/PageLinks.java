@@ -1,7 +1,7 @@
 package cn.smartaffairs.platform.web;
 
+import cn.smartaffairs.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code page=}, so that the paging bar links to another page of the same search; and {@code currentPath}, the path
  * within the application, so the side menu can unfold the group the page belongs to.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageLinks {
 
   @ModelAttribute("pageLinkBase")

@@ -1,5 +1,6 @@
 package cn.smartaffairs.space.estate;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 维修项目: the projects of the region, and one project with its steps, the next step and its documents. */
-@Controller
+@PageController
 @RequestMapping("/space/repairs")
 class RepairProjectController {
 

@@ -1,5 +1,6 @@
 package cn.smartaffairs.space.rental;
 
+import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 出租期限规则: the lease-term rule versions as an administrator keeps them (under /admin, for admins only). */
-@Controller
+@PageController
 @RequestMapping("/admin/space-rental-rules")
 class LeaseTermRuleController {
 
