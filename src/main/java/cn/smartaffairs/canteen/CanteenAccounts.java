@@ -307,31 +307,130 @@ public class CanteenAccounts {
    */
   Payment payAtTerminal(CanteenTerminals.Terminal terminal, String credential, Long amountFen, String idempotencyKey,
                         Instant occurredAt, boolean offline, String actor) {
+    return payAtTerminal(terminalPayment(terminal, credential, amountFen, idempotencyKey, occurredAt, actor), offline);
+  }
+
+  /** The same, for a payment already checked for form; on its own, in its own transaction. */
+  Payment payAtTerminal(TerminalPayment payment, boolean offline) {
+    CanteenTerminals.Terminal terminal = payment.terminal();
+    return idempotently(payment.key(), () -> {
+      Locked locked = lockByCredential(payment.credential(), payment.key());
+      if (locked == null) {
+        // only this terminal's own earlier payment is answered again; a key names no one else's journal
+        return paymentByKey(payment.key()).filter(p -> terminal.terminalCode().equals(p.terminalId()))
+            .map(Payment::asReplay).orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL));
+      }
+      if (locked.existing() != null && locked.account().regionId == terminal.regionId()) {
+        return replay(locked.existing(), locked.account());
+      }
+      return payNew(payment, locked.account(), locked.credentialStatus(), offline, ledger);
+    });
+  }
+
+  /** A terminal's payment, checked for form (amount, key, credential) before it touches the database. */
+  record TerminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen, String key,
+                         Instant occurredAt, String actor) {}
+
+  TerminalPayment terminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen,
+                                  String idempotencyKey, Instant occurredAt, String actor) {
     if (amountFen != null) {
       requireAmount(amountFen);
     }
     String key = requireKey(idempotencyKey);
-    Instant at = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     if (credential == null || credential.isBlank()) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
     }
-    return idempotently(key, () -> {
-      Locked locked = lockByCredential(credential.trim(), key);
-      if (locked == null) {
-        // only this terminal's own earlier payment is answered again; a key names no one else's journal
-        return paymentByKey(key).filter(p -> terminal.terminalCode().equals(p.terminalId())).map(Payment::asReplay)
-            .orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL));
+    return new TerminalPayment(terminal, credential.trim(), amountFen, key,
+        occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor);
+  }
+
+  /** Charges a payment whose key is new to the locked account its credential reached. */
+  private Payment payNew(TerminalPayment payment, LockedAccount account, String credentialStatus, boolean offline,
+                         JournalWriter writer) {
+    if (account.regionId != payment.terminal().regionId()) {
+      throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
+    }
+    long amount = payment.amountFen() != null ? payment.amountFen() : mealPrice(account, payment.occurredAt());
+    return spend(account, amount, payment.key(), offline ? "OFFLINE" : "TERMINAL", payment.terminal().id(),
+        payment.terminal().terminalCode(), null, payment.occurredAt(), payment.actor(), offline, credentialStatus,
+        writer);
+  }
+
+  /**
+   * What became of one online terminal payment in a batch: paid, refused, or left to be paid on its own after the
+   * batch (its key was used before, its credential is unknown, or its key came twice in the batch).
+   */
+  record BatchOutcome(Payment payment, RuntimeException refusal) {
+    static final BatchOutcome ALONE = new BatchOutcome(null, null);
+
+    boolean alone() {
+      return payment == null && refusal == null;
+    }
+  }
+
+  /**
+   * Pays online terminal payments in one transaction (group commit, ADR 0009): one statement locks every account the
+   * batch reaches, in id order; each payment then runs the same rules as {@link #payAtTerminal} in arrival order on
+   * the locked rows in memory, so two payments on one card see each other; one statement writes every journal,
+   * posting and account row; one commit makes them durable together. A refusal writes nothing for its payment and
+   * does not disturb the others. Answers one outcome per item, in order, once the batch has committed; if the
+   * transaction fails, the exception propagates and nothing of the batch is written.
+   */
+  List<BatchOutcome> payTerminalBatch(List<TerminalPayment> payments) {
+    return transaction.execute(status -> {
+      List<String> credentials = payments.stream().map(TerminalPayment::credential).distinct().toList();
+      List<String> keys = payments.stream().map(TerminalPayment::key).distinct().toList();
+      PaymentBatch batch = new PaymentBatch(ledger);
+      Map<String, Locked> byCredential = new java.util.HashMap<>();
+      java.util.Set<String> usedKeys = new java.util.HashSet<>();
+      Map<Long, LockedAccount> byAccount = new java.util.HashMap<>();
+      jdbc.sql("select " + LockedAccount.COLUMNS + """
+          , c.credential, c.status as credential_status,
+            (select array_agg(nextval(pg_get_serial_sequence('canteen_journal', 'id')))
+               from generate_series(1, :n)) as journal_ids,
+            (select array_agg(j.idempotency_key) from canteen_journal j
+              where j.idempotency_key = any(cast(:keys as text[]))) as used_keys
+            from canteen_credential c join canteen_account a on a.id = c.account_id
+           where c.credential = any(cast(:credentials as text[]))
+           order by a.id
+             for update of a""")
+          .param("n", payments.size())
+          .param("keys", keys.toArray(String[]::new))
+          .param("credentials", credentials.toArray(String[]::new))
+          .query((rs, n) -> {
+            if (n == 0) {
+              batch.addJournalIds((Long[]) rs.getArray("journal_ids").getArray());
+              java.sql.Array used = rs.getArray("used_keys");
+              if (used != null) {
+                usedKeys.addAll(List.of((String[]) used.getArray()));
+              }
+            }
+            LockedAccount account = new LockedAccount(rs);
+            LockedAccount shared = byAccount.putIfAbsent(account.id, account);
+            byCredential.put(rs.getString("credential"), new Locked(shared != null ? shared : account, null,
+                rs.getString("credential_status")));
+            return null;
+          })
+          .list();
+      List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
+      java.util.Set<String> keysInBatch = new java.util.HashSet<>();
+      for (TerminalPayment payment : payments) {
+        Locked locked = byCredential.get(payment.credential());
+        if (locked == null || usedKeys.contains(payment.key()) || !keysInBatch.add(payment.key())) {
+          outcomes.add(BatchOutcome.ALONE);
+          continue;
+        }
+        try {
+          outcomes.add(new BatchOutcome(payNew(payment, locked.account(), locked.credentialStatus(), false, batch),
+              null));
+        } catch (BusinessRuleException refused) {
+          // decided before anything of this payment was posted: the others of the batch go on
+          keysInBatch.remove(payment.key());
+          outcomes.add(new BatchOutcome(null, refused));
+        }
       }
-      LockedAccount account = locked.account();
-      if (account.regionId != terminal.regionId()) {
-        throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
-      }
-      if (locked.existing() != null) {
-        return replay(locked.existing(), account);
-      }
-      long amount = amountFen != null ? amountFen : mealPrice(account, at);
-      return spend(account, amount, key, offline ? "OFFLINE" : "TERMINAL", terminal.id(), terminal.terminalCode(),
-          null, at, actor, offline, locked.credentialStatus());
+      batch.write(jdbc);
+      return outcomes;
     });
   }
 
@@ -344,8 +443,15 @@ public class CanteenAccounts {
   private Payment spend(LockedAccount account, long amountFen, String key, String channel, Long terminalId,
                         String terminalCode, String description, Instant occurredAt, String actor, boolean offline,
                         String credentialStatus) {
+    return spend(account, amountFen, key, channel, terminalId, terminalCode, description, occurredAt, actor, offline,
+        credentialStatus, ledger);
+  }
+
+  private Payment spend(LockedAccount account, long amountFen, String key, String channel, Long terminalId,
+                        String terminalCode, String description, Instant occurredAt, String actor, boolean offline,
+                        String credentialStatus, JournalWriter writer) {
     Instant now = now();
-    expireSubsidyIfDue(account, today(), now);
+    expireSubsidyIfDue(account, today(), now, writer);
     LocalDate day = occurredAt.atZone(PlatformConfiguration.ZONE).toLocalDate();
     var rule = rules.categoryRule(account.regionId, account.category, day);
     Long cap = rule.map(CanteenRules.CategoryRule::subsidyPerMealCapFen).orElse(null);
@@ -378,7 +484,7 @@ public class CanteenAccounts {
     }
     legs.add(Leg.book("MEAL_REVENUE", amountFen));
     account.spend(day, amountFen);
-    long id = ledger.post(account, new Entry("MEAL_PAYMENT", amountFen, key, channel, terminalId, null, description,
+    long id = writer.post(account, new Entry("MEAL_PAYMENT", amountFen, key, channel, terminalId, null, description,
         occurredAt, now, actor), legs);
     String flag = null;
     if (refusal != null) {
@@ -597,13 +703,17 @@ public class CanteenAccounts {
   }
 
   private void expireSubsidyIfDue(LockedAccount account, LocalDate today, Instant now) {
+    expireSubsidyIfDue(account, today, now, ledger);
+  }
+
+  private void expireSubsidyIfDue(LockedAccount account, LocalDate today, Instant now, JournalWriter writer) {
     if (!account.subsidyExpiredOn(today)) {
       return;
     }
     long amount = account.subsidyFen;
     LocalDate expiredOn = account.subsidyExpiresOn;
     account.subsidyExpiresOn = null;
-    ledger.post(account, new Entry("SUBSIDY_EXPIRY", amount, null, "SYSTEM", null, null, "补贴到期 " + expiredOn,
+    writer.post(account, new Entry("SUBSIDY_EXPIRY", amount, null, "SYSTEM", null, null, "补贴到期 " + expiredOn,
         now, now, SYSTEM), List.of(Leg.subsidy(-amount), Leg.book("SUBSIDY_EXPIRED", amount)));
   }
 

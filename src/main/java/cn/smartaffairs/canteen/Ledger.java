@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * chain that {@link LedgerCheck} recomputes. Callers hold the account row lock ({@link LockedAccount}).
  */
 @Component
-class Ledger {
+class Ledger implements JournalWriter {
 
   static final String GENESIS = "0".repeat(64);
 
@@ -51,23 +51,42 @@ class Ledger {
    * account in one statement (one round trip on the payment path). The journal id comes from the sequence first
    * (reserved with the row lock when possible), because each posting's hash covers it.
    */
-  long post(LockedAccount account, Entry entry, List<Leg> legs) {
+  @Override
+  public long post(LockedAccount account, Entry entry, List<Leg> legs) {
+    long journalId = account.reservedJournalId != null ? account.reservedJournalId : nextJournalId();
+    account.reservedJournalId = null;
+    JournalRows rows = chain(account, entry, legs, journalId);
+    List<Object> values = new ArrayList<>(rows.journal().length + rows.postings().size() * 9 + 9);
+    values.addAll(java.util.Arrays.asList(rows.journal()));
+    rows.postings().forEach(posting -> values.addAll(java.util.Arrays.asList(posting)));
+    values.addAll(accountRow(account));
+    // the statement text depends only on the number of legs, never on input
+    jdbc.sql(POST_PREFIX + String.join(", ", java.util.Collections.nCopies(legs.size(), POSTING_ROW)) + POST_SUFFIX)
+        .params(values).update();
+    return journalId;
+  }
+
+  /** A journal and its postings as the rows to insert (columns in the order of {@link #POST_PREFIX}). */
+  record JournalRows(Object[] journal, List<Object[]> postings) {}
+
+  /**
+   * Checks a journal's legs, moves the locked account's wallets in memory and extends its hash chain: the rows the
+   * journal needs, not yet written. The caller writes them and the account row in the same transaction.
+   */
+  JournalRows chain(LockedAccount account, Entry entry, List<Leg> legs, long journalId) {
     long total = legs.stream().mapToLong(Leg::amountFen).sum();
     if (total != 0 || legs.size() < 2) {
       throw new IllegalArgumentException("a journal's legs must be two or more and sum to zero: " + legs);
     }
-    long journalId = account.reservedJournalId != null ? account.reservedJournalId : nextJournalId();
-    account.reservedJournalId = null;
     long balanceAfter = account.balanceFen() + legs.stream().filter(leg -> leg.wallet() != null)
         .mapToLong(Leg::amountFen).sum();
-    List<Object> values = new ArrayList<>(16 + legs.size() * 9 + 9);
-    values.addAll(java.util.Arrays.asList(journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter,
-        entry.idempotencyKey(), entry.channel(), entry.terminalId(), entry.refunds(), entry.description(),
-        Timestamp.from(entry.occurredAt()), Timestamp.from(entry.recordedAt()), entry.recordedBy()));
+    Object[] journal = {journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter, entry.idempotencyKey(),
+        entry.channel(), entry.terminalId(), entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()),
+        Timestamp.from(entry.recordedAt()), entry.recordedBy()};
+    List<Object[]> postings = new ArrayList<>(legs.size());
     for (Leg leg : legs) {
-      values.add(journalId);
       if (leg.wallet() == null) {
-        values.addAll(java.util.Arrays.asList(null, null, leg.book(), leg.amountFen(), null, null, null, null));
+        postings.add(new Object[] {journalId, null, null, leg.book(), leg.amountFen(), null, null, null, null});
         continue;
       }
       long after;
@@ -82,14 +101,10 @@ class Ledger {
       String previous = account.lastHash;
       String hash = chainHash(previous, account.id, sequence, journalId, leg.wallet(), leg.amountFen(), after);
       account.lastHash = hash;
-      values.addAll(java.util.Arrays.asList(account.id, leg.wallet(), null, leg.amountFen(), after, sequence, previous,
-          hash));
+      postings.add(new Object[] {journalId, account.id, leg.wallet(), null, leg.amountFen(), after, sequence, previous,
+          hash});
     }
-    values.addAll(accountRow(account));
-    // the statement text depends only on the number of legs, never on input
-    jdbc.sql(POST_PREFIX + String.join(", ", java.util.Collections.nCopies(legs.size(), POSTING_ROW)) + POST_SUFFIX)
-        .params(values).update();
-    return journalId;
+    return new JournalRows(journal, postings);
   }
 
   private static final String POST_PREFIX = """
@@ -112,7 +127,7 @@ class Ledger {
     return jdbc.sql("select nextval(pg_get_serial_sequence('canteen_journal', 'id'))").query(Long.class).single();
   }
 
-  private static List<Object> accountRow(LockedAccount account) {
+  static List<Object> accountRow(LockedAccount account) {
     return java.util.Arrays.asList(account.cashFen, account.subsidyFen, date(account.subsidyExpiresOn),
         date(account.spentOn), account.spentTodayFen, account.entryCount, account.lastHash, account.status, account.id);
   }

@@ -10,7 +10,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Payments from canteen terminals: online one at a time, and the batches a terminal uploads after working offline.
+ * Payments from canteen terminals: online ones through the {@link PaymentQueue} (paid together with whatever other
+ * terminals pay at the same moment), and the batches a terminal uploads after working offline.
  * An offline batch is replayed item by item, each in its own transaction, so one bad item spoils nothing else; keys
  * already recorded answer DUPLICATE and charge nothing.
  */
@@ -33,11 +34,13 @@ class TerminalPayments {
 
   private final CanteenAccounts accounts;
   private final CanteenTerminals terminals;
+  private final PaymentQueue queue;
   private final Clock clock;
 
-  TerminalPayments(CanteenAccounts accounts, CanteenTerminals terminals, Clock clock) {
+  TerminalPayments(CanteenAccounts accounts, CanteenTerminals terminals, PaymentQueue queue, Clock clock) {
     this.accounts = accounts;
     this.terminals = terminals;
+    this.queue = queue;
     this.clock = clock;
   }
 
@@ -46,8 +49,8 @@ class TerminalPayments {
       throw new BusinessRuleException("error.unreadableRequest");
     }
     var terminal = terminals.usableBy(request.terminalId(), caller);
-    return accounts.payAtTerminal(terminal, request.credential(), request.amountFen(), request.idempotencyKey(),
-        clock.instant(), false, caller.getUsername());
+    return queue.pay(accounts.terminalPayment(terminal, request.credential(), request.amountFen(),
+        request.idempotencyKey(), clock.instant(), caller.getUsername()));
   }
 
   OfflineBatchResult offlineBatch(List<OfflinePayment> items, CurrentUser caller) {
