@@ -24,11 +24,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -336,7 +339,7 @@ public class CanteenAccounts {
     if (amountFen != null) {
       requireAmount(amountFen);
     }
-    String key = requireKey(idempotencyKey);
+    String key = requireClientKey(idempotencyKey);
     if (credential == null || credential.isBlank()) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
     }
@@ -381,9 +384,9 @@ public class CanteenAccounts {
       List<String> credentials = payments.stream().map(TerminalPayment::credential).distinct().toList();
       List<String> keys = payments.stream().map(TerminalPayment::key).distinct().toList();
       PaymentBatch batch = new PaymentBatch(ledger);
-      Map<String, Locked> byCredential = new java.util.HashMap<>();
-      java.util.Set<String> usedKeys = new java.util.HashSet<>();
-      Map<Long, LockedAccount> byAccount = new java.util.HashMap<>();
+      Map<String, Locked> byCredential = new HashMap<>();
+      Set<String> usedKeys = new HashSet<>();
+      Map<Long, LockedAccount> byAccount = new HashMap<>();
       jdbc.sql("select " + LockedAccount.COLUMNS + """
           , c.credential, c.status as credential_status,
             (select array_agg(nextval(pg_get_serial_sequence('canteen_journal', 'id')))
@@ -397,23 +400,21 @@ public class CanteenAccounts {
           .param("n", payments.size())
           .param("keys", keys.toArray(String[]::new))
           .param("credentials", credentials.toArray(String[]::new))
-          .query((rs, n) -> {
-            if (n == 0) {
+          .query(rs -> {
+            if (byAccount.isEmpty()) {
+              // the same on every row (evaluated once): the batch's journal ids and its keys already recorded
               batch.addJournalIds((Long[]) rs.getArray("journal_ids").getArray());
               java.sql.Array used = rs.getArray("used_keys");
               if (used != null) {
                 usedKeys.addAll(List.of((String[]) used.getArray()));
               }
             }
-            LockedAccount account = new LockedAccount(rs);
-            LockedAccount shared = byAccount.putIfAbsent(account.id, account);
-            byCredential.put(rs.getString("credential"), new Locked(shared != null ? shared : account, null,
-                rs.getString("credential_status")));
-            return null;
-          })
-          .list();
+            // a card and a QR token of one account reach the same locked row
+            LockedAccount account = byAccount.computeIfAbsent(rs.getLong("id"), id -> lockedAccount(rs));
+            byCredential.put(rs.getString("credential"), new Locked(account, null, rs.getString("credential_status")));
+          });
       List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
-      java.util.Set<String> keysInBatch = new java.util.HashSet<>();
+      Set<String> keysInBatch = new HashSet<>();
       for (TerminalPayment payment : payments) {
         Locked locked = byCredential.get(payment.credential());
         if (locked == null || usedKeys.contains(payment.key()) || !keysInBatch.add(payment.key())) {
@@ -424,7 +425,8 @@ public class CanteenAccounts {
           outcomes.add(new BatchOutcome(payNew(payment, locked.account(), locked.credentialStatus(), false, batch),
               null));
         } catch (BusinessRuleException refused) {
-          // decided before anything of this payment was posted: the others of the batch go on
+          // refused before its own journal was posted (a subsidy expiry that fell due stands: it is true either way);
+          // the others of the batch go on, and the key stays free as after any refusal
           keysInBatch.remove(payment.key());
           outcomes.add(new BatchOutcome(null, refused));
         }
@@ -871,6 +873,14 @@ public class CanteenAccounts {
   /** A locked account row and, when the idempotency key was used before, that journal's id. */
   private record Locked(LockedAccount account, Long existing, String credentialStatus) {}
 
+  private static LockedAccount lockedAccount(ResultSet rs) {
+    try {
+      return new LockedAccount(rs);
+    } catch (SQLException e) {
+      throw new IllegalStateException("unreadable canteen account row", e);
+    }
+  }
+
   private Locked lockById(long accountId, String key) {
     return jdbc.sql("select " + LockedAccount.COLUMNS + """
         , (select j.id from canteen_journal j where j.idempotency_key = :key) as existing
@@ -981,6 +991,22 @@ public class CanteenAccounts {
     if (amountFen <= 0 || amountFen > 100_000_000L) {
       throw new BusinessRuleException("canteen.amountInvalid");
     }
+  }
+
+  /** Prefixes of the keys the platform makes itself (subsidy runs, pre-orders, pages): predictable, so reserved. */
+  private static final List<String> RESERVED_KEY_PREFIXES = List.of("subsidy:", "canteen-preorder-", "web-");
+
+  /**
+   * A client's idempotency key (a terminal's, an API caller's), refused when it has the form of one the platform makes
+   * itself: taken first, it would block (or, replayed, stand in for) a holder's subsidy, pre-order charge or refund.
+   * Checked after trimming, as the key is stored.
+   */
+  static String requireClientKey(String key) {
+    String trimmed = requireKey(key);
+    if (RESERVED_KEY_PREFIXES.stream().anyMatch(trimmed::startsWith)) {
+      throw new BusinessRuleException("canteen.idempotencyKeyReserved");
+    }
+    return trimmed;
   }
 
   private static String requireKey(String key) {

@@ -68,7 +68,8 @@ class CanteenApiController {
   @PostMapping("/api/v1/canteen/payments/{id}/refunds")
   @Operation(summary = "退款 Refund a meal payment in full (canteen managers; holders their own pre-order charges)")
   ResponseEntity<Payment> refund(@PathVariable long id, @RequestBody RefundRequest request) {
-    return created(accounts.refund(id, clientKey(request.idempotencyKey()), request.reason(), CurrentUsers.current()));
+    return created(accounts.refund(id, CanteenAccounts.requireClientKey(request.idempotencyKey()), request.reason(),
+        CurrentUsers.current()));
   }
 
   @GetMapping("/api/v1/canteen/accounts")
@@ -100,7 +101,8 @@ class CanteenApiController {
       description = "201 with the top-up; the same idempotencyKey again answers 200 with the original.")
   ResponseEntity<Payment> topUp(@PathVariable long id, @RequestBody TopUpRequest request) {
     long amount = request.amountFen() == null ? 0 : request.amountFen();
-    return created(accounts.topUp(id, amount, clientKey(request.idempotencyKey()), CurrentUsers.current()));
+    return created(accounts.topUp(id, amount, CanteenAccounts.requireClientKey(request.idempotencyKey()),
+        CurrentUsers.current()));
   }
 
   @PostMapping("/api/v1/canteen/accounts/{id}/freeze")
@@ -120,20 +122,6 @@ class CanteenApiController {
   @Operation(summary = "透支标记 Flagged offline payments not yet resolved")
   List<OverdraftFlags.Flag> overdrafts() {
     return overdrafts.open(CurrentUsers.current());
-  }
-
-  /** Prefixes of the keys the platform makes itself (subsidy runs, pre-orders, pages): predictable, so reserved. */
-  private static final List<String> RESERVED_KEY_PREFIXES = List.of("subsidy:", "canteen-preorder-", "web-");
-
-  /**
-   * A client's idempotency key, refused when it has the form of one the platform makes itself: taken first, it would
-   * block (or, replayed, stand in for) a holder's subsidy, pre-order charge or refund.
-   */
-  private static String clientKey(String key) {
-    if (key != null && RESERVED_KEY_PREFIXES.stream().anyMatch(key::startsWith)) {
-      throw new BusinessRuleException("canteen.idempotencyKeyReserved");
-    }
-    return key;
   }
 
   record TopUpRequest(Long amountFen, String idempotencyKey) {}

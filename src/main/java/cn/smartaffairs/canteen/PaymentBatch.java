@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,8 +93,8 @@ final class PaymentBatch implements JournalWriter {
    * Rows turned into one array per column, named prefix0, prefix1, ...: numbers as bigint, everything else
    * (timestamps and dates as ISO text) as text, cast to the column's type in the statement.
    */
-  private static java.util.Map<String, Object> columns(String prefix, List<Object[]> rows, int width) {
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+  private static Map<String, Object> columns(String prefix, List<Object[]> rows, int width) {
+    Map<String, Object> params = new HashMap<>();
     for (int column = 0; column < width; column++) {
       final int c = column;
       // a column of nulls only goes as text, which the statement can cast to any type

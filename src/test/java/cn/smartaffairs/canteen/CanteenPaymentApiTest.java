@@ -78,6 +78,20 @@ class CanteenPaymentApiTest {
   }
 
   @Test
+  void aTerminalCannotTakeAKeyOfTheFormThePlatformUsesItself() {
+    CanteenAccount account = fixture.visitorWith(3_000);
+
+    for (String key : java.util.List.of("subsidy:" + account.id() + ":2099-01", " canteen-preorder-999999999",
+        "web-x")) {
+      assertThat(pay(account.cardNo(), 100L, key).status()).as(key).isEqualTo(400);
+    }
+    ApiClient.Answer offline = api.postWithHeader("/api/v1/canteen/payments/offline-batch", ApiClient.API_KEY_HEADER,
+        terminalKey, List.of(item(account.cardNo(), 100, "subsidy:" + account.id() + ":2099-02")));
+    assertThat(offline.body().get("rejected").asInt()).isEqualTo(1);
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(3_000);
+  }
+
+  @Test
   void aQrTokenReachesTheSameAccount() {
     CanteenAccount account = fixture.visitorWith(3_000);
     String qr = accounts.credentials(account.id(), fixture.manager).stream()
