@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * over HTTP with an API key. Subcommands:
  * <ul>
  *   <li>{@code api-key <jdbcUrl>} registers a terminal API key (scope canteen:payments) and prints its secret;</li>
+ *   <li>{@code top-up <baseUrl> <jdbcUrl> <fen>} tops up every active account of the city region at the counter
+ *       (through the API, as the admin), so that a long run measures payments rather than refusals of drained
+ *       accounts;</li>
  *   <li>{@code load <baseUrl> <apiKey> <jdbcUrl> <clients> <seconds> <ackFile> <label>} pays with N concurrent clients
  *       for a bounded time and prints one Markdown table row; every acknowledged payment is appended to the ack file,
  *       every request without an answer (e.g. the server was killed) to ackFile.inflight;</li>
@@ -51,6 +54,7 @@ public final class CanteenLoad {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "api-key" -> System.out.println(apiKey(args[1]));
+      case "top-up" -> topUp(args[1], args[2], Long.parseLong(args[3]));
       case "load" -> load(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
           Path.of(args[6]), args[7]);
       case "verify" -> System.exit(verify(args[1], args[2], Path.of(args[3])) ? 0 : 1);
@@ -88,6 +92,42 @@ public final class CanteenLoad {
       }
     }
     return cards;
+  }
+
+  static void topUp(String baseUrl, String jdbcUrl, long amountFen) throws Exception {
+    List<Long> accounts = new ArrayList<>();
+    try (Connection db = DriverManager.getConnection(jdbcUrl);
+         ResultSet rs = db.createStatement().executeQuery("""
+             select a.id from canteen_account a join region r on r.id = a.region_id
+              where a.status = 'ACTIVE' and r.code = 'YX' order by a.id""")) {
+      while (rs.next()) {
+        accounts.add(rs.getLong(1));
+      }
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    String token = adminToken(http, baseUrl);
+    long run = System.currentTimeMillis();
+    int done = 0;
+    for (long account : accounts) {
+      String body = "{\"amountFen\":" + amountFen + ",\"idempotencyKey\":\"bench-top-up-" + run + "-" + account + "\"}";
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+              URI.create(baseUrl + "/api/v1/canteen/accounts/" + account + "/top-ups"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("top-up of account " + account + " answered " + response.statusCode() + ": "
+            + response.body());
+      }
+      done++;
+    }
+    System.err.printf("topped up %d accounts with %d fen each%n", done, amountFen);
+  }
+
+  private static String adminToken(HttpClient http, String baseUrl) throws Exception {
+    return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/token"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "admin", "password",
+            "Demo@2026")))).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
   }
 
   static void load(String baseUrl, String apiKey, String jdbcUrl, int clients, int seconds, Path ackFile, String label)
@@ -235,10 +275,7 @@ public final class CanteenLoad {
           + "| of them recorded more than once | %d |%n", unanswered.size(), replayed, recordedNow, doubled);
       ok &= doubled == 0;
     }
-    String token = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(baseUrl + "/api/v1/auth/token")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "admin", "password",
-            "Demo@2026")))).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+    String token = adminToken(HttpClient.newHttpClient(), baseUrl);
     JsonNode check = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(baseUrl + "/api/v1/canteen/ledger-check")).header("Authorization", "Bearer " + token).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body());
