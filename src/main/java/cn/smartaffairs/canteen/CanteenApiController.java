@@ -50,7 +50,9 @@ class CanteenApiController {
           + "meal period and staff category). 201 with the payment and the new balance (balanceAfterFen); the same "
           + "idempotencyKey again answers 200 with the original payment and charges nothing. 422 with reason "
           + "INSUFFICIENT_BALANCE, CARD_FROZEN, CARD_LOST, ACCOUNT_CLOSED, DAILY_LIMIT_REACHED, UNKNOWN_CREDENTIAL, "
-          + "UNKNOWN_TERMINAL or NO_MEAL_PERIOD.")
+          + "UNKNOWN_TERMINAL or NO_MEAL_PERIOD. 400 for a missing or reserved idempotencyKey (subsidy:, "
+          + "canteen-preorder-, web-) or a bad amount. The answer comes once the payment is committed; at a peak, "
+          + "payments arriving together are committed together (ADR 0009).")
   ResponseEntity<Payment> pay(@RequestBody TerminalPayments.PaymentRequest request) {
     Payment payment = payments.pay(request, CurrentUsers.current());
     return created(payment);

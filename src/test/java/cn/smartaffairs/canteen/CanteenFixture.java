@@ -2,7 +2,13 @@ package cn.smartaffairs.canteen;
 
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small builders for canteen tests: fresh accounts with a balance, fresh staff accounts, fresh keys. */
@@ -20,6 +26,32 @@ final class CanteenFixture {
     this.manager = users.loadUserByUsername("canteen.manager");
     this.countyAdmin = users.loadUserByUsername("county.admin");
     this.staff = users.loadUserByUsername("staff");
+  }
+
+  /**
+   * Runs the attempts on {@code threads} threads, all released at the same moment, and counts those that answer
+   * true (e.g. charged rather than refused).
+   */
+  static long countAtOnce(int threads, List<Callable<Boolean>> attempts) throws Exception {
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Boolean>> outcomes = new ArrayList<>();
+      for (Callable<Boolean> attempt : attempts) {
+        outcomes.add(pool.submit(() -> {
+          start.await();
+          return attempt.call();
+        }));
+      }
+      start.countDown();
+      long yes = 0;
+      for (Future<Boolean> outcome : outcomes) {
+        yes += outcome.get() ? 1 : 0;
+      }
+      return yes;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   static String key() {

@@ -238,29 +238,19 @@ class CanteenLedgerTest {
   @Test
   void manyThreadsChargingOneCardAtOnceNeverOverdrawIt() throws Exception {
     CanteenAccount account = fixture.visitorWith(10_000);
-    int threads = 16;
-    int attempts = 40;
-    var start = new CountDownLatch(1);
-    var pool = Executors.newFixedThreadPool(threads);
-    List<Future<Boolean>> outcomes = new ArrayList<>();
-    for (int i = 0; i < attempts; i++) {
-      Callable<Boolean> attempt = () -> {
-        start.await();
+    List<Callable<Boolean>> attempts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      attempts.add(() -> {
         try {
           accounts.charge(account.id(), 300, CanteenFixture.key(), null, fixture.manager);
           return true;
         } catch (PaymentRefused refused) {
           return false;
         }
-      };
-      outcomes.add(pool.submit(attempt));
+      });
     }
-    start.countDown();
-    long succeeded = 0;
-    for (Future<Boolean> outcome : outcomes) {
-      succeeded += outcome.get() ? 1 : 0;
-    }
-    pool.shutdown();
+
+    long succeeded = CanteenFixture.countAtOnce(16, attempts);
 
     // 100 yuan at 3 yuan a meal: 33 meals, 1 yuan left; the rest refused
     assertThat(succeeded).isEqualTo(33);

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,35 +117,25 @@ class PaymentBatchTest {
   @Test
   void manyTerminalsPayingOneCardAtOnceNeverOverdrawItAndEachKeyPaysOnce() throws Exception {
     CanteenAccount account = fixture.visitorWith(10_000);
-    int threads = 16;
-    int attempts = 40;
-    var start = new CountDownLatch(1);
-    var pool = Executors.newFixedThreadPool(threads);
     List<String> keys = new ArrayList<>();
-    List<Future<Boolean>> outcomes = new ArrayList<>();
-    for (int i = 0; i < attempts; i++) {
+    List<Callable<Boolean>> attempts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
       // every key is sent twice, as a terminal retrying an answer it did not get would
       String key = CanteenFixture.key();
       keys.add(key);
       for (int copy = 0; copy < 2; copy++) {
-        Callable<Boolean> attempt = () -> {
-          start.await();
+        attempts.add(() -> {
           try {
             return !terminalPayments.pay(new TerminalPayments.PaymentRequest("YX-T01", account.cardNo(), 300L, key),
                 fixture.manager).replayed();
           } catch (PaymentRefused refused) {
             return false;
           }
-        };
-        outcomes.add(pool.submit(attempt));
+        });
       }
     }
-    start.countDown();
-    long charged = 0;
-    for (Future<Boolean> outcome : outcomes) {
-      charged += outcome.get() ? 1 : 0;
-    }
-    pool.shutdown();
+
+    long charged = CanteenFixture.countAtOnce(16, attempts);
 
     // 100 yuan at 3 yuan a meal: 33 meals, 1 yuan left; the rest refused
     assertThat(charged).isEqualTo(33);
