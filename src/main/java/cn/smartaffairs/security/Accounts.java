@@ -30,14 +30,16 @@ public class Accounts implements UserDetailsService {
   private final AuditTrail audit;
   private final SecurityProperties properties;
   private final Clock clock;
+  private final WebSessions webSessions;
 
   public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, SecurityProperties properties,
-                  Clock clock) {
+                  Clock clock, WebSessions webSessions) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.audit = audit;
     this.properties = properties;
     this.clock = clock;
+    this.webSessions = webSessions;
   }
 
   /** A new account: who it is, where it belongs and which roles it holds. */
@@ -202,9 +204,11 @@ public class Accounts implements UserDetailsService {
     PasswordPolicy.check(newPassword);
     jdbc.sql("update user_account set password_hash = :hash where id = :id")
         .param("hash", passwordEncoder.encode(newPassword)).param("id", user.userId()).update();
-    // tokens issued under the old password stop working: a changed password is often a suspected leak
+    // tokens issued and page sessions signed in under the old password stop working: a changed password is often a
+    // suspected leak (the session that changed it stays)
     jdbc.sql("update api_credential set revoked_at = now() where kind = 'TOKEN' and user_id = :id and revoked_at is null")
         .param("id", user.userId()).update();
+    webSessions.endOtherSessionsOf(user.userId());
     audit.record(new AuditEntry("CHANGE_PASSWORD", "user_account", user.userId(), user.regionId(), null, null));
   }
 
@@ -304,6 +308,9 @@ public class Accounts implements UserDetailsService {
       throw new BusinessRuleException("account.cannotDisableSelf");
     }
     jdbc.sql("update user_account set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id).update();
+    if (!enabled) {
+      webSessions.endOtherSessionsOf(id);
+    }
     audit.record(AuditEntry.updated("user_account", id, account.regionId(), Map.of("enabled", account.enabled()),
         Map.of("enabled", enabled)));
   }
@@ -319,6 +326,8 @@ public class Accounts implements UserDetailsService {
           .param("u", id).param("role", grant.role().name()).param("region", grant.regionId())
           .param("unit", grant.unitId()).update();
     }
+    // a session keeps the roles it signed in with: the person signs in again to work with the new ones
+    webSessions.endOtherSessionsOf(id);
     audit.record(AuditEntry.updated("user_account", id, account.regionId(), Map.of("roles", account.grants()),
         Map.of("roles", grants)));
   }

@@ -25,12 +25,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two filter chains: the JSON API (stateless, bearer tokens and API keys, answers 401/403 as problem
@@ -67,6 +70,18 @@ public class SecurityConfiguration {
   @Bean
   WebSecurityCustomizer firewallCharacters() {
     return web -> web.httpFirewall(FirewallCharacters.firewall());
+  }
+
+  /** Signed-in page sessions per account (see {@link WebSessions}); kept current by session events. */
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Publishes the servlet container's session events, so ended sessions leave the registry. */
+  @Bean
+  static HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   @Bean
@@ -108,7 +123,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                               SessionRegistry sessionRegistry) throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/calendar-feeds/**",
@@ -119,7 +135,9 @@ public class SecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-        .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+        .sessionManagement(session -> session.invalidSessionUrl("/login?expired")
+            // no limit on parallel sessions; the registry lets WebSessions end an account's sessions
+            .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

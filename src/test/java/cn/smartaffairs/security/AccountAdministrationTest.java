@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.support.WebSession;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
@@ -81,6 +83,30 @@ class AccountAdministrationTest {
   }
 
   @Autowired ApiCredentials credentials;
+  @LocalServerPort int port;
+
+  @Test
+  void changedRolesOrADisabledAccountEndTheSessionsSignedInBefore() {
+    CurrentUser admin = accounts.loadUserByUsername("admin");
+    String roles = freshName();
+    String disabled = freshName();
+    long rolesId = accounts.createBy(new Accounts.NewAccount(roles, "Strong#Pass1", "换角色", null, region("YX"), null,
+        List.of(new RoleGrant(Role.STAFF, region("YX"), null))), admin);
+    long disabledId = accounts.createBy(new Accounts.NewAccount(disabled, "Strong#Pass1", "停用", null, region("YX"),
+        null, List.of(new RoleGrant(Role.STAFF, region("YX"), null))), admin);
+    WebSession rolesSession = new WebSession(port).signedInAs(roles, "Strong#Pass1");
+    WebSession disabledSession = new WebSession(port).signedInAs(disabled, "Strong#Pass1");
+    WebSession untouched = new WebSession(port).signedInAs("staff", cn.smartaffairs.support.ApiClient.DEMO_PASSWORD);
+
+    accounts.replaceRoles(rolesId, List.of(new RoleGrant(Role.DRIVER, region("YX"), null)), admin);
+    accounts.setEnabled(disabledId, false, admin);
+
+    assertThat(rolesSession.get("/").redirectPath()).startsWith("/login");
+    assertThat(disabledSession.get("/").redirectPath()).startsWith("/login");
+    assertThat(untouched.get("/").status()).isEqualTo(200);
+    // the new roles take effect at the next sign-in
+    assertThat(new WebSession(port).signIn(roles, "Strong#Pass1").redirectPath()).isEqualTo("/");
+  }
 
   @Test
   void changingAPasswordRevokesTheBearerTokensIssuedBefore() {

@@ -79,6 +79,19 @@ class PasswordChangeTest {
   }
 
   @Test
+  void otherSessionsSignedInBeforeAreEndedButNotTheOneThatChangedIt() {
+    WebSession elsewhere = new WebSession(port).signedInAs(username, FreshAccounts.PASSWORD);
+    assertThat(elsewhere.get("/").status()).isEqualTo(200);
+
+    change(FreshAccounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+
+    WebSession.Page ended = elsewhere.get("/");
+    assertThat(ended.status()).isEqualTo(302);
+    assertThat(ended.redirectPath()).startsWith("/login");
+    assertThat(browser.get("/").status()).isEqualTo(200);
+  }
+
+  @Test
   void newPasswordIsStoredOnlyAsAnArgon2Hash() {
     change(FreshAccounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 
