@@ -83,4 +83,18 @@ class IntegrationApiKeysTest {
     assertThat(get("/api/v1/meeting-rooms", platform).status()).isEqualTo(403);
     assertThat(get("/api/v1/vehicle-requests", platform).status()).isEqualTo(403);
   }
+
+  @Test
+  void onlyAMonitoringKeyOrAPlatformAdministratorReadsTheMetrics() {
+    String monitoring = keyWith(ApiScope.METRICS_READ);
+
+    assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    assertThat(get("/actuator/prometheus", keyWith(ApiScope.VEHICLES_READ)).status()).isEqualTo(403);
+    assertThat(api.get("/actuator/prometheus", api.tokenFor("staff")).status()).isEqualTo(403);
+    assertThat(api.get("/actuator/prometheus", api.tokenFor("admin")).status()).isEqualTo(200);
+    ApiClient.Answer scraped = get("/actuator/prometheus", monitoring);
+    assertThat(scraped.status()).isEqualTo(200);
+    assertThat(scraped.body().asText()).contains("http_server_requests_seconds");
+    assertThat(get("/api/v1/staff", monitoring).status()).isEqualTo(403);
+  }
 }

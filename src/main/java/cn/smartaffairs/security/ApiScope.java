@@ -16,7 +16,9 @@ public enum ApiScope {
   /** Room signs and lobby screens: the rooms, a room's day and the finder (读取会议室与日程). */
   MEETING_ROOMS_READ("meetings:read", HttpMethod.GET, "/api/v1/meeting-rooms/**"),
   /** A supervising platform's or a fuel-card system's view of the fleet (读取车辆). */
-  VEHICLES_READ("vehicles:read", HttpMethod.GET, "/api/v1/vehicles/**");
+  VEHICLES_READ("vehicles:read", HttpMethod.GET, "/api/v1/vehicles/**"),
+  /** The monitoring system's scrape of the Prometheus metrics (读取运行指标). */
+  METRICS_READ("metrics:read", HttpMethod.GET, "/actuator/prometheus");
 
   private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -109,13 +109,15 @@ public class SecurityConfiguration {
     AccessDeniedHandler forbidden = (request, response, exception) ->
         writeProblem(response, objectMapper, HttpServletResponse.SC_FORBIDDEN,
             messages.getMessage("error.forbidden", null, ApiLocale.of(request)));
-    http.securityMatcher("/api/**")
+    // the metrics too: they tell about the platform's internals, so only a monitoring key or a platform admin reads them
+    http.securityMatcher("/api/**", METRICS)
         .authenticationManager(authenticationManager)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new ApiCredentialFilter(credentials, unauthorized), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+            .requestMatchers(METRICS).access(metricsAccess())
             .anyRequest().access(apiAccess()))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
     return http.build();
@@ -128,7 +130,7 @@ public class SecurityConfiguration {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/calendar-feeds/**",
-                "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                "/actuator/health/**", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")
                 .hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
@@ -144,6 +146,18 @@ public class SecurityConfiguration {
             .frameOptions(frame -> frame.deny())
             .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()")));
     return http.build();
+  }
+
+  private static final String METRICS = "/actuator/prometheus";
+
+  /** Metrics: a key with the metrics:read scope (the monitoring system's) or a platform administrator's token. */
+  private static AuthorizationManager<RequestAuthorizationContext> metricsAccess() {
+    return (authentication, context) -> {
+      var auth = authentication.get();
+      boolean allowed = auth != null && auth.getPrincipal() instanceof CurrentUser user
+          && (user.isApiKey() ? user.apiScopes().contains(ApiScope.METRICS_READ.scope()) : user.has(Role.PLATFORM_ADMIN));
+      return new AuthorizationDecision(allowed);
+    };
   }
 
   /** People may call any API they are signed in for (services check roles and scope); keys only their scopes. */
