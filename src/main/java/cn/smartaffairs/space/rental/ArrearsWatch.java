@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,29 +20,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 租金催缴: a reminder to the region's space managers a week before an unpaid instalment falls due, and an arrears
- * notice (欠租) the day after it was due. Each fires once per instalment, however often the job runs (the reminder
+ * 租金催缴: a reminder to the region's space managers before an unpaid instalment falls due, as many days ahead as
+ * the lease-term rule version in force in the lease's region on the day the job runs says, and an arrears notice (欠租)
+ * the day after it was due. Each fires once per instalment, however often the job runs (the reminder
  * row's key), and lands in the managers' to-do list and notifications.
  */
 @Component
 public class ArrearsWatch {
-
-  static final int DAYS_BEFORE_DUE = 7;
 
   private final JdbcClient jdbc;
   private final Accounts accounts;
   private final cn.smartaffairs.workbench.TodoInbox inbox;
   private final Notifications notifications;
   private final AuditTrail audit;
+  private final LeaseTermRules rules;
   private final Clock clock;
 
   public ArrearsWatch(JdbcClient jdbc, Accounts accounts, cn.smartaffairs.workbench.TodoInbox inbox,
-                      Notifications notifications, AuditTrail audit, Clock clock) {
+                      Notifications notifications, AuditTrail audit, LeaseTermRules rules, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.inbox = inbox;
     this.notifications = notifications;
     this.audit = audit;
+    this.rules = rules;
     this.clock = clock;
   }
 
@@ -68,10 +70,19 @@ public class ArrearsWatch {
           join space_tenant t on t.id = l.tenant_id join space_lettable s on s.id = l.lettable_id
          where i.paid_fen < i.amount_fen and i.due_date <= :horizon
          order by i.due_date, i.id""")
-        .param("horizon", Date.valueOf(today.plusDays(DAYS_BEFORE_DUE))).query().listOfRows();
+        .param("horizon", Date.valueOf(today.plusDays(LeaseTermRules.MAX_REMINDER_LEAD_DAYS)))
+        .query().listOfRows();
+    // The widest lead any rule may set bounds the query; each region's own lead, read once per run, narrows it.
+    Map<Long, Integer> leadDaysByRegion = new HashMap<>();
     List<Reminder> sent = new ArrayList<>();
     for (var row : unpaid) {
       LocalDate due = ((Date) row.get("due_date")).toLocalDate();
+      long regionId = ((Number) row.get("region_id")).longValue();
+      int leadDays = leadDaysByRegion.computeIfAbsent(regionId,
+          region -> rules.inForce(region, today).reminderLeadDays());
+      if (due.isAfter(today.plusDays(leadDays))) {
+        continue;
+      }
       String kind = due.isBefore(today) ? "OVERDUE" : "DUE_SOON";
       long instalmentId = ((Number) row.get("id")).longValue();
       int inserted = jdbc.sql("""
@@ -80,7 +91,6 @@ public class ArrearsWatch {
       if (inserted == 0) {
         continue;
       }
-      long regionId = ((Number) row.get("region_id")).longValue();
       long leaseId = ((Number) row.get("lease_id")).longValue();
       String amount = Rentals.yuan(((Number) row.get("outstanding")).longValue());
       String title = ("OVERDUE".equals(kind) ? "欠租：" : "租金将到期：") + row.get("tenant_name") + "（"

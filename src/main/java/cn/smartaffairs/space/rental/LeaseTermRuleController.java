@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 出租期限规则: the lease-term rule versions as an administrator keeps them (under /admin, for admins only). */
+/**
+ * 出租期限规则: the lease-term rule versions (longest term, rent reminder lead) as an administrator keeps them (under
+ * /admin, for admins only).
+ */
 @PageController
 @RequestMapping("/admin/space-rental-rules")
 class LeaseTermRuleController {
@@ -38,15 +41,16 @@ class LeaseTermRuleController {
     model.addAttribute("versions", rules.versions(user.regionId()));
     model.addAttribute("inForce", rules.inForce(user.regionId(), today));
     model.addAttribute("ceiling", LeaseTermRules.CEILING_MONTHS);
+    model.addAttribute("maxLeadDays", LeaseTermRules.MAX_REMINDER_LEAD_DAYS);
     return "space/rental/rules";
   }
 
   @PostMapping
-  String add(@RequestParam String name, @RequestParam int maxTermMonths,
+  String add(@RequestParam String name, @RequestParam int maxTermMonths, @RequestParam int reminderLeadDays,
              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
              @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> rules.add(national ? null : user.regionId(), name, maxTermMonths,
-        effectiveFrom, user), "/admin/space-rental-rules", redirect, messages, locale);
+        reminderLeadDays, effectiveFrom, user), "/admin/space-rental-rules", redirect, messages, locale);
   }
 }

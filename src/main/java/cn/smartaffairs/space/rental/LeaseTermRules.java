@@ -14,13 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 出租期限规则: the longest lease a region may sign, versioned by effective date; a region's own version overrides the
- * national default. No version may exceed ten years (the database refuses it too).
+ * 出租期限规则: the longest lease a region may sign and how many days before a rent instalment falls due its space
+ * managers are reminded (租金到期提醒), versioned by effective date; a region's own version overrides the national
+ * default. No version may exceed ten years or a 60-day lead (the database refuses both too).
  */
 @Service
 public class LeaseTermRules {
 
   static final int CEILING_MONTHS = 120;
+  static final int MAX_REMINDER_LEAD_DAYS = 60;
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -31,12 +33,13 @@ public class LeaseTermRules {
   }
 
   /** One version of the rule; a null region is the national default. */
-  public record TermRule(long id, Long regionId, String name, int maxTermMonths, LocalDate effectiveFrom) {}
+  public record TermRule(long id, Long regionId, String name, int maxTermMonths, int reminderLeadDays,
+                         LocalDate effectiveFrom) {}
 
   /** The version in force for a region on a day: its own, else the national one. */
   public TermRule inForce(long regionId, LocalDate day) {
     return jdbc.sql("""
-        select id, region_id, name, max_term_months, effective_from from space_lease_term_rule
+        select id, region_id, name, max_term_months, reminder_lead_days, effective_from from space_lease_term_rule
          where (region_id is null or region_id = :region) and effective_from <= :day
          order by region_id nulls last, effective_from desc limit 1""")
         .param("region", regionId).param("day", Date.valueOf(day))
@@ -47,14 +50,15 @@ public class LeaseTermRules {
   /** Every version that concerns a region, newest first. */
   public List<TermRule> versions(long regionId) {
     return jdbc.sql("""
-        select id, region_id, name, max_term_months, effective_from from space_lease_term_rule
+        select id, region_id, name, max_term_months, reminder_lead_days, effective_from from space_lease_term_rule
          where region_id is null or region_id = :region order by effective_from desc, region_id nulls last""")
         .param("region", regionId).query(LeaseTermRules::map).list();
   }
 
   /** Adds a version; national versions are the platform admin's, a region's its admin's. */
   @Transactional
-  public long add(Long regionId, String name, int maxTermMonths, LocalDate effectiveFrom, CurrentUser by) {
+  public long add(Long regionId, String name, int maxTermMonths, int reminderLeadDays, LocalDate effectiveFrom,
+                  CurrentUser by) {
     boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN).permits(regionId, null, null);
     if (!allowed) {
@@ -66,6 +70,9 @@ public class LeaseTermRules {
     if (maxTermMonths < 1 || maxTermMonths > CEILING_MONTHS) {
       throw new BusinessRuleException("space.rental.termRuleCeiling", CEILING_MONTHS);
     }
+    if (reminderLeadDays < 1 || reminderLeadDays > MAX_REMINDER_LEAD_DAYS) {
+      throw new BusinessRuleException("space.rental.reminderLeadRange", MAX_REMINDER_LEAD_DAYS);
+    }
     boolean exists = jdbc.sql("""
         select count(*) from space_lease_term_rule where region_id is not distinct from :region and effective_from = :from""")
         .param("region", regionId).param("from", Date.valueOf(effectiveFrom)).query(Long.class).single() > 0;
@@ -73,17 +80,18 @@ public class LeaseTermRules {
       throw new BusinessRuleException("space.rental.termRuleExists", effectiveFrom);
     }
     long id = jdbc.sql("""
-        insert into space_lease_term_rule (region_id, name, max_term_months, effective_from)
-        values (:region, :name, :max, :from) returning id""")
+        insert into space_lease_term_rule (region_id, name, max_term_months, reminder_lead_days, effective_from)
+        values (:region, :name, :max, :lead, :from) returning id""")
         .param("region", regionId).param("name", name.strip()).param("max", maxTermMonths)
-        .param("from", Date.valueOf(effectiveFrom)).query(Long.class).single();
+        .param("lead", reminderLeadDays).param("from", Date.valueOf(effectiveFrom)).query(Long.class).single();
     audit.record(AuditEntry.created("space_lease_term_rule", id, regionId,
-        Map.of("name", name.strip(), "maxTermMonths", maxTermMonths, "effectiveFrom", effectiveFrom.toString())));
+        Map.of("name", name.strip(), "maxTermMonths", maxTermMonths, "reminderLeadDays", reminderLeadDays,
+            "effectiveFrom", effectiveFrom.toString())));
     return id;
   }
 
   private static TermRule map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new TermRule(rs.getLong("id"), (Long) rs.getObject("region_id"), rs.getString("name"),
-        rs.getInt("max_term_months"), rs.getDate("effective_from").toLocalDate());
+        rs.getInt("max_term_months"), rs.getInt("reminder_lead_days"), rs.getDate("effective_from").toLocalDate());
   }
 }

@@ -71,9 +71,17 @@ class EstateAndRentalPagesTest {
     String token = admin.get("/admin/space-rental-rules").csrfToken();
     String from = java.time.LocalDate.of(2040, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 3000)).toString();
     var saved = admin.post("/admin/space-rental-rules", Map.of("name", "县级出租期限规则", "maxTermMonths", "96",
-        "effectiveFrom", from, "_csrf", token));
+        "reminderLeadDays", "5", "effectiveFrom", from, "_csrf", token));
     assertThat(saved.redirectPath()).isEqualTo("/admin/space-rental-rules");
-    assertThat(admin.get("/admin/space-rental-rules").body()).contains("县级出租期限规则").contains(from);
+    assertThat(admin.get("/admin/space-rental-rules").body()).contains("县级出租期限规则").contains(from)
+        .contains("租金到期提前提醒（天）").contains("<td>5</td>");
+
+    String later = java.time.LocalDate.parse(from).plusDays(1).toString();
+    var refused = admin.post("/admin/space-rental-rules", Map.of("name", "县级出租期限规则", "maxTermMonths", "96",
+        "reminderLeadDays", "61", "effectiveFrom", later, "_csrf", token));
+    assertThat(refused.redirectPath()).isEqualTo("/admin/space-rental-rules");
+    assertThat(admin.get("/admin/space-rental-rules").body()).contains("flash-error")
+        .contains("租金到期提前提醒天数须在 1 至 60 天之间").doesNotContain(later);
 
     WebSession manager = as("space.manager");
     assertThat(manager.get("/admin/space-rental-rules").status()).isEqualTo(403);

@@ -88,16 +88,40 @@ class LeaseTest {
     long county = regionAdmin.regionId();
     LocalDate from = LocalDate.of(2030, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 3000));
 
-    assertThatThrownBy(() -> termRules.add(county, "县级长期出租规则", 121, from, regionAdmin))
+    assertThatThrownBy(() -> termRules.add(county, "县级长期出租规则", 121, 7, from, regionAdmin))
         .isInstanceOfSatisfying(BusinessRuleException.class,
             e -> assertThat(e.messageKey()).isEqualTo("space.rental.termRuleCeiling"));
-    assertThatThrownBy(() -> termRules.add(county, "越权", 96, from, manager)).as("another region's rule")
+    assertThatThrownBy(() -> termRules.add(county, "越权", 96, 7, from, manager)).as("another region's rule")
         .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.isForbidden()).isTrue());
 
-    termRules.add(county, "县级长期出租规则", 120, from, regionAdmin);
+    termRules.add(county, "县级长期出租规则", 120, 7, from, regionAdmin);
     assertThat(termRules.inForce(county, from).maxTermMonths()).isEqualTo(120);
     assertThat(termRules.inForce(county, from.minusDays(1)).maxTermMonths()).as("before its date").isEqualTo(60);
     assertThat(termRules.inForce(manager.regionId(), from).maxTermMonths()).as("other regions").isEqualTo(60);
+  }
+
+  @Test
+  void aRentReminderLeadOutsideOneToSixtyDaysIsRefusedInChineseAndNothingIsStored() {
+    CurrentUser regionAdmin = accounts.loadUserByUsername("county.admin");
+    long county = regionAdmin.regionId();
+    LocalDate from = LocalDate.of(2050, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 3000));
+
+    for (int leadDays : new int[] {0, 61}) {
+      assertThatThrownBy(() -> termRules.add(county, "县级租金提醒规则", 60, leadDays, from, regionAdmin))
+          .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(
+              messages.getMessage(e.messageKey(), e.arguments(), Locale.SIMPLIFIED_CHINESE))
+              .isEqualTo("租金到期提前提醒天数须在 1 至 60 天之间"));
+    }
+    assertThat(termRules.versions(county)).noneMatch(rule -> rule.effectiveFrom().equals(from));
+    assertThatThrownBy(() -> jdbc.sql("""
+        insert into space_lease_term_rule (region_id, name, max_term_months, reminder_lead_days, effective_from)
+        values (:region, '绕过检查', 60, 61, :from)""").param("region", county)
+        .param("from", java.sql.Date.valueOf(from)).update()).as("the database refuses it too")
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+    termRules.add(county, "县级租金提醒规则", 60, 60, from, regionAdmin);
+    assertThat(termRules.inForce(county, from).reminderLeadDays()).isEqualTo(60);
+    assertThat(termRules.inForce(manager.regionId(), from).reminderLeadDays()).as("the national default").isEqualTo(7);
   }
 
   @Test

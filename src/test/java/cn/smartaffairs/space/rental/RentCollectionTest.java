@@ -35,6 +35,7 @@ class RentCollectionTest {
   @Autowired Rentals rentals;
   @Autowired RentalLedger ledger;
   @Autowired ArrearsWatch arrearsWatch;
+  @Autowired LeaseTermRules termRules;
   @Autowired SpaceRegister register;
   @Autowired Accounts accounts;
   @Autowired TodoInbox inbox;
@@ -148,6 +149,33 @@ class RentCollectionTest {
     rentals.recordPayment(new NewPayment(january, 10_000_00L, LocalDate.of(2026, 1, 2), "TRANSFER", null), manager);
     assertThat(inbox.open(manager.userId(), 500)).as("paid in full: the to-dos are done")
         .noneMatch(todo -> todo.link().equals(link));
+  }
+
+  @Test
+  void aRegionWhoseRuleSetsAThreeDayLeadIsRemindedThreeDaysAheadNotSeven() {
+    CurrentUser countyAdmin = accounts.loadUserByUsername("county.admin");
+    long county = countyAdmin.regionId();
+    // A 2025 day no other test gives the county a version on; its term limit stays the national 60 months.
+    LocalDate from = LocalDate.of(2025, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 330));
+    termRules.add(county, "县级租金提醒规则", 60, 3, from, countyAdmin);
+    today(LocalDate.of(2025, 12, 28));
+    RentalFixtures countyFixtures = new RentalFixtures(register, rentals, accounts, "county.admin");
+    Lease countyLease = rentals.sign(new NewLease(countyFixtures.lettableRoom().id(), countyFixtures.tenant().id(),
+        RentalFixtures.fresh("ZL-"), LocalDate.of(2026, 1, 1), 12, RentFrequency.MONTHLY, 120_000_00L, null),
+        countyAdmin);
+    List<ScheduledInstalment> countySchedule = rentals.schedule(countyLease.id(), countyAdmin);
+    Lease cityLease = monthlyLease();
+    List<ScheduledInstalment> citySchedule = rentals.schedule(cityLease.id(), manager);
+
+    List<ArrearsWatch.Reminder> fourDaysAhead = arrearsWatch.remindAsOfToday();
+    assertThat(ours(fourDaysAhead, countySchedule)).as("four days ahead, the county's lead is 3").isEmpty();
+    assertThat(ours(fourDaysAhead, citySchedule)).as("the city keeps the national 7 days")
+        .extracting(ArrearsWatch.Reminder::kind).containsExactly("DUE_SOON");
+
+    today(LocalDate.of(2025, 12, 29));
+    assertThat(ours(arrearsWatch.remindAsOfToday(), countySchedule)).containsExactly(new ArrearsWatch.Reminder(
+        countySchedule.get(0).id(), "DUE_SOON", accounts.holdersOf(Role.SPACE_MANAGER, county, null)));
+    assertThat(ours(arrearsWatch.remindAsOfToday(), countySchedule)).as("once only").isEmpty();
   }
 
   @Test

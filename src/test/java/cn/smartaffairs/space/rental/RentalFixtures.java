@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Small builders for fresh lettable rooms and tenants, registered by the city's space manager. */
+/** Small builders for fresh lettable rooms and tenants, registered by the city's space manager or another user. */
 final class RentalFixtures {
 
   private final SpaceRegister register;
@@ -22,9 +22,14 @@ final class RentalFixtures {
   private final CurrentUser manager;
 
   RentalFixtures(SpaceRegister register, Rentals rentals, Accounts accounts) {
+    this(register, rentals, accounts, "space.manager");
+  }
+
+  /** Registers in the region of the given user, who must be allowed to manage its space (e.g. "county.admin"). */
+  RentalFixtures(SpaceRegister register, Rentals rentals, Accounts accounts, String username) {
     this.register = register;
     this.rentals = rentals;
-    this.manager = accounts.loadUserByUsername("space.manager");
+    this.manager = accounts.loadUserByUsername(username);
   }
 
   CurrentUser manager() {
