@@ -139,6 +139,32 @@ class VehicleScopeTest {
         Map.of("unitId", unknownUnit, "category", "OTHER", "quota", 50)).status()).isEqualTo(403);
   }
 
+  @Test
+  void aCountyDispatcherCannotTellACityRequestThatAskedNoAidFromAnUnknownOne() {
+    String countyManager = api.tokenFor("qs.vehicle");
+    LocalDate day = VehicleFixtures.weekday(11, 3);
+    long request = fixtures.approvedRequest("送人事档案", 1, "OTHER", day.atTime(9, 0), day.atTime(10, 0),
+        List.of("市档案馆"));
+    long countyCar = api.get("/api/v1/vehicles?status=IN_SERVICE", countyManager).body().get(0).get("id").asLong();
+    long countyDriver = api.get("/api/v1/vehicle-drivers", countyManager).body().get(0).get("id").asLong();
+    long dispatchesBefore = jdbc.sql("select count(*) from vehicle_dispatch").query(Long.class).single();
+
+    ApiClient.Answer city = api.post("/api/v1/vehicle-dispatches", countyManager,
+        Map.of("requestId", request, "vehicleId", countyCar, "driverId", countyDriver));
+    long unknownRequest = unknown("vehicle_request");
+    ApiClient.Answer unknown = api.post("/api/v1/vehicle-dispatches", countyManager,
+        Map.of("requestId", unknownRequest, "vehicleId", countyCar, "driverId", countyDriver));
+
+    assertThat(city.status()).as(String.valueOf(city.body())).isEqualTo(404);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(withoutIds(city)).doesNotContain("同意").isEqualTo(withoutIds(unknown));
+    assertThat(jdbc.sql("select status from vehicle_request where id = :id").param("id", request)
+        .query(String.class).single()).isEqualTo("APPROVED");
+    assertThat(jdbc.sql("select count(*) from vehicle_dispatch").query(Long.class).single()).isEqualTo(dispatchesBefore);
+    assertThat(jdbc.sql("select count(*) from vehicle_aid_consent where request_id = :id").param("id", request)
+        .query(Long.class).single()).isZero();
+  }
+
   /** The problem's detail with the id left out: the only thing that may differ between the two answers. */
   private static String withoutIds(ApiClient.Answer answer) {
     return answer.body().get("detail").asText().replaceAll("[0-9,]+", "#");
