@@ -7,6 +7,7 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
 import cn.smartaffairs.vehicle.VehicleRules.Key;
 import cn.smartaffairs.vehicle.planning.DispatchPlan;
@@ -84,10 +85,20 @@ public class Dispatching {
   }
 
   private long insert(long requestId, long vehicleId, long driverId, String mode, CurrentUser by) {
+    // what the caller may not dispatch is not found (404), as an unknown id, before any rule is named
+    DataScope managed = fleet.managedBy(by);
     TripRequest request = requests.get(requestId);
+    if (!managed.permits(request.regionId(), null, null) && !askedForAid(request)) {
+      throw new NotFoundException("vehicleRequest", requestId);
+    }
     Vehicle vehicle = fleet.get(vehicleId);
+    if (!managed.permits(vehicle.regionId(), null, null)) {
+      throw new NotFoundException("vehicle", vehicleId);
+    }
     Drivers.Driver driver = drivers.get(driverId);
-    fleet.requireManager(vehicle.regionId(), by);
+    if (!managed.permits(driver.regionId(), null, null)) {
+      throw new NotFoundException("driver", driverId);
+    }
     if (!request.status().equals("APPROVED")) {
       throw new ConflictException("vehicle.requestNotWaiting", request.id());
     }
@@ -121,6 +132,14 @@ public class Dispatching {
           + "，路线 " + request.route(), "/vehicles/my-trips?date=" + request.start().toLocalDate());
     }
     return id;
+  }
+
+  /**
+   * Whether the request's home region asked for mutual aid: then managers of other regions see it and may offer a
+   * vehicle, and {@link #checkHardRules} names the consent still missing.
+   */
+  private static boolean askedForAid(TripRequest request) {
+    return request.consentRegionIds().contains(request.regionId());
   }
 
   /** The hard rules a dispatch must keep; the optimiser keeps them too, and its proposals are checked again. */

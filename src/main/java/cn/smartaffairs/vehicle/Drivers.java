@@ -72,9 +72,11 @@ public class Drivers {
   @Transactional
   public long register(long staffId, String licenceClass, LocalDate licenceExpires, LocalTime shiftStart,
                        LocalTime shiftEnd, CurrentUser by) {
+    // a staff member of a region the caller does not manage is not found, as an unknown id
+    DataScope managed = fleet.managedBy(by);
     Long regionId = jdbc.sql("select region_id from staff where id = :id and status = 'ACTIVE'").param("id", staffId)
-        .query(Long.class).optional().orElseThrow(() -> new NotFoundException("staff", staffId));
-    fleet.requireManager(regionId, by);
+        .query(Long.class).optional().filter(region -> managed.permits(region, null, null))
+        .orElseThrow(() -> new NotFoundException("staff", staffId));
     if (licenceClass == null || !licenceClass.matches("A1|A2|B1|B2|C1|C2") || licenceExpires == null) {
       throw new BusinessRuleException("vehicle.driverInvalid");
     }

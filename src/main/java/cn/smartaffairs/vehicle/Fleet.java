@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Fleet {
 
+  private static final Role[] MANAGERS = {Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER};
+
   static final String VEHICLE = "select v.*, u.name as unit_name from vehicle v join unit u on u.id = v.unit_id";
 
   private final JdbcClient jdbc;
@@ -79,12 +81,13 @@ public class Fleet {
     if (draft.unitId() == null) {
       throw new BusinessRuleException("vehicle.unitRequired");
     }
+    DataScope managed = managedBy(by);
     var unit = jdbc.sql("select id, region_id, name from unit where id = :id").param("id", draft.unitId())
         .query((rs, n) -> new Object[] {rs.getLong("region_id"), rs.getString("name")}).optional()
+        .filter(row -> managed.permits((Long) row[0], null, null))
         .orElseThrow(() -> new NotFoundException("unit", draft.unitId()));
     long regionId = (Long) unit[0];
     String unitName = (String) unit[1];
-    requireManager(regionId, by);
     PlateNumber plate = PlateNumber.parse(draft.plate());
     VehicleCategory category = draft.category();
     if (category == null || blank(draft.brand()) || blank(draft.model()) || draft.priceFen() == null
@@ -245,9 +248,7 @@ public class Fleet {
   /** Sets a unit's quota for a category; it may not fall below the vehicles the unit already holds. */
   @Transactional
   public void setQuota(long unitId, VehicleCategory category, int quota, CurrentUser by) {
-    long regionId = jdbc.sql("select region_id from unit where id = :id").param("id", unitId).query(Long.class)
-        .optional().orElseThrow(() -> new NotFoundException("unit", unitId));
-    requireManager(regionId, by);
+    long regionId = managedUnitRegion(unitId, by);
     if (category == null || quota < 0 || quota > 500) {
       throw new BusinessRuleException("vehicle.quotaInvalid");
     }
@@ -270,10 +271,30 @@ public class Fleet {
         : AuditEntry.updated("vehicle_quota", unitId + ":" + category, regionId, Map.of("quota", before), after));
   }
 
+  /** The region of a unit the caller manages vehicles in; another region's unit answers 404 as an unknown one. */
+  long managedUnitRegion(long unitId, CurrentUser by) {
+    DataScope managed = managedBy(by);
+    return jdbc.sql("select region_id from unit where id = :id").param("id", unitId).query(Long.class).optional()
+        .filter(regionId -> managed.permits(regionId, null, null))
+        .orElseThrow(() -> new NotFoundException("unit", unitId));
+  }
+
   void requireManager(long regionId, CurrentUser by) {
-    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(regionId, null, null)) {
+    if (!managedBy(by).permits(regionId, null, null)) {
       throw new BusinessRuleException("error.forbidden");
     }
+  }
+
+  /**
+   * Where the caller manages vehicles. For a record named by an id the caller gives, check this scope instead of
+   * {@link #requireManager} and answer 404 outside it, as for an unknown id; a caller who manages nowhere is refused
+   * (403) before any id is looked up, so neither answer tells whether the id exists.
+   */
+  DataScope managedBy(CurrentUser by) {
+    if (!by.hasAny(MANAGERS)) {
+      throw new BusinessRuleException("error.forbidden");
+    }
+    return by.dataScopeAs(MANAGERS);
   }
 
   static String categoryLabel(VehicleCategory category) {

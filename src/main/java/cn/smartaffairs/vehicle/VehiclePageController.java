@@ -192,7 +192,10 @@ class VehiclePageController {
   @PostMapping("/vehicles/quotas")
   String setQuota(@RequestParam long unitId, @RequestParam VehicleCategory category, @RequestParam int quota,
                   RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> fleet.setQuota(unitId, category, quota, CurrentUsers.current()),
+    CurrentUser user = CurrentUsers.current();
+    // a unit of a region the caller does not manage is a 404 page, as an unknown unit, not a message on the form
+    fleet.managedUnitRegion(unitId, user);
+    return PageOutcome.redirectAfter(() -> fleet.setQuota(unitId, category, quota, user),
         "/vehicles/quotas", redirect, messages, locale);
   }
 

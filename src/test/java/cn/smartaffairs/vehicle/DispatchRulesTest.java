@@ -93,7 +93,8 @@ class DispatchRulesTest {
         .filter(v -> v.get("plate").asText().equals("云A0Q701")).findFirst().orElseThrow().get("id").asLong();
     long countyDriver = api.get("/api/v1/vehicle-drivers", county).body().get(0).get("id").asLong();
 
-    assertRefused(dispatch(county, request, countyCar, countyDriver), 400, "须经申请方和车辆所属方双方同意");
+    // before the home region asks for aid the county cannot see the request: not found, as an unknown id
+    assertRefused(dispatch(county, request, countyCar, countyDriver), 404, "未找到vehicleRequest");
     assertThat(boardPurposes(county, day)).doesNotContain("赴青山县督查");
     assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of()).status())
         .as("a region cannot offer aid before the home region asked").isEqualTo(404);
@@ -111,9 +112,9 @@ class DispatchRulesTest {
     var served = dispatch(county, request, countyCar, countyDriver);
     assertThat(served.status()).as(String.valueOf(served.body())).isEqualTo(201);
     assertThat(served.body().get("aid").asBoolean()).isTrue();
-    // the city's dispatcher may not hand out the county's car
+    // the city's dispatcher may not hand out the county's car: to the city it is not found, as an unknown id
     long second = fixtures.approvedRequest("第二次督查", 2, "OTHER", day.atTime(13, 0), day.atTime(15, 0), List.of("青山县政府"));
-    assertRefused(dispatch(manager, second, countyCar, countyDriver), 403, "无权");
+    assertRefused(dispatch(manager, second, countyCar, countyDriver), 404, "未找到vehicle");
   }
 
   private String boardPurposes(String token, LocalDate day) {

@@ -144,8 +144,9 @@ class FleetApiTest {
     assertThat(refused.body().get("detail").asText()).contains("国产").contains("丰田");
     assertThat(api.post("/api/v1/vehicles", api.tokenFor("staff"), VehicleFixtures.vehicle(unit, "OTHER")).status())
         .isEqualTo(403);
+    // another region's unit is not found, as an unknown one, so its id cannot be probed
     assertThat(api.post("/api/v1/vehicles", api.tokenFor("qs.vehicle"), VehicleFixtures.vehicle(unit, "OTHER")).status())
-        .isEqualTo(403);
+        .isEqualTo(404);
   }
 
   private static java.util.List<String> plates(JsonNode list) {
