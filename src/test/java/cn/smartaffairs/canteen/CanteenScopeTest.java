@@ -53,7 +53,10 @@ class CanteenScopeTest {
     CanteenAccount city = fixture.visitorWith(2_000);
     String token = api.tokenFor("county.admin");
 
-    assertThat(api.get("/api/v1/canteen/accounts/" + city.id(), token).status()).isEqualTo(404);
+    ApiClient.Answer read = api.get("/api/v1/canteen/accounts/" + city.id(), token);
+    assertThat(read.status()).isEqualTo(404);
+    // the same words as for an id that does not exist, naming the record in Chinese
+    assertThat(read.body().get("detail").asText()).isEqualTo("未找到食堂账户（编号 " + city.id() + "），或您无权查看");
     assertThat(api.post("/api/v1/canteen/accounts/" + city.id() + "/freeze", token, Map.of()).status()).isEqualTo(404);
     assertThat(api.post("/api/v1/canteen/accounts/" + city.id() + "/top-ups", token,
         Map.of("amountFen", 500, "idempotencyKey", CanteenFixture.key())).status()).isEqualTo(404);

@@ -94,7 +94,7 @@ class DispatchRulesTest {
     long countyDriver = api.get("/api/v1/vehicle-drivers", county).body().get(0).get("id").asLong();
 
     // before the home region asks for aid the county cannot see the request: not found, as an unknown id
-    assertRefused(dispatch(county, request, countyCar, countyDriver), 404, "未找到vehicleRequest");
+    assertRefused(dispatch(county, request, countyCar, countyDriver), 404, "未找到用车申请");
     assertThat(boardPurposes(county, day)).doesNotContain("赴青山县督查");
     assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of()).status())
         .as("a region cannot offer aid before the home region asked").isEqualTo(404);
@@ -114,7 +114,7 @@ class DispatchRulesTest {
     assertThat(served.body().get("aid").asBoolean()).isTrue();
     // the city's dispatcher may not hand out the county's car: to the city it is not found, as an unknown id
     long second = fixtures.approvedRequest("第二次督查", 2, "OTHER", day.atTime(13, 0), day.atTime(15, 0), List.of("青山县政府"));
-    assertRefused(dispatch(manager, second, countyCar, countyDriver), 404, "未找到vehicle");
+    assertRefused(dispatch(manager, second, countyCar, countyDriver), 404, "未找到车辆");
   }
 
   private String boardPurposes(String token, LocalDate day) {

@@ -72,9 +72,9 @@ class ApiExceptionHandler {
   }
 
   private ProblemDetail problem(HttpStatus status, BusinessRuleException exception) {
-    var problem = ProblemDetail.forStatusAndDetail(status,
-        messages.getMessage(exception.messageKey(), exception.arguments(), exception.messageKey(),
-            locale()));
+    Locale locale = locale();
+    var problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(exception.messageKey(),
+        ErrorArguments.of(exception, messages, locale), exception.messageKey(), locale));
     problem.setProperty("code", exception.messageKey());
     return problem;
   }

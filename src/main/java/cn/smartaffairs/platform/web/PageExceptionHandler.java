@@ -43,11 +43,7 @@ class PageExceptionHandler {
   }
 
   private String page(BusinessRuleException exception, Model model, Locale locale) {
-    String what = exception instanceof NotFoundException && exception.arguments().length > 0
-        ? messages.getMessage("entity." + exception.arguments()[0], null, String.valueOf(exception.arguments()[0]), locale)
-        : null;
-    Object[] arguments = what == null ? exception.arguments()
-        : new Object[] {what, exception.arguments()[1]};
+    Object[] arguments = ErrorArguments.of(exception, messages, locale);
     model.addAttribute("message", messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
     return "error";
   }
