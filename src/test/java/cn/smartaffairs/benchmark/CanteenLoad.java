@@ -153,7 +153,9 @@ public final class CanteenLoad {
         TerminalConnection http = new TerminalConnection(baseUrl, 2_000, 10_000);
         while (!stop.get() && System.nanoTime() < deadline) {
           String card = cards.get(random.nextInt(cards.size()));
-          long amount = 10 + random.nextInt(41);
+          // 1-5 fen: a run pays each card hundreds of times, which at meal prices would hit the category's daily
+          // limit (200 yuan) within a minute and measure refusals; the amount does not change what a payment costs
+          long amount = 1 + random.nextInt(5);
           // unique per run and client without SecureRandom (UUID.randomUUID) on the measured path
           String key = label + "-" + new UUID(random.nextLong(), random.nextLong());
           String body = "{\"terminalId\":\"" + TERMINAL + "\",\"credential\":\"" + card + "\",\"amountFen\":" + amount
