@@ -78,7 +78,8 @@ class PaymentQueue implements SmartLifecycle {
       try {
         first = queue.poll(100, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        // this writer thread is ours and only stop() ends it: it drains the queue before leaving, so waiting payments
+        // are still answered (re-asserting the interrupt would spin the poll)
         first = null;
       }
       if (first == null) {
