@@ -53,8 +53,8 @@ class Ledger implements JournalWriter {
    */
   @Override
   public long post(LockedAccount account, Entry entry, List<Leg> legs) {
-    long journalId = account.reservedJournalId != null ? account.reservedJournalId : nextJournalId();
-    account.reservedJournalId = null;
+    Long reserved = account.takeReservedJournalId();
+    long journalId = reserved != null ? reserved : nextJournalId();
     JournalRows rows = chain(account, entry, legs, journalId);
     List<Object> values = new ArrayList<>(rows.journal().length + rows.postings().size() * 9 + 9);
     values.addAll(java.util.Arrays.asList(rows.journal()));

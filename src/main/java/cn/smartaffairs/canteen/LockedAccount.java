@@ -51,6 +51,13 @@ final class LockedAccount {
     reservedJournalId = rs.wasNull() ? null : reserved;
   }
 
+  /** The journal id drawn with the row lock, handed out once; null once it has been taken (or none was drawn). */
+  Long takeReservedJournalId() {
+    Long id = reservedJournalId;
+    reservedJournalId = null;
+    return id;
+  }
+
   long balanceFen() {
     return cashFen + subsidyFen;
   }

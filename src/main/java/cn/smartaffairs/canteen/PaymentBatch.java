@@ -39,11 +39,11 @@ final class PaymentBatch implements JournalWriter {
 
   @Override
   public long post(LockedAccount account, Entry entry, List<Leg> legs) {
-    Long journalId = account.reservedJournalId != null ? account.reservedJournalId : journalIds.poll();
+    Long reserved = account.takeReservedJournalId();
+    Long journalId = reserved != null ? reserved : journalIds.poll();
     if (journalId == null) {
       throw new IllegalStateException("a payment batch ran out of reserved journal ids");
     }
-    account.reservedJournalId = null;
     JournalRows rows = ledger.chain(account, entry, legs, journalId);
     journals.add(rows.journal());
     postings.addAll(rows.postings());
