@@ -29,29 +29,34 @@ final class CanteenFixture {
   }
 
   /**
-   * Runs the attempts on {@code threads} threads, all released at the same moment, and counts those that answer
-   * true (e.g. charged rather than refused).
+   * Runs the attempts on {@code threads} threads, all released at the same moment, and answers what each answered,
+   * in the attempts' order.
    */
-  static long countAtOnce(int threads, List<Callable<Boolean>> attempts) throws Exception {
+  static <T> List<T> allAtOnce(int threads, List<Callable<T>> attempts) throws Exception {
     var start = new CountDownLatch(1);
     var pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<Boolean>> outcomes = new ArrayList<>();
-      for (Callable<Boolean> attempt : attempts) {
+      List<Future<T>> outcomes = new ArrayList<>();
+      for (Callable<T> attempt : attempts) {
         outcomes.add(pool.submit(() -> {
           start.await();
           return attempt.call();
         }));
       }
       start.countDown();
-      long yes = 0;
-      for (Future<Boolean> outcome : outcomes) {
-        yes += outcome.get() ? 1 : 0;
+      List<T> answers = new ArrayList<>();
+      for (Future<T> outcome : outcomes) {
+        answers.add(outcome.get());
       }
-      return yes;
+      return answers;
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** The same, counting the attempts that answered true (e.g. charged rather than refused). */
+  static long countAtOnce(int threads, List<Callable<Boolean>> attempts) throws Exception {
+    return allAtOnce(threads, attempts).stream().filter(Boolean::booleanValue).count();
   }
 
   static String key() {

@@ -14,9 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,23 +210,12 @@ class CanteenLedgerTest {
   void oneKeySentByManyThreadsAtOnceChargesOnceAndEveryAnswerIsThatPayment() throws Exception {
     CanteenAccount account = fixture.visitorWith(10_000);
     String key = CanteenFixture.key();
-    int threads = 8;
-    var start = new CountDownLatch(1);
-    var pool = Executors.newFixedThreadPool(threads);
-    List<Future<Payment>> answers = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      Callable<Payment> attempt = () -> {
-        start.await();
-        return accounts.charge(account.id(), 450, key, "重复提交", fixture.manager);
-      };
-      answers.add(pool.submit(attempt));
+    List<Callable<Payment>> attempts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      attempts.add(() -> accounts.charge(account.id(), 450, key, "重复提交", fixture.manager));
     }
-    start.countDown();
-    List<Long> paymentIds = new ArrayList<>();
-    for (Future<Payment> answer : answers) {
-      paymentIds.add(answer.get().id());
-    }
-    pool.shutdown();
+
+    List<Long> paymentIds = CanteenFixture.allAtOnce(8, attempts).stream().map(Payment::id).toList();
 
     assertThat(paymentIds).as("every thread is answered with the one payment").containsOnly(paymentIds.get(0));
     assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(10_000 - 450);
