@@ -45,8 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 食堂账户与记账: canteen accounts and every way money moves on them — meal charges (from terminals and pre-orders),
  * refunds, top-ups, monthly subsidies and their expiry, manager corrections, lost-card freeze and replacement, and
  * settle-and-close for staff who leave. Each movement is one short transaction: lock the account row, write the
- * journal and its postings, write the row back. Idempotency keys are unique in the database, so a repeated request
- * returns the original journal and charges nothing.
+ * journal and its postings, write the row back. Idempotency keys are unique within their caller's scope
+ * ({@link IdempotencyKey}), so a repeated request returns the original journal and charges nothing, and a key reused
+ * for another operation, account or amount is refused.
  */
 @Service
 public class CanteenAccounts {
@@ -94,7 +95,7 @@ public class CanteenAccounts {
   /** The open (not closed) account of a staff member, if they have one. Not scoped: callers act for that person. */
   public Optional<CanteenAccount> accountOfStaff(long staffId) {
     return jdbc.sql(ACCOUNT_SELECT + " where a.staff_id = :staff and a.status <> 'CLOSED'")
-        .param("staff", staffId).query(CanteenAccounts::account).optional();
+        .param("staff", staffId).query(CanteenRows::account).optional();
   }
 
   /** One account within the viewer's data scope (404 otherwise). */
@@ -102,7 +103,7 @@ public class CanteenAccounts {
     var params = readableBy(viewer).bind(new MapSqlParameterSource()).addValue("id", id);
     return jdbc.sql(ACCOUNT_SELECT + " where a.id = :id and "
             + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id"))
-        .paramSource(params).query(CanteenAccounts::account).optional()
+        .paramSource(params).query(CanteenRows::account).optional()
         .orElseThrow(() -> new NotFoundException("canteenAccount", id));
   }
 
@@ -129,7 +130,7 @@ public class CanteenAccounts {
     long total = jdbc.sql("select count(*) from canteen_account a left join staff s on s.id = a.staff_id" + where)
         .paramSource(params).query(Long.class).single();
     List<CanteenAccount> items = jdbc.sql(ACCOUNT_SELECT + where + " order by a.id limit :limit offset :offset")
-        .paramSource(params).query(CanteenAccounts::account).list();
+        .paramSource(params).query(CanteenRows::account).list();
     return new Page<>(items, total, pageNo, pageSize);
   }
 
@@ -137,7 +138,7 @@ public class CanteenAccounts {
   List<CanteenAccount> allAccounts(CurrentUser viewer) {
     return jdbc.sql(ACCOUNT_SELECT + " where " + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id")
             + " order by a.id")
-        .paramSource(readableBy(viewer).bind(new MapSqlParameterSource())).query(CanteenAccounts::account).list();
+        .paramSource(readableBy(viewer).bind(new MapSqlParameterSource())).query(CanteenRows::account).list();
   }
 
   /** An account's latest journals (payments, top-ups, ...), newest first. */
@@ -145,7 +146,7 @@ public class CanteenAccounts {
     account(accountId, viewer);
     return jdbc.sql(PAYMENT_SELECT + " where j.account_id = :account order by j.id desc limit :limit")
         .param("account", accountId).param("limit", Math.max(1, Math.min(limit, 500)))
-        .query(CanteenAccounts::payment).list();
+        .query(CanteenRows::payment).list();
   }
 
   /** One journal of an account in the viewer's scope. */
@@ -288,7 +289,7 @@ public class CanteenAccounts {
    */
   public Payment charge(long accountId, long amountFen, String idempotencyKey, String description, CurrentUser by) {
     requireAmount(amountFen);
-    String key = requireKey(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.ofAccount(accountId, idempotencyKey);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
       LockedAccount account = locked.account();
@@ -296,7 +297,7 @@ public class CanteenAccounts {
         throw new NotFoundException("canteenAccount", accountId);
       }
       if (locked.existing() != null) {
-        return replay(locked.existing(), account);
+        return replay(locked.existing(), account, "MEAL_PAYMENT", amountFen, null);
       }
       return spend(account, amountFen, key, "PRE_ORDER", null, null, trimmed(description), now(),
           by.getUsername(), false, null);
@@ -321,17 +322,18 @@ public class CanteenAccounts {
       if (locked == null) {
         // only this terminal's own earlier payment is answered again; a key names no one else's journal
         return paymentByKey(payment.key()).filter(p -> terminal.terminalCode().equals(p.terminalId()))
-            .map(Payment::asReplay).orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL));
+            .map(p -> replay(p.id(), p.accountId(), "MEAL_PAYMENT", payment.amountFen(), null))
+            .orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL));
       }
       if (locked.existing() != null && locked.account().regionId == terminal.regionId()) {
-        return replay(locked.existing(), locked.account());
+        return replay(locked.existing(), locked.account(), "MEAL_PAYMENT", payment.amountFen(), null);
       }
       return payNew(payment, locked.account(), locked.credentialStatus(), offline, ledger);
     });
   }
 
   /** A terminal's payment, checked for form (amount, key, credential) before it touches the database. */
-  record TerminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen, String key,
+  record TerminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen, IdempotencyKey key,
                          Instant occurredAt, String actor) {}
 
   TerminalPayment terminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen,
@@ -339,7 +341,8 @@ public class CanteenAccounts {
     if (amountFen != null) {
       requireAmount(amountFen);
     }
-    String key = requireClientKey(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.ofTerminal(terminal.terminalCode(),
+        IdempotencyKey.requireClientKey(idempotencyKey));
     if (credential == null || credential.isBlank()) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
     }
@@ -382,23 +385,25 @@ public class CanteenAccounts {
   List<BatchOutcome> payTerminalBatch(List<TerminalPayment> payments) {
     return transaction.execute(status -> {
       List<String> credentials = payments.stream().map(TerminalPayment::credential).distinct().toList();
-      List<String> keys = payments.stream().map(TerminalPayment::key).distinct().toList();
+      List<IdempotencyKey> keys = payments.stream().map(TerminalPayment::key).distinct().toList();
       PaymentBatch batch = new PaymentBatch(ledger);
       Map<String, Locked> byCredential = new HashMap<>();
-      Set<String> usedKeys = new HashSet<>();
+      Set<IdempotencyKey> usedKeys = new HashSet<>();
       Map<Long, LockedAccount> byAccount = new HashMap<>();
       jdbc.sql("select " + LockedAccount.COLUMNS + """
           , c.credential, c.status as credential_status,
             (select array_agg(nextval(pg_get_serial_sequence('canteen_journal', 'id')))
                from generate_series(1, :n)) as journal_ids,
-            (select array_agg(j.idempotency_key) from canteen_journal j
-              where j.idempotency_key = any(cast(:keys as text[]))) as used_keys
+            (select array_agg(j.idempotency_scope || chr(31) || j.idempotency_key) from canteen_journal j
+              where (j.idempotency_scope, j.idempotency_key) in
+                    (select * from unnest(cast(:scopes as text[]), cast(:keys as text[])))) as used_keys
             from canteen_credential c join canteen_account a on a.id = c.account_id
            where c.credential = any(cast(:credentials as text[]))
            order by a.id
              for update of a""")
           .param("n", payments.size())
-          .param("keys", keys.toArray(String[]::new))
+          .param("scopes", keys.stream().map(IdempotencyKey::scope).toArray(String[]::new))
+          .param("keys", keys.stream().map(IdempotencyKey::value).toArray(String[]::new))
           .param("credentials", credentials.toArray(String[]::new))
           .query(rs -> {
             if (byAccount.isEmpty()) {
@@ -406,7 +411,11 @@ public class CanteenAccounts {
               batch.addJournalIds((Long[]) rs.getArray("journal_ids").getArray());
               java.sql.Array used = rs.getArray("used_keys");
               if (used != null) {
-                usedKeys.addAll(List.of((String[]) used.getArray()));
+                // scope and key joined by the unit separator, which neither a terminal code nor a key contains
+                for (String pair : (String[]) used.getArray()) {
+                  int cut = pair.indexOf('\u001f');
+                  usedKeys.add(new IdempotencyKey(pair.substring(0, cut), pair.substring(cut + 1)));
+                }
               }
             }
             // a card and a QR token of one account reach the same locked row
@@ -414,7 +423,7 @@ public class CanteenAccounts {
             byCredential.put(rs.getString("credential"), new Locked(account, null, rs.getString("credential_status")));
           });
       List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
-      Set<String> keysInBatch = new HashSet<>();
+      Set<IdempotencyKey> keysInBatch = new HashSet<>();
       for (TerminalPayment payment : payments) {
         Locked locked = byCredential.get(payment.credential());
         if (locked == null || usedKeys.contains(payment.key()) || !keysInBatch.add(payment.key())) {
@@ -442,14 +451,14 @@ public class CanteenAccounts {
         .orElseThrow(() -> new PaymentRefused(PaymentRefused.Reason.NO_MEAL_PERIOD)).priceFen();
   }
 
-  private Payment spend(LockedAccount account, long amountFen, String key, String channel, Long terminalId,
+  private Payment spend(LockedAccount account, long amountFen, IdempotencyKey key, String channel, Long terminalId,
                         String terminalCode, String description, Instant occurredAt, String actor, boolean offline,
                         String credentialStatus) {
     return spend(account, amountFen, key, channel, terminalId, terminalCode, description, occurredAt, actor, offline,
         credentialStatus, ledger);
   }
 
-  private Payment spend(LockedAccount account, long amountFen, String key, String channel, Long terminalId,
+  private Payment spend(LockedAccount account, long amountFen, IdempotencyKey key, String channel, Long terminalId,
                         String terminalCode, String description, Instant occurredAt, String actor, boolean offline,
                         String credentialStatus, JournalWriter writer) {
     Instant now = now();
@@ -497,8 +506,8 @@ public class CanteenAccounts {
           .param("journal", id).param("account", account.id).param("region", account.regionId)
           .param("reason", flag).param("now", Timestamp.from(now)).update();
     }
-    return new Payment(id, account.id, "MEAL_PAYMENT", amountFen, -subsidyPart, -cashPart, account.balanceFen(), key,
-        channel, terminalCode, null, description, occurredAt, now, flag, false);
+    return new Payment(id, account.id, "MEAL_PAYMENT", amountFen, -subsidyPart, -cashPart, account.balanceFen(),
+        key.value(), channel, terminalCode, null, description, occurredAt, now, flag, false);
   }
 
   /**
@@ -507,7 +516,7 @@ public class CanteenAccounts {
    * own pre-order charges (a cancelled pre-order). A payment is refunded at most once. Audited.
    */
   public Payment refund(long paymentId, String idempotencyKey, String reason, CurrentUser by) {
-    String key = requireKey(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.ofUser(by.getUsername(), idempotencyKey);
     String why = requireReason(reason);
     Payment original = paymentById(paymentId).orElseThrow(() -> new NotFoundException("canteenPayment", paymentId));
     return idempotently(key, () -> {
@@ -518,7 +527,7 @@ public class CanteenAccounts {
         throw new NotFoundException("canteenPayment", paymentId);
       }
       if (locked.existing() != null) {
-        return replay(locked.existing(), account);
+        return replay(locked.existing(), account, "REFUND", original.amountFen(), paymentId);
       }
       if (!"MEAL_PAYMENT".equals(original.kind())) {
         throw new ConflictException("canteen.notRefundable");
@@ -550,45 +559,58 @@ public class CanteenAccounts {
       audit.record(new AuditEntry("REFUND", "canteen_journal", id, account.regionId, Map.of("payment", paymentId),
           Map.of("amountFen", original.amountFen(), "reason", why)));
       return new Payment(id, account.id, "REFUND", original.amountFen(), subsidyPeriodOpen ? subsidyBack : 0, cashBack,
-          account.balanceFen(), key, manager ? "MANAGER" : "PRE_ORDER", null, paymentId, why, now, now, null, false);
+          account.balanceFen(), key.value(), manager ? "MANAGER" : "PRE_ORDER", null, paymentId, why, now, now, null, false);
     });
   }
 
   // ---------------------------------------------------------------- top-ups, subsidies, corrections
 
   /**
-   * Adds money to the cash wallet: online by the holder, or at the counter by a canteen manager of the region (then
-   * audited as a manager action). Idempotent by key.
+   * 柜台充值: a canteen manager of the region adds money to the cash wallet at the counter (cash or card taken there).
+   * Audited. Idempotent by key within the manager's own keys. A holder's own online top-up is a payment order instead
+   * ({@code topup.PaymentOrders}), credited by {@link #creditPaidOrder} once the payment provider confirms it.
    */
   public Payment topUp(long accountId, long amountFen, String idempotencyKey, CurrentUser by) {
     requireAmount(amountFen);
-    String key = requireKey(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.ofUser(by.getUsername(), idempotencyKey);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
-      LockedAccount account = locked.account();
-      boolean owner = owns(by, account);
-      boolean manager = manages(by, account.regionId);
-      if (!owner && !manager) {
-        throw new NotFoundException("canteenAccount", accountId);
-      }
+      LockedAccount account = requireManaged(locked.account(), by);
       if (locked.existing() != null) {
-        return replay(locked.existing(), account);
+        return replay(locked.existing(), account, "TOP_UP", amountFen, null);
       }
-      if ("CLOSED".equals(account.status)) {
-        throw new ConflictException("canteen.accountClosed");
-      }
-      String channel = owner ? "ONLINE" : "COUNTER";
-      Instant now = now();
-      long id = ledger.post(account, new Entry("TOP_UP", amountFen, key, channel, null, null,
-          owner ? "在线充值" : "柜台充值", now, now, by.getUsername()),
-          List.of(Leg.cash(amountFen), Leg.book("TOP_UP_CLEARING", -amountFen)));
-      if (!owner) {
-        audit.record(AuditEntry.created("canteen_journal", id, account.regionId,
-            Map.of("kind", "TOP_UP", "account", accountId, "amountFen", amountFen)));
-      }
-      return new Payment(id, account.id, "TOP_UP", amountFen, 0, amountFen, account.balanceFen(), key, channel, null,
-          null, owner ? "在线充值" : "柜台充值", now, now, null, false);
+      Payment payment = credit(account, amountFen, key, "COUNTER", "柜台充值", by.getUsername());
+      audit.record(AuditEntry.created("canteen_journal", payment.id(), account.regionId,
+          Map.of("kind", "TOP_UP", "account", accountId, "amountFen", amountFen)));
+      return payment;
     });
+  }
+
+  /**
+   * 在线充值入账: credits a payment order the provider confirmed, in the caller's transaction (the order turns PAID in
+   * the same one). The key is the order number in the provider's scope, so an order is credited at most once.
+   */
+  Payment creditPaidOrder(long accountId, long amountFen, String provider, String orderNo) {
+    IdempotencyKey key = IdempotencyKey.ofProvider(provider, orderNo);
+    return transaction.execute(status -> {
+      Locked locked = lockById(accountId, key);
+      if (locked.existing() != null) {
+        return replay(locked.existing(), locked.account(), "TOP_UP", amountFen, null);
+      }
+      return credit(locked.account(), amountFen, key, "ONLINE", "在线充值 " + orderNo, "payment:" + provider);
+    });
+  }
+
+  private Payment credit(LockedAccount account, long amountFen, IdempotencyKey key, String channel,
+                         String description, String actor) {
+    if ("CLOSED".equals(account.status)) {
+      throw new ConflictException("canteen.accountClosed");
+    }
+    Instant now = now();
+    long id = ledger.post(account, new Entry("TOP_UP", amountFen, key, channel, null, null, description, now, now,
+        actor), List.of(Leg.cash(amountFen), Leg.book("TOP_UP_CLEARING", -amountFen)));
+    return new Payment(id, account.id, "TOP_UP", amountFen, 0, amountFen, account.balanceFen(), key.value(), channel,
+        null, null, description, now, now, null, false);
   }
 
   /**
@@ -600,13 +622,13 @@ public class CanteenAccounts {
       throw new BusinessRuleException("canteen.amountInvalid");
     }
     requireAmount(Math.abs(signedAmountFen));
-    String key = requireKey(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.ofUser(by.getUsername(), idempotencyKey);
     String why = requireReason(reason);
     return idempotently(key, () -> {
       Locked locked = lockById(accountId, key);
       LockedAccount account = requireManaged(locked.account(), by);
       if (locked.existing() != null) {
-        return replay(locked.existing(), account);
+        return replay(locked.existing(), account, "CORRECTION", Math.abs(signedAmountFen), null);
       }
       if ("CLOSED".equals(account.status)) {
         throw new ConflictException("canteen.accountClosed");
@@ -621,7 +643,7 @@ public class CanteenAccounts {
           Map.of("cashFen", account.cashFen - signedAmountFen),
           Map.of("cashFen", account.cashFen, "changeFen", signedAmountFen, "reason", why, "journal", id)));
       return new Payment(id, account.id, "CORRECTION", Math.abs(signedAmountFen), 0, signedAmountFen,
-          account.balanceFen(), key, "MANAGER", null, null, why, now, now, null, false);
+          account.balanceFen(), key.value(), "MANAGER", null, null, why, now, now, null, false);
     });
   }
 
@@ -644,12 +666,12 @@ public class CanteenAccounts {
     int granted = 0;
     long total = 0;
     for (long id : ids) {
-      String key = "subsidy:" + id + ":" + month;
+      IdempotencyKey key = IdempotencyKey.ofPlatform("subsidy:" + id + ":" + month);
       Payment grant = idempotently(key, () -> {
         Locked locked = lockById(id, key);
         LockedAccount account = locked.account();
         if (locked.existing() != null) {
-          return replay(locked.existing(), account);
+          return replay(locked.existing(), account, "SUBSIDY_GRANT", null, null);
         }
         long amount = rules.categoryRule(regionId, account.category, month.atDay(1))
             .map(CanteenRules.CategoryRule::monthlySubsidyFen).orElse(0L);
@@ -664,7 +686,8 @@ public class CanteenAccounts {
         long journal = ledger.post(account, new Entry("SUBSIDY_GRANT", amount, key, "SYSTEM", null, null,
             month + " 月度补贴", now, now, by.getUsername()),
             List.of(Leg.subsidy(amount), Leg.book("SUBSIDY_FUND", -amount)));
-        return new Payment(journal, id, "SUBSIDY_GRANT", amount, amount, 0, account.balanceFen(), key, "SYSTEM", null,
+        return new Payment(journal, id, "SUBSIDY_GRANT", amount, amount, 0, account.balanceFen(), key.value(),
+            "SYSTEM", null,
             null, month + " 月度补贴", now, now, null, false);
       });
       if (grant != null && !grant.replayed()) {
@@ -881,36 +904,47 @@ public class CanteenAccounts {
     }
   }
 
-  private Locked lockById(long accountId, String key) {
+  private Locked lockById(long accountId, IdempotencyKey key) {
     return jdbc.sql("select " + LockedAccount.COLUMNS + """
-        , (select j.id from canteen_journal j where j.idempotency_key = :key) as existing
+        , (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
           from canteen_account a where a.id = :id for update of a""")
-        .param("key", key).param("id", accountId)
+        .param("scope", key == null ? null : key.scope()).param("key", key == null ? null : key.value())
+        .param("id", accountId)
         .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"), null))
         .optional().orElseThrow(() -> new NotFoundException("canteenAccount", accountId));
   }
 
-  private Locked lockByCredential(String credential, String key) {
+  private Locked lockByCredential(String credential, IdempotencyKey key) {
     return jdbc.sql("select " + LockedAccount.COLUMNS + """
         , c.status as credential_status,
-          (select j.id from canteen_journal j where j.idempotency_key = :key) as existing
+          (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
           from canteen_credential c join canteen_account a on a.id = c.account_id
          where c.credential = :credential for update of a""")
-        .param("key", key).param("credential", credential)
+        .param("scope", key.scope()).param("key", key.value()).param("credential", credential)
         .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"),
             rs.getString("credential_status")))
         .optional().orElse(null);
   }
 
   /**
-   * The journal a repeated idempotency key names, answered again only on the account it was made on (the caller's
-   * right to that account is checked before): keys such as {@code subsidy:<account>:<month>} are predictable, and a
-   * key must not open another holder's journal.
+   * The journal a repeated key names, answered again only when the request is the same one: the same account (the
+   * caller's right to it is checked before), operation, amount (when the request names one) and, for a refund, the
+   * same payment refunded. Otherwise 409 naming the key: a key never stands in for another request.
    */
-  private Payment replay(long journalId, LockedAccount account) {
+  private Payment replay(long journalId, LockedAccount account, String kind, Long amountFen, Long refunds) {
+    return replay(journalId, account.id, kind, amountFen, refunds);
+  }
+
+  private Payment replay(long journalId, long accountId, String kind, Long amountFen, Long refunds) {
     Payment payment = paymentById(journalId).orElseThrow();
-    if (payment.accountId() != account.id) {
+    if (payment.accountId() != accountId) {
       throw new ConflictException("canteen.idempotencyKeyReused");
+    }
+    if (!payment.kind().equals(kind) || (amountFen != null && payment.amountFen() != amountFen)
+        || (refunds != null && !refunds.equals(payment.refundsPaymentId()))) {
+      throw new ConflictException("canteen.idempotencyKeyConflict", payment.idempotencyKey(),
+          new org.springframework.context.support.DefaultMessageSourceResolvable(
+              new String[] {"canteen.kind." + payment.kind()}, payment.kind()), yuan(payment.amountFen()));
     }
     return payment.asReplay();
   }
@@ -919,7 +953,7 @@ public class CanteenAccounts {
    * Runs one ledger transaction. Two requests with the same new key may race past the lookup; the unique key then
    * refuses the second insert, and the second caller gets the first one's journal.
    */
-  private Payment idempotently(String key, Supplier<Payment> work) {
+  private Payment idempotently(IdempotencyKey key, Supplier<Payment> work) {
     try {
       return transaction.execute(status -> work.get());
     } catch (DuplicateKeyException e) {
@@ -993,36 +1027,14 @@ public class CanteenAccounts {
     }
   }
 
-  /** Prefixes of the keys the platform makes itself (subsidy runs, pre-orders, pages): predictable, so reserved. */
-  private static final List<String> RESERVED_KEY_PREFIXES = List.of("subsidy:", "canteen-preorder-", "web-");
-
-  /**
-   * A client's idempotency key (a terminal's, an API caller's), refused when it has the form of one the platform makes
-   * itself: taken first, it would block (or, replayed, stand in for) a holder's subsidy, pre-order charge or refund.
-   * Checked after trimming, as the key is stored.
-   */
-  static String requireClientKey(String key) {
-    String trimmed = requireKey(key);
-    if (RESERVED_KEY_PREFIXES.stream().anyMatch(trimmed::startsWith)) {
-      throw new BusinessRuleException("canteen.idempotencyKeyReserved");
-    }
-    return trimmed;
-  }
-
-  private static String requireKey(String key) {
-    if (key == null || key.isBlank() || key.length() > 100) {
-      throw new BusinessRuleException("canteen.idempotencyKeyRequired");
-    }
-    return key.trim();
-  }
-
   Optional<Payment> paymentById(long id) {
-    return jdbc.sql(PAYMENT_SELECT + " where j.id = :id").param("id", id).query(CanteenAccounts::payment).optional();
+    return jdbc.sql(PAYMENT_SELECT + " where j.id = :id").param("id", id).query(CanteenRows::payment).optional();
   }
 
-  Optional<Payment> paymentByKey(String key) {
-    return jdbc.sql(PAYMENT_SELECT + " where j.idempotency_key = :key").param("key", key)
-        .query(CanteenAccounts::payment).optional();
+  Optional<Payment> paymentByKey(IdempotencyKey key) {
+    return jdbc.sql(PAYMENT_SELECT + " where j.idempotency_scope = :scope and j.idempotency_key = :key")
+        .param("scope", key.scope()).param("key", key.value())
+        .query(CanteenRows::payment).optional();
   }
 
   /** The database keeps microseconds; so do the answers, so that a replay answers exactly the same body. */
@@ -1032,25 +1044,6 @@ public class CanteenAccounts {
 
   LocalDate today() {
     return now().atZone(PlatformConfiguration.ZONE).toLocalDate();
-  }
-
-  static CanteenAccount account(ResultSet rs, int n) throws SQLException {
-    long cash = rs.getLong("cash_fen");
-    long subsidy = rs.getLong("subsidy_fen");
-    java.sql.Date expires = rs.getDate("subsidy_expires_on");
-    return new CanteenAccount(rs.getLong("id"), (Long) rs.getObject("staff_id"), rs.getString("card_no"),
-        cash + subsidy, cash, subsidy, expires == null ? null : expires.toLocalDate(), rs.getLong("region_id"),
-        rs.getString("holder_name"), rs.getString("kind"), rs.getString("category"), rs.getString("status"),
-        rs.getTimestamp("opened_at").toInstant());
-  }
-
-  static Payment payment(ResultSet rs, int n) throws SQLException {
-    return new Payment(rs.getLong("id"), rs.getLong("account_id"), rs.getString("kind"), rs.getLong("amount_fen"),
-        rs.getLong("subsidy_change"), rs.getLong("cash_change"), rs.getLong("balance_after_fen"),
-        rs.getString("idempotency_key"), rs.getString("channel"), rs.getString("terminal_code"),
-        (Long) rs.getObject("refunds_journal_id"), rs.getString("description"),
-        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(), rs.getString("flag"),
-        false);
   }
 
   private static Instant instant(Timestamp timestamp) {

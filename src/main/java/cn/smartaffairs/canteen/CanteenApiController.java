@@ -70,7 +70,7 @@ class CanteenApiController {
   @PostMapping("/api/v1/canteen/payments/{id}/refunds")
   @Operation(summary = "退款 Refund a meal payment in full (canteen managers; holders their own pre-order charges)")
   ResponseEntity<Payment> refund(@PathVariable long id, @RequestBody RefundRequest request) {
-    return created(accounts.refund(id, CanteenAccounts.requireClientKey(request.idempotencyKey()), request.reason(),
+    return created(accounts.refund(id, IdempotencyKey.requireClientKey(request.idempotencyKey()), request.reason(),
         CurrentUsers.current()));
   }
 
@@ -99,12 +99,18 @@ class CanteenApiController {
   }
 
   @PostMapping("/api/v1/canteen/accounts/{id}/top-ups")
-  @Operation(summary = "充值 Top up (the holder online, a canteen manager at the counter)",
-      description = "201 with the top-up; the same idempotencyKey again answers 200 with the original.")
+  @Operation(summary = "柜台充值 Counter top-up by a canteen manager of the account's region",
+      description = "201 with the top-up; the same idempotencyKey of the same manager again answers 200 with the "
+          + "original; that key with another account, operation or amount answers 409 naming it. A holder cannot "
+          + "credit their own account here (422): online top-up needs a confirmed payment.")
   ResponseEntity<Payment> topUp(@PathVariable long id, @RequestBody TopUpRequest request) {
     long amount = request.amountFen() == null ? 0 : request.amountFen();
-    return created(accounts.topUp(id, amount, CanteenAccounts.requireClientKey(request.idempotencyKey()),
-        CurrentUsers.current()));
+    var user = CurrentUsers.current();
+    if (!CanteenAccounts.manages(user, accounts.account(id, user).regionId())) {
+      // a holder's own money comes only through a confirmed payment, never by saying so (issue 12, section 2)
+      throw new BusinessRuleException("canteen.onlineTopUpNeedsPayment");
+    }
+    return created(accounts.topUp(id, amount, IdempotencyKey.requireClientKey(request.idempotencyKey()), user));
   }
 
   @PostMapping("/api/v1/canteen/accounts/{id}/freeze")

@@ -75,8 +75,10 @@ class CanteenController {
   String topUpMine(@RequestParam String amountYuan, @RequestParam String idempotencyKey, RedirectAttributes redirect,
                    Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> accounts.topUp(myAccount(user).id(), fen(amountYuan), "web-" + idempotencyKey,
-        user), "/canteen/my", redirect, messages, locale);
+    // a holder's own money comes only through a confirmed payment, never by saying so (issue 12, section 2)
+    return PageOutcome.redirectAfter(() -> {
+      throw new BusinessRuleException("canteen.onlineTopUpNeedsPayment");
+    }, "/canteen/my", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/my/freeze")

@@ -35,7 +35,7 @@ class Ledger implements JournalWriter {
   }
 
   /** What a journal is about, apart from its legs. */
-  record Entry(String kind, long amountFen, String idempotencyKey, String channel, Long terminalId, Long refunds,
+  record Entry(String kind, long amountFen, IdempotencyKey idempotencyKey, String channel, Long terminalId, Long refunds,
                String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
 
   private final JdbcClient jdbc;
@@ -80,8 +80,9 @@ class Ledger implements JournalWriter {
     }
     long balanceAfter = account.balanceFen() + legs.stream().filter(leg -> leg.wallet() != null)
         .mapToLong(Leg::amountFen).sum();
-    Object[] journal = {journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter, entry.idempotencyKey(),
-        entry.channel(), entry.terminalId(), entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()),
+    IdempotencyKey key = entry.idempotencyKey();
+    Object[] journal = {journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter,
+        key == null ? null : key.value(), key == null ? null : key.scope(), entry.channel(), entry.terminalId(), entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()),
         Timestamp.from(entry.recordedAt()), entry.recordedBy()};
     List<Object[]> postings = new ArrayList<>(legs.size());
     for (Leg leg : legs) {
@@ -109,9 +110,10 @@ class Ledger implements JournalWriter {
 
   private static final String POST_PREFIX = """
       with journal as (
-        insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key, channel,
-                                     terminal_id, refunds_journal_id, description, occurred_at, recorded_at, recorded_by)
-        overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+        insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key,
+                                     idempotency_scope, channel, terminal_id, refunds_journal_id, description,
+                                     occurred_at, recorded_at, recorded_by)
+        overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
       ), postings as (
         insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
                                      previous_hash, hash)

@@ -58,14 +58,14 @@ final class PaymentBatch implements JournalWriter {
     List<Object[]> accounts = touched.stream().map(account -> Ledger.accountRow(account).toArray()).toList();
     jdbc.sql("""
         with journals as (
-          insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key, channel,
-                                       terminal_id, refunds_journal_id, description, occurred_at, recorded_at,
-                                       recorded_by)
+          insert into canteen_journal (id, kind, account_id, amount_fen, balance_after_fen, idempotency_key,
+                                       idempotency_scope, channel, terminal_id, refunds_journal_id, description,
+                                       occurred_at, recorded_at, recorded_by)
           overriding system value
           select * from unnest(cast(:j0 as bigint[]), cast(:j1 as text[]), cast(:j2 as bigint[]), cast(:j3 as bigint[]),
-                               cast(:j4 as bigint[]), cast(:j5 as text[]), cast(:j6 as text[]), cast(:j7 as bigint[]),
-                               cast(:j8 as bigint[]), cast(:j9 as text[]), cast(:j10 as timestamptz[]),
-                               cast(:j11 as timestamptz[]), cast(:j12 as text[]))
+                               cast(:j4 as bigint[]), cast(:j5 as text[]), cast(:j6 as text[]), cast(:j7 as text[]),
+                               cast(:j8 as bigint[]), cast(:j9 as bigint[]), cast(:j10 as text[]),
+                               cast(:j11 as timestamptz[]), cast(:j12 as timestamptz[]), cast(:j13 as text[]))
         ), postings as (
           insert into canteen_posting (journal_id, account_id, wallet, book, amount_fen, balance_after_fen, sequence_no,
                                        previous_hash, hash)
@@ -83,7 +83,7 @@ final class PaymentBatch implements JournalWriter {
                as u(cash_fen, subsidy_fen, subsidy_expires_on, spent_on, spent_today_fen, entry_count, last_hash,
                     status, id)
          where a.id = u.id""")
-        .params(columns("j", journals, 13))
+        .params(columns("j", journals, 14))
         .params(columns("p", postings, 9))
         .params(columns("a", accounts, 9))
         .update();

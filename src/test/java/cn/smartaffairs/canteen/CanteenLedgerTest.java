@@ -299,7 +299,7 @@ class CanteenLedgerTest {
   @Test
   void aHolderMayCancelTheirOwnPreOrderChargeButNotRefundAnythingElse() {
     CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId()).orElseThrow();
-    accounts.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.staff);
+    accounts.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.manager);
     long before = accounts.account(own.id(), fixture.staff).balanceFen();
     Payment preOrder = accounts.charge(own.id(), 600, CanteenFixture.key(), "预订午餐", fixture.staff);
     Payment counter = accounts.charge(own.id(), 200, CanteenFixture.key(), null, fixture.manager);

@@ -38,8 +38,13 @@ class MyCanteenAccountBrowserTest {
 
     browser.clickAndWaitForPage("#menu-canteen-my");
     assertThat(browser.find("#card-no").getText()).isEqualTo(account.cardNo());
+    // the holder's own top-up credits nothing without a confirmed payment; the counter's does
     browser.visible("#amountYuan").sendKeys("25.50");
     browser.clickAndWaitForPage("#top-up");
+    assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(account.balanceFen()));
+    var counter = users.loadUserByUsername("canteen.manager");
+    accounts.topUp(account.id(), 2_550, CanteenFixture.key(), counter);
+    browser.open("/canteen/my");
 
     long afterTopUp = account.balanceFen() + 2_550;
     assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(afterTopUp));
