@@ -102,7 +102,7 @@ class CanteenApiController {
   @Operation(summary = "柜台充值 Counter top-up by a canteen manager of the account's region",
       description = "201 with the top-up; the same idempotencyKey of the same manager again answers 200 with the "
           + "original; that key with another account, operation or amount answers 409 naming it. A holder cannot "
-          + "credit their own account here (422): online top-up needs a confirmed payment.")
+          + "credit their own account here (400): online top-up needs a confirmed payment.")
   ResponseEntity<Payment> topUp(@PathVariable long id, @RequestBody TopUpRequest request) {
     long amount = request.amountFen() == null ? 0 : request.amountFen();
     var user = CurrentUsers.current();

@@ -43,9 +43,11 @@ public class Preorders {
   private final PreorderPayments payments;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
   public Preorders(JdbcClient jdbc, AuditTrail audit, Menus menus, CutoffRules cutoffs, PreorderPayments payments,
-                   PlatformTransactionManager transactions, Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock,
+                   org.springframework.context.MessageSource messages) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.menus = menus;
@@ -53,6 +55,7 @@ public class Preorders {
     this.payments = payments;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.messages = messages;
   }
 
   /**
@@ -111,7 +114,9 @@ public class Preorders {
         }
         if (total > 0) {
           var paid = payments.charge(by.staffId(), total, "canteen-preorder-" + preorderId,
-              "报餐 " + site.name() + " " + date + " " + meal.name(), by);
+              // the ledger's descriptions are written in Chinese, the meal in words, never its code
+              "报餐 " + site.name() + " " + date + " "
+                  + messages.getMessage(meal.label(), java.util.Locale.SIMPLIFIED_CHINESE), by);
           jdbc.sql("""
               update canteen_preorder set payment_id = :payment, subsidy_fen = :subsidy, balance_after_fen = :balance
                where id = :id""")

@@ -75,6 +75,8 @@ class PreorderTest {
     Payment charge = canteenAccounts.payment(answer.body().get("paymentId").asLong(), staff);
     assertThat(charge.amountFen()).isEqualTo(1_000);
     assertThat(charge.idempotencyKey()).isEqualTo("canteen-preorder-" + id);
+    // the holder's ledger names the meal in words, not by its code
+    assertThat(charge.description()).endsWith("午餐").doesNotContain("LUNCH");
     assertThat(canteenAccounts.accountOfStaff(staff.staffId()).orElseThrow().balanceFen()).isEqualTo(before - 1_000);
 
     Preorder cancelled = preorders.cancel(id, staff);
