@@ -151,8 +151,17 @@ class CanteenController {
   @PostMapping("/canteen/accounts/{id}/top-ups")
   String topUp(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String idempotencyKey,
                RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.topUp(id, fen(amountYuan), "web-" + idempotencyKey,
-        CurrentUsers.current()), "/canteen/accounts/" + id, redirect, messages, locale);
+    try {
+      CurrentUser user = CurrentUsers.current();
+      Payment payment = accounts.topUp(id, fen(amountYuan), "web-" + idempotencyKey, user);
+      // say what happened, not just "saved": whose card, how much
+      redirect.addFlashAttribute("flash", messages.getMessage("canteen.toppedUp", new Object[] {
+          accounts.account(id, user).holderName(), CanteenAccounts.yuan(payment.amountFen())}, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
+          locale));
+    }
+    return "redirect:/canteen/accounts/" + id;
   }
 
   @PostMapping("/canteen/accounts/{id}/corrections")

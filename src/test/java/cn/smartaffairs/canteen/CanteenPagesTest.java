@@ -49,6 +49,18 @@ class CanteenPagesTest {
   }
 
   @Test
+  void aCounterTopUpSaysWhoseCardGotHowMuch() {
+    CanteenAccount account = fixture.visitorWith(0);
+    String page = "/canteen/accounts/" + account.id();
+    String token = manager.get(page).csrfToken();
+
+    manager.post(page + "/top-ups", Map.of("_csrf", token, "amountYuan", "100", "idempotencyKey", "t-" + account.id()));
+
+    assertThat(manager.get(page).body()).contains("已为 " + account.holderName() + " 充值 ¥100.00");
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(10_000);
+  }
+
+  @Test
   void aManagerCorrectsFreezesReplacesAndClosesFromTheAccountPage() {
     CanteenAccount account = fixture.visitorWith(2_000);
     String page = "/canteen/accounts/" + account.id();
