@@ -1,6 +1,16 @@
 package cn.smartaffairs.organisation;
 
+import cn.smartaffairs.excel.ImportRejectedException;
+import cn.smartaffairs.platform.ApiLocale;
 import cn.smartaffairs.platform.Page;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartFile;
 import cn.smartaffairs.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,9 +36,35 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffApiController {
 
   private final StaffDirectory staff;
+  private final StaffImport staffImport;
+  private final MessageSource messages;
 
-  StaffApiController(StaffDirectory staff) {
+  StaffApiController(StaffDirectory staff, StaffImport staffImport, MessageSource messages) {
     this.staff = staff;
+    this.staffImport = staffImport;
+    this.messages = messages;
+  }
+
+  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "导入人员 Import staff from .xlsx (the export's and the template's columns)",
+      description = "All rows or none. mode=CREATE (新增) adds new staff; mode=UPDATE (更新) changes existing staff found"
+          + " by 区域编码 + 工号, a masked 手机号 (138****5678) leaving the number unchanged. Answers {\"imported\": N},"
+          + " or 422 with every error as {row, column, message} in `errors`.")
+  Map<String, Object> importWorkbook(@RequestParam("file") MultipartFile file,
+                                     @RequestParam(defaultValue = "CREATE") StaffImportMode mode,
+                                     HttpServletRequest request) throws IOException {
+    int imported = staffImport.importWorkbook(file.getInputStream(), mode,
+        StaffDirectory.editScope(CurrentUsers.current()), ApiLocale.of(request));
+    return Map.of("imported", imported, "mode", mode);
+  }
+
+  @ExceptionHandler(ImportRejectedException.class)
+  ProblemDetail importRejected(ImportRejectedException rejected, HttpServletRequest request) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        messages.getMessage("import.rejected", new Object[] {rejected.errors().size()}, ApiLocale.of(request)));
+    problem.setTitle("Unprocessable Entity");
+    problem.setProperty("errors", rejected.errors());
+    return problem;
   }
 
   @GetMapping

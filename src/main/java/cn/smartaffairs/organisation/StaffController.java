@@ -1,7 +1,6 @@
 package cn.smartaffairs.organisation;
 
 import cn.smartaffairs.excel.ImportRejectedException;
-import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Page;
@@ -62,17 +61,12 @@ class StaffController {
     return "organisation/staff-list";
   }
 
+  /** The list as a workbook in the import's own columns, so that it can be edited and imported back (更新). */
   @GetMapping("/export.xlsx")
-  void export(@ModelAttribute StaffQuery query, HttpServletResponse response) {
-    DataScope scope = CurrentUsers.scope();
-    List<List<?>> rows = new java.util.ArrayList<>();
-    staff.forEach(query, scope, m -> rows.add(java.util.Arrays.asList(m.regionName(), m.unitName(), m.staffNo(), m.name(),
-        "M".equals(m.gender()) ? "男" : "F".equals(m.gender()) ? "女" : "", m.departmentName(), m.postTitle(),
-        m.rankName(), m.withinEstablishment() ? "是" : "否", m.mobileMasked(), m.status().chineseName(), m.joinedOn(),
-        m.statusChangedOn())));
-    XlsxDownload.send(response, "干部职工.xlsx", new Xlsx.Sheet("干部职工",
-        List.of("区域", "单位", "工号", "姓名", "性别", "部门", "职务名称", "职级", "编制内", "手机号", "状态", "入职日期",
-            "状态变更日期"), rows.stream()));
+  void export(@ModelAttribute StaffQuery query, HttpServletResponse response) throws IOException {
+    XlsxDownload.prepare(response, "干部职工.xlsx");
+    staffImport.writeExport(response.getOutputStream(), query, CurrentUsers.scope(),
+        StaffDirectory.editScope(CurrentUsers.current()));
   }
 
   @GetMapping("/{id:\\d+}")
@@ -147,7 +141,9 @@ class StaffController {
   }
 
   @GetMapping("/import")
-  String importPage() {
+  String importPage(Model model) {
+    model.addAttribute("importModes", StaffImportMode.values());
+    model.addAttribute("importMode", StaffImportMode.CREATE);
     return "organisation/staff-import";
   }
 
@@ -158,9 +154,13 @@ class StaffController {
   }
 
   @PostMapping("/import")
-  String importWorkbook(@RequestParam("file") MultipartFile file, Model model, Locale locale) {
+  String importWorkbook(@RequestParam("file") MultipartFile file,
+                        @RequestParam(defaultValue = "CREATE") StaffImportMode mode, Model model, Locale locale) {
+    model.addAttribute("importModes", StaffImportMode.values());
+    model.addAttribute("importMode", mode);
     try {
-      int imported = staffImport.importWorkbook(file.getInputStream(), StaffDirectory.editScope(CurrentUsers.current()), locale);
+      int imported = staffImport.importWorkbook(file.getInputStream(), mode,
+          StaffDirectory.editScope(CurrentUsers.current()), locale);
       model.addAttribute("imported", imported);
     } catch (ImportRejectedException e) {
       model.addAttribute("errors", e.errors());

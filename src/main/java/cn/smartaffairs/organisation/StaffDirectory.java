@@ -67,6 +67,22 @@ public class StaffDirectory {
         .query(this::member).stream().forEach(consumer);
   }
 
+  /**
+   * Streams every match with its mobile number in full where the edit scope covers the person (those who administer
+   * them see it in full anyway), null elsewhere: for the export that has to import back.
+   */
+  public void forEachWithMobile(StaffQuery query, DataScope readScope, DataScope editScope,
+                                java.util.function.BiConsumer<StaffMember, String> consumer) {
+    jdbc.sql(SELECT + where() + " order by s.unit_id, s.staff_no").paramSource(bind(query, readScope))
+        .query((rs, n) -> {
+          StaffMember member = member(rs, n);
+          String mobile = editScope.permits(member.regionId(), member.unitId(), null)
+              ? cipher.decrypt(rs.getString("mobile_cipher")) : null;
+          return Map.entry(member, java.util.Optional.ofNullable(mobile));
+        })
+        .stream().forEach(entry -> consumer.accept(entry.getKey(), entry.getValue().orElse(null)));
+  }
+
   public StaffMember get(long id, DataScope scope) {
     return jdbc.sql(SELECT + " where s.id = :id and " + DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id"))
         .paramSource(scope.bind(new MapSqlParameterSource("id", id)))
@@ -141,6 +157,17 @@ public class StaffDirectory {
       }
     }
     audit.recordAll(entries);
+    return ids;
+  }
+
+  /** The ids of the staff a scope may change, by "region id/工号" (what an update import names them by). */
+  public Map<String, Long> editableStaffNumbers(DataScope editScope) {
+    Map<String, Long> ids = new java.util.HashMap<>();
+    jdbc.sql("select id, region_id, staff_no from staff s where "
+            + DataScope.sqlCondition("s.region_id", "s.unit_id", null))
+        .paramSource(editScope.bind(new MapSqlParameterSource()))
+        .query((rs, n) -> Map.entry(rs.getLong("region_id") + "/" + rs.getString("staff_no"), rs.getLong("id")))
+        .list().forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
     return ids;
   }
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff import from .xlsx: every row is checked first and the errors of all rows are reported together;
- * only a workbook without a single error is saved, in one transaction.
+ * only a workbook without a single error is saved, in one transaction. It adds new staff or (mode UPDATE) changes
+ * existing staff found by region and 工号. The staff export writes this same format, so an export imports back.
  */
 @Service
 public class StaffImport {
@@ -44,24 +45,75 @@ public class StaffImport {
     this.messages = messages;
   }
 
-  /** Imports all rows or none; answers how many were imported, or throws with every error found. */
-  @Transactional
+  /** A masked mobile number as the export writes it for someone who may not see it in full. */
+  private static final java.util.regex.Pattern MASKED_MOBILE = java.util.regex.Pattern.compile("1\\d{2}\\*{4}\\d{4}");
+
+  /** Adds the rows as new staff, all or none (see {@link #importWorkbook(InputStream, StaffImportMode, DataScope, Locale)}). */
   public int importWorkbook(InputStream workbook, DataScope scope, Locale locale) {
+    return importWorkbook(workbook, StaffImportMode.CREATE, scope, locale);
+  }
+
+  /**
+   * Imports all rows or none; answers how many were added or changed, or throws with every error found. In UPDATE
+   * mode every row must name an existing staff member the importer may change; a masked mobile number
+   * (138****5678) leaves the stored number as it is.
+   */
+  @Transactional
+  public int importWorkbook(InputStream workbook, StaffImportMode mode, DataScope scope, Locale locale) {
     Xlsx.Table table = ImportWorkbook.open(workbook, HEADERS, MAX_ROWS, messages, locale);
     List<ImportError> errors = new ArrayList<>();
     var lookup = new Lookup(scope);
     List<StaffDirectory.Placed> rows = new ArrayList<>();
+    List<Long> existing = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Xlsx.TableRow row : table.rows()) {
-      var placed = parse(row, lookup, seen, errors, locale);
+      var placed = parse(row, mode, lookup, seen, errors, locale);
       if (placed != null) {
         rows.add(placed);
+        existing.add(lookup.staffIds.get(placed.regionId() + "/" + placed.draft().staffNo()));
       }
     }
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(errors);
     }
-    return staff.insertAll(rows).size();
+    if (mode == StaffImportMode.CREATE) {
+      return staff.insertAll(rows).size();
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      StaffDraft draft = rows.get(i).draft();
+      long id = existing.get(i);
+      if (draft.mobile() != null && MASKED_MOBILE.matcher(draft.mobile()).matches()) {
+        draft = withMobile(draft, staff.mobileOf(id, scope));
+      }
+      staff.update(id, draft, scope); // audited there, row by row, with its before and after
+    }
+    return rows.size();
+  }
+
+  /**
+   * The staff matching the query in the import's own columns, so that the file imports back unchanged: region and
+   * unit codes, rank and department names as the import takes them. Mobile numbers are in full for the staff the
+   * exporter may change (those they could import) and masked for the others, which the import reads as "unchanged".
+   */
+  public void writeExport(OutputStream out, StaffQuery query, DataScope readScope, DataScope editScope) {
+    Map<Long, String> regionCodes = new HashMap<>();
+    organisation.regions().forEach(region -> regionCodes.put(region.id(), region.code()));
+    Map<Long, String> unitCodes = new HashMap<>();
+    organisation.allUnits(readScope).forEach(unit -> unitCodes.put(unit.id(), unit.code()));
+    List<List<?>> rows = new ArrayList<>();
+    staff.forEachWithMobile(query, readScope, editScope, (m, mobile) -> rows.add(java.util.Arrays.asList(
+        regionCodes.get(m.regionId()),
+        unitCodes.computeIfAbsent(m.unitId(), id -> organisation.unitById(id).map(Unit::code).orElse("")), m.staffNo(),
+        m.name(), "M".equals(m.gender()) ? "男" : "F".equals(m.gender()) ? "女" : "", m.departmentName(),
+        m.postTitle(), m.rankName(), m.withinEstablishment() ? "是" : "否",
+        mobile != null || m.mobileMasked() == null ? mobile : m.mobileMasked(),
+        m.status().chineseName(), m.joinedOn(), m.statusChangedOn())));
+    Xlsx.write(out, new Xlsx.Sheet("干部职工", HEADERS, rows.stream()));
+  }
+
+  private static StaffDraft withMobile(StaffDraft d, String mobile) {
+    return new StaffDraft(d.unitId(), d.departmentId(), d.staffNo(), d.name(), d.gender(), d.postTitle(), d.rankCode(),
+        d.withinEstablishment(), mobile, d.status(), d.joinedOn(), d.statusChangedOn());
   }
 
   /** The template: headers, one example row, and a sheet listing the values the columns accept. */
@@ -81,8 +133,8 @@ public class StaffImport {
             List.of("手机号", "11位手机号，如 13800138000"), List.of("日期", "如 2020-07-01")), allowed)));
   }
 
-  private StaffDirectory.Placed parse(Xlsx.TableRow row, Lookup lookup, Set<String> seen, List<ImportError> errors,
-                                      Locale locale) {
+  private StaffDirectory.Placed parse(Xlsx.TableRow row, StaffImportMode mode, Lookup lookup, Set<String> seen,
+                                      List<ImportError> errors, Locale locale) {
     int before = errors.size();
     int n = row.rowNumber();
     Region region = lookup.regionsByCode.get(row.get("区域编码"));
@@ -100,8 +152,10 @@ public class StaffImport {
       errors.add(new ImportError(n, "工号", text(locale, "import.staffNoFormat")));
     } else if (!seen.add(region.id() + "/" + staffNo)) {
       errors.add(new ImportError(n, "工号", text(locale, "import.staffNoRepeated", staffNo)));
-    } else if (lookup.takenStaffNos.contains(region.id() + "/" + staffNo)) {
+    } else if (mode == StaffImportMode.CREATE && lookup.takenStaffNos.contains(region.id() + "/" + staffNo)) {
       errors.add(new ImportError(n, "工号", text(locale, "staff.staffNoTaken", staffNo)));
+    } else if (mode == StaffImportMode.UPDATE && !lookup.staffIds.containsKey(region.id() + "/" + staffNo)) {
+      errors.add(new ImportError(n, "工号", text(locale, "import.staffNoUnknown", staffNo)));
     }
     String name = row.get("姓名");
     if (name.isEmpty() || name.length() > 50) {
@@ -136,7 +190,11 @@ public class StaffImport {
       }
     };
     String mobile = MobileNumber.normalise(row.get("手机号"));
-    if (mobile != null && !MobileNumber.isValid(mobile)) {
+    if (mobile != null && MASKED_MOBILE.matcher(mobile).matches()) {
+      if (mode == StaffImportMode.CREATE) {
+        errors.add(new ImportError(n, "手机号", text(locale, "import.mobileMasked")));
+      }
+    } else if (mobile != null && !MobileNumber.isValid(mobile)) {
       errors.add(new ImportError(n, "手机号", text(locale, "staff.mobileInvalid", row.get("手机号"))));
     }
     StaffStatus status = StaffStatus.fromChinese(row.get("状态"));
@@ -180,6 +238,8 @@ public class StaffImport {
     final Map<String, Unit> units = new HashMap<>();
     final Map<String, StaffRank> ranksByName = new HashMap<>();
     final Set<String> takenStaffNos = new HashSet<>();
+    /** The staff the importer may change, by region id / 工号: what UPDATE rows may name. */
+    final Map<String, Long> staffIds;
     private final Map<Long, Map<String, Long>> departmentsByUnit = new HashMap<>();
 
     Lookup(DataScope scope) {
@@ -191,6 +251,7 @@ public class StaffImport {
       organisation.ranks().forEach(rank -> ranksByName.put(rank.name(), rank));
       jdbc.sql("select region_id, staff_no from staff")
           .query((rs, i) -> rs.getLong(1) + "/" + rs.getString(2)).list().forEach(takenStaffNos::add);
+      staffIds = staff.editableStaffNumbers(scope);
     }
 
     Map<String, Long> departments(long unitId) {

@@ -3,8 +3,6 @@ package cn.smartaffairs.security;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User accounts and their roles: loading for sign-in, the lock-out counter, creating and changing passwords. */
+/** User accounts and their roles: loading for sign-in, creating, changing passwords, lifting lock-outs. */
 @Service
 public class Accounts implements UserDetailsService {
 
@@ -28,17 +26,15 @@ public class Accounts implements UserDetailsService {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
   private final AuditTrail audit;
-  private final SecurityProperties properties;
-  private final Clock clock;
   private final WebSessions webSessions;
+  private final SignInThrottle throttle;
 
-  public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, SecurityProperties properties,
-                  Clock clock, WebSessions webSessions) {
+  public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, WebSessions webSessions,
+                  SignInThrottle throttle) {
+    this.throttle = throttle;
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.audit = audit;
-    this.properties = properties;
-    this.clock = clock;
     this.webSessions = webSessions;
   }
 
@@ -57,7 +53,8 @@ public class Accounts implements UserDetailsService {
         .query((rs, n) -> new CurrentUser(
             rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
             (Long) rs.getObject("staff_id"), rs.getLong("region_id"), (Long) rs.getObject("unit_id"),
-            rs.getBoolean("enabled"), isLocked(rs.getTimestamp("locked_until")), List.of(), java.util.Set.of()))
+            // never locked as a whole: failures lock out only the source that made them (SignInThrottle)
+            rs.getBoolean("enabled"), false, List.of(), java.util.Set.of()))
         .optional()
         .map(user -> withGrants(user, grantsOf(user.userId())));
   }
@@ -135,26 +132,6 @@ public class Accounts implements UserDetailsService {
     return holding(regionId, unitRole ? unitId : null, role).stream().map(AccountName::userId).sorted().toList();
   }
 
-
-  /** Counts a failed sign-in; the account locks for the configured time when the limit is reached. */
-  @Transactional
-  public void recordFailedSignIn(String username) {
-    jdbc.sql("""
-        update user_account
-           set failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end,
-               locked_until = case when failed_sign_ins + 1 >= :max then :until else locked_until end
-         where username = :username""")
-        .param("max", properties.maxFailedSignIns())
-        .param("until", Timestamp.from(clock.instant().plus(properties.lockDuration())))
-        .param("username", username)
-        .update();
-  }
-
-  @Transactional
-  public void recordSuccessfulSignIn(String username) {
-    jdbc.sql("update user_account set failed_sign_ins = 0, locked_until = null where username = :username")
-        .param("username", username).update();
-  }
 
   @Transactional
   public long create(NewAccount account) {
@@ -247,10 +224,6 @@ public class Accounts implements UserDetailsService {
     audit.record(AuditEntry.updated("user_account", userId, regionId, was, now));
   }
 
-  private boolean isLocked(Timestamp lockedUntil) {
-    return lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now(clock));
-  }
-
   private static CurrentUser withGrants(CurrentUser user, List<RoleGrant> grants) {
     return new CurrentUser(user.userId(), user.username(), user.displayName(), user.passwordHash(), user.staffId(),
         user.regionId(), user.unitId(), user.enabled(), user.locked(), List.copyOf(grants), java.util.Set.of());
@@ -285,18 +258,18 @@ public class Accounts implements UserDetailsService {
   }
 
   private AccountSummary summary(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-    Timestamp lockedUntil = rs.getTimestamp("locked_until");
     long id = rs.getLong("id");
-    return new AccountSummary(id, rs.getString("username"), rs.getString("display_name"), rs.getLong("region_id"),
+    String username = rs.getString("username");
+    return new AccountSummary(id, username, rs.getString("display_name"), rs.getLong("region_id"),
         (Long) rs.getObject("unit_id"), (Long) rs.getObject("staff_id"), rs.getBoolean("enabled"),
-        lockedUntil == null ? null : lockedUntil.toInstant(), grantsOf(id));
+        throttle.lockedOutUntil(username).orElse(null), grantsOf(id));
   }
 
-  /** Lifts a lock-out before it runs out, e.g. after the person called the help desk. */
+  /** Lifts the lock-outs and waits of an account before they run out, e.g. after the person called the help desk. */
   @Transactional
   public void unlock(long id, CurrentUser by) {
     AccountSummary account = account(id, by.dataScope());
-    jdbc.sql("update user_account set locked_until = null, failed_sign_ins = 0 where id = :id").param("id", id).update();
+    throttle.forget(account.username());
     audit.record(new AuditEntry("UNLOCK", "user_account", id, account.regionId(),
         Map.of("lockedUntil", String.valueOf(account.lockedUntil())), Map.of("lockedUntil", "null")));
   }

@@ -34,6 +34,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two filter chains: the JSON API (stateless, bearer tokens and API keys, answers 401/403 as problem
@@ -86,15 +92,26 @@ public class SecurityConfiguration {
 
   @Bean
   AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-    return new DefaultAuthenticationEventPublisher(publisher);
+    var events = new DefaultAuthenticationEventPublisher(publisher);
+    // a throttled attempt is audited as a failure like any other
+    events.setAdditionalExceptionMappings(Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+    return events;
   }
 
   @Bean
   AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder passwordEncoder,
-                                              AuthenticationEventPublisher events) {
+                                              AuthenticationEventPublisher events, SignInThrottle throttle) {
     var provider = new DaoAuthenticationProvider(accounts);
     provider.setPasswordEncoder(passwordEncoder);
-    var manager = new ProviderManager(provider);
+    // the password first, the account's state after: "disabled" before the password was checked told anyone that
+    // the name exists
+    provider.setPreAuthenticationChecks(user -> { });
+    provider.setPostAuthenticationChecks(user -> {
+      if (!user.isEnabled()) {
+        throw new DisabledException("account disabled");
+      }
+    });
+    var manager = new ProviderManager(new ThrottledSignIn(provider, throttle));
     manager.setAuthenticationEventPublisher(events);
     return manager;
   }
@@ -123,15 +140,45 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The OpenAPI description and Swagger UI: open in the local demo run ({@code affairs.security.api-docs-public}),
+   * otherwise for a signed-in page session, a bearer token or an API key. Without one the description answers 401
+   * and Swagger UI sends the browser to the sign-in page.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain apiDocsChain(HttpSecurity http, ApiCredentials credentials, ObjectMapper objectMapper,
+                                   MessageSource messages, SecurityProperties properties) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, exception) ->
+        writeProblem(response, objectMapper, HttpServletResponse.SC_UNAUTHORIZED,
+            messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
+    var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    var swaggerUiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html");
+    http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new ApiCredentialFilter(credentials, unauthorized), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> {
+          if (properties.apiDocsPublic()) {
+            requests.anyRequest().permitAll();
+          } else {
+            requests.anyRequest().authenticated();
+          }
+        })
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                new OrRequestMatcher(swaggerUi, swaggerUiPage))
+            .defaultAuthenticationEntryPointFor(unauthorized, AnyRequestMatcher.INSTANCE));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                SessionRegistry sessionRegistry) throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/calendar-feeds/**",
-                "/actuator/health/**", "/actuator/info",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")
                 .hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
             .anyRequest().authenticated())

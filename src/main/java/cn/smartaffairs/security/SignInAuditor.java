@@ -6,21 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Audits every sign-in, counts failures towards the lock-out and clears the count on success. */
+/** Audits every sign-in attempt (the counting for lock-out and backoff is {@link SignInThrottle}'s). */
 @Component
 class SignInAuditor {
 
   private static final int MAX_ACTOR_LENGTH = 60;
 
-  private final Accounts accounts;
   private final AuditTrail audit;
 
-  SignInAuditor(Accounts accounts, AuditTrail audit) {
-    this.accounts = accounts;
+  SignInAuditor(AuditTrail audit) {
     this.audit = audit;
   }
 
@@ -29,7 +26,6 @@ class SignInAuditor {
     if (!(event.getAuthentication().getPrincipal() instanceof CurrentUser user) || user.isApiKey()) {
       return;
     }
-    accounts.recordSuccessfulSignIn(user.username());
     audit.recordAs(user.username(), List.of(
         new AuditEntry("SIGN_IN", "user_account", user.userId(), user.regionId(), null, Map.of("result", "SUCCESS"))));
   }
@@ -37,9 +33,6 @@ class SignInAuditor {
   @EventListener
   void onFailure(AbstractAuthenticationFailureEvent event) {
     String username = String.valueOf(event.getAuthentication().getName());
-    if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-      accounts.recordFailedSignIn(username);
-    }
     String actor = username.length() > MAX_ACTOR_LENGTH ? username.substring(0, MAX_ACTOR_LENGTH) : username;
     audit.recordAs(actor, List.of(new AuditEntry("SIGN_IN_FAILED", "user_account", null, null, null,
         Map.of("result", "FAILURE", "reason", event.getException().getClass().getSimpleName()))));

@@ -104,7 +104,8 @@ class MeetingPagesTest {
 
   @Test
   void theOpenApiDescriptionNamesTheNewOperations() {
-    var docs = new ApiClient(port).get("/v3/api-docs", null);
+    var api = new ApiClient(port);
+    var docs = api.get("/v3/api-docs", api.tokenFor("meeting.manager"));
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body().get("paths").toString()).contains("/api/v1/meeting-series")
         .contains("/api/v1/meeting-bookings/{id}/check-in").contains("/api/v1/meeting-services/{id}/delivered");

@@ -71,18 +71,23 @@ class AccountAdministrationTest {
     String username = freshName();
     long id = accounts.createBy(new Accounts.NewAccount(username, "Strong#Pass1", "被锁", null, region("YX"), null,
         List.of(new RoleGrant(Role.STAFF, region("YX"), null))), admin);
-    jdbc.sql("update user_account set locked_until = now() + interval '15 minutes' where id = :id").param("id", id).update();
-    assertThat(accounts.loadUserByUsername(username).isAccountNonLocked()).isFalse();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      throttle.recordFailure(username, "198.51.100.20");
+    }
+    assertThat(accounts.account(id, admin.dataScope()).locked(java.time.Instant.now())).isTrue();
+    assertThat(throttle.waitBeforeTrying(username, "198.51.100.20")).isPresent();
 
     accounts.unlock(id, admin);
     accounts.replaceRoles(id, List.of(new RoleGrant(Role.DRIVER, region("YX"), null)), admin);
 
     CurrentUser reloaded = accounts.loadUserByUsername(username);
-    assertThat(reloaded.isAccountNonLocked()).isTrue();
+    assertThat(accounts.account(id, admin.dataScope()).locked(java.time.Instant.now())).isFalse();
+    assertThat(throttle.waitBeforeTrying(username, "198.51.100.20")).isEmpty();
     assertThat(reloaded.grants()).extracting(RoleGrant::role).containsExactly(Role.DRIVER);
   }
 
   @Autowired ApiCredentials credentials;
+  @Autowired SignInThrottle throttle;
   @LocalServerPort int port;
 
   @Test

@@ -33,20 +33,23 @@ final class FreshAccounts {
     return jdbc.sql("select id from user_account where username = :u").param("u", username).query(Long.class).single();
   }
 
+  /** The failures counted against the name from the tests' own address (the source the lock-out is about). */
   int failedSignIns(String username) {
-    return jdbc.sql("select failed_sign_ins from user_account where username = :u").param("u", username)
-        .query(Integer.class).single();
+    return jdbc.sql("select failures from sign_in_throttle where kind = 'SOURCE' and username = :u")
+        .param("u", username).query(Integer.class).optional().orElse(0);
   }
 
   java.time.Instant lockedUntil(String username) {
-    return jdbc.sql("select locked_until from user_account where username = :u").param("u", username)
+    return jdbc.sql("""
+        select max(blocked_until) from sign_in_throttle
+         where kind = 'SOURCE' and username = :u and blocked_until > now()""").param("u", username)
         .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
         .single().orElse(null);
   }
 
-  /** Moves the lock's end into the past, as if its 15 minutes had gone by. */
+  /** Moves the ends of the name's lock-out and waits into the past, as if their time had gone by. */
   void letLockExpire(String username) {
-    jdbc.sql("update user_account set locked_until = now() - interval '1 second' where username = :u")
+    jdbc.sql("update sign_in_throttle set blocked_until = now() - interval '1 second' where username = :u")
         .param("u", username).update();
   }
 }

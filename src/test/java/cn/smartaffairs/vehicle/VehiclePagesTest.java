@@ -55,7 +55,8 @@ class VehiclePagesTest {
 
   @Test
   void theOpenApiDescriptionDocumentsTheVehicleApi() {
-    String description = new WebSession(port).get("/v3/api-docs").body();
+    String description = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD)
+        .get("/v3/api-docs").body();
     assertThat(description).contains("/api/v1/vehicles", "/api/v1/vehicle-requests", "/api/v1/vehicle-plans",
         "/api/v1/vehicle-dispatches/{id}/sheet.pdf", "/api/v1/vehicle-trips/{id}/end", "/api/v1/vehicle-reports/costs",
         "/api/v1/vehicle-compliance", "/api/v1/vehicle-rules", "/api/v1/vehicle-quotas");
