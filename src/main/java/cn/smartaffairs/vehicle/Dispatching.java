@@ -14,6 +14,7 @@ import cn.smartaffairs.vehicle.planning.DispatchPlan;
 import cn.smartaffairs.vehicle.planning.DispatchPlanner;
 import cn.smartaffairs.vehicle.planning.DispatchProblem;
 import cn.smartaffairs.vehicle.planning.GeoPoint;
+import cn.smartaffairs.vehicle.planning.UnassignedReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -144,14 +145,11 @@ public class Dispatching {
 
   /** The hard rules a dispatch must keep; the optimiser keeps them too, and its proposals are checked again. */
   void checkHardRules(TripRequest request, Vehicle vehicle, Drivers.Driver driver) {
-    if (vehicle.status() != VehicleStatus.IN_SERVICE) {
-      throw new BusinessRuleException("vehicle.notInService", vehicle.plate());
-    }
-    if (vehicle.category() != request.category()) {
-      throw new BusinessRuleException("vehicle.wrongCategory", vehicle.plate(), Fleet.categoryLabel(request.category()));
-    }
-    if (request.passengers() > passengerSeats(vehicle)) {
-      throw new BusinessRuleException("vehicle.tooFewSeats", vehicle.plate(), passengerSeats(vehicle), request.passengers());
+    VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
+    List<VehicleEligibility.Reason> barred = VehicleEligibility.reasons(
+        fleet.eligibilityFacts(vehicle, need.firstDay(), need.lastDay()), need);
+    if (!barred.isEmpty()) {
+      throw refusal(barred.get(0), vehicle, request);
     }
     if (vehicle.regionId() != request.regionId() && !VehicleRequests.aidRegions(request).contains(vehicle.regionId())) {
       throw new BusinessRuleException("vehicle.aidNotConsented", vehicle.plate());
@@ -170,6 +168,23 @@ public class Dispatching {
         || request.end().toLocalTime().isAfter(driver.shiftEnd())) {
       throw new BusinessRuleException("vehicle.outsideShift", driver.name(), driver.shiftStart(), driver.shiftEnd());
     }
+  }
+
+  /** The refusal of a vehicle for a trip, naming the vehicle, the reason and what the reason rests on. */
+  static BusinessRuleException refusal(VehicleEligibility.Reason reason, Vehicle vehicle, TripRequest request) {
+    LocalDate lastDay = request.end().toLocalDate();
+    return switch (reason) {
+      case NOT_IN_SERVICE -> new BusinessRuleException("vehicle.notInService", vehicle.plate());
+      case SEALED -> new BusinessRuleException("vehicle.ineligible.SEALED", vehicle.plate(), request.start().toLocalDate());
+      case INSURANCE_LAPSED -> new BusinessRuleException("vehicle.ineligible.INSURANCE_LAPSED", vehicle.plate(),
+          vehicle.insuranceUntil(), lastDay);
+      case INSPECTION_LAPSED -> new BusinessRuleException("vehicle.ineligible.INSPECTION_LAPSED", vehicle.plate(),
+          vehicle.inspectionUntil(), lastDay);
+      case WRONG_CATEGORY -> new BusinessRuleException("vehicle.wrongCategory", vehicle.plate(),
+          Fleet.categoryLabel(request.category()));
+      case TOO_FEW_SEATS -> new BusinessRuleException("vehicle.tooFewSeats", vehicle.plate(), passengerSeats(vehicle),
+          request.passengers());
+    };
   }
 
   /** Seats on the registration include the driver's. */
@@ -207,7 +222,16 @@ public class Dispatching {
   public record ProposedRow(long requestId, String purpose, String route, String window, int passengers,
                             long vehicleId, String plate, long driverId, String driverName, boolean aid) {}
 
-  public record UnassignedRow(long requestId, String purpose, String window, String reason) {}
+  /** A trip the plan leaves open, with the reason code; {@code barred} names the vehicles the day bars from it. */
+  public record UnassignedRow(long requestId, String purpose, String window, String reason,
+                              List<BarredVehicle> barred) {}
+
+  /** A vehicle that would fit a trip but may not go out on its day; {@code reasonKeys} are message keys. */
+  public record BarredVehicle(long vehicleId, String plate, List<VehicleEligibility.Reason> reasons) {
+    public List<String> reasonKeys() {
+      return reasons.stream().map(r -> "vehicle.ineligibleShort." + r.name()).toList();
+    }
+  }
 
   /**
    * 一键排班: builds the day's problem from the database — approved undispatched requests of the caller's region
@@ -268,11 +292,19 @@ public class Dispatching {
     for (Dispatch d : held) {
       trips.add(trip(requests.get(d.requestId()), d.vehicleId(), d.driverId()));
     }
-    List<DispatchProblem.Vehicle> vehicles = jdbc.sql(Fleet.VEHICLE + " where v.status = 'IN_SERVICE' and v.region_id = any(:regions)")
-        .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list().stream()
+    // vehicles the day bars (sealed, in repair, insurance or inspection lapsed) come along, barred, so that a trip only
+    // they could serve is reported as such and a trip held on one of them is still known to the planner
+    List<Vehicle> fleetOfDay = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
+            + " and v.region_id = any(:regions)")
+        .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list();
+    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(fleetOfDay.stream().map(Vehicle::id).toList(),
+        day, day);
+    List<DispatchProblem.Vehicle> vehicles = fleetOfDay.stream()
         .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), passengerSeats(v),
             new GeoPoint(v.parkingLat(), v.parkingLon()), day.atStartOfDay(), day.atTime(23, 59),
-            (long) rules.number(Key.COST_PER_KM_FEN, v.regionId(), day)))
+            (long) rules.number(Key.COST_PER_KM_FEN, v.regionId(), day),
+            VehicleEligibility.onDays(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), day, day)
+                .stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())))
         .toList();
     List<DispatchProblem.Driver> onShift = jdbc.sql("""
         select d.id from vehicle_driver d where d.available and d.licence_expires >= :day and d.region_id = any(:regions)""")
@@ -324,9 +356,35 @@ public class Dispatching {
     List<UnassignedRow> unassigned = plan.unassigned().stream()
         .map(u -> Map.entry(requests.get(u.requestId()), u.reason()))
         .filter(e -> !open || e.getKey().status().equals("APPROVED"))
-        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue()))
+        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue(),
+            UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue()) ? barredFor(e.getKey()) : List.of()))
         .toList();
     return new Proposal(id, (LocalDate) row.get("day"), (String) row.get("status"), plan, rows, unassigned);
+  }
+
+  /**
+   * The vehicles of the trip's category, with its seats, in its region or a consented aid region, that the trip's
+   * days bar (as the planner saw them), so the dispatcher reads which vehicle to renew or unseal.
+   */
+  private List<BarredVehicle> barredFor(TripRequest request) {
+    List<Long> regions = new ArrayList<>(VehicleRequests.aidRegions(request));
+    regions.add(request.regionId());
+    VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
+    List<Vehicle> candidates = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
+            + " and v.region_id = any(:regions) and v.category = :category order by v.plate")
+        .param("regions", regions.toArray(Long[]::new)).param("category", request.category().name())
+        .query(Fleet::vehicle).list().stream().filter(v -> passengerSeats(v) >= request.passengers()).toList();
+    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(candidates.stream().map(Vehicle::id).toList(),
+        need.firstDay(), need.lastDay());
+    List<BarredVehicle> barred = new ArrayList<>();
+    for (Vehicle v : candidates) {
+      List<VehicleEligibility.Reason> reasons = VehicleEligibility.onDays(
+          VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), need.firstDay(), need.lastDay());
+      if (!reasons.isEmpty()) {
+        barred.add(new BarredVehicle(v.id(), v.plate(), reasons));
+      }
+    }
+    return barred;
   }
 
   /**

@@ -212,6 +212,43 @@ public class Fleet {
     return sealId;
   }
 
+  /**
+   * The most passengers one vehicle of the category takes in the region (seats less the driver's), counting vehicles
+   * in repair or sealed for now, which come back; empty when the region has none of the category.
+   */
+  java.util.OptionalInt mostPassengers(long regionId, VehicleCategory category) {
+    Integer seats = jdbc.sql("""
+        select max(seats) - 1 from vehicle where region_id = :region and category = :category
+           and status in ('IN_SERVICE', 'REPAIR', 'SEALED')""")
+        .param("region", regionId).param("category", category.name()).query(Integer.class).single();
+    return seats == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(seats);
+  }
+
+  /** The sealing periods of the vehicles that touch the days (both included), by vehicle id; one query. */
+  Map<Long, List<VehicleEligibility.SealedDays>> seals(java.util.Collection<Long> vehicleIds, LocalDate from,
+                                                       LocalDate to) {
+    Map<Long, List<VehicleEligibility.SealedDays>> seals = new java.util.HashMap<>();
+    if (vehicleIds.isEmpty()) {
+      return seals;
+    }
+    jdbc.sql("""
+        select vehicle_id, sealed_from, sealed_to from vehicle_seal
+         where vehicle_id = any(:ids) and sealed_from <= :to and sealed_to >= :from""")
+        .param("ids", vehicleIds.toArray(Long[]::new)).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+        .query((rs, n) -> {
+          seals.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new VehicleEligibility.SealedDays(
+              rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()));
+          return null;
+        }).list();
+    return seals;
+  }
+
+  /** The facts {@link VehicleEligibility} judges, with the vehicle's sealing periods over the days. */
+  VehicleEligibility.Facts eligibilityFacts(Vehicle vehicle, LocalDate from, LocalDate to) {
+    return VehicleEligibility.Facts.of(vehicle, seals(List.of(vehicle.id()), from, to).getOrDefault(vehicle.id(),
+        List.of()));
+  }
+
   /** Whether the vehicle has reached the replacement age or mileage in force (it may be replaced, not must). */
   public List<String> replacementReasons(Vehicle vehicle) {
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));

@@ -4,7 +4,14 @@ import cn.smartaffairs.calendar.CalendarDay;
 import cn.smartaffairs.calendar.DayKind;
 import cn.smartaffairs.calendar.WorkingCalendar;
 import cn.smartaffairs.calendar.WorkingDays;
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
+import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.vehicle.VehicleRules.Key;
 import java.sql.Date;
@@ -21,12 +28,14 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 合规预警: what the administrator must look at — use outside the approved window, use on a non-working day without
  * approval, mileage far above the planned route, a trip without a dispatch sheet, a vehicle not sealed over a public
  * holiday (节假日封存), and overdue insurance or annual inspection. Computed from the records, never stored, so a
- * correction clears its flag at once.
+ * correction clears its flag at once; what is stored is that a manager handled a flag (who, when, a note), keyed by
+ * the flag's identity (vehicle, kind, day, trip), so the mark stays with the flag and a new flag starts open.
  */
 @Service
 public class VehicleCompliance {
@@ -43,7 +52,34 @@ public class VehicleCompliance {
    * language.
    */
   public record Flag(Kind kind, long vehicleId, String plate, Long tripId, LocalDate day, String detail,
-                     String detailKey, List<String> detailArgs) {}
+                     String detailKey, List<String> detailArgs) {
+
+    /** The stored subject of the flag's identity: its trip, or nothing for a vehicle's own flag. */
+    String subject() {
+      return tripId == null ? "" : tripId.toString();
+    }
+
+    boolean is(long vehicleId, Kind kind, LocalDate day, Long tripId) {
+      return this.vehicleId == vehicleId && this.kind == kind && this.day.equals(day)
+          && java.util.Objects.equals(this.tripId, tripId);
+    }
+  }
+
+  /** Who handled a flag, when, and what they noted. */
+  public record Handling(long id, String handledBy, LocalDateTime handledAt, String note) {}
+
+  /** A flag as the list shows it: open when {@code handling} is null. */
+  public record ListedFlag(Flag flag, Handling handling) {
+    public boolean handled() {
+      return handling != null;
+    }
+  }
+
+  /** Which flags the list shows by their handling. */
+  public enum HandlingFilter { ALL, OPEN, HANDLED }
+
+  /** One page of the list (numbered from 1) and how many flags match in all. */
+  public record FlagPage(List<ListedFlag> flags, int page, int pages, int total) {}
 
   /** The API keeps answering {@code detail} in Chinese; the arguments are strings so numbers keep their plain form. */
   private Flag flag(Kind kind, Vehicle v, Long tripId, LocalDate day, String key, Object... args) {
@@ -61,9 +97,13 @@ public class VehicleCompliance {
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final MessageSource messages;
+  private final Accounts accounts;
+  private final AuditTrail audit;
 
   VehicleCompliance(JdbcClient jdbc, Fleet fleet, VehicleRules rules, WorkingCalendar calendar, Clock clock,
-                    MessageSource messages) {
+                    MessageSource messages, Accounts accounts, AuditTrail audit) {
+    this.accounts = accounts;
+    this.audit = audit;
     this.messages = messages;
     this.jdbc = jdbc;
     this.fleet = fleet;
@@ -79,6 +119,77 @@ public class VehicleCompliance {
   /** Every flag on the vehicles of the caller's scope. */
   public List<Flag> all(DataScope scope) {
     return flags(fleet.list(scope, null).stream().filter(v -> v.status() != VehicleStatus.DISPOSED).toList());
+  }
+
+  /** The flags of the caller's scope with their handling, filtered by kind, vehicle and handling (null: any). */
+  public List<ListedFlag> listed(DataScope scope, Kind kind, Long vehicleId, HandlingFilter handling) {
+    List<Vehicle> vehicles = fleet.list(scope, null).stream().filter(v -> v.status() != VehicleStatus.DISPOSED)
+        .filter(v -> vehicleId == null || v.id() == vehicleId).toList();
+    List<Flag> flags = flags(vehicles).stream().filter(f -> kind == null || f.kind() == kind).toList();
+    Map<String, Handling> handled = handlings(vehicles.stream().map(Vehicle::id).toList());
+    HandlingFilter shown = handling == null ? HandlingFilter.ALL : handling;
+    return flags.stream().map(f -> new ListedFlag(f, handled.get(identity(f.vehicleId(), f.kind(), f.day(), f.subject()))))
+        .filter(f -> shown == HandlingFilter.ALL || (shown == HandlingFilter.HANDLED) == f.handled())
+        .toList();
+  }
+
+  /** One page of {@link #listed}; a page past the end shows the last one. */
+  public FlagPage page(DataScope scope, Kind kind, Long vehicleId, HandlingFilter handling, int page, int size) {
+    List<ListedFlag> all = listed(scope, kind, vehicleId, handling);
+    int pages = Math.max(1, (all.size() + size - 1) / size);
+    int shown = Math.min(Math.max(1, page), pages);
+    return new FlagPage(all.subList((shown - 1) * size, Math.min(all.size(), shown * size)), shown, pages, all.size());
+  }
+
+  /**
+   * Marks a flag handled, by a manager of the vehicle's region, with a note of what was done. The flag must be
+   * raised now (404 otherwise, as for an unknown one); a flag handled already answers 409. Audited.
+   */
+  @Transactional
+  public long markHandled(long vehicleId, Kind kind, LocalDate day, Long tripId, String note, CurrentUser by) {
+    Vehicle vehicle = fleet.get(vehicleId, by.dataScope());
+    fleet.requireManager(vehicle.regionId(), by);
+    String text = note == null ? "" : note.strip();
+    if (text.length() > 500) {
+      throw new BusinessRuleException("vehicle.flagNoteTooLong", 500);
+    }
+    Flag flag = flags(List.of(vehicle)).stream().filter(f -> kind != null && day != null && f.is(vehicleId, kind, day, tripId))
+        .findFirst().orElseThrow(() -> new NotFoundException("complianceFlag", vehicleId));
+    Long id = jdbc.sql("""
+        insert into vehicle_flag_handled (vehicle_id, kind, flag_day, subject, note, handled_by)
+        values (:vehicle, :kind, :day, :subject, :note, :by) on conflict do nothing returning id""")
+        .param("vehicle", vehicleId).param("kind", kind.name()).param("day", Date.valueOf(day))
+        .param("subject", flag.subject()).param("note", text).param("by", by.userId())
+        .query(Long.class).optional().orElseThrow(() -> new ConflictException("vehicle.flagAlreadyHandled", vehicle.plate()));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("vehicle", vehicle.plate());
+    after.put("kind", kind.name());
+    after.put("day", day.toString());
+    after.put("tripId", tripId);
+    after.put("note", text);
+    audit.record(AuditEntry.created("vehicle_flag_handled", id, vehicle.regionId(), after));
+    return id;
+  }
+
+  private Map<String, Handling> handlings(List<Long> vehicleIds) {
+    Map<String, Handling> handled = new java.util.HashMap<>();
+    if (vehicleIds.isEmpty()) {
+      return handled;
+    }
+    record Row(String identity, long id, long by, LocalDateTime at, String note) {}
+    List<Row> rows = jdbc.sql("select * from vehicle_flag_handled where vehicle_id = any(:ids)")
+        .param("ids", vehicleIds.toArray(Long[]::new))
+        .query((rs, n) -> new Row(identity(rs.getLong("vehicle_id"), Kind.valueOf(rs.getString("kind")),
+            rs.getDate("flag_day").toLocalDate(), rs.getString("subject")), rs.getLong("id"), rs.getLong("handled_by"),
+            VehicleRequests.local(rs, "handled_at"), rs.getString("note")))
+        .list();
+    Map<Long, String> names = accounts.displayNamesById(rows.stream().map(Row::by).distinct().toList());
+    rows.forEach(r -> handled.put(r.identity(), new Handling(r.id(), names.getOrDefault(r.by(), ""), r.at(), r.note())));
+    return handled;
+  }
+
+  private static String identity(long vehicleId, Kind kind, LocalDate day, String subject) {
+    return vehicleId + "/" + kind + "/" + day + "/" + subject;
   }
 
   private List<Flag> flags(List<Vehicle> vehicles) {

@@ -519,10 +519,64 @@ class VehiclePageController {
             new BigDecimal(Money.yuan(l.costFen())), l.driverName(), l.confirmed() ? "是" : "否"))));
   }
 
+  /** Flags on a page: 50 at a time, so a large fleet's list stays readable. */
+  static final int FLAGS_PER_PAGE = 50;
+
   @GetMapping("/vehicles/compliance")
-  String compliance(Model model) {
-    model.addAttribute("flags", compliance.all(CurrentUsers.scope()));
+  String compliance(@RequestParam(required = false) VehicleCompliance.Kind kind,
+                    @RequestParam(required = false) Long vehicleId,
+                    @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
+                    @RequestParam(defaultValue = "1") int page, Model model) {
+    CurrentUser user = CurrentUsers.current();
+    model.addAttribute("result", compliance.page(user.dataScope(), kind, vehicleId, handling, page, FLAGS_PER_PAGE));
+    model.addAttribute("kinds", VehicleCompliance.Kind.values());
+    model.addAttribute("handlings", VehicleCompliance.HandlingFilter.values());
+    model.addAttribute("vehicles", fleet.list(user.dataScope(), null).stream()
+        .filter(v -> v.status() != VehicleStatus.DISPOSED).toList());
+    model.addAttribute("kind", kind);
+    model.addAttribute("vehicleId", vehicleId);
+    model.addAttribute("handling", handling);
+    model.addAttribute("back", org.springframework.web.util.UriComponentsBuilder.fromPath("/vehicles/compliance")
+        .queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
+        .queryParamIfPresent("vehicleId", java.util.Optional.ofNullable(vehicleId))
+        .queryParam("handling", handling).queryParam("page", page).build().encode().toUriString());
+    model.addAttribute("canHandle", user.hasAny(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER));
     return "vehicle/compliance";
+  }
+
+  @GetMapping("/vehicles/compliance.xlsx")
+  void complianceExport(@RequestParam(required = false) VehicleCompliance.Kind kind,
+                        @RequestParam(required = false) Long vehicleId,
+                        @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
+                        HttpServletResponse response, Locale locale) {
+    List<VehicleCompliance.ListedFlag> flags = compliance.listed(CurrentUsers.scope(), kind, vehicleId, handling);
+    XlsxDownload.send(response, "合规预警-" + today() + ".xlsx", new Xlsx.Sheet("合规预警",
+        List.of("日期", "车辆", "预警", "说明", "处理情况", "处理人", "处理时间", "处理说明"),
+        flags.stream().map(f -> Arrays.<Object>asList(f.flag().day(), f.flag().plate(),
+            label("vehicle.flag." + f.flag().kind(), locale),
+            messages.getMessage(f.flag().detailKey(), f.flag().detailArgs().toArray(), f.flag().detail(), locale),
+            label("vehicle.ui.flagHandling." + (f.handled() ? "HANDLED" : "OPEN"), locale),
+            f.handled() ? f.handling().handledBy() : "",
+            f.handled() ? f.handling().handledAt().withNano(0).toString().replace('T', ' ') : "",
+            f.handled() ? f.handling().note() : ""))));
+  }
+
+  @PostMapping("/vehicles/compliance/handled")
+  String markHandled(@RequestParam long vehicleId, @RequestParam VehicleCompliance.Kind kind,
+                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                     @RequestParam(required = false) Long tripId, @RequestParam(required = false) String note,
+                     @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
+    // back to the same filtered page; only a path of this list is followed, never another address
+    String target = back != null && back.startsWith("/vehicles/compliance") && !back.startsWith("//")
+        ? back : "/vehicles/compliance";
+    try {
+      compliance.markHandled(vehicleId, kind, day, tripId, note, CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("vehicle.ui.flagsMarked",
+          new Object[] {fleet.get(vehicleId).plate(), label("vehicle.flag." + kind, locale)}, locale));
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "redirect:" + target;
   }
 
   private LocalDate today() {

@@ -51,8 +51,11 @@ public class VehicleRequests {
   private final Drivers places;
   private final VehicleRules rules;
   private final Clock clock;
+  private final Fleet fleet;
 
-  VehicleRequests(JdbcClient jdbc, AuditTrail audit, Approvals approvals, Drivers places, VehicleRules rules, Clock clock) {
+  VehicleRequests(JdbcClient jdbc, AuditTrail audit, Approvals approvals, Drivers places, VehicleRules rules, Clock clock,
+                  Fleet fleet) {
+    this.fleet = fleet;
     this.jdbc = jdbc;
     this.audit = audit;
     this.approvals = approvals;
@@ -73,6 +76,13 @@ public class VehicleRequests {
     }
     if (draft.category() == null) {
       throw new BusinessRuleException("vehicle.categoryRequired");
+    }
+    // a party larger than any vehicle of the category in the region cannot be served by one dispatch: say so now,
+    // naming the seats, rather than after approval; a region without the category may still borrow one (mutual aid)
+    java.util.OptionalInt most = fleet.mostPassengers(requester.regionId(), draft.category());
+    if (most.isPresent() && draft.passengers() > most.getAsInt()) {
+      throw new BusinessRuleException("vehicle.tooManyPassengers", draft.passengers(),
+          Fleet.categoryLabel(draft.category()), most.getAsInt());
     }
     Stop origin = draft.originPlaceId() != null ? stop(places.place(draft.originPlaceId())) : draft.origin();
     List<Stop> stops = new ArrayList<>();

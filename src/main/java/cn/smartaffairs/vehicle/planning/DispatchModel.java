@@ -179,7 +179,8 @@ final class DispatchModel {
 
   /**
    * Rules that a single trip-vehicle pair must meet whatever else the vehicle does: category, seats, region (or the
-   * trip's consented mutual aid) and availability, counting the empty drive out of the depot and back into it.
+   * trip's consented mutual aid), eligibility on the day (insurance, inspection, sealing) and availability, counting
+   * the empty drive out of the depot and back into it. A misfit keeps the vehicle out of the trip's value range.
    */
   private String vehicleMisfit(int i, int v) {
     Trip trip = trip(i);
@@ -192,6 +193,9 @@ final class DispatchModel {
     }
     if (vehicle.regionId() != trip.regionId() && !trip.aidRegionIds().contains(vehicle.regionId())) {
       return UnassignedReason.NO_VEHICLE_IN_REGION;
+    }
+    if (vehicle.barred()) {
+      return UnassignedReason.NO_ELIGIBLE_VEHICLE;
     }
     if (availableFrom[v] + driveSeconds(depotToTrip[v][i]) > start[i]
         || end[i] + driveSeconds(tripToDepot[i][v]) > availableUntil[v]) {

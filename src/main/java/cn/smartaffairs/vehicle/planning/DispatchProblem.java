@@ -41,9 +41,29 @@ public record DispatchProblem(LocalDate day, List<Trip> trips, List<Vehicle> veh
     }
   }
 
-  /** A vehicle in service on the day, parked at {@code depot}, free between {@code availableFrom} and {@code availableUntil}. */
+  /**
+   * A vehicle of the fleet on the day, parked at {@code depot}, free between {@code availableFrom} and
+   * {@code availableUntil}. {@code barredBecause} names why it may not be sent out on the day at all (lapsed
+   * insurance or inspection, sealed; codes of the vehicle module): such a vehicle is never planned, and is listed only
+   * so that a trip it alone could serve is reported with {@link UnassignedReason#NO_ELIGIBLE_VEHICLE}.
+   */
   public record Vehicle(long vehicleId, long regionId, String category, int seats, GeoPoint depot,
-                        LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen) {}
+                        LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen,
+                        Set<String> barredBecause) {
+    public Vehicle {
+      barredBecause = Set.copyOf(barredBecause);
+    }
+
+    /** A vehicle that nothing bars on the day. */
+    public Vehicle(long vehicleId, long regionId, String category, int seats, GeoPoint depot,
+                   LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen) {
+      this(vehicleId, regionId, category, seats, depot, availableFrom, availableUntil, costPerKmFen, Set.of());
+    }
+
+    public boolean barred() {
+      return !barredBecause.isEmpty();
+    }
+  }
 
   /** A driver on shift on the day, whose licence allows the listed categories (empty = all). */
   public record Driver(long driverId, long regionId, LocalDateTime shiftStart, LocalDateTime shiftEnd,

@@ -17,7 +17,7 @@ final class PlanEvaluator {
 
   private static final List<String> VEHICLE_REASONS = List.of(UnassignedReason.NO_VEHICLE_OF_CATEGORY,
       UnassignedReason.NO_VEHICLE_WITH_SEATS, UnassignedReason.NO_VEHICLE_IN_REGION,
-      UnassignedReason.NO_VEHICLE_AVAILABLE);
+      UnassignedReason.NO_ELIGIBLE_VEHICLE, UnassignedReason.NO_VEHICLE_AVAILABLE);
   private static final List<String> DRIVER_REASONS = List.of(UnassignedReason.NO_LICENSED_DRIVER,
       UnassignedReason.NO_DRIVER_IN_REGION, UnassignedReason.NO_DRIVER_ON_SHIFT, UnassignedReason.DRIVING_LIMIT);
 
@@ -136,7 +136,7 @@ final class PlanEvaluator {
 
   /**
    * The reason a trip is left out: the deepest rule that no vehicle (then no driver) of the day meets, checked in
-   * the order category, seats, region, availability; otherwise the resource that is busy in the final schedule.
+   * the order category, seats, region, eligibility on the day, availability; otherwise the resource that is busy in the final schedule.
    */
   static String reasonFor(DispatchModel model, Schedule schedule, int trip) {
     String vehicleReason = deepest(model.vehicleMisfit[trip], VEHICLE_REASONS);

@@ -13,6 +13,11 @@ public final class UnassignedReason {
   public static final String NO_VEHICLE_WITH_SEATS = "NO_VEHICLE_WITH_SEATS";
   /** Suitable vehicles exist only in regions that neither own the trip nor consented to mutual aid. */
   public static final String NO_VEHICLE_IN_REGION = "NO_VEHICLE_IN_REGION";
+  /**
+   * Vehicles of the category with the seats, in a region that may serve, exist, but none may go out on the day: its
+   * insurance or annual inspection has lapsed or it is sealed (the vehicle module names which).
+   */
+  public static final String NO_ELIGIBLE_VEHICLE = "NO_ELIGIBLE_VEHICLE";
   /** No suitable vehicle is available long enough to drive out, serve the trip and come back. */
   public static final String NO_VEHICLE_AVAILABLE = "NO_VEHICLE_AVAILABLE";
   /** No driver holds a licence for the trip's category. */

@@ -199,6 +199,35 @@ class DispatchPlannerRulesTest {
 
   @ParameterizedTest
   @MethodSource("planners")
+  void aVehicleTheDayBarsIsNeverPlannedAndItsTripSaysWhy(DispatchPlanner planner) {
+    // the barred vehicle comes first and parks at the trip's origin: a planner that ignored the bar would take it
+    Vehicle lapsed = new Vehicle(10, CITY, PATROL, 5, OFFICE, at("06:00"), at("22:00"), 100,
+        Set.of("INSURANCE_LAPSED"));
+    Vehicle farButFine = new Vehicle(11, CITY, PATROL, 5, east(-20), at("06:00"), at("22:00"), 100);
+    DispatchProblem both = problem(List.of(trip(1, 1, "09:00", "10:00")), List.of(lapsed, farButFine),
+        List.of(driver(20)));
+    assertThat(vehicleOf(solve(planner, both), 1)).isEqualTo(11);
+    DispatchProblem onlyLapsed = problem(List.of(trip(1, 1, "09:00", "10:00"), trip(2, 7, "09:00", "10:00")),
+        List.of(lapsed), List.of(driver(20)));
+    DispatchPlan plan = solve(planner, onlyLapsed);
+    assertThat(plan.assignments()).isEmpty();
+    // the trip the vehicle would fit is left for its bar; one it would not fit anyway keeps the deeper reason
+    assertThat(plan.unassigned()).containsExactlyInAnyOrder(new Unassigned(1, UnassignedReason.NO_ELIGIBLE_VEHICLE),
+        new Unassigned(2, UnassignedReason.NO_VEHICLE_WITH_SEATS));
+  }
+
+  @ParameterizedTest
+  @MethodSource("planners")
+  void aPlanThatUsesABarredVehicleBreaksAHardRule(DispatchPlanner planner) {
+    Vehicle sealed = new Vehicle(10, CITY, PATROL, 5, OFFICE, at("06:00"), at("22:00"), 100, Set.of("SEALED"));
+    DispatchProblem problem = problem(List.of(trip(1, 1, "09:00", "10:00")), List.of(sealed), List.of(driver(20)));
+    DispatchPlan forced = new DispatchPlan(List.of(new Assignment(1, 10, 20)), List.of(), 0, 0, 0, "");
+    assertThat(PlanEvaluator.evaluate(problem, forced).violations()).anyMatch(v -> v.contains("NO_ELIGIBLE_VEHICLE"));
+    assertThat(solve(planner, problem).assignments()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("planners")
   void theEmptyDriveOutAndBackIsCountedAndCosted(DispatchPlanner planner) {
     // depot 10 km west of the office: 10 km out, 10 km back; the trip itself drives 10 km there and back
     Vehicle farDepot = new Vehicle(10, CITY, PATROL, 5, east(-10), at("06:00"), at("22:00"), 150);
