@@ -79,7 +79,8 @@ class MeetingController {
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
               @RequestParam(required = false) String subject, @RequestParam(required = false) Integer attendees,
-              @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
+              @RequestParam(required = false) Integer meetingClass,
+              @RequestParam(required = false) List<Equipment> equipment, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     try {
       MeetingBooking booking = meetingRooms.book(
@@ -94,8 +95,10 @@ class MeetingController {
       }
     }
     // the finder runs again for the same time, so that other free rooms are offered beside the form
-    return "redirect:/meeting-rooms?room=" + roomId + "&date=" + date + "&from=" + from + "&to=" + to
-        + (attendees == null ? "" : "&attendees=" + attendees);
+    StringBuilder finder = new StringBuilder("redirect:/meeting-rooms?room=" + roomId + "&date=" + date + "&from=" + from
+        + "&to=" + to + (attendees == null ? "" : "&attendees=" + attendees));
+    (equipment == null ? List.<Equipment>of() : equipment).forEach(wanted -> finder.append("&equipment=").append(wanted));
+    return finder.toString();
   }
 
   private static OffsetDateTime at(LocalDate date, LocalTime time) {

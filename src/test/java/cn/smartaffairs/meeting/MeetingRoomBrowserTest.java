@@ -94,6 +94,7 @@ class MeetingRoomBrowserTest {
     assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#retry-class")).getFirstSelectedOption()
         .getAttribute("value")).isEqualTo("3");
     assertThat(browser.findAll("#free-slots button.book-free-slot")).isNotEmpty();
+    assertThat(browser.find("#equipment-PROJECTOR").isSelected()).as("the finder keeps its filter").isTrue();
     browser.screenshot("meeting-03-collision-keeps-input");
 
     String slot = browser.find("#free-slots button.book-free-slot").getText().replace("改订 ", "");
