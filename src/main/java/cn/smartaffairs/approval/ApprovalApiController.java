@@ -1,11 +1,15 @@
 package cn.smartaffairs.approval;
 
+import cn.smartaffairs.platform.ApiLocale;
 import cn.smartaffairs.security.CurrentUsers;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +27,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalApiController {
 
   private final Approvals approvals;
+  private final ApprovalSubjects subjects;
 
-  ApprovalApiController(Approvals approvals) {
+  ApprovalApiController(Approvals approvals, ApprovalSubjects subjects) {
     this.approvals = approvals;
+    this.subjects = subjects;
+  }
+
+  /**
+   * A request with its route, its type's name and what it approves in words (in the Accept-Language, Chinese by
+   * default); {@code summary} is null for types no module describes.
+   */
+  record RequestView(@JsonUnwrapped ApprovalRoute route, String requestTypeName, ApprovalSubjectSummary summary) {}
+
+  /** An open task with its request type's name and what it approves in words. */
+  record TaskView(@JsonUnwrapped OpenTask task, String requestTypeName, ApprovalSubjectSummary summary) {}
+
+  private RequestView view(ApprovalRoute route, HttpServletRequest http) {
+    Locale locale = ApiLocale.of(http);
+    return new RequestView(route, subjects.typeName(route.requestType(), locale),
+        subjects.summary(route.id(), route.requestType(), locale).orElse(null));
   }
 
   /** A new request: its type (e.g. {@code vehicle.trip}), subject and the facts the flow's conditions read. */
@@ -59,54 +80,62 @@ class ApprovalApiController {
 
   @PostMapping
   @Operation(summary = "提交申请 Submit a request", description = "Answers 201 with the request and its route.")
-  ResponseEntity<ApprovalRoute> submit(@RequestBody Submission submission) {
+  ResponseEntity<RequestView> submit(@RequestBody Submission submission, HttpServletRequest http) {
     var user = CurrentUsers.current();
     long id = approvals.submit(submission.requestType(), submission.subject(), submission.facts(), user);
-    return ResponseEntity.created(URI.create("/api/v1/approvals/" + id)).body(approvals.route(id, user));
+    return ResponseEntity.created(URI.create("/api/v1/approvals/" + id)).body(view(approvals.route(id, user), http));
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "申请及审批流转 A request with its route and who is pending")
-  ApprovalRoute get(@PathVariable long id) {
-    return approvals.route(id, CurrentUsers.current());
+  @Operation(summary = "申请及审批流转 A request with its route and who is pending",
+      description = "With requestTypeName and summary: what the request approves in words (route, time, passengers; "
+          + "room, time, attendees), in the Accept-Language (Chinese by default), and a link to it.")
+  RequestView get(@PathVariable long id, HttpServletRequest http) {
+    return view(approvals.route(id, CurrentUsers.current()), http);
   }
 
   @GetMapping("/tasks")
   @Operation(summary = "我的待审批 My open approval tasks, including those I deputise for")
-  List<OpenTask> myTasks() {
-    return approvals.openTasks(CurrentUsers.current());
+  List<TaskView> myTasks(HttpServletRequest http) {
+    Locale locale = ApiLocale.of(http);
+    return approvals.openTasks(CurrentUsers.current()).stream()
+        .map(task -> new TaskView(task, subjects.typeName(task.requestType(), locale),
+            subjects.summary(task.requestId(), task.requestType(), locale).orElse(null)))
+        .toList();
   }
 
   @PostMapping("/tasks/{taskId}/approve")
   @Operation(summary = "同意 Approve a task")
-  ApprovalRoute approve(@PathVariable long taskId, @RequestBody(required = false) Decision decision) {
+  RequestView approve(@PathVariable long taskId, @RequestBody(required = false) Decision decision,
+                      HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.approve(taskId, user, decision == null ? null : decision.comment());
-    return approvals.route(approvals.requestOfTask(taskId), user);
+    return view(approvals.route(approvals.requestOfTask(taskId), user), http);
   }
 
   @PostMapping("/tasks/{taskId}/reject")
   @Operation(summary = "驳回 Reject a task with a reason")
-  ApprovalRoute reject(@PathVariable long taskId, @RequestBody(required = false) Decision decision) {
+  RequestView reject(@PathVariable long taskId, @RequestBody(required = false) Decision decision,
+                     HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.reject(taskId, user, decision == null ? null : decision.comment());
-    return approvals.route(approvals.requestOfTask(taskId), user);
+    return view(approvals.route(approvals.requestOfTask(taskId), user), http);
   }
 
   @PostMapping("/{id}/withdraw")
   @Operation(summary = "撤回 Withdraw before the first decision")
-  ApprovalRoute withdraw(@PathVariable long id) {
+  RequestView withdraw(@PathVariable long id, HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.withdraw(id, user);
-    return approvals.route(id, user);
+    return view(approvals.route(id, user), http);
   }
 
   @PostMapping("/{id}/resubmit")
   @Operation(summary = "重新提交 Resubmit with corrected facts after a rejection")
-  ApprovalRoute resubmit(@PathVariable long id, @RequestBody Resubmission resubmission) {
+  RequestView resubmit(@PathVariable long id, @RequestBody Resubmission resubmission, HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.resubmit(id, resubmission.facts(), user);
-    return approvals.route(id, user);
+    return view(approvals.route(id, user), http);
   }
 
 }

@@ -24,10 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApprovalController {
 
   private final Approvals approvals;
+  private final ApprovalSubjects subjects;
   private final MessageSource messages;
 
-  ApprovalController(Approvals approvals, MessageSource messages) {
+  ApprovalController(Approvals approvals, ApprovalSubjects subjects, MessageSource messages) {
     this.approvals = approvals;
+    this.subjects = subjects;
     this.messages = messages;
   }
 
@@ -35,10 +37,13 @@ class ApprovalController {
   record TaskLine(ApprovalRoute.Task task, LocalDateTime dueAt, LocalDateTime closedAt, boolean byDeputy) {}
 
   @GetMapping("/{id:\\d+}")
-  String show(@PathVariable long id, Model model) {
+  String show(@PathVariable long id, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     ApprovalRoute route = approvals.route(id, user);
     model.addAttribute("request", route);
+    // what is approved, in words, from the module that asked (the raw facts only for types no module describes)
+    model.addAttribute("typeName", subjects.typeName(route.requestType(), locale));
+    model.addAttribute("summary", subjects.summary(id, route.requestType(), locale).orElse(null));
     model.addAttribute("submittedAt", local(route.submittedAt()));
     model.addAttribute("rounds", route.tasks().stream()
         .map(task -> new TaskLine(task, local(task.dueAt()), local(task.closedAt()),

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,9 +54,12 @@ public class Approvals {
   private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Duration decideBeforeStart;
 
   public Approvals(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, WorkingCalendar calendar, Accounts accounts,
-                   ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+                   @Value("${affairs.approval.decide-before-start:PT2H}") Duration decideBeforeStart) {
+    this.decideBeforeStart = decideBeforeStart;
     this.jdbc = jdbc;
     this.audit = audit;
     this.inbox = inbox;
@@ -199,6 +203,16 @@ public class Approvals {
    */
   @Transactional
   public long submit(String requestType, String subject, Map<String, Object> facts, CurrentUser applicant) {
+    return submit(requestType, subject, facts, null, applicant);
+  }
+
+  /**
+   * Submits a request for something that starts at {@code subjectStartsAt} (a trip, a meeting): no task of it is due
+   * after that start, less the margin {@code affairs.approval.decide-before-start} (see {@link TaskDeadline}).
+   */
+  @Transactional
+  public long submit(String requestType, String subject, Map<String, Object> facts, Instant subjectStartsAt,
+                     CurrentUser applicant) {
     if (subject == null || subject.isBlank() || subject.length() > 200) {
       throw new BusinessRuleException("approval.subjectRequired");
     }
@@ -208,14 +222,22 @@ public class Approvals {
     Map<String, Object> given = facts == null ? Map.of() : facts;
     long id = jdbc.sql("""
         insert into approval_request (flow_id, request_type, region_id, unit_id, applicant_id, subject, facts, status,
-                                      current_position)
-        values (:flow, :type, :region, :unit, :applicant, :subject, cast(:facts as jsonb), 'PENDING', 0) returning id""")
+                                      current_position, subject_starts_at)
+        values (:flow, :type, :region, :unit, :applicant, :subject, cast(:facts as jsonb), 'PENDING', 0, :startsAt)
+        returning id""")
         .param("flow", flowId).param("type", requestType).param("region", applicant.regionId())
         .param("unit", applicant.unitId()).param("applicant", applicant.userId()).param("subject", subject.trim())
         .param("facts", toJson(given))
+        .param("startsAt", subjectStartsAt == null ? null : Timestamp.from(subjectStartsAt))
         .query(Long.class).single();
-    audit.record(AuditEntry.created("approval_request", id, applicant.regionId(),
-        Map.of("requestType", requestType, "subject", subject.trim(), "facts", given)));
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("requestType", requestType);
+    created.put("subject", subject.trim());
+    created.put("facts", given);
+    if (subjectStartsAt != null) {
+      created.put("subjectStartsAt", subjectStartsAt.toString());
+    }
+    audit.record(AuditEntry.created("approval_request", id, applicant.regionId(), created));
     advance(load(id), 0);
     return id;
   }
@@ -337,7 +359,7 @@ public class Approvals {
     return new ApprovalRoute(request.id(), request.requestType(), request.subject(), request.facts(), request.status(),
         request.applicantId(), applicantName, request.round(),
         request.status() == RequestStatus.PENDING ? request.currentPosition() : null, request.rejectionReason(),
-        request.submittedAt(), request.decidedAt(), tasks);
+        request.submittedAt(), request.decidedAt(), request.subjectStartsAt(), tasks);
   }
 
   /**
@@ -452,9 +474,14 @@ public class Approvals {
     Instant now = clock.instant();
     WorkingDays days = calendar.forRegion(request.regionId());
     ZonedDateTime start = now.atZone(PlatformConfiguration.ZONE);
-    Instant due = days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours())).toInstant();
-    Instant remind = step.remindBeforeHours() == null ? null
+    Instant calendarDue = days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours())).toInstant();
+    Instant calendarRemind = step.remindBeforeHours() == null ? null
         : days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours() - step.remindBeforeHours())).toInstant();
+    TaskDeadline deadline = TaskDeadline.of(now, calendarDue, calendarRemind,
+        Duration.ofHours(step.remindBeforeHours() == null ? 0 : step.remindBeforeHours()), request.subjectStartsAt(),
+        decideBeforeStart);
+    Instant due = deadline.due();
+    Instant remind = deadline.remind();
     for (long approver : approvers) {
       long todoId = inbox.add(approver, MODULE, "待审批：" + request.subject(), "/approvals/" + request.id(), due);
       long taskId = jdbc.sql("""
@@ -609,7 +636,8 @@ public class Approvals {
 
   private record Request(long id, long flowId, String requestType, long regionId, Long unitId, long applicantId,
                          String subject, Map<String, Object> facts, RequestStatus status, int currentPosition,
-                         int round, String rejectionReason, Instant submittedAt, Instant decidedAt) {}
+                         int round, String rejectionReason, Instant submittedAt, Instant decidedAt,
+                         Instant subjectStartsAt) {}
 
   private record StepRow(long id, int position, String name, ApproverKind kind, Role role, ApprovalMode mode,
                          StepCondition condition, int deadlineHours, Integer remindBeforeHours) {}
@@ -630,7 +658,8 @@ public class Approvals {
     return new Request(rs.getLong("id"), rs.getLong("flow_id"), rs.getString("request_type"), rs.getLong("region_id"),
         (Long) rs.getObject("unit_id"), rs.getLong("applicant_id"), rs.getString("subject"),
         fromJson(rs.getString("facts")), RequestStatus.valueOf(rs.getString("status")), rs.getInt("current_position"),
-        rs.getInt("round"), rs.getString("rejection_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at"));
+        rs.getInt("round"), rs.getString("rejection_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at"),
+        instant(rs, "subject_starts_at"));
   }
 
   private StepRow stepRow(ResultSet rs, int rowNum) throws SQLException {

@@ -32,10 +32,12 @@ class MeetingBookingController {
   private final MeetingBookings bookings;
   private final RecurringBookings recurring;
   private final MeetingServices services;
+  private final BookingWords words;
   private final MessageSource messages;
 
   MeetingBookingController(MeetingRooms rooms, MeetingBookings bookings, RecurringBookings recurring,
-                           MeetingServices services, MessageSource messages) {
+                           MeetingServices services, BookingWords words, MessageSource messages) {
+    this.words = words;
     this.rooms = rooms;
     this.bookings = bookings;
     this.recurring = recurring;
@@ -110,8 +112,17 @@ class MeetingBookingController {
         redirect, messages, locale);
   }
 
+  /** What a person typed into the series form, given back to them when the series is refused. */
+  record SeriesForm(String subject, Integer attendees, String frequency, LocalDate firstDate, LocalDate untilDate,
+                    LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass) {}
+
+  /**
+   * Books a series and says what was booked; a refused series (a collision names its dates) comes back on the room's
+   * day with the form as it was typed.
+   */
   @PostMapping("/meeting-rooms/series")
-  String bookSeries(@RequestParam long roomId, @RequestParam String subject, @RequestParam int attendees,
+  String bookSeries(@RequestParam long roomId, @RequestParam(required = false) String subject,
+                    @RequestParam(required = false) Integer attendees,
                     @RequestParam(defaultValue = "WEEKLY") String frequency,
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDate,
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilDate,
@@ -123,15 +134,18 @@ class MeetingBookingController {
     try {
       List<LocalDate> skipped = exceptions == null || exceptions.isBlank() ? List.of()
           : Arrays.stream(exceptions.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
+      CurrentUser user = CurrentUsers.current();
       MeetingSeries series = recurring.book(new NewSeries(roomId, subject, attendees, frequency, 1, firstDate,
-          untilDate, from, to, skipped, skipCollisions, meetingClass), CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+          untilDate, from, to, skipped, skipCollisions, meetingClass), user);
+      redirect.addFlashAttribute("flash", words.booked(rooms.room(roomId, user), series, locale));
       return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     } catch (java.time.format.DateTimeParseException e) {
       redirect.addFlashAttribute("flashError", messages.getMessage("meeting.exceptionsHint", null, locale));
     }
+    redirect.addFlashAttribute("seriesForm", new SeriesForm(subject, attendees, frequency, firstDate, untilDate, from,
+        to, exceptions, skipCollisions, meetingClass));
     return "redirect:/meeting-rooms?room=" + roomId + "&date=" + firstDate;
   }
 

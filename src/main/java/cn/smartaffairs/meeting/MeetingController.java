@@ -23,14 +23,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeetingController {
 
   private final MeetingRooms meetingRooms;
+  private final BookingWords words;
   private final MessageSource messages;
   private final java.time.Clock clock;
 
-  MeetingController(MeetingRooms meetingRooms, MessageSource messages, java.time.Clock clock) {
+  MeetingController(MeetingRooms meetingRooms, BookingWords words, MessageSource messages, java.time.Clock clock) {
     this.meetingRooms = meetingRooms;
+    this.words = words;
     this.messages = messages;
     this.clock = clock;
   }
+
+  /** What a person typed into the booking form, given back to them when the booking is refused. */
+  record BookingForm(long roomId, LocalDate date, LocalTime from, LocalTime to, String subject, Integer attendees,
+                     Integer meetingClass) {}
 
   @GetMapping("/meeting-rooms")
   String rooms(@RequestParam(required = false) Long room,
@@ -64,19 +70,35 @@ class MeetingController {
     return "meeting/rooms";
   }
 
+  /**
+   * Books and says what was booked ("已预订 第一会议室 12月6日 10:00–11:00"). A refused booking comes back as a form
+   * with everything typed, the reason, and the room's nearest free slots of the same length when it collided.
+   */
   @PostMapping("/meeting-rooms/bookings")
   String book(@RequestParam long roomId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, @RequestParam String subject,
-              @RequestParam int attendees, @RequestParam(required = false) Integer meetingClass,
-              RedirectAttributes redirect, Locale locale) {
+              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+              @RequestParam(required = false) String subject, @RequestParam(required = false) Integer attendees,
+              @RequestParam(required = false) Integer meetingClass,
+              @RequestParam(required = false) List<Equipment> equipment, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
     try {
-      meetingRooms.book(new NewBooking(roomId, at(date, from), at(date, to), subject, attendees, meetingClass),
-          CurrentUsers.current());
+      MeetingBooking booking = meetingRooms.book(
+          new NewBooking(roomId, at(date, from), at(date, to), subject, attendees, meetingClass), user);
+      redirect.addFlashAttribute("flash", words.booked(meetingRooms.room(roomId, user), booking, locale));
+      return "redirect:/meeting-rooms?room=" + roomId + "&date=" + date;
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("bookingForm", new BookingForm(roomId, date, from, to, subject, attendees, meetingClass));
+      if (e instanceof BookingCollision collision) {
+        redirect.addFlashAttribute("freeSlots", collision.suggestions());
+      }
     }
-    return "redirect:/meeting-rooms?room=" + roomId + "&date=" + date;
+    // the finder runs again for the same time, so that other free rooms are offered beside the form
+    StringBuilder finder = new StringBuilder("redirect:/meeting-rooms?room=" + roomId + "&date=" + date + "&from=" + from
+        + "&to=" + to + (attendees == null ? "" : "&attendees=" + attendees));
+    (equipment == null ? List.<Equipment>of() : equipment).forEach(wanted -> finder.append("&equipment=").append(wanted));
+    return finder.toString();
   }
 
   private static OffsetDateTime at(LocalDate date, LocalTime time) {

@@ -192,7 +192,8 @@ public class MeetingRooms {
     facts.put("attendees", attendees);
     facts.put("start", start.toString());
     facts.put("occurrences", occurrences);
-    return approvals.submit(APPROVAL_TYPE, "会议室预订：" + room.name() + " " + subject, facts, by);
+    // the first meeting's start bounds every deadline of the approval: it is decided before the hall is needed
+    return approvals.submit(APPROVAL_TYPE, "会议室预订：" + room.name() + " " + subject, facts, start.toInstant(), by);
   }
 
   String checkSubject(String requested) {

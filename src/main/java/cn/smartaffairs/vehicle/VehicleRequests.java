@@ -130,8 +130,9 @@ public class VehicleRequests {
     facts.put("category", draft.category().name());
     facts.put("plannedKm", plannedKm);
     String subject = "用车：" + purpose + "（" + start.toLocalDate() + " " + start.toLocalTime() + "）";
+    // the approval hands over the departure, so that no task of it falls due after the car should have left
     long approvalId = approvals.submit(REQUEST_TYPE, subject.length() > 200 ? subject.substring(0, 200) : subject,
-        facts, requester);
+        facts, timestamp(start).toInstant(), requester);
     jdbc.sql("update vehicle_request set approval_request_id = :approval where id = :id")
         .param("approval", approvalId).param("id", id).update();
     // a flow whose steps all fall away approves at once, before the link above existed

@@ -56,6 +56,36 @@ class MeetingPagesTest {
   }
 
   @Test
+  void aBookedSeriesSaysWhatWasBookedAndARefusedOneKeepsWhatWasTyped() {
+    long room = MeetingFixtures.room(jdbc, "例会室", 20, false);
+    String name = jdbc.sql("select name from meeting_room where id = :id").param("id", room).query(String.class).single();
+    LocalDate monday = MeetingFixtures.mondayInWeeks(54);
+    var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    String dayPath = "/meeting-rooms?room=" + room + "&date=" + monday;
+    var booked = staff.post("/meeting-rooms/series", Map.of("roomId", String.valueOf(room), "subject", "党组例会",
+        "attendees", "8", "frequency", "WEEKLY", "firstDate", monday.toString(),
+        "untilDate", monday.plusWeeks(2).toString(), "from", "09:00", "to", "10:00",
+        "_csrf", staff.get(dayPath).csrfToken()));
+    assertThat(booked.status()).isEqualTo(302);
+    LocalDate last = monday.plusWeeks(2);
+    assertThat(staff.get(booked.redirectPath()).body()).contains("已预订 " + name + " " + monday.getMonthValue() + "月"
+        + monday.getDayOfMonth() + "日至" + last.getMonthValue() + "月" + last.getDayOfMonth() + "日每周 09:00–10:00，共 3 次");
+
+    Map<String, String> typed = new java.util.HashMap<>(Map.of("roomId", String.valueOf(room), "subject", "撞车的学习会",
+        "attendees", "7", "frequency", "DAILY", "firstDate", monday.plusDays(1).toString(),
+        "untilDate", monday.plusWeeks(1).toString(), "from", "09:30", "to", "10:30",
+        "exceptions", monday.plusDays(3).toString(), "meetingClass", "4"));
+    typed.put("_csrf", staff.get(dayPath).csrfToken());
+    var refused = staff.post("/meeting-rooms/series", typed);
+    assertThat(refused.redirectPath()).startsWith("/meeting-rooms?room=" + room);
+    String form = staff.get(refused.redirectPath()).body();
+    assertThat(form).contains("与已有预订冲突").contains("value=\"撞车的学习会\"").contains("value=\"7\"")
+        .contains("value=\"" + monday.plusDays(1) + "\"").contains("value=\"" + monday.plusWeeks(1) + "\"")
+        .contains("value=\"09:30\"").contains("value=\"10:30\"").contains("value=\"" + monday.plusDays(3) + "\"")
+        .containsPattern("value=\"DAILY\"[^>]*selected").containsPattern("value=\"4\"[^>]*selected");
+  }
+
+  @Test
   void theRoomsDayOffersCheckInAndCancelToTheBookerAndGoesBackToTheDay() {
     long room = MeetingFixtures.room(jdbc, "日视图会议室", 20, false);
     LocalDate day = MeetingFixtures.mondayInWeeks(52).plusDays(1);

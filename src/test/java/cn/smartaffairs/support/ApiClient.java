@@ -39,6 +39,11 @@ public final class ApiClient {
     return send(request(path, token).GET());
   }
 
+  /** A GET in the language of {@code acceptLanguage} (e.g. "en"), as a client that asks for it would send it. */
+  public Answer getIn(String path, String token, String acceptLanguage) {
+    return send(request(path, token).header("Accept-Language", acceptLanguage).GET());
+  }
+
   public Answer post(String path, String token, Object body) {
     return send(request(path, token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(write(body))));
