@@ -45,8 +45,9 @@ class DispatchRulesTest {
     var otherDriver = fixtures.driver(manager, LocalTime.of(7, 0), LocalTime.of(19, 0));
     LocalDate day = VehicleFixtures.weekday(6, 2);
 
-    long crowded = fixtures.approvedRequest("六人调研", 6, "OTHER", day.atTime(8, 0), day.atTime(9, 0), List.of("市档案馆"));
-    assertRefused(dispatch(crowded, car, driver.driverId()), 400, "只有 4 个乘客座位，申请乘车 6 人");
+    // no vehicle of the category seats six: refused when asked, before anyone approves or dispatches it
+    assertRefused(fixtures.trySubmit("六人调研", 6, "OTHER", day.atTime(8, 0), day.atTime(9, 0), List.of("市档案馆")),
+        400, "申请乘车 6 人，本区域的其他按规定配备车辆最多载客 4 人");
     long emergency = fixtures.approvedRequest("应急处置", 2, "EMERGENCY", day.atTime(8, 0), day.atTime(9, 0), List.of("市档案馆"));
     assertRefused(dispatch(emergency, car, driver.driverId()), 400, "不是申请所需的应急保障车辆");
     long evening = fixtures.approvedRequest("晚间会议", 2, "OTHER", day.atTime(19, 30), day.atTime(20, 30), List.of("会展中心"));
