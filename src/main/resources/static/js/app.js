@@ -40,3 +40,27 @@ document.addEventListener('change', function (event) {
     showApproverFields(event.target.closest('.step-row'));
   }
 });
+
+// A form (or a submit button) with data-confirm asks the person first and submits only if they agree. The text
+// comes from the message bundle through the template; the content security policy allows no inline handlers.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var submitter = event.submitter;
+  var question = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+
+// A select with data-autosubmit submits its form as soon as a choice is made (filters, the canteen selector).
+document.addEventListener('change', function (event) {
+  var select = event.target.closest('select[data-autosubmit]');
+  if (select && select.form) {
+    if (select.form.requestSubmit) {
+      select.form.requestSubmit();
+    } else {
+      select.form.submit();
+    }
+  }
+});

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -21,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,6 +61,10 @@ public final class Browser implements AutoCloseable {
         "download.prompt_for_download", false,
         "download.directory_upgrade", true,
         "safebrowsing.enabled", false));
+    // The console's errors (script errors, refused resources, content-security-policy refusals) can be read back.
+    var logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.SEVERE);
+    options.setCapability("goog:loggingPrefs", logging);
     this.service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
@@ -72,6 +80,9 @@ public final class Browser implements AutoCloseable {
     }
     this.driver = started;
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // Before any script of a page runs, collect what the page's content security policy refuses (the listener is
+    // installed by the browser itself, so the policy does not apply to it).
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_POLICY_VIOLATIONS));
     // Should a test run be stopped before close(), still leave no browser behind.
     this.quitOnExit = new Thread(this::quit, "quit-chromium");
     Runtime.getRuntime().addShutdownHook(quitOnExit);
@@ -84,6 +95,29 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final String RECORD_POLICY_VIOLATIONS = """
+      window.__policyViolations = [];
+      document.addEventListener('securitypolicyviolation', function (e) {
+        window.__policyViolations.push(e.violatedDirective + ' refused ' + (e.blockedURI || 'inline code')
+            + (e.sourceFile ? ' at ' + e.sourceFile + ':' + e.lineNumber : '') + (e.sample ? ' (' + e.sample + ')' : ''));
+      });
+      """;
+
+  /** What the content security policy refused on the current page since it was loaded. */
+  @SuppressWarnings("unchecked")
+  public List<String> policyViolations() {
+    Object found = driver.executeScript("return window.__policyViolations || []");
+    return ((List<Object>) found).stream().map(String::valueOf).toList();
+  }
+
+  /** The errors the browser console received since the last call (the browser clears what it hands out). */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   public ChromeDriver driver() {

@@ -1,0 +1,162 @@
+package cn.smartaffairs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.support.Browser;
+import cn.smartaffairs.support.RawCodes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every demo role opens every page of its own side menu, in Chinese and in English, in a real (headless) Chromium.
+ * A page fails when its content security policy refuses anything, when the console shows an error, when it still
+ * carries an inline script or an {@code on…=} handler (refused only once the event fires), when it is an error page,
+ * when a code meant for the program reaches its text ({@link RawCodes}), and, in English, when Chinese is left that
+ * is not data people entered.
+ */
+@IntegrationTest
+class EveryMenuPageBrowserTest {
+
+  private static final Pattern HAN = Pattern.compile("[\\p{IsHan}]+");
+  /** Menu entries that are files, not pages. */
+  private static final Pattern DOWNLOAD = Pattern.compile(".*(\\.(xlsx|pdf|ics)|/export)(\\?.*)?$");
+
+  /** Whatever the page still runs inline, which the policy refuses (inline handlers only when they fire). */
+  private static final String INLINE_CODE = """
+      const found = [];
+      document.querySelectorAll('script:not([src])').forEach(s => {
+        if (!/json/.test(s.type || '')) found.push('inline <script> ' + s.textContent.trim().slice(0, 60));
+      });
+      document.querySelectorAll('*').forEach(e => {
+        for (const a of e.attributes) {
+          if (/^on/i.test(a.name)) found.push(e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"');
+          if (/^\\s*javascript:/i.test(a.value)) found.push(e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"');
+        }
+      });
+      return found;""";
+
+  private static RawCodes rawCodes;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeAll
+  static void learnTheCodes() {
+    rawCodes = RawCodes.ofTheProject();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"admin", "region.admin", "county.admin", "vehicle.manager", "space.manager",
+      "meeting.manager", "canteen.manager", "repair.manager", "asset.manager", "lj.vehicle", "unit.head", "liaison",
+      "staff", "driver", "worker"})
+  void everyMenuPageRunsItsScriptsAndSpeaksThePersonsLanguage(String username) {
+    List<String> problems = new ArrayList<>();
+    List<String> data = chineseData();
+    try (Browser browser = Browser.start("http://localhost:" + port)) {
+      browser.signInAs(username);
+      for (String language : List.of("zh", "en")) {
+        browser.open("/?lang=" + language);
+        settle(browser);
+        browser.consoleErrors();
+        for (String page : menuPages(browser)) {
+          browser.open(page);
+          settle(browser);
+          problems.addAll(check(browser, language, page, data));
+        }
+      }
+    }
+    assertThat(problems).as("problems on the menu pages of %s", username).isEmpty();
+  }
+
+  private List<String> check(Browser browser, String language, String page, List<String> data) {
+    String where = language + " " + page + ": ";
+    List<String> problems = new ArrayList<>();
+    browser.policyViolations().forEach(v -> problems.add(where + "policy violation " + v));
+    browser.consoleErrors().forEach(e -> problems.add(where + "console error " + e));
+    inlineCode(browser).forEach(c -> problems.add(where + "inline code " + c));
+    if (!browser.findAll("#error-message").isEmpty()) {
+      problems.add(where + "error page " + browser.find("#error-message").getText());
+    }
+    String text = (String) browser.driver().executeScript(
+        "return document.title + '\\n' + document.body.innerText");
+    rawCodes.in(text).forEach(code -> problems.add(where + code));
+    if (language.equals("en")) {
+      chineseLeftIn(text, data).forEach(left -> problems.add(where + "Chinese on the English page: " + left));
+    }
+    return problems;
+  }
+
+  /** The pages the side menu links to, groups unfolded or not, without downloads and pages of other programs. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> menuPages(Browser browser) {
+    var links = (List<Object>) browser.driver().executeScript(
+        "return Array.from(document.querySelectorAll('#sideMenu a[href]'))"
+            + ".filter(a => a.origin === location.origin).map(a => a.pathname + a.search)");
+    Set<String> pages = new LinkedHashSet<>();
+    for (Object link : links) {
+      String path = String.valueOf(link);
+      // Swagger UI is springdoc's own page, not one of the platform's
+      if (!DOWNLOAD.matcher(path).matches() && !path.startsWith("/swagger-ui")) {
+        pages.add(path);
+      }
+    }
+    return pages;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> inlineCode(Browser browser) {
+    return ((List<Object>) browser.driver().executeScript(INLINE_CODE)).stream().map(String::valueOf).toList();
+  }
+
+  /** Waits until the page has loaded and htmx has no request under way (pages that load parts of themselves). */
+  private static void settle(Browser browser) {
+    browser.await(d -> "complete".equals(browser.driver().executeScript("return document.readyState"))
+        && Boolean.TRUE.equals(browser.driver().executeScript(
+            "return document.querySelectorAll('.htmx-request').length === 0")));
+  }
+
+  /**
+   * Every text in the database that holds Chinese, longest first: names, purposes, notes, the demo's data. A Chinese
+   * run on an English page is data when it lies inside one of these texts and that text is on the page.
+   */
+  private List<String> chineseData() {
+    List<String> columns = jdbc.sql("""
+        select format('select distinct %I::text from %I.%I where %I::text ~ ''[一-龥]''',
+                      column_name, table_schema, table_name, column_name)
+          from information_schema.columns
+         where table_schema = 'public' and data_type in ('text', 'character varying')""")
+        .query(String.class).list();
+    Set<String> values = new LinkedHashSet<>();
+    for (String select : columns) {
+      values.addAll(jdbc.sql(select).query(String.class).list());
+    }
+    return values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  }
+
+  private static List<String> chineseLeftIn(String text, List<String> data) {
+    List<String> left = new ArrayList<>();
+    // the language switch names Chinese in Chinese on purpose
+    String rest = text.replace("中文", "");
+    Matcher han = HAN.matcher(rest);
+    while (han.find()) {
+      String run = han.group();
+      boolean isData = data.stream().anyMatch(value -> value.contains(run) && rest.contains(value));
+      if (!isData) {
+        left.add(run + " in «" + rest.substring(Math.max(0, han.start() - 30), Math.min(rest.length(), han.end() + 30))
+            .replaceAll("\\s+", " ").trim() + "»");
+      }
+    }
+    return left;
+  }
+}
