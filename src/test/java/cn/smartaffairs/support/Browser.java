@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -165,8 +167,27 @@ public final class Browser implements AutoCloseable {
   public void clickAndWaitForPage(String cssSelector) {
     WebElement html = find("html");
     reveal(cssSelector).click();
-    await(ExpectedConditions.stalenessOf(html));
+    await(d -> isGone(html));
     await(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the element has left the document. Chromium answers a question about an element whose page is being
+   * replaced either as stale or, mid-navigation, with an inspector error saying the node no longer belongs to the
+   * document; both mean the old page is gone.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException stale) {
+      return true;
+    } catch (WebDriverException lost) {
+      if (String.valueOf(lost.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw lost;
+    }
   }
 
   /**
