@@ -77,10 +77,11 @@ public class CanteenAccounts {
   private final StaffDirectory staff;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final PaymentCodes paymentCodes;
   private final SecureRandom random = new SecureRandom();
 
   CanteenAccounts(JdbcClient jdbc, Ledger ledger, CanteenRules rules, AuditTrail audit, StaffDirectory staff,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  PlatformTransactionManager transactions, Clock clock, PaymentCodes paymentCodes) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.rules = rules;
@@ -88,6 +89,7 @@ public class CanteenAccounts {
     this.staff = staff;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.paymentCodes = paymentCodes;
   }
 
   // ---------------------------------------------------------------- reading
@@ -272,7 +274,10 @@ public class CanteenAccounts {
     return String.format("8%011d", accountId);
   }
 
-  /** QR tokens are shown on a phone and must not be guessable. */
+  /**
+   * An account's QR secret: never shown and never accepted by itself; the rotating payment codes the holder's phone
+   * shows are derived from it ({@link PaymentCodes}). Must not be guessable.
+   */
   String newQrToken() {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
@@ -319,6 +324,10 @@ public class CanteenAccounts {
     CanteenTerminals.Terminal terminal = payment.terminal();
     return idempotently(payment.key(), () -> {
       Locked locked = lockByCredential(payment.credential(), payment.key());
+      if (locked != null && "QR".equals(locked.credentialKind()) && !payment.byPaymentCode()) {
+        // a QR secret is never accepted by itself: only through a current rotating code (PaymentCodes)
+        locked = null;
+      }
       if (locked == null) {
         // only this terminal's own earlier payment is answered again; a key names no one else's journal
         return paymentByKey(payment.key()).filter(p -> terminal.terminalCode().equals(p.terminalId()))
@@ -334,7 +343,7 @@ public class CanteenAccounts {
 
   /** A terminal's payment, checked for form (amount, key, credential) before it touches the database. */
   record TerminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen, IdempotencyKey key,
-                         Instant occurredAt, String actor) {}
+                         Instant occurredAt, String actor, boolean byPaymentCode) {}
 
   TerminalPayment terminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen,
                                   String idempotencyKey, Instant occurredAt, String actor) {
@@ -346,8 +355,12 @@ public class CanteenAccounts {
     if (credential == null || credential.isBlank()) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_CREDENTIAL);
     }
-    return new TerminalPayment(terminal, credential.trim(), amountFen, key,
-        occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor);
+    String presented = credential.trim();
+    // a rotating payment code counts at the moment the terminal scanned it (offline: when it took the payment)
+    boolean byCode = PaymentCode.looksLikeCode(presented);
+    String resolved = byCode ? paymentCodes.resolve(presented, occurredAt) : presented;
+    return new TerminalPayment(terminal, resolved, amountFen, key,
+        occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor, byCode);
   }
 
   /** Charges a payment whose key is new to the locked account its credential reached. */
@@ -391,7 +404,7 @@ public class CanteenAccounts {
       Set<IdempotencyKey> usedKeys = new HashSet<>();
       Map<Long, LockedAccount> byAccount = new HashMap<>();
       jdbc.sql("select " + LockedAccount.COLUMNS + """
-          , c.credential, c.status as credential_status,
+          , c.credential, c.kind as credential_kind, c.status as credential_status,
             (select array_agg(nextval(pg_get_serial_sequence('canteen_journal', 'id')))
                from generate_series(1, :n)) as journal_ids,
             (select array_agg(j.idempotency_scope || chr(31) || j.idempotency_key) from canteen_journal j
@@ -420,13 +433,15 @@ public class CanteenAccounts {
             }
             // a card and a QR token of one account reach the same locked row
             LockedAccount account = byAccount.computeIfAbsent(rs.getLong("id"), id -> lockedAccount(rs));
-            byCredential.put(rs.getString("credential"), new Locked(account, null, rs.getString("credential_status")));
+            byCredential.put(rs.getString("credential"), new Locked(account, null, rs.getString("credential_status"),
+                rs.getString("credential_kind")));
           });
       List<BatchOutcome> outcomes = new ArrayList<>(payments.size());
       Set<IdempotencyKey> keysInBatch = new HashSet<>();
       for (TerminalPayment payment : payments) {
         Locked locked = byCredential.get(payment.credential());
-        if (locked == null || usedKeys.contains(payment.key()) || !keysInBatch.add(payment.key())) {
+        boolean qrWithoutCode = locked != null && "QR".equals(locked.credentialKind()) && !payment.byPaymentCode();
+        if (locked == null || qrWithoutCode || usedKeys.contains(payment.key()) || !keysInBatch.add(payment.key())) {
           outcomes.add(BatchOutcome.ALONE);
           continue;
         }
@@ -568,7 +583,7 @@ public class CanteenAccounts {
   /**
    * 柜台充值: a canteen manager of the region adds money to the cash wallet at the counter (cash or card taken there).
    * Audited. Idempotent by key within the manager's own keys. A holder's own online top-up is a payment order instead
-   * ({@code topup.PaymentOrders}), credited by {@link #creditPaidOrder} once the payment provider confirms it.
+   * ({@link TopUpOrders}), credited by {@link #creditPaidOrder} once the payment provider confirms it.
    */
   public Payment topUp(long accountId, long amountFen, String idempotencyKey, CurrentUser by) {
     requireAmount(amountFen);
@@ -894,7 +909,7 @@ public class CanteenAccounts {
   // ---------------------------------------------------------------- locking and idempotency
 
   /** A locked account row and, when the idempotency key was used before, that journal's id. */
-  private record Locked(LockedAccount account, Long existing, String credentialStatus) {}
+  private record Locked(LockedAccount account, Long existing, String credentialStatus, String credentialKind) {}
 
   private static LockedAccount lockedAccount(ResultSet rs) {
     try {
@@ -910,19 +925,19 @@ public class CanteenAccounts {
           from canteen_account a where a.id = :id for update of a""")
         .param("scope", key == null ? null : key.scope()).param("key", key == null ? null : key.value())
         .param("id", accountId)
-        .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"), null))
+        .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"), null, null))
         .optional().orElseThrow(() -> new NotFoundException("canteenAccount", accountId));
   }
 
   private Locked lockByCredential(String credential, IdempotencyKey key) {
     return jdbc.sql("select " + LockedAccount.COLUMNS + """
-        , c.status as credential_status,
+        , c.status as credential_status, c.kind as credential_kind,
           (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
           from canteen_credential c join canteen_account a on a.id = c.account_id
          where c.credential = :credential for update of a""")
         .param("scope", key.scope()).param("key", key.value()).param("credential", credential)
         .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"),
-            rs.getString("credential_status")))
+            rs.getString("credential_status"), rs.getString("credential_kind")))
         .optional().orElse(null);
   }
 

@@ -102,13 +102,13 @@ class CanteenApiController {
   @Operation(summary = "柜台充值 Counter top-up by a canteen manager of the account's region",
       description = "201 with the top-up; the same idempotencyKey of the same manager again answers 200 with the "
           + "original; that key with another account, operation or amount answers 409 naming it. A holder cannot "
-          + "credit their own account here (400): online top-up needs a confirmed payment.")
+          + "credit their own account here (400): they create a payment order (POST /api/v1/canteen/my/top-up-orders), credited once the provider confirms the payment.")
   ResponseEntity<Payment> topUp(@PathVariable long id, @RequestBody TopUpRequest request) {
     long amount = request.amountFen() == null ? 0 : request.amountFen();
     var user = CurrentUsers.current();
     if (!CanteenAccounts.manages(user, accounts.account(id, user).regionId())) {
       // a holder's own money comes only through a confirmed payment, never by saying so (issue 12, section 2)
-      throw new BusinessRuleException("canteen.onlineTopUpNeedsPayment");
+      throw new BusinessRuleException("canteen.ownTopUpNeedsOrder");
     }
     return created(accounts.topUp(id, amount, IdempotencyKey.requireClientKey(request.idempotencyKey()), user));
   }

@@ -38,15 +38,20 @@ class CanteenController {
   private final LedgerCheck ledgerCheck;
   private final OverdraftFlags overdrafts;
   private final MessageSource messages;
+  private final TopUpOrders topUpOrders;
+  private final PaymentCodes paymentCodes;
 
   CanteenController(CanteenAccounts accounts, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
-                    OverdraftFlags overdrafts, MessageSource messages) {
+                    OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
+                    PaymentCodes paymentCodes) {
     this.accounts = accounts;
     this.terminals = terminals;
     this.rules = rules;
     this.ledgerCheck = ledgerCheck;
     this.overdrafts = overdrafts;
     this.messages = messages;
+    this.topUpOrders = topUpOrders;
+    this.paymentCodes = paymentCodes;
   }
 
   /** Times on the canteen pages are shown in the platform's zone. */
@@ -64,21 +69,44 @@ class CanteenController {
     model.addAttribute("account", account);
     if (account != null) {
       model.addAttribute("entries", accounts.entries(account.id(), 30, user));
-      model.addAttribute("qr", accounts.credentials(account.id(), user).stream()
-          .filter(c -> c.kind().equals("QR") && c.status().equals("ACTIVE")).findFirst().orElse(null));
+      model.addAttribute("paymentCode", account.active() ? paymentCodes.current(account.id()).orElse(null) : null);
+      model.addAttribute("topUpOrders", topUpOrders.mine(user, 10));
+      var provider = topUpOrders.activeProvider();
+      model.addAttribute("onlineTopUp", provider.isPresent());
+      model.addAttribute("onlineTopUpDemo", provider.map(PaymentProvider::isDemo).orElse(false));
     }
-    model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
     return "canteen/my";
   }
 
+  /** The holder's current rotating payment code as a QR image; the page asks for it again every 30 seconds. */
+  @GetMapping("/canteen/my/payment-code")
+  String paymentCode(Model model) {
+    CanteenAccount account = myAccount(CurrentUsers.current());
+    model.addAttribute("paymentCode", account.active() ? paymentCodes.current(account.id()).orElse(null) : null);
+    return "canteen/my :: paymentCode";
+  }
+
+  /**
+   * 在线充值: creates a payment order and sends the holder to the provider to pay; nothing is credited until the
+   * provider confirms the payment (issue 12, section 2).
+   */
   @PostMapping("/canteen/my/top-ups")
-  String topUpMine(@RequestParam String amountYuan, @RequestParam String idempotencyKey, RedirectAttributes redirect,
-                   Locale locale) {
+  String topUpMine(@RequestParam String amountYuan, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    // a holder's own money comes only through a confirmed payment, never by saying so (issue 12, section 2)
-    return PageOutcome.redirectAfter(() -> {
-      throw new BusinessRuleException("canteen.onlineTopUpNeedsPayment");
-    }, "/canteen/my", redirect, messages, locale);
+    try {
+      var started = topUpOrders.create(user, fen(amountYuan));
+      return "redirect:" + started.redirectTo();
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
+          locale));
+      return "redirect:/canteen/my";
+    }
+  }
+
+  @PostMapping("/canteen/my/top-up-orders/{orderNo}/cancel")
+  String cancelTopUp(@PathVariable String orderNo, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> topUpOrders.cancel(CurrentUsers.current(), orderNo), "/canteen/my",
+        redirect, messages, locale);
   }
 
   @PostMapping("/canteen/my/freeze")
@@ -264,6 +292,7 @@ class CanteenController {
     CurrentUser user = requireManager();
     model.addAttribute("categoryRules", rules.categoryRules(user.regionId()));
     model.addAttribute("priceRules", rules.priceRules(user.regionId()));
+    model.addAttribute("topUpRules", rules.topUpRules(user.regionId()));
     model.addAttribute("categories", CanteenRules.CATEGORIES);
     model.addAttribute("periods", CanteenRules.MEAL_PERIODS);
     model.addAttribute("today", LocalDate.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
@@ -292,7 +321,23 @@ class CanteenController {
         effectiveFrom, CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
   }
 
+  @PostMapping("/canteen/rules/top-ups")
+  String addTopUpRule(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                      @RequestParam String maxPerTopUpYuan, @RequestParam String maxPerDayYuan,
+                      @RequestParam String orderLifetimeMinutes, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> rules.addTopUpRule(effectiveFrom, fen(maxPerTopUpYuan), fen(maxPerDayYuan),
+        minutes(orderLifetimeMinutes), CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
+  }
+
   // ------------------------------------------------------------ helpers
+
+  private static int minutes(String typed) {
+    try {
+      return Integer.parseInt(typed.trim());
+    } catch (RuntimeException e) {
+      throw new cn.smartaffairs.platform.BusinessRuleException("canteen.topUpRuleInvalid");
+    }
+  }
 
   private static CurrentUser requireManager() {
     CurrentUser user = CurrentUsers.current();

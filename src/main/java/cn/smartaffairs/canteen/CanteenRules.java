@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The canteen's rule tables: per staff category the monthly subsidy, its per-meal cap and the daily limit; meal
- * prices by period. Region-specific rows beat the national default; the newest effective row wins. Lookups on the
+ * prices by period; the online top-up limits and order lifetime. Region-specific rows beat the national default; the newest effective row wins. Lookups on the
  * payment path are cached for a few seconds (rules change rarely; an edit here clears the cache at once).
  */
 @Component
@@ -34,6 +34,10 @@ class CanteenRules {
 
   record PriceRule(long id, Long regionId, String mealPeriod, String category, LocalTime startsAt, LocalTime endsAt,
                    long priceFen, LocalDate effectiveFrom) {}
+
+  /** 在线充值限额: the most one online top-up and one day's online top-ups may add, and an unpaid order's lifetime. */
+  record TopUpRule(long id, Long regionId, LocalDate effectiveFrom, long maxPerTopUpFen, long maxPerDayFen,
+                   int orderLifetimeMinutes) {}
 
   private record Cached<T>(T value, long loadedAt) {}
 
@@ -73,6 +77,52 @@ class CanteenRules {
          order by region_id nulls last, effective_from desc limit 1""")
         .param("region", regionId).param("category", category).param("on", Date.valueOf(on))
         .param("at", Time.valueOf(at)).query(CanteenRules::priceRule).optional();
+  }
+
+  /** The online top-up limits in force in a region on a day (the national default seeded by V70 always applies). */
+  TopUpRule topUpRule(long regionId, LocalDate on) {
+    return jdbc.sql("""
+        select * from canteen_topup_rule where (region_id = :region or region_id is null) and effective_from <= :on
+         order by region_id nulls last, effective_from desc limit 1""")
+        .param("region", regionId).param("on", Date.valueOf(on)).query(CanteenRules::topUpRule).optional()
+        .orElseThrow(() -> new IllegalStateException("no online top-up rule in force for region " + regionId));
+  }
+
+  /** Every top-up rule row that applies to a region (its own and the national defaults), newest first. */
+  List<TopUpRule> topUpRules(long regionId) {
+    return jdbc.sql("""
+        select * from canteen_topup_rule where region_id = :region or region_id is null
+         order by region_id nulls last, effective_from desc""")
+        .param("region", regionId).query(CanteenRules::topUpRule).list();
+  }
+
+  /** Adds (or replaces, for the same day) a top-up rule version for the editor's region. Audited. */
+  @Transactional
+  TopUpRule addTopUpRule(LocalDate effectiveFrom, long maxPerTopUpFen, long maxPerDayFen, int orderLifetimeMinutes,
+                         CurrentUser by) {
+    long regionId = requireEditor(by);
+    if (effectiveFrom == null || maxPerTopUpFen <= 0 || maxPerDayFen < maxPerTopUpFen || orderLifetimeMinutes < 1
+        || orderLifetimeMinutes > 1440) {
+      throw new BusinessRuleException("canteen.topUpRuleInvalid");
+    }
+    TopUpRule before = jdbc.sql("select * from canteen_topup_rule where region_id = :region and effective_from = :from")
+        .param("region", regionId).param("from", Date.valueOf(effectiveFrom)).query(CanteenRules::topUpRule)
+        .optional().orElse(null);
+    long id = jdbc.sql("""
+        insert into canteen_topup_rule (region_id, effective_from, max_per_top_up_fen, max_per_day_fen,
+                                        order_lifetime_minutes)
+        values (:region, :from, :perTopUp, :perDay, :lifetime)
+        on conflict (region_id, effective_from) do update
+           set max_per_top_up_fen = excluded.max_per_top_up_fen, max_per_day_fen = excluded.max_per_day_fen,
+               order_lifetime_minutes = excluded.order_lifetime_minutes
+        returning id""")
+        .param("region", regionId).param("from", Date.valueOf(effectiveFrom)).param("perTopUp", maxPerTopUpFen)
+        .param("perDay", maxPerDayFen).param("lifetime", orderLifetimeMinutes).query(Long.class).single();
+    TopUpRule rule = jdbc.sql("select * from canteen_topup_rule where id = :id").param("id", id)
+        .query(CanteenRules::topUpRule).single();
+    audit.record(before == null ? AuditEntry.created("canteen_topup_rule", id, regionId, rule)
+        : AuditEntry.updated("canteen_topup_rule", id, regionId, before, rule));
+    return rule;
   }
 
   /** Every category rule row that applies to a region (its own and the national defaults), newest first. */
@@ -152,6 +202,11 @@ class CanteenRules {
     return new CategoryRule(rs.getLong("id"), (Long) rs.getObject("region_id"), rs.getString("category"),
         rs.getDate("effective_from").toLocalDate(), rs.getLong("monthly_subsidy_fen"),
         (Long) rs.getObject("subsidy_per_meal_cap_fen"), (Long) rs.getObject("daily_limit_fen"));
+  }
+
+  private static TopUpRule topUpRule(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new TopUpRule(rs.getLong("id"), (Long) rs.getObject("region_id"), rs.getDate("effective_from").toLocalDate(),
+        rs.getLong("max_per_top_up_fen"), rs.getLong("max_per_day_fen"), rs.getInt("order_lifetime_minutes"));
   }
 
   private static PriceRule priceRule(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

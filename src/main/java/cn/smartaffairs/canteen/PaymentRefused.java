@@ -12,7 +12,7 @@ public class PaymentRefused extends BusinessRuleException {
   /** Why a payment is refused; the codes are part of the terminal API. */
   public enum Reason {
     INSUFFICIENT_BALANCE, CARD_FROZEN, CARD_LOST, ACCOUNT_CLOSED, DAILY_LIMIT_REACHED, UNKNOWN_CREDENTIAL,
-    UNKNOWN_TERMINAL, NO_MEAL_PERIOD
+    UNKNOWN_TERMINAL, NO_MEAL_PERIOD, PAYMENT_CODE_EXPIRED, PAYMENT_CODE_INVALID
   }
 
   private final Reason reason;

@@ -134,6 +134,8 @@ public class SecurityConfiguration {
         .addFilterBefore(new ApiCredentialFilter(credentials, unauthorized), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+            // payment providers' notifications: no sign-in, their signature is checked by the canteen (ADR 0011)
+            .requestMatchers(HttpMethod.POST, "/api/v1/canteen/payments/notify/*").permitAll()
             .requestMatchers(METRICS).access(metricsAccess())
             .anyRequest().access(apiAccess()))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));

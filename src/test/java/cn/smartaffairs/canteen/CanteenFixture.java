@@ -86,4 +86,10 @@ final class CanteenFixture {
     }
     return accounts.account(account.id(), countyAdmin);
   }
+
+  /** The signed-in holder of a staff account (as a page session would have them: no roles beyond their own). */
+  static CurrentUser holderOf(CanteenAccount account) {
+    return new CurrentUser(-account.id(), "holder-" + account.id(), account.holderName(), "", account.staffId(),
+        account.regionId(), null, true, false, List.of(), java.util.Set.of());
+  }
 }

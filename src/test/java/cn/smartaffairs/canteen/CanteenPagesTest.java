@@ -42,6 +42,26 @@ class CanteenPagesTest {
   }
 
   @Test
+  void aManagerSetsTheRegionsOnlineTopUpLimitsAndABadValueIsRefusedInWords() {
+    String token = manager.get("/canteen/rules").csrfToken();
+    // a version in the far future: shown and audited, but in force for no test of today
+    manager.post("/canteen/rules/top-ups", Map.of("_csrf", token, "effectiveFrom", "2099-01-01",
+        "maxPerTopUpYuan", "500", "maxPerDayYuan", "800", "orderLifetimeMinutes", "20"));
+    assertThat(manager.get("/canteen/rules").body()).contains("已保存");
+    WebSession.Page refused = manager.post("/canteen/rules/top-ups", Map.of("_csrf", token,
+        "effectiveFrom", "2099-02-01", "maxPerTopUpYuan", "500", "maxPerDayYuan", "100", "orderLifetimeMinutes", "20"));
+
+    String page = manager.get(refused.redirectPath()).body();
+    assertThat(page).contains("每日上限不小于单笔上限").contains("2099-01-01").contains("800.00")
+        .doesNotContain("2099-02-01");
+    assertThat(manager.get("/canteen/rules?lang=en").body()).contains("Online top-up limits").contains("Per day");
+    manager.get("/canteen/rules?lang=zh");
+    assertThat(jdbc.sql("""
+        select count(*) from audit_event where entity_type = 'canteen_topup_rule' and after_state->>'effectiveFrom' = '2099-01-01'""")
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
   void staffMayNotOpenTheManagersPages() {
     WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
     assertThat(staff.get("/canteen/accounts").status()).isEqualTo(403);

@@ -34,6 +34,7 @@ class CanteenPaymentApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestClock clock;
   @Autowired OverdraftFlags overdrafts;
+  @Autowired PaymentCodes paymentCodes;
   ApiClient api;
   CanteenFixture fixture;
   String terminalKey;
@@ -92,12 +93,54 @@ class CanteenPaymentApiTest {
   }
 
   @Test
-  void aQrTokenReachesTheSameAccount() {
+  void aFreshPaymentCodeReachesTheAccountButTheQrSecretItselfDoesNot() {
     CanteenAccount account = fixture.visitorWith(3_000);
-    String qr = accounts.credentials(account.id(), fixture.manager).stream()
+    String code = paymentCodes.current(account.id()).orElseThrow().code();
+    String secret = accounts.credentials(account.id(), fixture.manager).stream()
         .filter(credential -> credential.kind().equals("QR")).findFirst().orElseThrow().credential();
 
-    assertThat(pay(qr, 500L, CanteenFixture.key()).body().get("accountId").asLong()).isEqualTo(account.id());
+    ApiClient.Answer paid = pay(code, 500L, CanteenFixture.key());
+    ApiClient.Answer bySecret = pay(secret, 500L, CanteenFixture.key());
+
+    assertThat(paid.status()).isEqualTo(201);
+    assertThat(paid.body().get("accountId").asLong()).isEqualTo(account.id());
+    assertThat(bySecret.status()).isEqualTo(422);
+    assertThat(bySecret.body().get("reason").asText()).isEqualTo("UNKNOWN_CREDENTIAL");
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(2_500);
+  }
+
+  @Test
+  void aPaymentCodeFromTheMinuteBeforeIsAcceptedButAnOlderOneHasExpired() {
+    CanteenAccount account = fixture.visitorWith(3_000);
+    java.time.Instant shown = java.time.Instant.now();
+    clock.stopAt(shown);
+    String code = paymentCodes.current(account.id()).orElseThrow().code();
+
+    clock.stopAt(shown.plusSeconds(60));
+    assertThat(pay(code, 100L, CanteenFixture.key()).status()).isEqualTo(201);
+    clock.stopAt(shown.plusSeconds(120));
+    ApiClient.Answer expired = pay(code, 100L, CanteenFixture.key());
+
+    assertThat(expired.status()).isEqualTo(422);
+    assertThat(expired.body().get("reason").asText()).isEqualTo("PAYMENT_CODE_EXPIRED");
+    assertThat(expired.body().get("detail").asText()).contains("付款码已过期");
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(2_900);
+  }
+
+  @Test
+  void aForgedPaymentCodeIsRefused() {
+    CanteenAccount account = fixture.visitorWith(3_000);
+    String code = paymentCodes.current(account.id()).orElseThrow().code();
+    String forged = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
+    String otherAccount = code.replace("SA1." + account.id() + ".", "SA1." + (account.id() + 1) + ".");
+
+    ApiClient.Answer answer = pay(forged, 100L, CanteenFixture.key());
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().get("reason").asText()).isEqualTo("PAYMENT_CODE_INVALID");
+    assertThat(pay(otherAccount, 100L, CanteenFixture.key()).body().get("reason").asText())
+        .isEqualTo("PAYMENT_CODE_INVALID");
+    assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(3_000);
   }
 
   @Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A member of staff tops up their canteen card online, pays for lunch, and sees both and the balance on the page. */
+/**
+ * A member of staff tops up their canteen card online through the demo payment, pays for lunch, and sees both and the
+ * balance on the page, next to their rotating payment code.
+ */
 @IntegrationTest
 class MyCanteenAccountBrowserTest {
 
@@ -32,22 +35,31 @@ class MyCanteenAccountBrowserTest {
   }
 
   @Test
-  void staffSeeTheirBalanceAndEntriesAfterATopUpAndAPayment() {
+  void staffTopUpThroughTheDemoPaymentAndSeeTheirBalanceAndEntries() {
     var staff = users.loadUserByUsername("staff");
     CanteenAccount account = accounts.accountOfStaff(staff.staffId()).orElseThrow();
 
     browser.clickAndWaitForPage("#menu-canteen-my");
     assertThat(browser.find("#card-no").getText()).isEqualTo(account.cardNo());
-    // the holder's own top-up credits nothing without a confirmed payment; the counter's does
+    assertThat(browser.find("#payment-code-text").getText()).startsWith("SA1." + account.id() + ".");
+    assertThat(browser.find("#payment-code-image").getAttribute("src")).startsWith("data:image/png;base64,");
+    long before = Long.parseLong(browser.visible("#balance").getText().replace(".", ""));
+
+    // the order leads to the demo provider's page; nothing is credited before it confirms
     browser.visible("#amountYuan").sendKeys("25.50");
     browser.clickAndWaitForPage("#top-up");
-    assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(account.balanceFen()));
-    var counter = users.loadUserByUsername("canteen.manager");
-    accounts.topUp(account.id(), 2_550, CanteenFixture.key(), counter);
-    browser.open("/canteen/my");
+    assertThat(browser.path()).startsWith("/canteen/sandbox-pay/");
+    assertThat(browser.find("#sandbox-warning").getText()).contains("演示支付").contains("不产生真实扣款");
+    assertThat(browser.find("#sandbox-amount").getText()).isEqualTo("¥25.50");
+    String orderNo = browser.find("#sandbox-order-no").getText();
+    browser.screenshot("canteen-02-demo-payment");
+    browser.clickAndWaitForPage("#sandbox-confirm");
 
-    long afterTopUp = account.balanceFen() + 2_550;
+    assertThat(browser.path()).isEqualTo("/canteen/my");
+    assertThat(browser.visible(".alert-success").getText()).contains("已为 " + account.holderName() + " 充值 ¥25.50");
+    long afterTopUp = before + 2_550;
     assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(afterTopUp));
+    assertThat(browser.find("#order-" + orderNo + " .order-state").getText()).isEqualTo("已支付");
     assertThat(browser.find("#entries").getText()).contains("充值").contains("25.50");
 
     var manager = users.loadUserByUsername("canteen.manager");
@@ -57,6 +69,24 @@ class MyCanteenAccountBrowserTest {
     assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(afterTopUp - 1_200));
     assertThat(browser.find("#entries tbody tr").getText()).contains("消费").contains("12.00");
     browser.screenshot("canteen-01-my-account");
+  }
+
+  @Test
+  void aPendingOrderIsListedInEnglishAndCanBeCancelled() {
+    browser.open("/canteen/my?lang=en");
+    browser.visible("#amountYuan").sendKeys("3");
+    browser.clickAndWaitForPage("#top-up");
+    assertThat(browser.find("#sandbox-warning").getText()).contains("Demo payment").contains("No real money");
+    String orderNo = browser.find("#sandbox-order-no").getText();
+
+    browser.open("/canteen/my");
+    assertThat(browser.find("#order-" + orderNo + " .order-state").getText()).isEqualTo("Awaiting payment");
+    browser.resize(390, 844);
+    browser.clickAndWaitForPage("#order-" + orderNo + " button[type=submit]");
+
+    assertThat(browser.find("#order-" + orderNo + " .order-state").getText()).isEqualTo("Cancelled");
+    assertThat(browser.policyViolations()).isEmpty();
+    browser.open("/canteen/my?lang=zh");
   }
 
   private static String yuan(long fen) {

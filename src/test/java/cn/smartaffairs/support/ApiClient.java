@@ -67,6 +67,13 @@ public final class ApiClient {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  /** Posts a body exactly as given (e.g. a signed payment notification), with the given headers and no sign-in. */
+  public Answer postRaw(String path, java.util.Map<String, String> headers, String body) {
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+    headers.forEach(builder::header);
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     var builder = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {
