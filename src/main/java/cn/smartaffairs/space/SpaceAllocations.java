@@ -253,7 +253,8 @@ public class SpaceAllocations {
     if (room.kind() != RoomKind.OFFICE) {
       throw new BusinessRuleException("space.notAnOffice", room.buildingName() + " " + room.number());
     }
-    if (request.staffIds() == null || request.staffIds().isEmpty()) {
+    if (request.staffIds() == null || request.staffIds().isEmpty()
+        || request.staffIds().stream().anyMatch(java.util.Objects::isNull)) {
       throw new BusinessRuleException("space.staffRequired");
     }
     if (request.secondOffice() && SpaceRegister.blank(request.concurrentPost())) {

@@ -145,7 +145,7 @@ class SpaceController {
                       @RequestParam(defaultValue = "false") boolean secondOffice,
                       @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.assignOffice(new SpaceAllocations.OfficeRequest(id,
-        staffIds == null ? List.of() : staffIds, validFrom, secondOffice, concurrentPost), CurrentUsers.current()),
+        staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom, secondOffice, concurrentPost), CurrentUsers.current()),
         "/space/rooms/" + id, redirect, messages, locale);
   }
 

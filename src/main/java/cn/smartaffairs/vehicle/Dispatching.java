@@ -239,6 +239,9 @@ public class Dispatching {
    * shift, and the rule values in force — and asks the planner. The answer is stored as a proposal to confirm.
    */
   public Proposal planDay(LocalDate day, Duration timeLimit, CurrentUser by) {
+    if (day == null) {
+      throw new BusinessRuleException("vehicle.planDayRequired");
+    }
     long regionId = by.regionId();
     fleet.requireManager(regionId, by);
     DispatchPlanner solver = planner.getIfAvailable();

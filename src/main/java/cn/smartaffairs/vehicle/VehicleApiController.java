@@ -47,7 +47,8 @@ class VehicleApiController {
   @Operation(summary = "用车申请 Ask for a vehicle; the request goes to approval (vehicle.trip)",
       description = "Answers 201 with the request and its id. Origin and stops as named places (originPlaceId, "
           + "stopPlaceIds from GET /api/v1/vehicle-places) or explicit points {name, latitude, longitude}; start and "
-          + "end as Beijing local date-times (2026-12-01T09:00). category: CONFIDENTIAL, EMERGENCY, LAW_ENFORCEMENT, "
+          + "end as ISO date-times, Beijing local (2026-12-01T09:00) or with an offset (2026-12-01T09:00+08:00, "
+          + "2026-12-01T01:00Z), which is read as that moment in Beijing time. category: CONFIDENTIAL, EMERGENCY, LAW_ENFORCEMENT, "
           + "SPECIAL, OTHER.")
   ResponseEntity<TripRequest> submit(@RequestBody NewTripRequest request) {
     CurrentUser user = CurrentUsers.current();

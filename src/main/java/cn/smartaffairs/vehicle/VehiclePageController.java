@@ -288,12 +288,13 @@ class VehiclePageController {
 
   @PostMapping("/vehicle-requests")
   String submit(@RequestParam String purpose, @RequestParam Integer passengers, @RequestParam VehicleCategory category,
-                @RequestParam Long originPlaceId, @RequestParam List<String> stopPlaceIds,
+                @RequestParam Long originPlaceId, @RequestParam List<Long> stopPlaceIds,
                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                 @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
                 @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
                 @RequestParam(defaultValue = "false") boolean returnsToOrigin, RedirectAttributes redirect, Locale locale) {
-    List<Long> stops = stopPlaceIds.stream().filter(s -> s != null && !s.isBlank()).map(Long::valueOf).toList();
+    // the form's empty stop rows arrive as empty values (null here); a non-number is refused as a type mismatch
+    List<Long> stops = stopPlaceIds.stream().filter(java.util.Objects::nonNull).toList();
     try {
       long id = requests.submit(new NewTripRequest(purpose, passengers, category, originPlaceId, null, stops, null,
           date.atTime(from), date.atTime(to), returnsToOrigin), CurrentUsers.current());

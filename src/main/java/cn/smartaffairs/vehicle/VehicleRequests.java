@@ -87,6 +87,9 @@ public class VehicleRequests {
     Stop origin = draft.originPlaceId() != null ? stop(places.place(draft.originPlaceId())) : draft.origin();
     List<Stop> stops = new ArrayList<>();
     if (draft.stopPlaceIds() != null) {
+      if (draft.stopPlaceIds().stream().anyMatch(java.util.Objects::isNull)) {
+        throw new BusinessRuleException("vehicle.stopPlaceMissing");
+      }
       draft.stopPlaceIds().forEach(id -> stops.add(stop(places.place(id))));
     }
     if (draft.stops() != null) {

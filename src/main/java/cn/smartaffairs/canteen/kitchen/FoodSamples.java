@@ -5,6 +5,7 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -212,7 +213,8 @@ public class FoodSamples {
   }
 
   private FoodSample sample(long id) {
-    return jdbc.sql(SAMPLE + " where f.id = :id").param("id", id).query(FoodSamples::sample).single();
+    return jdbc.sql(SAMPLE + " where f.id = :id").param("id", id).query(FoodSamples::sample).optional()
+        .orElseThrow(() -> new NotFoundException("canteenFoodSample", id));
   }
 
   private static FoodSample sample(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,23 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -16,7 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Turns errors of the JSON API into RFC 9457 problem details with a message in the caller's language. It runs
@@ -26,10 +41,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
-  private final MessageSource messages;
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  ApiExceptionHandler(MessageSource messages) {
+  private final MessageSource messages;
+  private final Problems problems;
+
+  ApiExceptionHandler(MessageSource messages, Problems problems) {
     this.messages = messages;
+    this.problems = problems;
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -58,17 +77,31 @@ class ApiExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("error.concurrentChange"));
   }
 
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalid(MethodArgumentNotValidException exception) {
-    String detail = exception.getBindingResult().getFieldErrors().stream()
-        .map(error -> error.getField() + ": " + messages.getMessage(error, locale()))
-        .collect(Collectors.joining("; "));
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+  /**
+   * Everything Spring MVC, Jackson or the database refuse about a request (missing or malformed parameters, unreadable
+   * or refused bodies, media types, methods, uploads, SQLState 22/23): 4xx problems in the caller's language.
+   */
+  @ExceptionHandler({MethodArgumentNotValidException.class, HttpMessageNotReadableException.class,
+      TypeMismatchException.class, ServletRequestBindingException.class, MissingServletRequestPartException.class,
+      BindException.class, HandlerMethodValidationException.class, HttpMediaTypeNotSupportedException.class,
+      HttpMediaTypeNotAcceptableException.class, HttpRequestMethodNotSupportedException.class,
+      NoResourceFoundException.class, MultipartException.class, DataAccessException.class,
+      AsyncRequestTimeoutException.class, ErrorResponseException.class})
+  ResponseEntity<ProblemDetail> refused(Exception exception) {
+    Problems.Problem problem = problems.of(exception);
+    if (problem == null) {
+      return unexpected(exception);
+    }
+    return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problems.detail(problem, locale()));
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-  ProblemDetail unreadable(Exception exception) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("error.unreadableRequest"));
+  /** A fault of the server: logged with its stack, answered 500 in the caller's language without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    log.error("Unexpected error answering an API request", exception);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problems.detail(problems.forStatus(500), locale()));
   }
 
   private ProblemDetail problem(HttpStatus status, BusinessRuleException exception) {

@@ -5,7 +5,19 @@ import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,9 +28,31 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageExceptionHandler {
 
   private final MessageSource messages;
+  private final Problems problems;
 
-  PageExceptionHandler(MessageSource messages) {
+  PageExceptionHandler(MessageSource messages, Problems problems) {
     this.messages = messages;
+    this.problems = problems;
+  }
+
+  /**
+   * Malformed input that Spring MVC or the database refused (parameters, form fields, uploads, SQLState 22/23): the
+   * error page with the message in the user's language and the right 4xx status, never a 500.
+   */
+  @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class,
+      MissingServletRequestPartException.class, BindException.class, MethodArgumentNotValidException.class,
+      HandlerMethodValidationException.class, HttpMessageNotReadableException.class,
+      HttpMediaTypeNotSupportedException.class, HttpRequestMethodNotSupportedException.class,
+      MultipartException.class, DataAccessException.class, NoResourceFoundException.class})
+  String refused(Exception exception, HttpServletResponse response, Model model, Locale locale) throws Exception {
+    Problems.Problem problem = problems.of(exception);
+    if (problem == null) {
+      throw exception;
+    }
+    response.setStatus(problem.status().value());
+    model.addAttribute("status", problem.status().value());
+    model.addAttribute("message", problems.message(problem, locale));
+    return "error";
   }
 
   @ExceptionHandler(NotFoundException.class)

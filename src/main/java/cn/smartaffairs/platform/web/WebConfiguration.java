@@ -22,6 +22,12 @@ class WebConfiguration implements WebMvcConfigurer {
     return resolver;
   }
 
+  /** Texts and dates of query parameters, path variables and form fields held to {@link InputLimits}. */
+  @Bean
+  static org.springframework.beans.factory.config.BeanPostProcessor checkedParameters() {
+    return CheckedParameters.installer();
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     var change = new LocaleChangeInterceptor();
