@@ -1,8 +1,11 @@
 package cn.smartaffairs.platform.events;
 
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -17,6 +20,18 @@ import org.springframework.scheduling.annotation.EnableAsync;
 class EventsConfiguration implements AsyncConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(EventsConfiguration.class);
+
+  private final ObjectProvider<Executor> applicationTaskExecutor;
+
+  EventsConfiguration(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
+    this.applicationTaskExecutor = applicationTaskExecutor;
+  }
+
+  /** Spring Boot's executor (virtual threads, spring.threads.virtual.enabled), named, since a configurer is given. */
+  @Override
+  public Executor getAsyncExecutor() {
+    return applicationTaskExecutor.getIfAvailable();
+  }
 
   /** A failed listener is expected now and then (a mail server away): its publication stays to be retried. */
   @Override
