@@ -5,7 +5,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +43,12 @@ class Ledger implements JournalWriter {
 
   private final JdbcClient jdbc;
   private final javax.sql.DataSource dataSource;
+  private final ApplicationEventPublisher events;
 
-  Ledger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+  Ledger(JdbcClient jdbc, javax.sql.DataSource dataSource, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
+    this.events = events;
   }
 
   /**
@@ -63,7 +68,26 @@ class Ledger implements JournalWriter {
     // the statement text depends only on the number of legs, never on input
     jdbc.sql(POST_PREFIX + String.join(", ", java.util.Collections.nCopies(legs.size(), POSTING_ROW)) + POST_SUFFIX)
         .params(values).update();
+    recorded(account, journalId, entry).ifPresent(this::announce);
     return journalId;
+  }
+
+  /**
+   * What other modules hear of a journal: meal payments, refunds and top-ups; the other kinds (subsidies, corrections,
+   * settlements) are the ledger's own business.
+   */
+  static Optional<PaymentRecorded> recorded(LockedAccount account, long journalId, Entry entry) {
+    return Arrays.stream(PaymentRecorded.Kind.values()).filter(kind -> kind.name().equals(entry.kind())).findFirst()
+        .map(kind -> new PaymentRecorded(journalId, account.id, account.regionId, kind, entry.amountFen(),
+            entry.channel(), entry.occurredAt()));
+  }
+
+  /**
+   * Publishes in the caller's transaction. Spring Modulith writes a registry row only per registry-backed listener of
+   * the event; without one, this costs an in-memory dispatch and nothing in the database (docs/architecture.md).
+   */
+  void announce(PaymentRecorded recorded) {
+    events.publishEvent(recorded);
   }
 
   /** A journal and its postings as the rows to insert (columns in the order of {@link #POST_PREFIX}). */

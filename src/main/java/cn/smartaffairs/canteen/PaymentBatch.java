@@ -27,6 +27,7 @@ final class PaymentBatch implements JournalWriter {
   private final List<Object[]> journals = new ArrayList<>();
   private final List<Object[]> postings = new ArrayList<>();
   private final Set<LockedAccount> touched = new LinkedHashSet<>();
+  private final List<PaymentRecorded> recorded = new ArrayList<>();
 
   PaymentBatch(Ledger ledger) {
     this.ledger = ledger;
@@ -48,6 +49,7 @@ final class PaymentBatch implements JournalWriter {
     journals.add(rows.journal());
     postings.addAll(rows.postings());
     touched.add(account);
+    Ledger.recorded(account, journalId, entry).ifPresent(recorded::add);
     return journalId;
   }
 
@@ -87,6 +89,9 @@ final class PaymentBatch implements JournalWriter {
         .params(columns("p", postings, 9))
         .params(columns("a", accounts, 9))
         .update();
+    // published once the batch's rows are written, in its one transaction: the registry's rows (if a listener asks
+    // for them) commit with the batch, at no extra commit
+    recorded.forEach(ledger::announce);
   }
 
   /**

@@ -18,9 +18,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -180,6 +180,8 @@ public class MeetingBookings {
         audit.record(new AuditEntry("RELEASE_NO_SHOW", "meeting_booking", id,
             ((Number) row.get("region_id")).longValue(), Map.of("status", "ACTIVE"),
             Map.of("status", "RELEASED", "graceMinutes", row.get("grace_minutes"))));
+        rooms.announceReleased(List.of(id), ((Number) row.get("region_id")).longValue(),
+            BookingReleased.Reason.NO_SHOW);
         notifications.send(((Number) row.get("booked_by")).longValue(), "未签到，会议室已释放：" + row.get("subject"),
             "会议开始后 " + row.get("grace_minutes") + " 分钟内无人签到，" + row.get("room") + " 已释放给其他人预订。",
             "/meeting-bookings/" + id);
@@ -190,10 +192,11 @@ public class MeetingBookings {
   }
 
   /**
-   * A large hall's approval is decided inside the deciding transaction: approved confirms the bookings it held,
-   * rejected releases them. Bookings cancelled meanwhile stay cancelled.
+   * A large hall's approval decided: approved confirms the bookings it held, rejected releases them. Runs after the
+   * approval committed, in a transaction of its own, and is retried when it fails (ADR 0012); only bookings still
+   * pending move, so bookings cancelled meanwhile stay cancelled and a repeated run changes nothing.
    */
-  @EventListener
+  @ApplicationModuleListener(id = "meeting.approval-decided")
   void onApprovalDecided(ApprovalDecided decided) {
     if (MeetingRooms.APPROVAL_TYPE.equals(decided.requestType())) {
       settleHeldBookings(decided.requestId(), decided.outcome() == ApprovalDecided.Outcome.APPROVED, false);
@@ -204,7 +207,7 @@ public class MeetingBookings {
    * The applicant withdrew the request on the approval page: the slots it held are released. (When the booking was
    * cancelled first, nothing is pending any more and this finds nothing.)
    */
-  @EventListener
+  @ApplicationModuleListener(id = "meeting.approval-withdrawn")
   void onApprovalWithdrawn(ApprovalWithdrawn withdrawn) {
     if (MeetingRooms.APPROVAL_TYPE.equals(withdrawn.requestType())) {
       settleHeldBookings(withdrawn.requestId(), false, true);
@@ -227,6 +230,10 @@ public class MeetingBookings {
       audit.record(new AuditEntry(approved ? "APPROVE" : withdrawn ? "WITHDRAW" : "REJECT", "meeting_booking", id,
           ((Number) row.get("region_id")).longValue(), Map.of("status", "PENDING"),
           Map.of("status", approved ? "ACTIVE" : "CANCELLED", "approvalRequestId", requestId)));
+      if (!approved) {
+        rooms.announceReleased(List.of(id), ((Number) row.get("region_id")).longValue(),
+            BookingReleased.Reason.CANCELLED);
+      }
     }
     if (!held.isEmpty() && !withdrawn) {
       var first = held.get(0);

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,14 +49,29 @@ public class MeetingRooms {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Approvals approvals;
+  private final ApplicationEventPublisher events;
 
   public MeetingRooms(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                      Approvals approvals) {
+                      Approvals approvals, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.approvals = approvals;
+    this.events = events;
+  }
+
+  /** Publishes {@link BookingReleased} for bookings just given back, in the caller's transaction (ADR 0012). */
+  void announceReleased(List<Long> bookingIds, long regionId, BookingReleased.Reason reason) {
+    if (bookingIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("select id, room_id, lower(during) as starts_at, upper(during) as ends_at from meeting_booking"
+            + " where id in (:ids) order by id")
+        .param("ids", bookingIds)
+        .query((rs, n) -> new BookingReleased(rs.getLong("id"), rs.getLong("room_id"), regionId,
+            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), reason))
+        .list().forEach(events::publishEvent);
   }
 
   /** The request type of large-hall bookings in the approval engine; its flow is seeded per region. */
@@ -351,6 +367,7 @@ public class MeetingRooms {
           .param("id", id).update();
       audit.record(AuditEntry.updated("meeting_booking", id, row.getValue(), Map.of("status", booking.status()),
           Map.of("status", "CANCELLED")));
+      announceReleased(List.of(id), row.getValue(), BookingReleased.Reason.CANCELLED);
       return booking(id);
     });
     withdrawApprovalIfNothingWaits(cancelled, by);

@@ -214,6 +214,7 @@ public class RecurringBookings {
       jdbc.sql("update meeting_series set status = 'CANCELLED' where id = :id").param("id", id).update();
       audit.record(AuditEntry.updated("meeting_series", id, regionId, Map.of("status", "ACTIVE"),
           Map.of("status", "CANCELLED", "cancelledOccurrences", cancelled)));
+      rooms.announceReleased(cancelled, regionId, BookingReleased.Reason.CANCELLED);
     });
     MeetingSeries after = series(id, by);
     after.occurrences().stream().filter(o -> o.approvalRequestId() != null).findFirst()

@@ -1,7 +1,7 @@
 package cn.smartaffairs.notification;
 
 /**
- * A way besides the in-app inbox to reach a person (e-mail, SMS, ...). Channels are Spring beans; {@link Notifications}
+ * A way besides the in-app inbox to reach a person (e-mail, SMS, ...). Channels are Spring beans; {@link NotificationDelivery}
  * hands every stored notification to each enabled one after the sender's transaction has committed.
  */
 public interface NotificationChannel {
@@ -13,7 +13,8 @@ public interface NotificationChannel {
 
   /**
    * Delivers the notification. Answers false when the person cannot be reached this way (no address), throws when
-   * delivery was attempted and failed; the caller records either outcome and never lets it reach the business.
+   * delivery was attempted and failed; the caller records the outcome, tries a failed
+   * delivery again later, and never lets it reach the business.
    */
   boolean deliver(Notification notification) throws Exception;
 }

@@ -3,57 +3,44 @@ package cn.smartaffairs.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 消息通知: stores a notification in the person's in-app inbox and hands it to every enabled channel. Channels run
- * only once the sender's transaction has committed, and their failures are recorded, never thrown: a mail server
- * that is down must not undo a dispatched work order.
+ * 消息通知: stores a notification in the person's in-app inbox, in the sender's transaction, and publishes it for
+ * delivery by the other channels (e-mail, ...). {@link NotificationDelivery} hands it to them after the sender's commit,
+ * on a thread of its own, and retries a failed channel with backoff (ADR 0012): a mail server that is down never holds
+ * up or undoes a dispatched work order.
  */
 @Service
 public class Notifications {
 
-  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-
   private final JdbcClient jdbc;
-  private final List<NotificationChannel> channels;
-  private final TransactionTemplate separately;
+  private final ApplicationEventPublisher events;
 
-  public Notifications(JdbcClient jdbc, List<NotificationChannel> channels, PlatformTransactionManager transactions) {
+  public Notifications(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
-    this.channels = List.copyOf(channels);
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.events = events;
   }
 
   @Transactional
   public long send(long userId, String title, String body, String link) {
-    Notification notification = jdbc.sql("""
-        insert into notification (user_id, title, body, link) values (:user, :title, :body, :link)
-        returning id, user_id, title, body, link, created_at, read_at""")
+    long id = jdbc.sql("""
+        insert into notification (user_id, title, body, link) values (:user, :title, :body, :link) returning id""")
         .param("user", userId).param("title", abbreviate(title, 200)).param("body", abbreviate(body, 2000))
         .param("link", link)
-        .query(Notifications::notification).single();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          deliver(notification);
-        }
-      });
-    } else {
-      deliver(notification);
-    }
-    return notification.id();
+        .query(Long.class).single();
+    events.publishEvent(new NotificationToDeliver(id));
+    return id;
+  }
+
+  /** One stored notification, if it still exists. */
+  Optional<Notification> get(long id) {
+    return jdbc.sql("select id, user_id, title, body, link, created_at, read_at from notification where id = :id")
+        .param("id", id).query(Notifications::notification).optional();
   }
 
   /** The newest notifications of one person first. */
@@ -81,40 +68,6 @@ public class Notifications {
   public int markAllRead(long userId) {
     return jdbc.sql("update notification set read_at = now() where user_id = :user and read_at is null")
         .param("user", userId).update();
-  }
-
-  private void deliver(Notification notification) {
-    for (NotificationChannel channel : channels) {
-      if (!channel.enabled()) {
-        continue;
-      }
-      String status;
-      String detail = null;
-      try {
-        if (!channel.deliver(notification)) {
-          continue;
-        }
-        status = "SENT";
-      } catch (Exception e) {
-        log.warn("Notification {} not delivered by {}: {}", notification.id(), channel.name(), e.toString());
-        status = "FAILED";
-        detail = abbreviate(String.valueOf(e.getMessage()), 500);
-      }
-      record(notification.id(), channel.name(), status, detail);
-    }
-  }
-
-  // after commit the finished transaction's connection is still bound, so the record needs its own transaction
-  private void record(long notificationId, String channel, String status, String detail) {
-    try {
-      separately.executeWithoutResult(tx -> jdbc.sql("""
-          insert into notification_delivery (notification_id, channel, status, detail)
-          values (:notification, :channel, :status, :detail)""")
-          .param("notification", notificationId).param("channel", channel).param("status", status)
-          .param("detail", detail).update());
-    } catch (RuntimeException e) {
-      log.error("Delivery of notification {} by {} ({}) could not be recorded", notificationId, channel, status, e);
-    }
   }
 
   private static String abbreviate(String text, int max) {

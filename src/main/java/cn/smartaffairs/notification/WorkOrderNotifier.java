@@ -4,16 +4,13 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.workorder.WorkOrderMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells people when a work order needs them: the handler when it is dispatched or reopened, the requester when it is
- * resolved and when it is closed. Runs after the order's transaction committed, in a transaction of its own, so a
- * notification never holds up or undoes the order.
+ * resolved and when it is closed. Runs after the order's transaction committed, on a thread and in a transaction of
+ * its own, and is retried when it fails (ADR 0012), so a notification never holds up or undoes the order.
  */
 @Component
 class WorkOrderNotifier {
@@ -28,8 +25,7 @@ class WorkOrderNotifier {
     this.accounts = accounts;
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @ApplicationModuleListener(id = "notification.work-order-moved")
   void on(WorkOrderMoved moved) {
     String link = "/work-orders/" + moved.workOrderId();
     String what = abbreviate(moved.description());

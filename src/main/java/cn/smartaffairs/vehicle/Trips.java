@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,11 @@ public class Trips {
   private final Fleet fleet;
   private final VehicleRequests requests;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Trips(JdbcClient jdbc, AuditTrail audit, Dispatching dispatching, Drivers drivers, Fleet fleet,
-        VehicleRequests requests, Clock clock) {
+        VehicleRequests requests, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.audit = audit;
     this.dispatching = dispatching;
@@ -164,6 +167,8 @@ public class Trips {
     after.put("chargingKwh", end.chargingKwh());
     after.put("energyCostFen", energyCost);
     audit.record(AuditEntry.updated("vehicle_trip", tripId, vehicle.regionId(), Map.of("ended", false), after));
+    events.publishEvent(new TripEnded(tripId, trip.vehicleId(), vehicle.regionId(), trip.dispatchId(), trip.driverId(),
+        end.odometerKm() - trip.startOdometerKm(), tolls + parking + energyCost, now.toInstant()));
     return trip(tripId);
   }
 

@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -151,7 +151,11 @@ public class VehicleRequests {
     return id;
   }
 
-  @EventListener
+  /**
+   * The approval's outcome moves the request, after the approval committed and in a transaction of its own (ADR 0012):
+   * it only moves from the states it expects, so a late retry cannot undo a later step.
+   */
+  @ApplicationModuleListener(id = "vehicle.approval-decided")
   void onDecided(ApprovalDecided decided) {
     if (REQUEST_TYPE.equals(decided.requestType())) {
       decide(decided.requestId(), decided.outcome());
@@ -159,7 +163,7 @@ public class VehicleRequests {
   }
 
   /** The requester took the approval back: the request leaves the queue (a resubmission brings it back). */
-  @EventListener
+  @ApplicationModuleListener(id = "vehicle.approval-withdrawn")
   void onWithdrawn(ApprovalWithdrawn withdrawn) {
     if (REQUEST_TYPE.equals(withdrawn.requestType())) {
       moveByApproval(withdrawn.requestId(), List.of("PENDING"), "WITHDRAWN");

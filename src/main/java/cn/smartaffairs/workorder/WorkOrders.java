@@ -277,6 +277,10 @@ public class WorkOrders {
         Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after)));
     events.publishEvent(new WorkOrderMoved(order.id(), order.orderNo(), order.regionId(), action.name(), order.status(),
         action.target(), assignee, order.requesterStaffId(), order.description()));
+    if (action == WorkOrderAction.CLOSE) {
+      events.publishEvent(new WorkOrderClosed(order.id(), order.orderNo(), order.regionId(), order.categoryCode(),
+          order.requesterStaffId(), assignee, order.satisfaction() == null ? null : order.satisfaction().name(), now));
+    }
     String link = "/work-orders/" + order.id();
     if (action == WorkOrderAction.DISPATCH || action == WorkOrderAction.REOPEN) {
       inbox.doneForLink(link);

@@ -2,12 +2,14 @@ package cn.smartaffairs.meeting;
 
 import static cn.smartaffairs.meeting.MeetingFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.support.ApiClient;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,11 @@ class LargeHallApprovalTest {
         .query(String.class).single();
   }
 
+  /** Waits until the approval's outcome, handled after its commit on the listener's own thread, reached the booking. */
+  private void awaitStatus(long booking, String expected) {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(booking)).isEqualTo(expected));
+  }
+
   /** The open approval task of the booking's request, and who holds it. */
   private Map.Entry<Long, CurrentUser> task(long booking) {
     var row = jdbc.sql("""
@@ -73,7 +80,7 @@ class LargeHallApprovalTest {
     assertThat(jdbc.sql("select request_type from approval_request r join meeting_booking b on b.approval_request_id = r.id"
         + " where b.id = :id").param("id", id).query(String.class).single()).isEqualTo("meeting.booking");
     approvals.approve(task.getKey(), task.getValue(), "同意");
-    assertThat(status(id)).isEqualTo("ACTIVE");
+    awaitStatus(id, "ACTIVE");
     assertThat(book(hall, "10:00", "11:00", "再抢一次").status()).isEqualTo(409);
   }
 
@@ -83,7 +90,7 @@ class LargeHallApprovalTest {
     long id = book(hall, "14:00", "17:00", "表彰大会").body().get("id").asLong();
     var task = task(id);
     approvals.reject(task.getKey(), task.getValue(), "当天另有安排");
-    assertThat(status(id)).isEqualTo("CANCELLED");
+    awaitStatus(id, "CANCELLED");
     assertThat(jdbc.sql("""
         select count(*) from notification n join user_account u on u.id = n.user_id
          where u.username = 'staff' and n.title = '会议室预订未获批准：表彰大会' and n.link = :link""")
@@ -100,7 +107,7 @@ class LargeHallApprovalTest {
     assertThat(api.delete("/api/v1/meeting-bookings/" + id, staff).status()).isEqualTo(200);
     assertThat(jdbc.sql("select status from approval_request where id = :id").param("id", request)
         .query(String.class).single()).isEqualTo("WITHDRAWN");
-    assertThat(status(id)).isEqualTo("CANCELLED");
+    awaitStatus(id, "CANCELLED");
   }
 
   @Test
@@ -112,7 +119,7 @@ class LargeHallApprovalTest {
 
     approvals.withdraw(request, (CurrentUser) accounts.loadUserByUsername("staff"));
 
-    assertThat(status(id)).isEqualTo("CANCELLED");
+    awaitStatus(id, "CANCELLED");
     assertThat(book(hall, "15:00", "16:00", "改由他人使用").status()).isEqualTo(201);
   }
 
@@ -129,8 +136,9 @@ class LargeHallApprovalTest {
         .param("s", created.body().get("id").asLong()).query(Long.class).single()).isEqualTo(1);
     var task = task(first);
     approvals.approve(task.getKey(), task.getValue(), null);
-    assertThat(jdbc.sql("select count(*) from meeting_booking where series_id = :s and status = 'ACTIVE'")
-        .param("s", created.body().get("id").asLong()).query(Long.class).single()).isEqualTo(3);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+        "select count(*) from meeting_booking where series_id = :s and status = 'ACTIVE'")
+        .param("s", created.body().get("id").asLong()).query(Long.class).single()).isEqualTo(3));
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.smartaffairs.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -12,6 +13,7 @@ import cn.smartaffairs.support.WebSession;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class NotificationTest {
 
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
   private static final String WORKER_ADDRESS = "weixiugong@smartaffairs.test";
 
   @LocalServerPort int port;
@@ -68,9 +71,12 @@ class NotificationTest {
     return move("repair.manager", id, Map.of("action", "dispatch", "assigneeUserId", userId("worker")));
   }
 
+  /** The newest notification of the order to the person, waiting for it: it is written after the order's commit. */
   private long notificationOf(String username, long orderId) {
-    return jdbc.sql("select id from notification where user_id = :user and link = :link order by id desc limit 1")
-        .param("user", userId(username)).param("link", "/work-orders/" + orderId).query(Long.class).single();
+    return await().atMost(TEN_SECONDS).until(() -> jdbc.sql(
+            "select id from notification where user_id = :user and link = :link order by id desc limit 1")
+        .param("user", userId(username)).param("link", "/work-orders/" + orderId).query(Long.class).optional(),
+        java.util.Optional::isPresent).orElseThrow();
   }
 
   private String deliveryStatus(long notificationId) {
@@ -102,7 +108,8 @@ class NotificationTest {
       assertThat(mail.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
       assertThat((String) mail.getContent()).contains(order.getValue()).contains("三楼会议室空调不制冷，请及时处理")
           .contains("/work-orders/" + order.getKey());
-      assertThat(deliveryStatus(notificationOf("worker", order.getKey()))).isEqualTo("SENT");
+      long notification = notificationOf("worker", order.getKey());
+      await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(deliveryStatus(notification)).isEqualTo("SENT"));
     } finally {
       smtp.stop();
     }
@@ -118,7 +125,7 @@ class NotificationTest {
     assertThat(stored.get("status").asText()).isEqualTo("DISPATCHED");
     assertThat(stored.get("assigneeUserId").asLong()).isEqualTo(userId("worker"));
     long notification = notificationOf("worker", order.getKey());
-    assertThat(deliveryStatus(notification)).isEqualTo("FAILED");
+    await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(deliveryStatus(notification)).isEqualTo("FAILED"));
     assertThat(jdbc.sql("select detail from notification_delivery where notification_id = :id")
         .param("id", notification).query(String.class).single()).isNotBlank();
   }
@@ -157,8 +164,9 @@ class NotificationTest {
     move("worker", order.getKey(), Map.of("action", "accept"));
     move("worker", order.getKey(), Map.of("action", "resolve", "comment", "补充制冷剂"));
 
-    String page = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD).get("/notifications").body();
-    assertThat(page).contains("您的工单已办结，请确认：" + order.getValue());
+    WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(staff.get("/notifications").body())
+        .contains("您的工单已办结，请确认：" + order.getValue()));
   }
 
   @Test
@@ -176,10 +184,11 @@ class NotificationTest {
     move("repair.manager", id, Map.of("action", "visit", "satisfaction", "SATISFIED"));
     assertThat(move("repair.manager", id, Map.of("action", "close")).status()).isEqualTo(200);
 
-    assertThat(titlesOf("worker", id)).containsExactly("新工单 " + order.getValue() + "：三楼会议室空调不制冷",
-        "工单重新办理 " + order.getValue() + "：三楼会议室空调不制冷");
-    assertThat(titlesOf("staff", id)).containsExactly("您的工单已办结，请确认：" + order.getValue(),
-        "您的工单已办结，请确认：" + order.getValue(), "您的工单已销号：" + order.getValue());
+    await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(titlesOf("worker", id)).containsExactly("新工单 " + order.getValue() + "：三楼会议室空调不制冷",
+        "工单重新办理 " + order.getValue() + "：三楼会议室空调不制冷"));
+    await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(titlesOf("staff", id)).containsExactly(
+        "您的工单已办结，请确认：" + order.getValue(), "您的工单已办结，请确认：" + order.getValue(),
+        "您的工单已销号：" + order.getValue()));
   }
 
   private java.util.List<String> titlesOf(String username, long orderId) {

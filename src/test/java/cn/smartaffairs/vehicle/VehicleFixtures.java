@@ -1,6 +1,7 @@
 package cn.smartaffairs.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.Role;
@@ -167,6 +168,15 @@ final class VehicleFixtures {
       }
       assertThat(found).as("task of " + approver).isTrue();
     }
+    // the approval's outcome reaches the request after the approval's commit, on the listener's own thread
+    awaitStatus(vehicleRequestId, "APPROVED");
+  }
+
+  /** Waits (a few seconds at most) until the request is in the given state, as the approval's listener leaves it. */
+  void awaitStatus(long vehicleRequestId, String status) {
+    await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+        "select status from vehicle_request where id = :id").param("id", vehicleRequestId).query(String.class).single())
+        .isEqualTo(status));
   }
 
   /** A future weekday, {@code weeksAhead} weeks from now, so tests on different days never share a board. */

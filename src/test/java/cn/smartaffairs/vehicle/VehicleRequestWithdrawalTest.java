@@ -1,12 +1,14 @@
 package cn.smartaffairs.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.approval.Approvals;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.support.ApiClient;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,12 +37,12 @@ class VehicleRequestWithdrawalTest {
     CurrentUser requester = (CurrentUser) accounts.loadUserByUsername("staff");
 
     approvals.withdraw(approvalId, requester);
-    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText())
-        .isEqualTo("WITHDRAWN");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText()).isEqualTo("WITHDRAWN"));
 
     approvals.resubmit(approvalId, null, requester);
     fixtures.approve(requestId);
-    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText())
-        .isEqualTo("APPROVED");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText()).isEqualTo("APPROVED"));
   }
 }

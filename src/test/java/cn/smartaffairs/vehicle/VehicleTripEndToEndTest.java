@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.RecordedEvents;
 import cn.smartaffairs.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
@@ -28,6 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,6 +45,7 @@ class VehicleTripEndToEndTest {
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
   @Autowired TestClock clock;
+  @Autowired ApplicationContext context;
 
   @AfterEach
   void resumeClock() {
@@ -116,8 +119,16 @@ class VehicleTripEndToEndTest {
     long tripId = started.body().get("id").asLong();
     assertThat(api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", staff, Map.of()).status()).isEqualTo(409);
     clock.stopAt(day.atTime(21, 20).atZone(VehicleFixtures.SHANGHAI).toInstant());
-    var ended = api.post("/api/v1/vehicle-trips/" + tripId + "/end", driver, Map.of("odometerKm", odometer + 5,
-        "tollsFen", 1500, "parkingFen", 1000, "fuelLitres", 0.8, "energyCostFen", 600));
+    ApiClient.Answer ended;
+    try (var tripsEnded = RecordedEvents.of(context, TripEnded.class)) {
+      ended = api.post("/api/v1/vehicle-trips/" + tripId + "/end", driver, Map.of("odometerKm", odometer + 5,
+          "tollsFen", 1500, "parkingFen", 1000, "fuelLitres", 0.8, "energyCostFen", 600));
+      // other modules hear of it: 5 km, tolls + parking + fuel
+      assertThat(tripsEnded.list()).filteredOn(e -> e.tripId() == tripId).singleElement()
+          .satisfies(e -> assertThat(e.distanceKm()).isEqualTo(5))
+          .satisfies(e -> assertThat(e.costFen()).isEqualTo(1500 + 1000 + 600))
+          .satisfies(e -> assertThat(e.dispatchId()).isEqualTo(dispatchId));
+    }
     assertThat(ended.status()).as(String.valueOf(ended.body())).isEqualTo(200);
     assertThat(api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", manager, Map.of()).status()).isEqualTo(400);
     var confirmedTrip = api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", staff, Map.of());
