@@ -1,5 +1,6 @@
 package cn.smartaffairs.approval;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ class ApprovalReminders {
   }
 
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+  @SchedulerLock(name = "approval-reminders")
   void remind() {
     approvals.sendReminders();
   }

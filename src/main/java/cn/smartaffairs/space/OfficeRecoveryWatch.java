@@ -1,5 +1,6 @@
 package cn.smartaffairs.space;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -61,6 +62,7 @@ public class OfficeRecoveryWatch {
   }
 
   @Scheduled(fixedDelayString = "${affairs.space.recovery-interval:PT10M}", initialDelayString = "PT2M")
+  @SchedulerLock(name = "space-office-recovery")
   void scheduledSweep() {
     sweep();
   }

@@ -1,0 +1,100 @@
+package cn.smartaffairs.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.IntegrationTest;
+import java.lang.reflect.Method;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.ReflectionUtils;
+
+/** Each scheduled job runs on one instance at a time: it takes its row in shedlock, or skips while another holds it. */
+@IntegrationTest
+class ScheduledJobLockTest {
+
+  @Autowired ApplicationContext context;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void everyScheduledJobHasALockOfItsOwn() {
+    List<String> unlocked = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int jobs = 0;
+    for (Method method : scheduledMethods().keySet()) {
+      jobs++;
+      SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
+      if (lock == null) {
+        unlocked.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
+      } else {
+        assertThat(names.add(lock.name())).as("lock name %s used once", lock.name()).isTrue();
+      }
+    }
+    assertThat(jobs).isGreaterThanOrEqualTo(10);
+    assertThat(unlocked).isEmpty();
+  }
+
+  @Test
+  void aJobTakesItsLockWhenItRuns() {
+    jdbc.sql("delete from shedlock where name = 'approval-reminders'").update();
+
+    runJob("approval-reminders");
+
+    var row = jdbc.sql("select locked_by, locked_at, lock_until from shedlock where name = 'approval-reminders'")
+        .query().singleRow();
+    assertThat((String) row.get("locked_by")).isNotBlank().isNotEqualTo("another-instance");
+    // released when the run ended (lock_until moved back to the start, as no minimum hold is set)
+    assertThat((Timestamp) row.get("lock_until")).isBeforeOrEqualTo((Timestamp) row.get("locked_at"));
+  }
+
+  @Test
+  void aJobWhoseLockAnotherInstanceHoldsIsSkipped() {
+    jdbc.sql("""
+        insert into shedlock (name, lock_until, locked_at, locked_by)
+        values ('approval-reminders', timezone('utc', now()) + interval '1 hour', timezone('utc', now()), 'another-instance')
+        on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+                                         locked_by = excluded.locked_by""").update();
+    try {
+      runJob("approval-reminders");
+
+      assertThat(jdbc.sql("select locked_by from shedlock where name = 'approval-reminders'").query(String.class)
+          .single()).isEqualTo("another-instance");
+    } finally {
+      jdbc.sql("delete from shedlock where name = 'approval-reminders'").update();
+    }
+  }
+
+  /** Runs a job as the scheduler does: through the bean the context hands out, so the lock applies. */
+  private void runJob(String lockName) {
+    var job = scheduledMethods().entrySet().stream()
+        .filter(entry -> entry.getKey().getAnnotation(SchedulerLock.class) != null
+            && entry.getKey().getAnnotation(SchedulerLock.class).name().equals(lockName))
+        .findFirst().orElseThrow();
+    ReflectionUtils.makeAccessible(job.getKey());
+    ReflectionUtils.invokeMethod(job.getKey(), job.getValue());
+  }
+
+  private Map<Method, Object> scheduledMethods() {
+    Map<Method, Object> methods = new java.util.LinkedHashMap<>();
+    for (String name : context.getBeanDefinitionNames()) {
+      Object bean = context.getBean(name);
+      Class<?> type = AopUtils.getTargetClass(bean);
+      if (!type.getName().startsWith("cn.smartaffairs")) {
+        continue;
+      }
+      ReflectionUtils.doWithMethods(type, method -> methods.put(method, bean),
+          method -> method.isAnnotationPresent(Scheduled.class));
+    }
+    return methods;
+  }
+}
