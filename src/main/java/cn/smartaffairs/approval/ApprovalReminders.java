@@ -16,7 +16,7 @@ class ApprovalReminders {
 
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
   @SchedulerLock(name = "approval-reminders")
-  void remind() {
+  public void remind() {
     approvals.sendReminders();
   }
 }

@@ -706,7 +706,7 @@ public class CanteenAccounts {
   /** Each night on one instance only (the job's lock answers no count, hence this void entry). */
   @Scheduled(cron = "${affairs.canteen.subsidy-expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
   @SchedulerLock(name = "canteen-subsidy-expiry")
-  void expireSubsidiesNightly() {
+  public void expireSubsidiesNightly() {
     expireSubsidies();
   }
 

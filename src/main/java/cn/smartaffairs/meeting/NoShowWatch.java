@@ -19,7 +19,7 @@ class NoShowWatch {
 
   @Scheduled(fixedDelayString = "${affairs.meeting.no-show-interval:PT1M}", initialDelayString = "PT1M")
   @SchedulerLock(name = "meeting-no-show-release")
-  void release() {
+  public void release() {
     bookings.releaseNoShows(clock.instant());
   }
 }

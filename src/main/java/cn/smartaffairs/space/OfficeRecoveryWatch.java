@@ -63,7 +63,7 @@ public class OfficeRecoveryWatch {
 
   @Scheduled(fixedDelayString = "${affairs.space.recovery-interval:PT10M}", initialDelayString = "PT2M")
   @SchedulerLock(name = "space-office-recovery")
-  void scheduledSweep() {
+  public void scheduledSweep() {
     sweep();
   }
 

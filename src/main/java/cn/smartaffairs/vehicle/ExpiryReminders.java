@@ -42,7 +42,7 @@ public class ExpiryReminders {
 
   @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Shanghai")
   @SchedulerLock(name = "vehicle-expiry-reminders")
-  void onSchedule() {
+  public void onSchedule() {
     remind();
   }
 

@@ -56,7 +56,7 @@ public class OverdueWatch {
   @Scheduled(fixedDelayString = "${affairs.work-orders.escalation-interval:PT1M}",
       initialDelayString = "${affairs.work-orders.escalation-initial-delay:PT1M}")
   @SchedulerLock(name = "workorder-overdue")
-  void onSchedule() {
+  public void onSchedule() {
     escalate(clock.instant());
   }
 

@@ -144,7 +144,7 @@ public class FoodSamples {
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
   @SchedulerLock(name = "canteen-food-sample-reminders")
   @Transactional
-  void remindOnSchedule() {
+  public void remindOnSchedule() {
     remind();
   }
 

@@ -47,7 +47,7 @@ public class LicenceWatch {
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
   @SchedulerLock(name = "canteen-licence-watch")
   @Transactional
-  void remindOnSchedule() {
+  public void remindOnSchedule() {
     remind();
   }
 

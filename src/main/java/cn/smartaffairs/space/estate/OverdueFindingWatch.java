@@ -46,7 +46,7 @@ public class OverdueFindingWatch {
 
   @Scheduled(cron = "${affairs.space.finding-overdue-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
   @SchedulerLock(name = "space-finding-overdue")
-  void onSchedule() {
+  public void onSchedule() {
     remindAsOfToday();
   }
 

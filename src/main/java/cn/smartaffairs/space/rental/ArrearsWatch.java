@@ -53,7 +53,7 @@ public class ArrearsWatch {
 
   @Scheduled(cron = "${affairs.space.rent-reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
   @SchedulerLock(name = "space-rent-arrears")
-  void onSchedule() {
+  public void onSchedule() {
     remindAsOfToday();
   }
 
