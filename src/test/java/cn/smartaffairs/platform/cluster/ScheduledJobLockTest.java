@@ -47,7 +47,8 @@ class ScheduledJobLockTest {
 
   @Test
   void aJobTakesItsLockWhenItRuns() {
-    jdbc.sql("delete from shedlock where name = 'approval-reminders'").update();
+    // rows are never deleted (ShedLock remembers which exist): a lapsed lock of another instance is the start
+    holdLock("another-instance", "- interval '1 minute'");
 
     runJob("approval-reminders");
 
@@ -60,19 +61,24 @@ class ScheduledJobLockTest {
 
   @Test
   void aJobWhoseLockAnotherInstanceHoldsIsSkipped() {
-    jdbc.sql("""
-        insert into shedlock (name, lock_until, locked_at, locked_by)
-        values ('approval-reminders', timezone('utc', now()) + interval '1 hour', timezone('utc', now()), 'another-instance')
-        on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-                                         locked_by = excluded.locked_by""").update();
+    holdLock("another-instance", "+ interval '1 hour'");
     try {
       runJob("approval-reminders");
 
       assertThat(jdbc.sql("select locked_by from shedlock where name = 'approval-reminders'").query(String.class)
           .single()).isEqualTo("another-instance");
     } finally {
-      jdbc.sql("delete from shedlock where name = 'approval-reminders'").update();
+      holdLock("another-instance", "- interval '1 minute'");
     }
+  }
+
+  private void holdLock(String by, String until) {
+    jdbc.sql("""
+        insert into shedlock (name, lock_until, locked_at, locked_by)
+        values ('approval-reminders', timezone('utc', now()) %s, timezone('utc', now()) - interval '2 hours', :by)
+        on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+                                         locked_by = excluded.locked_by""".formatted(until))
+        .param("by", by).update();
   }
 
   /** Runs a job as the scheduler does: through the bean the context hands out, so the lock applies. */
