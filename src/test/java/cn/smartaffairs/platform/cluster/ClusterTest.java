@@ -78,9 +78,8 @@ class ClusterTest {
         "CLUSTER_PORT", String.valueOf(ports[0]),
         "CLUSTER_DB_PORT", String.valueOf(ports[1]),
         "CLUSTER_INSTANCE_PORTS", ports[2] + " " + ports[3],
-        // small heaps and the demo city with few staff: both instances and the database share two busy cores
-        "CLUSTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC",
-        "AFFAIRS_DEMODATA_STAFF", "200"));
+        // small heaps: both instances, the database and this JVM share two busy cores
+        "CLUSTER_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
     cluster = script.start();
     Path envFile = dir.resolve("cluster.env");
     long deadline = System.nanoTime() + Duration.ofMinutes(7).toNanos();
