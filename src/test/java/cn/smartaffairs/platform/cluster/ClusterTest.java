@@ -114,6 +114,17 @@ class ClusterTest {
       }
     }
     if (dir != null) {
+      // the script's output and the instances' logs stay under target/ for a failed run to be read
+      Path kept = Path.of("target", "cluster-test");
+      Files.createDirectories(kept);
+      try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+        for (Path log : (Iterable<Path>) logs::iterator) {
+          Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        // no logs yet: the script stopped before starting anything
+      }
+      Files.copy(dir.resolve("cluster.out"), kept.resolve("cluster.out"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
