@@ -63,7 +63,7 @@ class AuditController {
   record EventLine(AuditLog.Event event, String time, String regionName) {}
 
   /** The outcome of a chain check as the page shows it. */
-  record VerificationView(boolean intact, String message) {}
+  record VerificationView(boolean intact, String message) implements java.io.Serializable {}
 
   @GetMapping
   String list(@ModelAttribute("filter") AuditLog.Filter filter, @RequestParam(defaultValue = "0") int page,

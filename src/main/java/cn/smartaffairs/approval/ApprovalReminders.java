@@ -1,5 +1,6 @@
 package cn.smartaffairs.approval;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,8 @@ class ApprovalReminders {
   }
 
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
-  void remind() {
+  @SchedulerLock(name = "approval-reminders")
+  public void remind() {
     approvals.sendReminders();
   }
 }

@@ -1,5 +1,7 @@
 package cn.smartaffairs.calendar;
 
+import cn.smartaffairs.platform.SharedCache;
+import cn.smartaffairs.platform.SharedCaches;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -12,7 +14,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +27,18 @@ public class WorkingCalendar {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  /** Built calendars per region (0 = national only); cleared whenever an entry changes. */
-  private final Map<Long, WorkingDays> cache = new ConcurrentHashMap<>();
+  /** Built calendars per region (0 = national only); cleared on every instance whenever an entry changes. */
+  private final SharedCache<Long, WorkingDays> cache;
 
-  public WorkingCalendar(JdbcClient jdbc, AuditTrail audit) {
+  public WorkingCalendar(JdbcClient jdbc, AuditTrail audit, SharedCaches caches) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.cache = caches.cache("working-calendar");
   }
 
   /** The calendar that applies in a region: national entries, overridden by the region's own. */
   public WorkingDays forRegion(Long regionId) {
-    return cache.computeIfAbsent(regionId == null ? 0L : regionId, this::load);
+    return cache.get(regionId == null ? 0L : regionId, this::load);
   }
 
   public List<CalendarDay> entries(int year, Long regionId) {
@@ -67,7 +69,7 @@ public class WorkingCalendar {
         .query(Long.class).single();
     audit.record(new AuditEntry(before.isEmpty() ? "CREATE" : "UPDATE", "calendar_day", day, regionId,
         before.isEmpty() ? null : before.get(0), Map.of("kind", kind, "name", name.trim())));
-    cache.clear();
+    cache.invalidate();
     return id;
   }
 
@@ -81,7 +83,7 @@ public class WorkingCalendar {
     jdbc.sql("delete from calendar_day where id = :id").param("id", id).update();
     audit.record(AuditEntry.deleted("calendar_day", entry.day(), entry.regionId(),
         Map.of("kind", entry.kind(), "name", entry.name())));
-    cache.clear();
+    cache.invalidate();
   }
 
   private static void requireMaintainer(Long regionId, CurrentUser by) {

@@ -1,5 +1,6 @@
 package cn.smartaffairs.canteen;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.canteen.Ledger.Entry;
@@ -717,11 +718,17 @@ public class CanteenAccounts {
     return new SubsidyRun(month, accounts, totalFen);
   }
 
+  /** Each night on one instance only (the job's lock answers no count, hence this void entry). */
+  @Scheduled(cron = "${affairs.canteen.subsidy-expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+  @SchedulerLock(name = "canteen-subsidy-expiry")
+  public void expireSubsidiesNightly() {
+    expireSubsidies();
+  }
+
   /**
    * Expires what is left of subsidies whose period has ended (each night, and lazily whenever an account is used),
    * so a displayed balance never includes money the holder can no longer spend. Returns how many accounts changed.
    */
-  @Scheduled(cron = "${affairs.canteen.subsidy-expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
   public int expireSubsidies() {
     LocalDate today = today();
     List<Long> due = jdbc.sql("""

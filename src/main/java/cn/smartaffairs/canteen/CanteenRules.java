@@ -1,5 +1,7 @@
 package cn.smartaffairs.canteen;
 
+import cn.smartaffairs.platform.SharedCache;
+import cn.smartaffairs.platform.SharedCaches;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -10,24 +12,22 @@ import java.sql.Time;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The canteen's rule tables: per staff category the monthly subsidy, its per-meal cap and the daily limit; meal
- * prices by period; the online top-up limits and order lifetime. Region-specific rows beat the national default; the newest effective row wins. Lookups on the
- * payment path are cached for a few seconds (rules change rarely; an edit here clears the cache at once).
+ * prices by period; the online top-up limits and order lifetime. Region-specific rows beat the national default; the
+ * newest effective row wins. Lookups on the payment path are cached for a few seconds (rules change rarely; an edit
+ * here clears the cache of every instance at once).
  */
 @Component
 class CanteenRules {
 
   static final List<String> CATEGORIES = List.of("ESTABLISHED", "NON_ESTABLISHED", "VISITOR");
   static final List<String> MEAL_PERIODS = List.of("BREAKFAST", "LUNCH", "DINNER");
-  private static final long CACHE_NANOS = 10_000_000_000L;
 
   record CategoryRule(long id, Long regionId, String category, LocalDate effectiveFrom, long monthlySubsidyFen,
                       Long subsidyPerMealCapFen, Long dailyLimitFen) {}
@@ -39,33 +39,24 @@ class CanteenRules {
   record TopUpRule(long id, Long regionId, LocalDate effectiveFrom, long maxPerTopUpFen, long maxPerDayFen,
                    int orderLifetimeMinutes) {}
 
-  private record Cached<T>(T value, long loadedAt) {}
-
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  private final Map<String, Cached<Optional<CategoryRule>>> categoryCache = new ConcurrentHashMap<>();
+  private final SharedCache<String, Optional<CategoryRule>> categoryCache;
 
-  CanteenRules(JdbcClient jdbc, AuditTrail audit) {
+  CanteenRules(JdbcClient jdbc, AuditTrail audit, SharedCaches caches) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.categoryCache = caches.cache("canteen-category-rules");
   }
 
   /** The category rule in force in a region on a day (cached briefly). */
   Optional<CategoryRule> categoryRule(long regionId, String category, LocalDate on) {
-    String key = regionId + "|" + category + "|" + on;
-    Cached<Optional<CategoryRule>> cached = categoryCache.get(key);
-    long now = System.nanoTime();
-    if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
-      return cached.value();
-    }
-    Optional<CategoryRule> rule = jdbc.sql("""
+    return categoryCache.get(regionId + "|" + category + "|" + on, key -> jdbc.sql("""
         select * from canteen_category_rule
          where (region_id = :region or region_id is null) and category = :category and effective_from <= :on
          order by region_id nulls last, effective_from desc limit 1""")
         .param("region", regionId).param("category", category).param("on", Date.valueOf(on))
-        .query(CanteenRules::categoryRule).optional();
-    categoryCache.put(key, new Cached<>(rule, now));
-    return rule;
+        .query(CanteenRules::categoryRule).optional());
   }
 
   /** The price of a meal for a category at a time of day, if a meal period covers it. */
@@ -163,7 +154,7 @@ class CanteenRules {
     CategoryRule rule = jdbc.sql("select * from canteen_category_rule where id = :id").param("id", id)
         .query(CanteenRules::categoryRule).single();
     audit.record(AuditEntry.created("canteen_category_rule", id, regionId, rule));
-    categoryCache.clear();
+    categoryCache.invalidate();
     return rule;
   }
 

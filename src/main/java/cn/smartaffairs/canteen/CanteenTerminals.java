@@ -1,5 +1,7 @@
 package cn.smartaffairs.canteen;
 
+import cn.smartaffairs.platform.SharedCache;
+import cn.smartaffairs.platform.SharedCaches;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -13,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,12 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Canteens and their payment terminals. A terminal is registered with its code (the {@code terminalId} it sends),
  * its canteen and region; it pays only for accounts of that region. Terminal lookups sit on the payment path, so they
- * are cached for a few seconds; registering or deactivating a terminal clears the cache.
+ * are cached for a few seconds; registering or deactivating a terminal clears the cache of every instance.
  */
 @Service
 public class CanteenTerminals {
-
-  private static final long CACHE_NANOS = 15_000_000_000L;
 
   /** 食堂 */
   public record Canteen(long id, long regionId, String name, String address) {}
@@ -36,17 +35,16 @@ public class CanteenTerminals {
   public record Terminal(long id, String terminalCode, long canteenId, String canteenName, long regionId, String name,
                          boolean active, Instant registeredAt) {}
 
-  private record Cached(Terminal terminal, long loadedAt) {}
-
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final SharedCache<String, Terminal> cache;
 
-  CanteenTerminals(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  CanteenTerminals(JdbcClient jdbc, AuditTrail audit, Clock clock, SharedCaches caches) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.cache = caches.cache("canteen-terminals");
   }
 
   /** The canteens of the caller's region. */
@@ -104,7 +102,7 @@ public class CanteenTerminals {
           .param("name", name == null || name.isBlank() ? code : name.trim())
           .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
       audit.record(AuditEntry.created("canteen_terminal", id, by.regionId(), Map.of("code", code, "canteen", canteenId)));
-      cache.remove(code);
+      cache.invalidate();
       return byId(id);
     } catch (DuplicateKeyException e) {
       throw new ConflictException("canteen.terminalCodeTaken", code);
@@ -123,7 +121,7 @@ public class CanteenTerminals {
         .param("active", active).param("id", terminalId).update();
     audit.record(AuditEntry.updated("canteen_terminal", terminalId, terminal.regionId(),
         Map.of("active", terminal.active()), Map.of("active", active)));
-    cache.clear();
+    cache.invalidate();
     return byId(terminalId);
   }
 
@@ -136,16 +134,8 @@ public class CanteenTerminals {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_TERMINAL);
     }
     String code = terminalCode.trim();
-    long now = System.nanoTime();
-    Cached cached = cache.get(code);
-    Terminal terminal;
-    if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
-      terminal = cached.terminal();
-    } else {
-      terminal = jdbc.sql(SELECT + " where t.terminal_code = :code").param("code", code)
-          .query(CanteenTerminals::terminal).optional().orElse(null);
-      cache.put(code, new Cached(terminal, now));
-    }
+    Terminal terminal = cache.get(code, known -> jdbc.sql(SELECT + " where t.terminal_code = :code")
+        .param("code", known).query(CanteenTerminals::terminal).optional().orElse(null));
     boolean allowed = terminal != null && terminal.active()
         && (caller.isApiKey() ? caller.regionId() == terminal.regionId()
             : CanteenAccounts.manages(caller, terminal.regionId()));

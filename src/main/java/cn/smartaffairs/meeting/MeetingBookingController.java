@@ -114,7 +114,8 @@ class MeetingBookingController {
 
   /** What a person typed into the series form, given back to them when the series is refused. */
   record SeriesForm(String subject, Integer attendees, String frequency, LocalDate firstDate, LocalDate untilDate,
-                    LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass) {}
+                    LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass)
+      implements java.io.Serializable {}
 
   /**
    * Books a series and says what was booked; a refused series (a collision names its dates) comes back on the room's

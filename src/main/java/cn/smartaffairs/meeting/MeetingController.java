@@ -36,7 +36,7 @@ class MeetingController {
 
   /** What a person typed into the booking form, given back to them when the booking is refused. */
   record BookingForm(long roomId, LocalDate date, LocalTime from, LocalTime to, String subject, Integer attendees,
-                     Integer meetingClass) {}
+                     Integer meetingClass) implements java.io.Serializable {}
 
   @GetMapping("/meeting-rooms")
   String rooms(@RequestParam(required = false) Long room,

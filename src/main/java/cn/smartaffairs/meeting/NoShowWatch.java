@@ -1,5 +1,6 @@
 package cn.smartaffairs.meeting;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ class NoShowWatch {
   }
 
   @Scheduled(fixedDelayString = "${affairs.meeting.no-show-interval:PT1M}", initialDelayString = "PT1M")
-  void release() {
+  @SchedulerLock(name = "meeting-no-show-release")
+  public void release() {
     bookings.releaseNoShows(clock.instant());
   }
 }

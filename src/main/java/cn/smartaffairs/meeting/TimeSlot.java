@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** A stretch of time from start (inclusive) to end (exclusive), in Beijing time. */
-public record TimeSlot(OffsetDateTime start, OffsetDateTime end) {
+public record TimeSlot(OffsetDateTime start, OffsetDateTime end) implements java.io.Serializable {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 

@@ -1,5 +1,7 @@
 package cn.smartaffairs.security;
 
+import cn.smartaffairs.platform.SharedCache;
+import cn.smartaffairs.platform.SharedCaches;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.crypto.Sm3;
@@ -40,16 +42,13 @@ public class ApiCredentials {
   private final SecureRandom random = new SecureRandom();
   /**
    * API keys recently authenticated, by secret hash: a busy integration (a canteen terminal at the lunch peak) would
-   * otherwise cost a lookup on every call. Entries live a few seconds; revoking a key clears them at once.
+   * otherwise cost a lookup on every call. Entries live a few seconds; revoking a key clears them on every instance.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> recentKeys =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private static final long KEY_CACHE_NANOS = 10_000_000_000L;
-
-  private record CachedKey(CurrentUser user, long cachedAt) {}
+  private final SharedCache<String, CurrentUser> recentKeys;
 
   public ApiCredentials(JdbcClient jdbc, Accounts accounts, AuditTrail audit, SecurityProperties properties, Clock clock,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, SharedCaches caches) {
+    this.recentKeys = caches.cache("api-keys");
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.accounts = accounts;
@@ -120,7 +119,7 @@ public class ApiCredentials {
     }
     jdbc.sql("update api_credential set revoked_at = :now where id = :id")
         .param("now", Timestamp.from(clock.instant())).param("id", id).update();
-    recentKeys.clear();
+    recentKeys.invalidate();
     audit.record(new AuditEntry("REVOKE", "api_key", id, key.regionId(), Map.of("active", true), Map.of("active", false)));
   }
 
@@ -150,13 +149,11 @@ public class ApiCredentials {
       return Optional.empty();
     }
     String hash = Sm3.hex(secret);
-    CachedKey cached = recentKeys.get(hash);
-    if (cached != null && System.nanoTime() - cached.cachedAt() < KEY_CACHE_NANOS) {
-      return Optional.of(cached.user());
+    if (secret.startsWith(KEY_PREFIX)) {
+      return Optional.ofNullable(recentKeys.get(hash,
+          key -> transaction.execute(status -> lookUp(key)).filter(CurrentUser::isApiKey).orElse(null)));
     }
-    Optional<CurrentUser> found = transaction.execute(status -> lookUp(hash));
-    found.filter(CurrentUser::isApiKey).ifPresent(key -> recentKeys.put(hash, new CachedKey(key, System.nanoTime())));
-    return found;
+    return transaction.execute(status -> lookUp(hash));
   }
 
   private Optional<CurrentUser> lookUp(String hash) {

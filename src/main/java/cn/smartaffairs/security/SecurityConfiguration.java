@@ -26,14 +26,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -78,16 +79,13 @@ public class SecurityConfiguration {
     return web -> web.httpFirewall(FirewallCharacters.firewall());
   }
 
-  /** Signed-in page sessions per account (see {@link WebSessions}); kept current by session events. */
+  /**
+   * Signed-in page sessions per account, read from the sessions in PostgreSQL (Spring Session JDBC), so that every
+   * instance sees every session (see {@link WebSessions}).
+   */
   @Bean
-  SessionRegistry sessionRegistry() {
-    return new SessionRegistryImpl();
-  }
-
-  /** Publishes the servlet container's session events, so ended sessions leave the registry. */
-  @Bean
-  static HttpSessionEventPublisher httpSessionEventPublisher() {
-    return new HttpSessionEventPublisher();
+  SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    return new SpringSessionBackedSessionRegistry<>(sessions);
   }
 
   @Bean
@@ -187,7 +185,7 @@ public class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         .sessionManagement(session -> session.invalidSessionUrl("/login?expired")
-            // no limit on parallel sessions; the registry lets WebSessions end an account's sessions
+            // no limit on parallel sessions; an expired session (the registry's mark) is sent to sign in
             .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

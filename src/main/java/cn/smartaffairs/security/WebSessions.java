@@ -1,8 +1,9 @@
 package cn.smartaffairs.security;
 
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -10,31 +11,37 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The signed-in page sessions of each account (Spring Security's session registry), so that a changed password, a
- * disabled account or changed roles end the sessions that were signed in before: a session keeps the roles it signed in
- * with, and a password is often changed because it leaked.
+ * The signed-in page sessions of each account, so that a changed password, a disabled account or changed roles end the
+ * sessions that were signed in before: a session keeps the roles it signed in with, and a password is often changed
+ * because it leaked. Sessions live in PostgreSQL (Spring Session JDBC, indexed by user name), so this reaches the
+ * sessions of every instance.
  */
 @Component
 class WebSessions {
 
-  private final SessionRegistry registry;
+  private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final JdbcClient jdbc;
 
-  WebSessions(SessionRegistry registry) {
-    this.registry = registry;
+  WebSessions(FindByIndexNameSessionRepository<? extends Session> sessions, JdbcClient jdbc) {
+    this.sessions = sessions;
+    this.jdbc = jdbc;
   }
 
   /**
    * Ends every page session of the account once the current transaction commits (at once without one), except the
    * session of the request doing it — a person who changes their own password stays signed in where they did it. The
-   * ended sessions' next request goes to the sign-in page.
+   * ended sessions are deleted; their next request goes to the sign-in page.
    */
   void endOtherSessionsOf(long userId) {
+    String username = jdbc.sql("select username from user_account where id = :id").param("id", userId)
+        .query(String.class).optional().orElse(null);
+    if (username == null) {
+      return;
+    }
     String current = currentSessionId();
-    Runnable end = () -> registry.getAllPrincipals().stream()
-        .filter(principal -> principal instanceof CurrentUser user && user.userId() == userId)
-        .flatMap(principal -> registry.getAllSessions(principal, false).stream())
-        .filter(session -> !session.getSessionId().equals(current))
-        .forEach(SessionInformation::expireNow);
+    Runnable end = () -> sessions.findByPrincipalName(username).keySet().stream()
+        .filter(id -> !id.equals(current))
+        .forEach(sessions::deleteById);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

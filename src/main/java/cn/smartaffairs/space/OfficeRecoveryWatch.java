@@ -1,5 +1,6 @@
 package cn.smartaffairs.space;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -61,7 +62,8 @@ public class OfficeRecoveryWatch {
   }
 
   @Scheduled(fixedDelayString = "${affairs.space.recovery-interval:PT10M}", initialDelayString = "PT2M")
-  void scheduledSweep() {
+  @SchedulerLock(name = "space-office-recovery")
+  public void scheduledSweep() {
     sweep();
   }
 

@@ -1,5 +1,6 @@
 package cn.smartaffairs.vehicle;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
@@ -40,7 +41,8 @@ public class ExpiryReminders {
   }
 
   @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Shanghai")
-  void onSchedule() {
+  @SchedulerLock(name = "vehicle-expiry-reminders")
+  public void onSchedule() {
     remind();
   }
 

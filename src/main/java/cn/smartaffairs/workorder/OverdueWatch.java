@@ -1,5 +1,6 @@
 package cn.smartaffairs.workorder;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.calendar.WorkingCalendar;
@@ -54,7 +55,8 @@ public class OverdueWatch {
 
   @Scheduled(fixedDelayString = "${affairs.work-orders.escalation-interval:PT1M}",
       initialDelayString = "${affairs.work-orders.escalation-initial-delay:PT1M}")
-  void onSchedule() {
+  @SchedulerLock(name = "workorder-overdue")
+  public void onSchedule() {
     escalate(clock.instant());
   }
 

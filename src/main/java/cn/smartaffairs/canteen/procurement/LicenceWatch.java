@@ -1,5 +1,6 @@
 package cn.smartaffairs.canteen.procurement;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.canteen.kitchen.FoodSafetyRules;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -42,8 +43,15 @@ public class LicenceWatch {
     this.clock = clock;
   }
 
-  /** Sends the reminders that are due; answers how many licences were reminded of. */
+  /** Every hour on one instance only (the job's lock answers no count, hence this void entry). */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
+  @SchedulerLock(name = "canteen-licence-watch")
+  @Transactional
+  public void remindOnSchedule() {
+    remind();
+  }
+
+  /** Sends the reminders that are due; answers how many licences were reminded of. */
   @Transactional
   public int remind() {
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));

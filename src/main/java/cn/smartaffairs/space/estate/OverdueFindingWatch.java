@@ -1,5 +1,6 @@
 package cn.smartaffairs.space.estate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
@@ -44,7 +45,8 @@ public class OverdueFindingWatch {
   }
 
   @Scheduled(cron = "${affairs.space.finding-overdue-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
-  void onSchedule() {
+  @SchedulerLock(name = "space-finding-overdue")
+  public void onSchedule() {
     remindAsOfToday();
   }
 

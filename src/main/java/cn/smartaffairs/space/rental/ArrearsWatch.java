@@ -1,5 +1,6 @@
 package cn.smartaffairs.space.rental;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
@@ -51,7 +52,8 @@ public class ArrearsWatch {
   public record Reminder(long instalmentId, String kind, List<Long> recipients) {}
 
   @Scheduled(cron = "${affairs.space.rent-reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
-  void onSchedule() {
+  @SchedulerLock(name = "space-rent-arrears")
+  public void onSchedule() {
     remindAsOfToday();
   }
 
