@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -261,9 +262,15 @@ class TopUpOrders {
     });
   }
 
-  /** Expires the orders whose lifetime has passed unpaid (every minute). Answers how many. Audited. */
+  /** Every minute on one instance only (the job's lock answers no count, hence this void entry). */
   @Scheduled(fixedDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}",
       initialDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}")
+  @SchedulerLock(name = "canteen-top-up-order-expiry")
+  public void expireOverdueOrders() {
+    expireOverdue();
+  }
+
+  /** Expires the orders whose lifetime has passed unpaid. Answers how many. Audited. */
   int expireOverdue() {
     Instant now = clock.instant();
     List<String> due = jdbc.sql("""

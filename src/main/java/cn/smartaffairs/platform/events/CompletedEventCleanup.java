@@ -1,6 +1,7 @@
 package cn.smartaffairs.platform.events;
 
 import org.springframework.modulith.events.CompletedEventPublications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,8 @@ class CompletedEventCleanup {
   }
 
   @Scheduled(cron = "${affairs.events.cleanup-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
-  void deleteExpiredCompletedPublications() {
+  @SchedulerLock(name = "event-publication-cleanup")
+  public void deleteExpiredCompletedPublications() {
     completed.deletePublicationsOlderThan(properties.completedRetention());
   }
 }

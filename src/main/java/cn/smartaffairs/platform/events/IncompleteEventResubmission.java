@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,8 @@ public class IncompleteEventResubmission {
 
   @Scheduled(fixedDelayString = "${affairs.events.retry.interval:PT1M}",
       initialDelayString = "${affairs.events.retry.initial-delay:PT1M}")
-  void resubmitDuePublications() {
+  @SchedulerLock(name = "event-publication-resubmission")
+  public void resubmitDuePublications() {
     resubmitDue(clock.instant());
   }
 
