@@ -22,11 +22,11 @@ class BoardChoices {
 
   /** The choices for one request; {@code vehicleId} and {@code driverId} are the preselected ones, if any fits. */
   record Choice(List<Vehicle> vehicles, Long vehicleId, List<Drivers.Driver> drivers, Long driverId) {
-    boolean vehicleFits() {
+    public boolean vehicleFits() {
       return vehicleId != null;
     }
 
-    boolean driverFits() {
+    public boolean driverFits() {
       return driverId != null;
     }
   }
