@@ -54,5 +54,11 @@ function keepAxisNamesInside(option) {
     axis.nameGap = axis.nameGap || 28;
     grid.bottom = Math.max(Number(grid.bottom) || 0, 44);
   });
+  // a mark line's value (the fleet average) is written inside the plot, above the line's end, not past the edge
+  asList(option.series).forEach(function (series) {
+    if (series.markLine) {
+      series.markLine.label = Object.assign({ position: 'insideEndTop' }, series.markLine.label);
+    }
+  });
   return option;
 }
