@@ -64,3 +64,30 @@ document.addEventListener('change', function (event) {
     }
   }
 });
+
+// A form with data-busy="#indicator" that takes long (the dispatch optimiser): once submitted, its buttons are
+// disabled so it is not sent twice, and the indicator it names is shown, counting the seconds in [data-busy-elapsed].
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var selector = form.getAttribute('data-busy');
+  if (selector === null || event.defaultPrevented) {
+    return;
+  }
+  var indicator = selector ? document.querySelector(selector) : null;
+  window.setTimeout(function () {
+    form.querySelectorAll('button[type="submit"], button:not([type])').forEach(function (button) {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+    });
+  }, 0);
+  if (indicator) {
+    indicator.hidden = false;
+    var elapsed = indicator.querySelector('[data-busy-elapsed]');
+    var started = Date.now();
+    if (elapsed) {
+      window.setInterval(function () {
+        elapsed.textContent = String(Math.floor((Date.now() - started) / 1000));
+      }, 1000);
+    }
+  }
+});

@@ -150,7 +150,7 @@ class AccountAdminController {
     DataScope scope = CurrentUsers.scope();
     model.addAttribute("form", form);
     model.addAttribute("regions", organisation.regions(scope));
-    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("units", organisation.unitChoices(scope));
     model.addAttribute("roles", grantableRoles());
     return "admin/account-form";
   }

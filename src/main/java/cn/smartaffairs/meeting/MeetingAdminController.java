@@ -1,7 +1,6 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.organisation.OrganisationDirectory;
-import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
@@ -63,7 +62,7 @@ class MeetingAdminController {
     model.addAttribute("rooms", list);
     model.addAttribute("access", access);
     model.addAttribute("feedUrls", feedUrls);
-    model.addAttribute("units", organisation.allUnits(DataScope.region(user.regionId())).stream()
+    model.addAttribute("units", organisation.unitChoices(DataScope.region(user.regionId())).stream()
         .filter(unit -> unit.regionId() == user.regionId()).toList());
     model.addAttribute("roles", RESTRICTABLE);
     model.addAttribute("equipmentChoices", Equipment.values());

@@ -84,6 +84,14 @@ public class OrganisationDirectory {
     return units(null, null, scope, 0, Integer.MAX_VALUE / 2).items();
   }
 
+  /**
+   * The units of the scope as a drop-down offers them: a name shared by units of several regions carries its region
+   * ({@link UnitChoice}). Every unit drop-down reads its labels here.
+   */
+  public List<UnitChoice> unitChoices(DataScope scope) {
+    return UnitChoice.of(allUnits(scope));
+  }
+
   public List<Department> departments(long unitId) {
     return jdbc.sql("select id, unit_id, parent_id, name from department where unit_id = :unit order by sort_order, id")
         .param("unit", unitId)

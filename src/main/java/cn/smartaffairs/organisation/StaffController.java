@@ -54,7 +54,7 @@ class StaffController {
               @RequestParam(defaultValue = "20") int size, Model model) {
     DataScope scope = CurrentUsers.scope();
     model.addAttribute("page", staff.search(query, scope, Math.max(page, 0), Page.boundedSize(size)));
-    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("units", organisation.unitChoices(scope));
     model.addAttribute("statuses", StaffStatus.values());
     DataScope editable = StaffDirectory.editScope(CurrentUsers.current());
     model.addAttribute("canEdit", editable.all() || !editable.regionIds().isEmpty() || !editable.unitIds().isEmpty());
@@ -124,7 +124,7 @@ class StaffController {
     DataScope scope = CurrentUsers.scope();
     model.addAttribute("form", form);
     model.addAttribute("staffId", id);
-    model.addAttribute("units", organisation.allUnits(scope));
+    model.addAttribute("units", organisation.unitChoices(scope));
     model.addAttribute("departments", form.getUnitId() == null ? List.of()
         : organisation.departments(organisation.unit(form.getUnitId(), scope).id()));
     model.addAttribute("ranks", organisation.ranks());

@@ -120,7 +120,7 @@ class SpaceController {
         || user.dataScopeAs(Role.UNIT_HEAD, Role.UNIT_LIAISON).permits(null, unitId, null));
     model.addAttribute("editable", editable);
     model.addAttribute("unitSide", unitSide);
-    model.addAttribute("units", organisation.allUnits(DataScope.region(history.room().regionId())));
+    model.addAttribute("units", organisation.unitChoices(DataScope.region(history.room().regionId())));
     model.addAttribute("today", allocations.today());
     model.addAttribute("unitStaff", !unitSide ? List.of()
         : staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items());
@@ -238,7 +238,7 @@ class SpaceController {
     model.addAttribute("result", result);
     model.addAttribute("people", overOnly ? result.overStandardPeople() : result.people());
     model.addAttribute("units", overOnly ? result.overStandardUnits() : result.units());
-    model.addAttribute("unitChoices", organisation.allUnits(user.dataScope()));
+    model.addAttribute("unitChoices", organisation.unitChoices(user.dataScope()));
     model.addAttribute("unitId", unitId);
     model.addAttribute("overOnly", overOnly);
     model.addAttribute("ranks", organisation.ranks());
@@ -289,7 +289,7 @@ class SpaceController {
     model.addAttribute("year", chosen);
     model.addAttribute("unitId", unitId);
     model.addAttribute("rows", reports.publication(chosen, unitId, user));
-    model.addAttribute("unitChoices", organisation.allUnits(user.dataScope()));
+    model.addAttribute("unitChoices", organisation.unitChoices(user.dataScope()));
     return "space/publication";
   }
 

@@ -454,6 +454,14 @@ public class Dispatching {
         .query(Dispatching::dispatch).list();
   }
 
+  /** The driver's dispatches that start on or after a day, soonest first, at most {@code limit} of them. */
+  public List<Dispatch> comingOfDriver(long driverId, LocalDate from, int limit) {
+    return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE' and lower(d.during) >= :from"
+            + " order by lower(d.during) limit :limit")
+        .param("driver", driverId).param("from", VehicleRequests.timestamp(from.atStartOfDay())).param("limit", limit)
+        .query(Dispatching::dispatch).list();
+  }
+
   static String window(TripRequest r) {
     return r.start().toLocalTime() + "–" + r.end().toLocalTime();
   }

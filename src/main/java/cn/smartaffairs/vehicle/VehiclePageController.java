@@ -51,12 +51,14 @@ class VehiclePageController {
   private final Clock clock;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final cn.smartaffairs.security.Accounts accounts;
+  private final BoardChoices boardChoices;
 
   VehiclePageController(Fleet fleet, Drivers drivers, VehicleRules rules, VehicleRequests requests,
                         Dispatching dispatching, DispatchSheets sheets, Trips trips, VehicleCosts costs,
                         VehicleCompliance compliance, OrganisationDirectory organisation, MessageSource messages,
                         Clock clock, com.fasterxml.jackson.databind.ObjectMapper json,
-                        cn.smartaffairs.security.Accounts accounts) {
+                        cn.smartaffairs.security.Accounts accounts, BoardChoices boardChoices) {
+    this.boardChoices = boardChoices;
     this.json = json;
     this.accounts = accounts;
     this.fleet = fleet;
@@ -99,7 +101,7 @@ class VehiclePageController {
   @GetMapping("/vehicles/new")
   String registerForm(Model model) {
     CurrentUser user = CurrentUsers.current();
-    model.addAttribute("units", organisation.allUnits(user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN,
+    model.addAttribute("units", organisation.unitChoices(user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN,
         Role.VEHICLE_MANAGER)));
     model.addAttribute("categories", VehicleCategory.values());
     model.addAttribute("places", drivers.places(user.regionId()));
@@ -183,7 +185,7 @@ class VehiclePageController {
   String quotas(Model model) {
     CurrentUser user = CurrentUsers.current();
     model.addAttribute("quotas", fleet.quotas(user.dataScope()));
-    model.addAttribute("units", organisation.allUnits(user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN,
+    model.addAttribute("units", organisation.unitChoices(user.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN,
         Role.VEHICLE_MANAGER)));
     model.addAttribute("categories", VehicleCategory.values());
     return "vehicle/quotas";
@@ -327,7 +329,8 @@ class VehiclePageController {
   // ---- dispatch -----------------------------------------------------------------------------------------------
 
   @GetMapping("/vehicles/board")
-  String board(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+  String board(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam(defaultValue = "false") boolean all, Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
     // the board answers 403 to anyone who does not dispatch, before the region's vehicles are listed
@@ -342,6 +345,10 @@ class VehiclePageController {
     model.addAttribute("drivers", drivers.list(cn.smartaffairs.security.DataScope.region(user.regionId())).stream()
         .filter(Drivers.Driver::available).toList());
     model.addAttribute("myRegion", user.regionId());
+    // each waiting request offers only what fits it, the best preselected; "all" lists the whole fleet and crew
+    model.addAttribute("choices", boardChoices.forBoard(rows.stream().map(RequestView::request).toList(),
+        user.regionId()));
+    model.addAttribute("all", all);
     return "vehicle/board";
   }
 
@@ -394,6 +401,9 @@ class VehiclePageController {
 
   // ---- the driver's phone page --------------------------------------------------------------------------------
 
+  /** How many of the driver's coming trips the phone page lists below the day's. */
+  static final int COMING_TRIPS = 20;
+
   /** A dispatch of the driver's day with its trip, if started. */
   record DriverTask(Dispatch dispatch, TripRequest request, Trips.Trip trip) {}
 
@@ -409,7 +419,12 @@ class VehiclePageController {
     model.addAttribute("driver", driver.orElse(null));
     model.addAttribute("tasks", tasks);
     model.addAttribute("open", driver.map(d -> trips.openOf(d.id())).orElse(List.of()));
+    // the trips after the day shown, so that a driver sees tomorrow's and the next week's too
+    model.addAttribute("coming", driver.map(d -> dispatching.comingOfDriver(d.id(), day.plusDays(1), COMING_TRIPS)
+        .stream().map(dispatch -> new DriverTask(dispatch, requests.get(dispatch.requestId()), null)).toList())
+        .orElse(List.of()));
     model.addAttribute("date", day);
+    model.addAttribute("today", today());
     return "vehicle/my-trips";
   }
 
@@ -501,7 +516,7 @@ class VehiclePageController {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
     model.addAttribute("lines", costs.register(start, end, unitId, CurrentUsers.scope()));
-    model.addAttribute("units", organisation.allUnits(CurrentUsers.scope()));
+    model.addAttribute("units", organisation.unitChoices(CurrentUsers.scope()));
     model.addAttribute("unitId", unitId);
     model.addAttribute("from", start);
     model.addAttribute("to", end);

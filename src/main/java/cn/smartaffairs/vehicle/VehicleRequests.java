@@ -202,7 +202,8 @@ public class VehicleRequests {
   }
 
   TripRequest get(long id) {
-    return jdbc.sql(REQUEST + " where r.id = :id").param("id", id).query(this::request).optional()
+    return jdbc.sql(REQUEST + " where r.id = :id").param("id", id).query(VehicleRequests::request).optional()
+        .map(request -> withStops(List.of(request)).get(0))
         .orElseThrow(() -> new NotFoundException("vehicleRequest", id));
   }
 
@@ -217,8 +218,8 @@ public class VehicleRequests {
 
   /** The caller's own requests, newest first. */
   public List<TripRequest> mine(CurrentUser user) {
-    return jdbc.sql(REQUEST + " where r.requester_id = :me order by r.starts_at desc limit 100").param("me", user.userId())
-        .query(this::request).list();
+    return withStops(jdbc.sql(REQUEST + " where r.requester_id = :me order by r.starts_at desc limit 100")
+        .param("me", user.userId()).query(VehicleRequests::request).list());
   }
 
   /**
@@ -233,13 +234,13 @@ public class VehicleRequests {
     }
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", timestamp(day.atStartOfDay())).addValue("to", timestamp(day.plusDays(1).atStartOfDay()));
-    return jdbc.sql(REQUEST + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
+    return withStops(jdbc.sql(REQUEST + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
             + " and (" + DataScope.sqlCondition("r.region_id", null, null)
             + " or exists (select 1 from vehicle_aid_consent c where c.request_id = r.id and "
             + DataScope.sqlCondition("c.region_id", null, null) + ")"
             + " or (r.status = 'APPROVED' and exists (select 1 from vehicle_aid_consent h where h.request_id = r.id"
             + " and h.region_id = r.region_id))) order by r.starts_at, r.id")
-        .paramSource(params).query(this::request).list();
+        .paramSource(params).query(VehicleRequests::request).list());
   }
 
   private static boolean isManager(CurrentUser user) {
@@ -322,21 +323,41 @@ public class VehicleRequests {
     return new Stop(place.name(), place.latitude(), place.longitude());
   }
 
-  private TripRequest request(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    List<Stop> stops = jdbc.sql("select * from vehicle_request_stop where request_id = :id order by position")
-        .param("id", id).query((s, n) -> new Stop(s.getString("name"), s.getDouble("latitude"), s.getDouble("longitude")))
-        .list();
+  /** A request as its row holds it; its stops come after, by {@link #withStops}. */
+  private static TripRequest request(ResultSet rs, int row) throws SQLException {
     long unit = rs.getLong("unit_id");
     Long unitId = rs.wasNull() ? null : unit;
     long approval = rs.getLong("approval_request_id");
     Long approvalId = rs.wasNull() ? null : approval;
     List<Long> consents = List.of((Long[]) rs.getArray("consents").getArray());
-    return new TripRequest(id, rs.getLong("region_id"), unitId, rs.getString("unit_name"), rs.getLong("requester_id"),
-        rs.getString("requester_name"), rs.getString("purpose"), rs.getInt("passengers"),
+    return new TripRequest(rs.getLong("id"), rs.getLong("region_id"), unitId, rs.getString("unit_name"),
+        rs.getLong("requester_id"), rs.getString("requester_name"), rs.getString("purpose"), rs.getInt("passengers"),
         VehicleCategory.valueOf(rs.getString("category")),
-        new Stop(rs.getString("origin_name"), rs.getDouble("origin_lat"), rs.getDouble("origin_lon")), stops,
+        new Stop(rs.getString("origin_name"), rs.getDouble("origin_lat"), rs.getDouble("origin_lon")), List.of(),
         local(rs, "starts_at"), local(rs, "ends_at"), rs.getBoolean("returns_to_origin"),
         rs.getDouble("planned_km"), rs.getString("status"), approvalId, consents);
+  }
+
+  /**
+   * The requests with their stops, read in one query after the requests' own: a query inside a row mapper would hold
+   * one pooled connection while waiting for another, and a busy moment would starve the pool.
+   */
+  private List<TripRequest> withStops(List<TripRequest> requests) {
+    if (requests.isEmpty()) {
+      return requests;
+    }
+    Map<Long, List<Stop>> stops = new java.util.HashMap<>();
+    jdbc.sql("""
+        select request_id, name, latitude, longitude from vehicle_request_stop
+         where request_id = any(:ids) order by request_id, position""")
+        .param("ids", requests.stream().map(TripRequest::id).toArray(Long[]::new))
+        .query((ResultSet rs) -> {
+          stops.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>())
+              .add(new Stop(rs.getString("name"), rs.getDouble("latitude"), rs.getDouble("longitude")));
+        });
+    return requests.stream().map(r -> new TripRequest(r.id(), r.regionId(), r.unitId(), r.unitName(), r.requesterId(),
+        r.requesterName(), r.purpose(), r.passengers(), r.category(), r.origin(),
+        List.copyOf(stops.getOrDefault(r.id(), List.of())), r.start(), r.end(), r.returnsToOrigin(), r.plannedKm(),
+        r.status(), r.approvalRequestId(), r.consentRegionIds())).toList();
   }
 }

@@ -166,6 +166,19 @@ public class WorkOrders {
         .list());
   }
 
+  /**
+   * Which of the given orders the viewer may open, so that a page links only to those (another module's page that
+   * names an order, such as an inspection finding turned into a repair).
+   */
+  public java.util.Set<Long> visibleAmong(java.util.Collection<Long> ids, CurrentUser viewer) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    var parameters = visibility(viewer).addValue("ids", ids.toArray(Long[]::new));
+    return java.util.Set.copyOf(jdbc.sql("select w.id from work_order w where w.id = any(:ids) and " + VISIBLE)
+        .paramSource(parameters).query(Long.class).list());
+  }
+
   /** The categories a problem can be reported under, in the order the form lists them. */
   public List<WorkOrderCategory> categories() {
     return jdbc.sql("select code, name, kind from work_order_category order by sort_order, id")

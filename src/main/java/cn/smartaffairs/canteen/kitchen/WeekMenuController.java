@@ -1,5 +1,6 @@
 package cn.smartaffairs.canteen.kitchen;
 
+import cn.smartaffairs.canteen.CanteenAccounts;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -39,9 +40,14 @@ class WeekMenuController {
   private final Ratings ratings;
   private final MessageSource messages;
   private final Clock clock;
+  private final CanteenAccounts accounts;
+
+  /** How many weeks ahead the page looks for the first one that still takes orders. */
+  static final int WEEKS_AHEAD = 4;
 
   WeekMenuController(Menus menus, Preorders preorders, CutoffRules cutoffs, Ratings ratings, MessageSource messages,
-                    Clock clock) {
+                    Clock clock, CanteenAccounts accounts) {
+    this.accounts = accounts;
     this.menus = menus;
     this.preorders = preorders;
     this.cutoffs = cutoffs;
@@ -55,15 +61,20 @@ class WeekMenuController {
               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
-    LocalDate monday = (date == null ? today : date).with(DayOfWeek.MONDAY);
     List<CanteenSite> sites = menus.sites(user);
     model.addAttribute("sites", sites);
-    model.addAttribute("monday", monday);
     model.addAttribute("today", today);
+    // the diner's card beside the menu: what they may spend now, before ordering
+    model.addAttribute("account", user.staffId() == null ? null
+        : accounts.accountOfStaff(user.staffId()).orElse(null));
     if (sites.isEmpty()) {
+      model.addAttribute("monday", today.with(DayOfWeek.MONDAY));
       return "canteen/week";
     }
     CanteenSite chosen = site == null ? sites.get(0) : menus.site(site, user);
+    // without a chosen week the page opens on the first one that still takes orders (late in the week, the next)
+    LocalDate monday = date != null ? date.with(DayOfWeek.MONDAY) : firstWeekTakingOrders(chosen, today, user);
+    model.addAttribute("monday", monday);
     model.addAttribute("site", chosen);
     Map<String, Preorder> mine = new LinkedHashMap<>();
     for (Preorder order : preorders.mine(monday, monday.plusDays(6), user)) {
@@ -90,6 +101,21 @@ class WeekMenuController {
     model.addAttribute("days", days);
     model.addAttribute("rated", ratings.ratedBy(user, itemIds));
     return "canteen/week";
+  }
+
+  /** The Monday of the first week from this one on with a meal whose cut-off has not passed; this week if none. */
+  private LocalDate firstWeekTakingOrders(CanteenSite site, LocalDate today, CurrentUser user) {
+    LocalDate thisWeek = today.with(DayOfWeek.MONDAY);
+    for (int week = 0; week < WEEKS_AHEAD; week++) {
+      LocalDate monday = thisWeek.plusWeeks(week);
+      boolean open = menus.week(site.id(), monday, user).entrySet().stream()
+          .anyMatch(day -> day.getValue().stream().map(MenuItem::meal).distinct()
+              .anyMatch(meal -> clock.instant().isBefore(cutoffs.cutoff(site.regionId(), day.getKey(), meal).toInstant())));
+      if (open) {
+        return monday;
+      }
+    }
+    return thisWeek;
   }
 
   @PostMapping("/canteen/preorders")

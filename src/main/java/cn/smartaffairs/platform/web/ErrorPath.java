@@ -1,6 +1,7 @@
 package cn.smartaffairs.platform.web;
 
 import cn.smartaffairs.platform.ApiLocale;
+import cn.smartaffairs.platform.PageShell;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.MediaType;
@@ -23,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * before a controller is chosen (no such address, method or media type not supported, a broken multipart body, the
  * firewall's refusals) or escapes the controller advice. Requests to {@code /api/**} (and callers that want JSON) get
  * an RFC 9457 problem with a Chinese detail, everyone else the error page in their language. A REST controller so that
- * the page shell's advice (top bar, menu) stays out of the error path; it answers with views of its own.
+ * the page shell's advice stays out of the error path; it adds the shell's attributes (top bar, menu) to its page itself.
  */
 @org.springframework.web.bind.annotation.RestController
 class ErrorPath implements ErrorController {
@@ -33,11 +35,13 @@ class ErrorPath implements ErrorController {
   private final ErrorAttributes errors;
   private final Problems problems;
   private final ObjectMapper json;
+  private final ObjectProvider<PageShell> shell;
 
-  ErrorPath(ErrorAttributes errors, Problems problems, ObjectMapper json) {
+  ErrorPath(ErrorAttributes errors, Problems problems, ObjectMapper json, ObjectProvider<PageShell> shell) {
     this.errors = errors;
     this.problems = problems;
     this.json = json;
+    this.shell = shell;
   }
 
   @RequestMapping("/error")
@@ -61,6 +65,10 @@ class ErrorPath implements ErrorController {
     }
     Locale locale = RequestContextUtils.getLocale(request);
     var page = new ModelAndView("error");
+    // a signed-in person keeps the top bar and side menu, opened on the group of the address that failed
+    shell.orderedStream().forEach(part -> page.addAllObjects(part.shellAttributes()));
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    page.addObject("currentPath", failed == null ? request.getRequestURI() : failed.toString());
     page.addObject("status", problem.status().value());
     page.addObject("message", problems.message(problem, locale));
     page.setStatus(problem.status());

@@ -3,9 +3,11 @@ package cn.smartaffairs.platform.web;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageShell;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,16 +25,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Errors on pages: a readable page in the user's language with the right status, never a stack trace. */
+/**
+ * Errors on pages: a readable page in the user's language with the right status, never a stack trace, inside the
+ * page shell (top bar and side menu) for a signed-in person.
+ */
 @ControllerAdvice(annotations = PageController.class)
 class PageExceptionHandler {
 
   private final MessageSource messages;
   private final Problems problems;
+  private final ObjectProvider<PageShell> shell;
 
-  PageExceptionHandler(MessageSource messages, Problems problems) {
+  PageExceptionHandler(MessageSource messages, Problems problems, ObjectProvider<PageShell> shell) {
     this.messages = messages;
     this.problems = problems;
+    this.shell = shell;
   }
 
   /**
@@ -50,15 +57,14 @@ class PageExceptionHandler {
       throw exception;
     }
     response.setStatus(problem.status().value());
-    model.addAttribute("status", problem.status().value());
     model.addAttribute("message", problems.message(problem, locale));
-    return "error";
+    return errorPage(model, response);
   }
 
   @ExceptionHandler(NotFoundException.class)
   String notFound(NotFoundException exception, HttpServletResponse response, Model model, Locale locale) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-    return page(exception, model, locale);
+    return page(exception, response, model, locale);
   }
 
   @ExceptionHandler(BusinessRuleException.class)
@@ -66,19 +72,33 @@ class PageExceptionHandler {
     response.setStatus(exception.isForbidden() ? HttpServletResponse.SC_FORBIDDEN
         : exception instanceof cn.smartaffairs.platform.ConflictException ? HttpServletResponse.SC_CONFLICT
         : HttpServletResponse.SC_BAD_REQUEST);
-    return page(exception, model, locale);
+    return page(exception, response, model, locale);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   String forbidden(HttpServletResponse response, Model model, Locale locale) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     model.addAttribute("message", messages.getMessage("error.forbidden", null, locale));
+    return errorPage(model, response);
+  }
+
+  private String page(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
+    Object[] arguments = ErrorArguments.of(exception, messages, locale);
+    model.addAttribute("message", messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
+    return errorPage(model, response);
+  }
+
+  /** An exception handler's model is fresh: the shell's attributes are added here, as the advice adds them to pages. */
+  private String errorPage(Model model, HttpServletResponse response) {
+    shell.orderedStream().forEach(part -> model.addAllAttributes(part.shellAttributes()));
+    model.addAttribute("status", response.getStatus());
+    model.addAttribute("currentPath", currentPath());
     return "error";
   }
 
-  private String page(BusinessRuleException exception, Model model, Locale locale) {
-    Object[] arguments = ErrorArguments.of(exception, messages, locale);
-    model.addAttribute("message", messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
-    return "error";
+  private static String currentPath() {
+    var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+        ? servlet.getRequest().getRequestURI() : "";
   }
 }

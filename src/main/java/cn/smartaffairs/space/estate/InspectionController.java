@@ -75,7 +75,11 @@ class InspectionController {
     var campaign = inspections.campaign(id, user);
     boolean manager = SpaceRegister.editScope(user).permits(campaign.regionId(), null, null);
     model.addAttribute("campaign", campaign);
-    model.addAttribute("findings", inspections.findings(id, user));
+    var findings = inspections.findings(id, user);
+    model.addAttribute("findings", findings);
+    // a finding links to its work order only for those who may open it (a liaison sees the finding, not the order)
+    model.addAttribute("openableOrders", workOrders.visibleAmong(findings.stream().map(f -> f.workOrderId())
+        .filter(java.util.Objects::nonNull).toList(), user));
     model.addAttribute("manager", manager);
     model.addAttribute("today", inspections.today());
     if (manager) {
@@ -137,6 +141,8 @@ class InspectionController {
     model.addAttribute("repairCategories", workOrders.categories().stream()
         .filter(c -> c.code().startsWith("REPAIR_")).toList());
     model.addAttribute("unitKeeper", user.dataScope().unitIds().contains(finding.unitId()));
+    model.addAttribute("orderOpenable", finding.workOrderId() != null
+        && !workOrders.visibleAmong(List.of(finding.workOrderId()), user).isEmpty());
     model.addAttribute("today", inspections.today());
     return "space/estate/finding";
   }

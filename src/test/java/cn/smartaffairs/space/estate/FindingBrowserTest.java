@@ -77,8 +77,25 @@ class FindingBrowserTest {
     browser.scrollTo("#raise-work-order");
     browser.clickAndWaitForPage("#raise-work-order");
     browser.screenshot("space-finding-02-work-order-raised");
+    String findingPage = browser.path();
     browser.scrollTo("#work-order-link");
     browser.clickAndWaitForPage("#work-order-link");
     assertThat(browser.find("body").getText()).contains(description);
+    String workOrderPage = browser.path();
+
+    // the unit's liaison follows the finding, not the repair desk's order: no link that would end in "未找到工单"
+    try (Browser liaison = Browser.start("http://localhost:" + port)) {
+      liaison.signInAs("liaison");
+      liaison.open(findingPage);
+      assertThat(liaison.visible("#work-order-raised").getText()).contains("已转维修工单");
+      assertThat(liaison.findAll("#work-order-link")).isEmpty();
+      liaison.open("/space/inspections/" + campaign.id());
+      assertThat(liaison.findAll("#findings a[href^='/work-orders/']")).isEmpty();
+      // typed in anyway, the order is not found, on a page that keeps the top bar and the side menu
+      liaison.open(workOrderPage);
+      assertThat(liaison.visible("#error-message").getText()).contains("未找到工单");
+      assertThat(liaison.find("#shell-user").isDisplayed()).isTrue();
+      assertThat(liaison.findAll("#sideMenu #menu-report")).hasSize(1);
+    }
   }
 }
