@@ -25,7 +25,7 @@ class ErrorPageBrowserTest {
       assertErrorInShell(browser, "/admin/accounts", "您无权执行此操作");
       // a page controller's own error: a record outside the person's scope, a value that is not a date
       assertErrorInShell(browser, "/work-orders/987654321", "未找到工单");
-      assertErrorInShell(browser, "/vehicles/my-trips?date=tomorrow", "请求有误");
+      assertErrorInShell(browser, "/vehicles/my-trips?date=tomorrow", "参数的格式不正确");
       browser.screenshot("error-01-in-shell");
       assertErrorInShell(browser, "/no-such-page?lang=en", "There is no such page");
       browser.resize(390, 844);
