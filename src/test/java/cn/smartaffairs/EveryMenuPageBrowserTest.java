@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,11 +79,7 @@ class EveryMenuPageBrowserTest {
       }
     }
     assertThat(problems).as("script problems on the menu pages of %s", username).isEmpty();
-    // Raw codes and untranslated words are still being fixed (issue 12, section 7): until they are gone the crawl
-    // reports them as the reason this test is aborted, so the list stays visible in every run without failing it.
-    Assumptions.assumeTrue(words.isEmpty(),
-        () -> words.size() + " raw codes or untranslated words on the menu pages of " + username + ":\n"
-            + String.join("\n", words));
+    assertThat(words).as("raw codes or untranslated words on the menu pages of %s", username).isEmpty();
   }
 
   /** CSP violations, console errors, inline code and error pages: each one a page that does not work. */
