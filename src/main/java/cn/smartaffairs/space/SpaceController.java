@@ -66,7 +66,7 @@ class SpaceController {
   }
 
   @GetMapping("/space")
-  String dashboard(Model model) throws JsonProcessingException {
+  String dashboard(Model model, Locale locale) throws JsonProcessingException {
     var dashboard = reports.dashboard(CurrentUsers.current());
     model.addAttribute("dashboard", dashboard);
     // ECharts options as JSON in data attributes: the content security policy allows no inline scripts
@@ -74,16 +74,19 @@ class SpaceController {
         "tooltip", Map.of("trigger", "item", "formatter", "{b}: {c} m² ({d}%)"),
         "legend", Map.of("bottom", 0),
         "series", List.of(Map.of("type", "pie", "radius", List.of("35%", "65%"),
-            "data", dashboard.byKind().stream().map(k -> Map.of("name", k.name(), "value", k.area())).toList())))));
+            "data", dashboard.byKind().stream().map(k -> Map.of("name",
+                messages.getMessage("space.roomKind." + k.kind(), null, locale), "value", k.area())).toList())))));
+    String allocated = messages.getMessage("space.chart.allocatedArea", null, locale);
+    String allowed = messages.getMessage("space.chart.allowedArea", null, locale);
     model.addAttribute("unitChart", json.writeValueAsString(Map.of(
         "tooltip", Map.of("trigger", "axis"),
-        "legend", Map.of("data", List.of("分配面积", "核定面积")),
+        "legend", Map.of("data", List.of(allocated, allowed)),
         "grid", Map.of("left", 140, "right", 20, "top", 30, "bottom", 20),
         "xAxis", Map.of("type", "value", "name", "m²"),
         "yAxis", Map.of("type", "category", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::name).toList()),
         "series", List.of(
-            Map.of("name", "分配面积", "type", "bar", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
-            Map.of("name", "核定面积", "type", "bar", "data",
+            Map.of("name", allocated, "type", "bar", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
+            Map.of("name", allowed, "type", "bar", "data",
                 dashboard.byUnit().stream().map(SpaceReports.UnitArea::allowedArea).toList())))));
     return "space/dashboard";
   }
@@ -232,9 +235,10 @@ class SpaceController {
   @GetMapping("/space/compliance")
   String compliance(@RequestParam(required = false) Long unitId,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @RequestParam(defaultValue = "false") boolean overOnly, Model model) {
+                    @RequestParam(defaultValue = "false") boolean overOnly, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    Compliance result = date == null ? compliance.check(unitId, user) : compliance.check(unitId, date, user.dataScope());
+    Compliance result = date == null ? compliance.check(unitId, user, locale)
+        : compliance.check(unitId, date, user.dataScope(), locale);
     model.addAttribute("result", result);
     model.addAttribute("people", overOnly ? result.overStandardPeople() : result.people());
     model.addAttribute("units", overOnly ? result.overStandardUnits() : result.units());
