@@ -77,6 +77,8 @@ class CanteenPagesTest {
 
     manager.post(page + "/freeze", Map.of("_csrf", token));
     assertThat(accounts.account(account.id(), fixture.manager).status()).isEqualTo("FROZEN");
+    assertThat(manager.get(page).body()).as("the message says whose card").contains("已挂失冻结 " + account.holderName()
+        + " 的饭卡");
     manager.post(page + "/replace-card", Map.of("_csrf", token, "cardNo", ""));
     CanteenAccount replaced = accounts.account(account.id(), fixture.manager);
     assertThat(replaced.status()).isEqualTo("ACTIVE");
