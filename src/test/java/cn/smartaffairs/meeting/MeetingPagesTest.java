@@ -86,6 +86,14 @@ class MeetingPagesTest {
   }
 
   @Test
+  void theRoomListSaysTheFloorAsFloorsAreSaid() {
+    var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    // the demo's 第一会议室 is on floor "3" of 市行政中心1号楼
+    assertThat(staff.get("/meeting-rooms").body()).contains("市行政中心1号楼 3层 · 30");
+    assertThat(staff.get("/meeting-rooms?lang=en").body()).contains("市行政中心1号楼 Floor 3 · 30");
+  }
+
+  @Test
   void theRoomsDayOffersCheckInAndCancelToTheBookerAndGoesBackToTheDay() {
     long room = MeetingFixtures.room(jdbc, "日视图会议室", 20, false);
     LocalDate day = MeetingFixtures.mondayInWeeks(52).plusDays(1);
