@@ -138,8 +138,8 @@ class SpaceController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termTo,
                   RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.allocate(new SpaceAllocations.AllocationRequest(unitId,
-        agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()), "/space/rooms/" + id, redirect, messages,
-        locale);
+        agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()),
+        () -> done("space.done.allocated", id, locale), "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/offices")
@@ -149,6 +149,7 @@ class SpaceController {
                       @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.assignOffice(new SpaceAllocations.OfficeRequest(id,
         staffIds == null ? List.of() : staffIds, validFrom, secondOffice, concurrentPost), CurrentUsers.current()),
+        () -> done("space.done.officeAssigned", id, locale),
         "/space/rooms/" + id, redirect, messages, locale);
   }
 
@@ -157,6 +158,7 @@ class SpaceController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                    RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.endOffice(id, on, CurrentUsers.current()),
+        () -> done("space.done.officeEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -165,6 +167,7 @@ class SpaceController {
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                              RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.endConcurrentPost(id, on, CurrentUsers.current()),
+        () -> done("space.done.concurrentPostEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -173,6 +176,7 @@ class SpaceController {
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                     RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.returnRoom(id, on, CurrentUsers.current()),
+        () -> done("space.done.returned", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -182,7 +186,8 @@ class SpaceController {
                     @RequestParam String reason, @RequestParam String agreementNo, RedirectAttributes redirect,
                     Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.reallocate(id, toUnitId, on, reason, agreementNo,
-        CurrentUsers.current()), "/space/rooms/" + id, redirect, messages, locale);
+        CurrentUsers.current()), () -> done("space.done.reallocated", id, locale),
+        "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/handover")
@@ -190,6 +195,7 @@ class SpaceController {
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                   @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.handOver(id, toUnitId, on, reason, CurrentUsers.current()),
+        () -> done("space.done.handedOver", id, locale),
         "/space/transfers", redirect, messages, locale);
   }
 
@@ -331,5 +337,18 @@ class SpaceController {
       throw new BusinessRuleException("space.yearInvalid");
     }
     return year;
+  }
+
+  /**
+   * What happened to a room, naming it as people do: "市行政中心1号楼 303". A room the change took out of the reader's
+   * sight (handed to another unit) is then only "已保存".
+   */
+  private String done(String key, long roomId, Locale locale) {
+    try {
+      Room room = register.room(roomId, CurrentUsers.current());
+      return messages.getMessage(key, new Object[] {room.buildingName() + " " + room.number()}, locale);
+    } catch (cn.smartaffairs.platform.NotFoundException outOfSight) {
+      return messages.getMessage("common.saved", null, locale);
+    }
   }
 }
