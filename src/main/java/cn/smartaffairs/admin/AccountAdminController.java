@@ -95,7 +95,8 @@ class AccountAdminController {
       List<RoleGrant> grants = grants(form.getRoles(), form.getRegionId(), form.getUnitId());
       long id = accounts.createBy(new Accounts.NewAccount(form.getUsername().trim(), form.getPassword(),
           form.getDisplayName().trim(), staffId, form.getRegionId(), form.getUnitId(), grants), admin);
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage("accountAdmin.done.created",
+          new Object[] {form.getDisplayName().trim(), form.getUsername().trim()}, locale));
       return "redirect:/admin/accounts/" + id;
     } catch (BusinessRuleException e) {
       // the page resolves the code again, so the arguments must travel with it (else it shows {0})
@@ -121,7 +122,8 @@ class AccountAdminController {
     try {
       accounts.replaceRoles(id, grants(roles == null ? List.of() : roles, account.regionId(),
           unitId != null ? unitId : account.unitId()), CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage("accountAdmin.done.roles",
+          new Object[] {account.displayName()}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), locale));
     }
@@ -139,7 +141,8 @@ class AccountAdminController {
   String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect, Locale locale) {
     try {
       accounts.setEnabled(id, enabled, CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage(enabled ? "accountAdmin.done.enabled"
+          : "accountAdmin.done.disabled", new Object[] {accounts.account(id, CurrentUsers.scope()).displayName()}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
     }

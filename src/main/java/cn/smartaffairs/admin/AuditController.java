@@ -9,6 +9,7 @@ import cn.smartaffairs.organisation.Region;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.Role;
@@ -42,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'REGION_ADMIN')")
 class AuditController {
 
+  /** The actor of what the platform did by itself (reminders, escalations). */
+  private static final String SYSTEM = "system";
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   /** Excel refuses longer text in a cell. */
   private static final int MAX_CELL_TEXT = 32_767;
@@ -49,44 +52,59 @@ class AuditController {
   private final AuditLog auditLog;
   private final AuditChainVerifier verifier;
   private final OrganisationDirectory organisation;
+  private final Accounts accounts;
   private final MessageSource messages;
 
   AuditController(AuditLog auditLog, AuditChainVerifier verifier, OrganisationDirectory organisation,
-                  MessageSource messages) {
+                  Accounts accounts, MessageSource messages) {
     this.auditLog = auditLog;
     this.verifier = verifier;
     this.organisation = organisation;
+    this.accounts = accounts;
     this.messages = messages;
   }
 
-  /** One line of the list, with its time in China Standard Time and its region by name. */
-  record EventLine(AuditLog.Event event, String time, String regionName) {}
+  /**
+   * One line of the list, with its time in China Standard Time, its region by name, and its actor, action and record
+   * type in the reader's words.
+   */
+  record EventLine(AuditLog.Event event, String time, String regionName, String actorName, String action,
+                   String entityType) {}
+
+  /** A choice of the filter: the code it sends, the words it shows. */
+  record Choice(String code, String label) {}
 
   /** The outcome of a chain check as the page shows it. */
   record VerificationView(boolean intact, String message) implements java.io.Serializable {}
 
   @GetMapping
   String list(@ModelAttribute("filter") AuditLog.Filter filter, @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "20") int size, Model model) {
+              @RequestParam(defaultValue = "20") int size, Model model, Locale locale) {
     Map<Long, String> regionNames = regionNames();
     Page<AuditLog.Event> events = auditLog.search(filter, visibility(CurrentUsers.current()), Math.max(page, 0),
         Page.boundedSize(size));
-    model.addAttribute("page", new Page<>(events.items().stream().map(event -> line(event, regionNames)).toList(),
-        events.total(), events.page(), events.size()));
-    model.addAttribute("actions", auditLog.actions());
-    model.addAttribute("entityTypes", auditLog.entityTypes());
+    Map<String, String> names = accounts.displayNames(events.items().stream().map(AuditLog.Event::actor)
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
+    model.addAttribute("page", new Page<>(events.items().stream()
+        .map(event -> line(event, regionNames, names, locale)).toList(), events.total(), events.page(), events.size()));
+    model.addAttribute("actions", auditLog.actions().stream()
+        .map(code -> new Choice(code, label("audit.action.", code, locale))).toList());
+    model.addAttribute("entityTypes", auditLog.entityTypes().stream()
+        .map(code -> new Choice(code, label("audit.entity.", code, locale))).toList());
     return "admin/audit";
   }
 
   @GetMapping("/export.xlsx")
   void export(@ModelAttribute AuditLog.Filter filter, HttpServletResponse response, Locale locale) {
     Map<Long, String> regionNames = regionNames();
-    List<String> headers = Arrays.stream("id time actor clientAddress action entityType entityId region before after"
+    List<String> headers = Arrays.stream("id time actor login clientAddress action entityType entityId region before after"
         .split(" ")).map(column -> messages.getMessage("audit.column." + column, null, locale)).toList();
+    Map<String, String> names = new java.util.HashMap<>();
     auditLog.forEach(filter, visibility(CurrentUsers.current()), events ->
         XlsxDownload.send(response, messages.getMessage("audit.exportFile", null, locale), new Xlsx.Sheet(
             messages.getMessage("nav.audit", null, locale), headers, events.map(event -> Arrays.asList(event.id(),
-                time(event.occurredAt()), event.actor(), event.clientAddress(), label("audit.action.", event.action(), locale),
+                time(event.occurredAt()), actorName(event.actor(), names, locale), event.actor(), event.clientAddress(),
+                label("audit.action.", event.action(), locale),
                 label("audit.entity.", event.entityType(), locale), event.entityId(),
                 event.regionId() == null ? null : regionNames.get(event.regionId()), cell(event.beforeState()),
                 cell(event.afterState()))))));
@@ -129,17 +147,41 @@ class AuditController {
     return new VerificationView(false, messages.getMessage("audit.verify.broken", new Object[] {where}, locale));
   }
 
-  private EventLine line(AuditLog.Event event, Map<Long, String> regionNames) {
+  private EventLine line(AuditLog.Event event, Map<Long, String> regionNames, Map<String, String> names,
+                         Locale locale) {
     return new EventLine(event, time(event.occurredAt()),
-        event.regionId() == null ? null : regionNames.get(event.regionId()));
+        event.regionId() == null ? null : regionNames.get(event.regionId()), actorName(event.actor(), names, locale),
+        label("audit.action.", event.action(), locale), label("audit.entity.", event.entityType(), locale));
+  }
+
+  /**
+   * Who acted, by name: an account's display name, "system" in words, and otherwise the name as it was typed (a
+   * failed sign-in for a name no account has). Names not yet in {@code known} are looked up and kept there.
+   */
+  private String actorName(String actor, Map<String, String> known, Locale locale) {
+    if (actor == null) {
+      return null;
+    }
+    if (SYSTEM.equals(actor)) {
+      return messages.getMessage("audit.actor.system", null, locale);
+    }
+    if (!known.containsKey(actor)) {
+      known.put(actor, accounts.displayNames(List.of(actor)).getOrDefault(actor, actor));
+    }
+    return known.get(actor);
   }
 
   private Map<Long, String> regionNames() {
     return organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name));
   }
 
+  /**
+   * An action or record type in words. A code without words yet (a module added it and forgot its bundle) shows as
+   * "other action" / "other record", never as the code; a test keeps every recorded code named.
+   */
   private String label(String prefix, String code, Locale locale) {
-    return messages.getMessage(prefix + code, null, code, locale);
+    String words = code == null ? null : messages.getMessage(prefix + code, null, null, locale);
+    return words != null ? words : messages.getMessage(prefix + "other", null, locale);
   }
 
   static String time(Instant instant) {

@@ -12,6 +12,7 @@ import cn.smartaffairs.security.Role;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,16 +41,21 @@ class ApprovalAdminController {
       Role.VEHICLE_MANAGER, Role.SPACE_MANAGER, Role.MEETING_MANAGER, Role.CANTEEN_MANAGER, Role.REPAIR_MANAGER,
       Role.ASSET_MANAGER);
 
+  private static final java.time.format.DateTimeFormatter DEPUTY_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private final Approvals approvals;
   private final Accounts accounts;
   private final OrganisationDirectory organisation;
+  private final ApprovalSubjects subjects;
   private final MessageSource messages;
 
   ApprovalAdminController(Approvals approvals, Accounts accounts, OrganisationDirectory organisation,
-                          MessageSource messages) {
+                          ApprovalSubjects subjects, MessageSource messages) {
     this.approvals = approvals;
     this.accounts = accounts;
     this.organisation = organisation;
+    this.subjects = subjects;
     this.messages = messages;
   }
 
@@ -116,14 +122,22 @@ class ApprovalAdminController {
   }
 
   /** The versions of one request type in one region: the one in force and the older ones, collapsed on the page. */
-  record FlowGroup(String requestType, String regionName, FlowVersion active, List<FlowVersion> older) {}
+  record FlowGroup(String requestType, String typeName, String regionName, FlowVersion active,
+                   List<FlowVersion> older, Map<String, String> factNames) {
+
+    /** A step's condition in words: "计划里程（公里） > 100". */
+    public String condition(StepCondition condition) {
+      return factNames.getOrDefault(condition.fact(), condition.fact()) + " " + condition.operator() + " "
+          + condition.value();
+    }
+  }
 
   /** A deputy line with names and Beijing times. */
   record DeputyLine(String principal, String deputy, LocalDateTime from, LocalDateTime until) {}
 
   @GetMapping
-  String list(Model model) {
-    return page(new FlowForm(), model);
+  String list(Model model, Locale locale) {
+    return page(new FlowForm(), model, locale);
   }
 
   @PostMapping
@@ -152,13 +166,13 @@ class ApprovalAdminController {
         approvals.defineFlow(new FlowDefinition(form.getRequestType().trim(), form.getRegionId(), form.getName(), steps),
             user);
         redirect.addFlashAttribute("flash", messages.getMessage("approval.admin.defined",
-            new Object[] {form.getRequestType().trim()}, locale));
+            new Object[] {subjects.typeName(form.getRequestType().trim(), locale)}, locale));
         return "redirect:/admin/approval-flows";
       } catch (BusinessRuleException e) {
         binding.reject(e.messageKey(), e.arguments(), e.messageKey());
       }
     }
-    return page(form, model);
+    return page(form, model, locale);
   }
 
   @PostMapping("/deputies")
@@ -169,7 +183,9 @@ class ApprovalAdminController {
     try {
       approvals.appointDeputy(principalId, deputyId, from.atZone(PlatformConfiguration.ZONE).toInstant(),
           until.atZone(PlatformConfiguration.ZONE).toInstant(), CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      Map<Long, String> names = accounts.displayNamesById(List.of(principalId, deputyId));
+      redirect.addFlashAttribute("flash", messages.getMessage("approval.admin.appointed", new Object[] {
+          names.get(deputyId), names.get(principalId), DEPUTY_TIME.format(from), DEPUTY_TIME.format(until)}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
     }
@@ -216,7 +232,7 @@ class ApprovalAdminController {
         byPeople ? row.getUserIds() : List.of(), row.getMode(), condition, deadline, remind);
   }
 
-  private String page(FlowForm form, Model model) {
+  private String page(FlowForm form, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     List<Region> regions = organisation.regions(user.dataScope());
     Map<Long, String> regionNames = new LinkedHashMap<>();
@@ -232,8 +248,13 @@ class ApprovalAdminController {
     for (List<FlowVersion> versions : byTypeAndRegion.values()) {
       FlowVersion active = versions.stream().filter(FlowVersion::active).findFirst().orElse(null);
       FlowVersion first = versions.get(0);
-      groups.add(new FlowGroup(first.requestType(), regionNames.getOrDefault(first.regionId(), ""), active,
-          versions.stream().filter(version -> !version.active()).toList()));
+      Map<String, String> factNames = new HashMap<>();
+      versions.forEach(version -> version.steps().stream().filter(step -> step.condition() != null)
+          .forEach(step -> factNames.computeIfAbsent(step.condition().fact(),
+              fact -> subjects.factName(first.requestType(), fact, locale))));
+      groups.add(new FlowGroup(first.requestType(), subjects.typeName(first.requestType(), locale),
+          regionNames.getOrDefault(first.regionId(), ""), active,
+          versions.stream().filter(version -> !version.active()).toList(), factNames));
       versions.forEach(version -> version.steps().forEach(step -> userIds.addAll(step.userIds())));
     }
     List<Deputy> deputies = approvals.deputies(user.dataScope());
@@ -260,6 +281,7 @@ class ApprovalAdminController {
     model.addAttribute("modes", ApprovalMode.values());
     model.addAttribute("operators", OPERATORS);
     model.addAttribute("zone", PlatformConfiguration.ZONE);
+    model.addAttribute("requestTypes", subjects.typeNames(locale));
     return "approval/flows";
   }
 

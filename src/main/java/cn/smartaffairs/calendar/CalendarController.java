@@ -46,12 +46,15 @@ class CalendarController {
              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> calendar.put(national ? null : user.regionId(), day, kind, name, user),
+        () -> messages.getMessage("calendar.done.put", new Object[] {day.toString(), name.strip(),
+            messages.getMessage("calendar.kind." + kind, null, locale)}, locale),
         "/admin/calendar?year=" + day.getYear(), redirect, messages, locale);
   }
 
   @PostMapping("/{id:\\d+}/delete")
   String remove(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> calendar.remove(id, CurrentUsers.current()), "/admin/calendar?year=" + year,
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> calendar.remove(id, CurrentUsers.current()),
+        () -> messages.getMessage("calendar.done.removed", null, locale), "/admin/calendar?year=" + year, redirect,
+        messages, locale);
   }
 }

@@ -112,8 +112,13 @@ class CanteenController {
   @PostMapping("/canteen/my/freeze")
   String freezeMine(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> accounts.freeze(myAccount(user).id(), user), "/canteen/my", redirect,
-        messages, locale);
+    return PageOutcome.redirectAfter(() -> accounts.freeze(myAccount(user).id(), user),
+        () -> message("canteen.done.frozenMine", locale), "/canteen/my", redirect, messages, locale);
+  }
+
+  /** Whose account: the holder's name for the message that says what happened to it. */
+  private String holder(long accountId) {
+    return accounts.account(accountId, CurrentUsers.current()).holderName();
   }
 
   private CanteenAccount myAccount(CurrentUser user) {
@@ -149,20 +154,25 @@ class CanteenController {
   String openVisitor(@RequestParam String holderName, @RequestParam(required = false) String cardNo,
                      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> accounts.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
-        "/canteen/accounts", redirect, messages, locale);
+        () -> message("canteen.done.visitorOpened", locale, holderName.strip()), "/canteen/accounts", redirect,
+        messages, locale);
   }
 
   @PostMapping("/canteen/accounts/open-all")
   String openAll(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> accounts.openAllStaffAccounts(user.regionId(), staffId -> 0, user),
-        "/canteen/accounts", redirect, messages, locale);
+    var opened = new java.util.concurrent.atomic.AtomicInteger();
+    return PageOutcome.redirectAfter(() -> opened.set(accounts.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
+        () -> message("canteen.done.allOpened", locale, opened.get()), "/canteen/accounts", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/subsidies")
   String grantSubsidies(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, RedirectAttributes redirect,
                         Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.grantMonthlySubsidies(month, CurrentUsers.current()),
+    var run = new java.util.concurrent.atomic.AtomicReference<CanteenAccounts.SubsidyRun>();
+    return PageOutcome.redirectAfter(() -> run.set(accounts.grantMonthlySubsidies(month, CurrentUsers.current())),
+        () -> message("canteen.done.subsidiesGranted", locale, month.getYear(), month.getMonthValue(),
+            run.get().accounts(), CanteenAccounts.yuan(run.get().totalFen())),
         "/canteen/accounts", redirect, messages, locale);
   }
 
@@ -196,26 +206,30 @@ class CanteenController {
   String correct(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String reason,
                  @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> accounts.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
-        CurrentUsers.current()), "/canteen/accounts/" + id, redirect, messages, locale);
+            CurrentUsers.current()),
+        () -> message("canteen.done.corrected", locale, holder(id), amountYuan.strip()), "/canteen/accounts/" + id,
+        redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/freeze")
   String freeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.freeze(id, CurrentUsers.current()), "/canteen/accounts/" + id,
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> accounts.freeze(id, CurrentUsers.current()),
+        () -> message("canteen.done.frozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/unfreeze")
   String unfreeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.unfreeze(id, CurrentUsers.current()), "/canteen/accounts/" + id,
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> accounts.unfreeze(id, CurrentUsers.current()),
+        () -> message("canteen.done.unfrozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/replace-card")
   String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
                      Locale locale) {
     return PageOutcome.redirectAfter(() -> accounts.replaceCard(id, cardNo, CurrentUsers.current()),
-        "/canteen/accounts/" + id, redirect, messages, locale);
+        () -> message("canteen.done.cardReplaced", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/credentials")
@@ -223,7 +237,8 @@ class CanteenController {
                             @RequestParam(required = false) String credential, RedirectAttributes redirect,
                             Locale locale) {
     return PageOutcome.redirectAfter(() -> accounts.registerCredential(id, kind, credential, CurrentUsers.current()),
-        "/canteen/accounts/" + id, redirect, messages, locale);
+        () -> message("canteen.done.credentialRegistered", locale, holder(id)), "/canteen/accounts/" + id, redirect,
+        messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/close")
@@ -368,7 +383,7 @@ class CanteenController {
     return BigDecimal.valueOf(fen, 2);
   }
 
-  private String message(String key, Locale locale) {
-    return messages.getMessage(key, null, key, locale);
+  private String message(String key, Locale locale, Object... arguments) {
+    return messages.getMessage(key, arguments, key, locale);
   }
 }

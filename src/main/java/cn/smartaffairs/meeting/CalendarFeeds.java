@@ -225,7 +225,9 @@ public class CalendarFeeds {
     event.add(new Uid(key + DOMAIN));
     event.add(new Sequence(((Number) row.get("sequence")).intValue()));
     event.add(new LastModified(((Timestamp) row.get("updated_at")).toInstant().truncatedTo(ChronoUnit.SECONDS)));
-    String floor = row.get("floor") == null ? "" : " " + row.get("floor") + "层";
+    // a floor entered as a number is said as Chinese says floors ("3层"), any other as it was entered
+    String floor = row.get("floor") == null ? ""
+        : " " + row.get("floor") + (String.valueOf(row.get("floor")).strip().matches("\\d{1,3}") ? "层" : "");
     event.add(new Location(row.get("room") + "（" + row.get("building") + floor + "）"));
     event.add(new Description("参会人数：" + row.get("attendees")));
     return event;

@@ -72,13 +72,16 @@ class MeetingAdminController {
   @PostMapping("/meeting-rooms/admin")
   String create(RoomForm form, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> rooms.createRoom(form.toRoom(), CurrentUsers.current()),
-        "/meeting-rooms/admin", redirect, messages, locale);
+        () -> messages.getMessage("meeting.done.roomCreated", new Object[] {form.name() == null ? "" : form.name().strip()},
+            locale), "/meeting-rooms/admin", redirect, messages, locale);
   }
 
   @PostMapping("/meeting-rooms/admin/{id}")
   String update(@PathVariable long id, RoomForm form, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> rooms.updateRoom(id, form.toRoom(), form.unitIds(), form.roles(),
-        CurrentUsers.current()), "/meeting-rooms/admin#room-" + id, redirect, messages, locale);
+        CurrentUsers.current()), () -> messages.getMessage("meeting.done.roomUpdated",
+            new Object[] {form.name() == null ? "" : form.name().strip()}, locale),
+        "/meeting-rooms/admin#room-" + id, redirect, messages, locale);
   }
 
   /** The room form; opening hours as HH:mm, the units and roles it is restricted to (none = the whole region). */
@@ -105,6 +108,7 @@ class MeetingAdminController {
                   RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> rules.addGraceRule(user.regionId(), graceMinutes, effectiveFrom, user),
+        () -> messages.getMessage("meeting.done.ruleInForce", new Object[] {String.valueOf(effectiveFrom)}, locale),
         "/meeting-rules", redirect, messages, locale);
   }
 
@@ -121,6 +125,7 @@ class MeetingAdminController {
         throw new BusinessRuleException("meeting.feeCapInvalid");
       }
       rules.addFeeCap(user.regionId(), meetingClass, fen, effectiveFrom, user);
-    }, "/meeting-rules", redirect, messages, locale);
+    }, () -> messages.getMessage("meeting.done.ruleInForce", new Object[] {String.valueOf(effectiveFrom)}, locale),
+        "/meeting-rules", redirect, messages, locale);
   }
 }

@@ -70,15 +70,22 @@ class MeetingBookingController {
   @PostMapping("/meeting-bookings/{id}/check-in")
   String checkIn(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
                  Locale locale) {
-    return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()), backTo(back, id),
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()),
+        () -> said("meeting.words.checkedIn", id, locale), backTo(back, id), redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/cancel")
   String cancel(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
                 Locale locale) {
-    return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()), backTo(back, id),
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()),
+        () -> said("meeting.words.cancelled", id, locale), backTo(back, id), redirect, messages, locale);
+  }
+
+  /** What happened to a booking, naming its room and time: "已取消 第一会议室 12月6日 10:00–11:00". */
+  private String said(String key, long bookingId, Locale locale) {
+    BookingView view = bookings.view(bookingId, CurrentUsers.current());
+    return words.text(key, locale, view.room().name(),
+        words.when(view.booking().start(), view.booking().end(), locale));
   }
 
   /** Back to the room's day the button was pressed on, or else the booking's page; never anywhere else. */
@@ -92,7 +99,7 @@ class MeetingBookingController {
               @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, RedirectAttributes redirect,
               Locale locale) {
     return PageOutcome.redirectAfter(() -> bookings.move(id, at(date, from), at(date, to), CurrentUsers.current()),
-        "/meeting-bookings/" + id, redirect, messages, locale);
+        () -> said("meeting.words.moved", id, locale), "/meeting-bookings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/services")
@@ -108,8 +115,10 @@ class MeetingBookingController {
 
   @PostMapping("/meeting-series/{id}/cancel")
   String cancelSeries(@PathVariable long id, @RequestParam long booking, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> recurring.cancel(id, CurrentUsers.current()), "/meeting-bookings/" + booking,
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> recurring.cancel(id, CurrentUsers.current()),
+        () -> words.text("meeting.words.seriesCancelled", locale,
+            bookings.view(booking, CurrentUsers.current()).room().name()),
+        "/meeting-bookings/" + booking, redirect, messages, locale);
   }
 
   /** What a person typed into the series form, given back to them when the series is refused. */

@@ -10,4 +10,12 @@ public record MeetingRoom(long id, long regionId, String name, String building, 
   public boolean has(List<Equipment> wanted) {
     return equipment.containsAll(wanted);
   }
+
+  /**
+   * The floor as a number when it was entered as one ("3"), for the pages to say "3层" / "Floor 3"; null when the floor
+   * is named otherwise ("地下一层") or not given.
+   */
+  public Integer floorNumber() {
+    return floor != null && floor.strip().matches("\\d{1,3}") ? Integer.valueOf(floor.strip()) : null;
+  }
 }

@@ -105,7 +105,8 @@ class StaffController {
         staff.update(id, form.toDraft(), StaffDirectory.editScope(CurrentUsers.current()));
         savedId = id;
       }
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage(id == null ? "staff.done.created" : "staff.done.updated",
+          new Object[] {form.getName() == null ? "" : form.getName().strip()}, locale));
       return "redirect:/staff/" + savedId;
     } catch (BusinessRuleException e) {
       String message = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);

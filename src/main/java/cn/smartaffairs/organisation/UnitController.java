@@ -103,7 +103,7 @@ class UnitController {
       model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
       return editForm(id, model);
     }
-    redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+    redirect.addFlashAttribute("flash", messages.getMessage("unit.done.updated", new Object[] {name.strip()}, locale));
     return "redirect:/units/" + id;
   }
 
@@ -112,7 +112,8 @@ class UnitController {
                        RedirectAttributes redirect, Locale locale) {
     try {
       organisation.addDepartment(id, parentId, name, StaffDirectory.editScope(CurrentUsers.current()));
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage("unit.done.departmentAdded",
+          new Object[] {name.strip()}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }

@@ -1,12 +1,14 @@
 package cn.smartaffairs.platform;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * How a page form ends: run the change, then redirect with "已保存" or with the broken rule's message in the user's
- * language (the layout shows both), so nothing half-done is ever displayed as done.
+ * How a page form ends: run the change, then redirect with what happened ("已取消 第一会议室 12月6日 10:00–11:00", or
+ * "已保存" where a form says nothing more) or with the broken rule's message in the user's language (the layout shows
+ * both), so nothing half-done is ever displayed as done.
  */
 public final class PageOutcome {
 
@@ -14,9 +16,19 @@ public final class PageOutcome {
 
   public static String redirectAfter(Runnable change, String target, RedirectAttributes redirect, MessageSource messages,
                                      Locale locale) {
+    return redirectAfter(change, () -> messages.getMessage("common.saved", null, locale), target, redirect, messages,
+        locale);
+  }
+
+  /**
+   * The same, saying what happened in the words {@code done} gives once the change succeeded (it may read what the
+   * change made: the name of what was created, the time a booking moved to).
+   */
+  public static String redirectAfter(Runnable change, Supplier<String> done, String target, RedirectAttributes redirect,
+                                     MessageSource messages, Locale locale) {
     try {
       change.run();
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      redirect.addFlashAttribute("flash", done.get());
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("flashError",
           messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));

@@ -1,6 +1,5 @@
 package cn.smartaffairs.space;
 
-import cn.smartaffairs.organisation.GovernmentLevel;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
@@ -10,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,27 +35,43 @@ public class AreaCompliance {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MessageSource messages;
 
-  public AreaCompliance(JdbcClient jdbc, Clock clock) {
+  public AreaCompliance(JdbcClient jdbc, Clock clock, MessageSource messages) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.messages = messages;
   }
 
-  /** The check today. */
+  /** The check today, its rules and rooms in Chinese. */
   public Compliance check(Long unitId, CurrentUser viewer) {
-    return check(unitId, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)), viewer.dataScope());
+    return check(unitId, viewer, Locale.SIMPLIFIED_CHINESE);
   }
 
-  /** The check on a day for the people and units in scope, optionally of one unit. */
+  /** The check today, its rules and rooms in the reader's language. */
+  public Compliance check(Long unitId, CurrentUser viewer, Locale locale) {
+    return check(unitId, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)), viewer.dataScope(), locale);
+  }
+
+  /** The check on a day for the people and units in scope, optionally of one unit, in Chinese. */
   public Compliance check(Long unitId, LocalDate on, DataScope scope) {
-    return new Compliance(on, people(unitId, on, scope), units(unitId, on, scope));
+    return check(unitId, on, scope, Locale.SIMPLIFIED_CHINESE);
+  }
+
+  /** The check on a day for the people and units in scope, optionally of one unit, in the reader's language. */
+  public Compliance check(Long unitId, LocalDate on, DataScope scope, Locale locale) {
+    return new Compliance(on, people(unitId, on, scope, locale), units(unitId, on, scope, locale));
+  }
+
+  private String text(String key, Locale locale, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
   }
 
   private record Seat(long staffId, String name, long unitId, String unitName, String level, String rankCode,
                       String rankName, BigDecimal allowed, String postLabel, String source, String room,
                       BigDecimal share) {}
 
-  private List<PersonCompliance> people(Long unitId, LocalDate on, DataScope scope) {
+  private List<PersonCompliance> people(Long unitId, LocalDate on, DataScope scope, Locale locale) {
     var parameters = scope.bind(new MapSqlParameterSource()).addValue("on", on).addValue("unit", unitId);
     List<Seat> seats = jdbc.sql("""
         select o.staff_id, s.name, s.unit_id, u.name as unit_name, u.government_level, rk.code as rank_code,
@@ -81,8 +98,10 @@ public class AreaCompliance {
         .query((rs, n) -> new Seat(rs.getLong("staff_id"), rs.getString("name"), rs.getLong("unit_id"),
             rs.getString("unit_name"), rs.getString("government_level"), rs.getString("rank_code"),
             rs.getString("rank_name"), rs.getBigDecimal("max_use_area"), rs.getString("post_label"),
-            rs.getString("source"), rs.getString("building_name") + " " + rs.getString("number")
-                + (rs.getInt("occupants") > 1 ? "（" + rs.getInt("occupants") + "人合用）" : ""),
+            rs.getString("source"), rs.getInt("occupants") > 1
+                ? text("space.compliance.sharedRoom", locale, rs.getString("building_name"), rs.getString("number"),
+                    rs.getInt("occupants"))
+                : rs.getString("building_name") + " " + rs.getString("number"),
             AreaCheck.share(rs.getBigDecimal("use_area"), rs.getInt("occupants"))))
         .list();
     Map<Long, List<Seat>> byPerson = new LinkedHashMap<>();
@@ -93,17 +112,17 @@ public class AreaCompliance {
       BigDecimal occupied = offices.stream().map(Seat::share).reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal allowed = (first.allowed() == null ? BigDecimal.ZERO : first.allowed()).setScale(2);
       BigDecimal excess = AreaCheck.excess(occupied, allowed);
-      String rule = first.allowed() == null ? "未设置标准"
-          : "%s级机关 %s ≤ %s m²（%s）".formatted(GovernmentLevel.valueOf(first.level()).chineseName(),
+      String rule = first.allowed() == null ? text("space.compliance.noStandard", locale)
+          : text("space.compliance.personRule", locale, text("unit.level." + first.level(), locale),
               first.postLabel(), allowed.stripTrailingZeros().toPlainString(), first.source());
       people.add(new PersonCompliance(first.staffId(), first.name(), first.unitId(), first.unitName(),
           first.rankCode(), first.rankName(), first.level(), allowed, occupied, excess, excess.signum() > 0, rule,
-          String.join("、", offices.stream().map(Seat::room).toList())));
+          String.join(text("common.listSeparator", locale), offices.stream().map(Seat::room).toList())));
     }
     return people;
   }
 
-  private List<UnitCompliance> units(Long unitId, LocalDate on, DataScope scope) {
+  private List<UnitCompliance> units(Long unitId, LocalDate on, DataScope scope, Locale locale) {
     var parameters = scope.bind(new MapSqlParameterSource()).addValue("on", on).addValue("unit", unitId);
     return jdbc.sql("""
         select u.id, u.name, u.government_level, u.approved_headcount, held.area, std.building_grade,
@@ -126,14 +145,14 @@ public class AreaCompliance {
           String level = rs.getString("government_level");
           if (rs.getString("building_grade") == null) {
             return new UnitCompliance(rs.getLong("id"), rs.getString("name"), level, headcount, null, BigDecimal.ZERO,
-                occupied, occupied, occupied.signum() > 0, "未设置标准");
+                occupied, occupied, occupied.signum() > 0, text("space.compliance.noStandard", locale));
           }
           BigDecimal perHead = rs.getBigDecimal("use_area_per_head");
           int large = rs.getInt("large_unit_headcount");
           BigDecimal largePerHead = rs.getBigDecimal("large_unit_per_head");
           BigDecimal allowed = AreaCheck.unitAllowance(headcount, perHead, large, largePerHead);
           BigDecimal excess = AreaCheck.excess(occupied, allowed);
-          String rule = "%s 编制%d人 × %s m²/人（%s）".formatted(rs.getString("building_grade"), headcount,
+          String rule = text("space.compliance.unitRule", locale, rs.getString("building_grade"), headcount,
               AreaCheck.perHeadRate(headcount, perHead, large, largePerHead).stripTrailingZeros().toPlainString(),
               rs.getString("source"));
           return new UnitCompliance(rs.getLong("id"), rs.getString("name"), level, headcount,

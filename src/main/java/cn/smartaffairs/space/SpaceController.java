@@ -66,7 +66,7 @@ class SpaceController {
   }
 
   @GetMapping("/space")
-  String dashboard(Model model) throws JsonProcessingException {
+  String dashboard(Model model, Locale locale) throws JsonProcessingException {
     var dashboard = reports.dashboard(CurrentUsers.current());
     model.addAttribute("dashboard", dashboard);
     // ECharts options as JSON in data attributes: the content security policy allows no inline scripts
@@ -74,16 +74,19 @@ class SpaceController {
         "tooltip", Map.of("trigger", "item", "formatter", "{b}: {c} m² ({d}%)"),
         "legend", Map.of("bottom", 0),
         "series", List.of(Map.of("type", "pie", "radius", List.of("35%", "65%"),
-            "data", dashboard.byKind().stream().map(k -> Map.of("name", k.name(), "value", k.area())).toList())))));
+            "data", dashboard.byKind().stream().map(k -> Map.of("name",
+                messages.getMessage("space.roomKind." + k.kind(), null, locale), "value", k.area())).toList())))));
+    String allocated = messages.getMessage("space.chart.allocatedArea", null, locale);
+    String allowed = messages.getMessage("space.chart.allowedArea", null, locale);
     model.addAttribute("unitChart", json.writeValueAsString(Map.of(
         "tooltip", Map.of("trigger", "axis"),
-        "legend", Map.of("data", List.of("分配面积", "核定面积")),
+        "legend", Map.of("data", List.of(allocated, allowed)),
         "grid", Map.of("left", 140, "right", 20, "top", 30, "bottom", 20),
         "xAxis", Map.of("type", "value", "name", "m²"),
         "yAxis", Map.of("type", "category", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::name).toList()),
         "series", List.of(
-            Map.of("name", "分配面积", "type", "bar", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
-            Map.of("name", "核定面积", "type", "bar", "data",
+            Map.of("name", allocated, "type", "bar", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
+            Map.of("name", allowed, "type", "bar", "data",
                 dashboard.byUnit().stream().map(SpaceReports.UnitArea::allowedArea).toList())))));
     return "space/dashboard";
   }
@@ -135,8 +138,8 @@ class SpaceController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termTo,
                   RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.allocate(new SpaceAllocations.AllocationRequest(unitId,
-        agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()), "/space/rooms/" + id, redirect, messages,
-        locale);
+        agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()),
+        () -> done("space.done.allocated", id, locale), "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/offices")
@@ -145,7 +148,9 @@ class SpaceController {
                       @RequestParam(defaultValue = "false") boolean secondOffice,
                       @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.assignOffice(new SpaceAllocations.OfficeRequest(id,
-        staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom, secondOffice, concurrentPost), CurrentUsers.current()),
+        staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom,
+        secondOffice, concurrentPost), CurrentUsers.current()),
+        () -> done("space.done.officeAssigned", id, locale),
         "/space/rooms/" + id, redirect, messages, locale);
   }
 
@@ -154,6 +159,7 @@ class SpaceController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                    RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.endOffice(id, on, CurrentUsers.current()),
+        () -> done("space.done.officeEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -162,6 +168,7 @@ class SpaceController {
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                              RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.endConcurrentPost(id, on, CurrentUsers.current()),
+        () -> done("space.done.concurrentPostEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -170,6 +177,7 @@ class SpaceController {
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                     RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.returnRoom(id, on, CurrentUsers.current()),
+        () -> done("space.done.returned", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
@@ -179,7 +187,8 @@ class SpaceController {
                     @RequestParam String reason, @RequestParam String agreementNo, RedirectAttributes redirect,
                     Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.reallocate(id, toUnitId, on, reason, agreementNo,
-        CurrentUsers.current()), "/space/rooms/" + id, redirect, messages, locale);
+        CurrentUsers.current()), () -> done("space.done.reallocated", id, locale),
+        "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/handover")
@@ -187,6 +196,7 @@ class SpaceController {
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                   @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.handOver(id, toUnitId, on, reason, CurrentUsers.current()),
+        () -> done("space.done.handedOver", id, locale),
         "/space/transfers", redirect, messages, locale);
   }
 
@@ -232,9 +242,10 @@ class SpaceController {
   @GetMapping("/space/compliance")
   String compliance(@RequestParam(required = false) Long unitId,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @RequestParam(defaultValue = "false") boolean overOnly, Model model) {
+                    @RequestParam(defaultValue = "false") boolean overOnly, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    Compliance result = date == null ? compliance.check(unitId, user) : compliance.check(unitId, date, user.dataScope());
+    Compliance result = date == null ? compliance.check(unitId, user, locale)
+        : compliance.check(unitId, date, user.dataScope(), locale);
     model.addAttribute("result", result);
     model.addAttribute("people", overOnly ? result.overStandardPeople() : result.people());
     model.addAttribute("units", overOnly ? result.overStandardUnits() : result.units());
@@ -327,5 +338,18 @@ class SpaceController {
       throw new BusinessRuleException("space.yearInvalid");
     }
     return year;
+  }
+
+  /**
+   * What happened to a room, naming it as people do: "市行政中心1号楼 303". A room the change took out of the reader's
+   * sight (handed to another unit) is then only "已保存".
+   */
+  private String done(String key, long roomId, Locale locale) {
+    try {
+      Room room = register.room(roomId, CurrentUsers.current());
+      return messages.getMessage(key, new Object[] {room.buildingName() + " " + room.number()}, locale);
+    } catch (cn.smartaffairs.platform.NotFoundException outOfSight) {
+      return messages.getMessage("common.saved", null, locale);
+    }
   }
 }

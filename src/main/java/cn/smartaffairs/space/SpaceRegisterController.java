@@ -64,7 +64,8 @@ class SpaceRegisterController {
                         @RequestParam BigDecimal totalUseArea, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.createBuilding(new BuildingDraft(null, code, name, address,
         ownership, titleCertificate, yearBuilt, totalBuildingArea, totalUseArea), CurrentUsers.current()),
-        "/space/buildings", redirect, messages, locale);
+        () -> text("space.done.buildingRegistered", locale, name == null ? "" : name.strip()), "/space/buildings",
+        redirect, messages, locale);
   }
 
   @GetMapping("/space/buildings/{id}")
@@ -85,7 +86,8 @@ class SpaceRegisterController {
   String addFloor(@PathVariable long id, @RequestParam int level, @RequestParam(required = false) String name,
                   RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.addFloor(id, level, name, CurrentUsers.current()),
-        "/space/buildings/" + id, redirect, messages, locale);
+        () -> text("space.done.floorAdded", locale, floorWords(level, locale)), "/space/buildings/" + id, redirect,
+        messages, locale);
   }
 
   @PostMapping("/space/buildings/{id}/rooms")
@@ -93,14 +95,17 @@ class SpaceRegisterController {
                  @RequestParam BigDecimal useArea, @RequestParam RoomKind kind,
                  @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.addRoom(new RoomDraft(id, floorId, number, useArea, kind, note),
-        CurrentUsers.current()), "/space/buildings/" + id, redirect, messages, locale);
+        CurrentUsers.current()), () -> text("space.done.roomAdded", locale, number == null ? "" : number.strip(),
+            kind == null ? "" : text("space.roomKind." + kind, locale)),
+        "/space/buildings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/buildings/{id}/plans")
   String uploadPlan(@PathVariable long id, @RequestParam long floorId, @RequestParam MultipartFile file,
                     RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.attachPlan(floorId, file.getOriginalFilename(), bytes(file),
-        CurrentUsers.current()), "/space/buildings/" + id, redirect, messages, locale);
+        CurrentUsers.current()), () -> text("space.done.planAttached", locale, file.getOriginalFilename()),
+        "/space/buildings/" + id, redirect, messages, locale);
   }
 
   @GetMapping("/space/plans/{id}")
@@ -160,7 +165,9 @@ class SpaceRegisterController {
                            Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setOfficeStandard(national ? null : user.regionId(), effectiveFrom,
-        governmentLevel, grade, maxUseArea, postLabel, source, user), "/space/rules", redirect, messages, locale);
+        governmentLevel, grade, maxUseArea, postLabel, source, user),
+        () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)), "/space/rules", redirect, messages,
+        locale);
   }
 
   @PostMapping("/space/rules/unit")
@@ -173,7 +180,8 @@ class SpaceRegisterController {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setUnitStandard(national ? null : user.regionId(), effectiveFrom,
         governmentLevel, buildingGrade, useAreaPerHead, largeUnitHeadcount, largeUnitPerHead, source, user),
-        "/space/rules", redirect, messages, locale);
+        () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)), "/space/rules", redirect, messages,
+        locale);
   }
 
   @PostMapping("/space/rules/deadline")
@@ -184,7 +192,8 @@ class SpaceRegisterController {
                      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setDeadline(national ? null : user.regionId(), effectiveFrom, kind,
-        months, source, user), "/space/rules", redirect, messages, locale);
+        months, source, user), () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)),
+        "/space/rules", redirect, messages, locale);
   }
 
   private static void requireImporter() {
@@ -199,5 +208,14 @@ class SpaceRegisterController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private String text(String key, Locale locale, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
+  }
+
+  /** A floor in words: "3层" / "Floor 3", "地下1层" / "Basement 1". */
+  private String floorWords(int level, Locale locale) {
+    return level > 0 ? text("space.floorAbove", locale, level) : text("space.floorBelow", locale, -level);
   }
 }

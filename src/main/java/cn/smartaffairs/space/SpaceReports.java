@@ -24,7 +24,13 @@ public class SpaceReports {
 
   /** One room of a unit in the year's publication, with the people who had it as office during the year. */
   public record PublicationRow(String unitName, String buildingName, String roomNumber, String kind, BigDecimal area,
-                               LocalDate validFrom, LocalDate validTo, String occupants) {}
+                               LocalDate validFrom, LocalDate validTo, String occupants) {
+
+    /** The kind as a code, for a page that names it in the reader's language. */
+    public RoomKind roomKind() {
+      return RoomKind.fromChinese(kind);
+    }
+  }
 
   /** One leader's office in the year's filing, against the standard at the year's end (or today). */
   public record FilingRow(String unitName, String staffName, String rank, String room, BigDecimal roomArea,

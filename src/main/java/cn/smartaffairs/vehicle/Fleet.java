@@ -304,8 +304,9 @@ public class Fleet {
     after.put("unitId", unitId);
     after.put("category", category.name());
     after.put("quota", quota);
-    audit.record(before == null ? AuditEntry.created("vehicle_quota", unitId + ":" + category, regionId, after)
-        : AuditEntry.updated("vehicle_quota", unitId + ":" + category, regionId, Map.of("quota", before), after));
+    // a quota is a unit's (its category is in the states): the trail names the unit, not a code made of both
+    audit.record(before == null ? AuditEntry.created("vehicle_quota", unitId, regionId, after)
+        : AuditEntry.updated("vehicle_quota", unitId, regionId, Map.of("quota", before), after));
   }
 
   /** The region of a unit the caller manages vehicles in; another region's unit answers 404 as an unknown one. */

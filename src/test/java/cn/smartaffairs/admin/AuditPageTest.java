@@ -123,13 +123,38 @@ class AuditPageTest {
         .andReturn().getResponse();
     Xlsx.Table table = Xlsx.read(new ByteArrayInputStream(response.getContentAsByteArray()));
 
-    assertThat(table.headers()).contains("时间", "操作人", "客户端地址", "操作", "对象类型", "对象编号", "变更前", "变更后");
+    assertThat(table.headers()).contains("时间", "操作人", "账号", "客户端地址", "操作", "对象类型", "对象编号", "变更前", "变更后");
     assertThat(table.rows()).allSatisfy(row -> assertThat(row.get("对象类型")).isEqualTo("接口密钥"));
     assertThat(table.rows()).anySatisfy(row -> {
       assertThat(row.get("变更后")).contains(name);
-      assertThat(row.get("操作人")).isEqualTo("admin");
+      assertThat(row.get("操作人")).isEqualTo(displayNameOf("admin"));
+      assertThat(row.get("账号")).isEqualTo("admin");
       assertThat(row.get("时间")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     });
+  }
+
+  @Test
+  void actorsActionsAndRecordTypesAreShownInWordsNeverAsCodes() throws Exception {
+    String marker = "words-" + System.nanoTime();
+    trail.recordAs("meeting.manager", List.of(new AuditEntry("APPROVE", "meeting_booking", 7L, null, null,
+        Map.of("marker", marker))));
+    trail.recordAs("system", List.of(new AuditEntry("URGE", "work_order", 8L, null, null, Map.of("marker", marker))));
+    trail.recordAs("meeting.manager", List.of(new AuditEntry("SOMETHING_NEW", "some_new_table", 9L, null, null,
+        Map.of("marker", marker))));
+
+    String zh = mvc.perform(get("/admin/audit").param("size", "200").with(signedInAs(accounts, "admin")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(zh).contains(">" + displayNameOf("meeting.manager") + "<").contains(">审批通过<")
+        .contains(">会议室预订<").contains(">系统（自动）<").contains(">催办<").contains(">维修工单<")
+        .contains(">其他操作<").contains(">其他记录<")
+        .doesNotContain(">meeting.manager<").doesNotContain(">APPROVE<").doesNotContain(">meeting_booking<")
+        .doesNotContain(">SOMETHING_NEW<").doesNotContain(">some_new_table<");
+
+    String en = mvc.perform(get("/admin/audit").param("size", "200").param("lang", "en")
+            .with(signedInAs(accounts, "admin")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(en).contains(">Approved<").contains(">Room booking<").contains(">Urged<").contains(">Work order<")
+        .contains(">Other action<").doesNotContain(">APPROVE<");
   }
 
   @Test
@@ -153,6 +178,11 @@ class AuditPageTest {
             .with(signedInAs(accounts, username)))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
+  }
+
+  private String displayNameOf(String username) {
+    return jdbc.sql("select display_name from user_account where username = :u").param("u", username)
+        .query(String.class).single();
   }
 
   private static AuditEntry failedSignIn(String reason) {

@@ -90,13 +90,18 @@ class CanteenPagesTest {
         Map.of("_csrf", token, "amountYuan", "5", "reason", " ", "idempotencyKey", "k1-" + account.id()));
     assertThat(noReason.redirectPath()).isEqualTo(page);
     assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(2_000);
+    assertThat(manager.get(page).body()).contains("请填写原因");
 
     manager.post(page + "/corrections", Map.of("_csrf", token, "amountYuan", "-5.5", "reason", "多充",
         "idempotencyKey", "k2-" + account.id()));
     assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(1_450);
+    assertThat(manager.get(page).body()).as("the message says whose account, by how much")
+        .contains("已更正 " + account.holderName() + " 的账户：-5.5 元");
 
     manager.post(page + "/freeze", Map.of("_csrf", token));
     assertThat(accounts.account(account.id(), fixture.manager).status()).isEqualTo("FROZEN");
+    assertThat(manager.get(page).body()).as("the message says whose card").contains("已挂失冻结 " + account.holderName()
+        + " 的饭卡");
     manager.post(page + "/replace-card", Map.of("_csrf", token, "cardNo", ""));
     CanteenAccount replaced = accounts.account(account.id(), fixture.manager);
     assertThat(replaced.status()).isEqualTo("ACTIVE");

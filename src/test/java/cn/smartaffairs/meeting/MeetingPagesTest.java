@@ -86,6 +86,14 @@ class MeetingPagesTest {
   }
 
   @Test
+  void theRoomListSaysTheFloorAsFloorsAreSaid() {
+    var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    // the demo's 第一会议室 is on floor "3" of 市行政中心1号楼
+    assertThat(staff.get("/meeting-rooms").body()).contains("市行政中心1号楼 3层 · 30");
+    assertThat(staff.get("/meeting-rooms?lang=en").body()).contains("市行政中心1号楼 Floor 3 · 30");
+  }
+
+  @Test
   void theRoomsDayOffersCheckInAndCancelToTheBookerAndGoesBackToTheDay() {
     long room = MeetingFixtures.room(jdbc, "日视图会议室", 20, false);
     LocalDate day = MeetingFixtures.mondayInWeeks(52).plusDays(1);
@@ -104,7 +112,9 @@ class MeetingPagesTest {
     var cancelled = staff.post("/meeting-bookings/" + mine + "/cancel", Map.of("back", dayPath,
         "_csrf", staff.get(dayPath).csrfToken()));
     assertThat(cancelled.redirectPath()).isEqualTo(dayPath);
-    assertThat(staff.get(dayPath).body()).doesNotContain("自己的会").contains("别人的会");
+    assertThat(staff.get(dayPath).body()).doesNotContain("自己的会").contains("别人的会")
+        .as("the message names the room and the time").containsPattern("已取消 日视图会议室\\S* " + day.getMonthValue()
+            + "月" + day.getDayOfMonth() + "日 09:00–10:00 的预订");
     var elsewhere = staff.post("/meeting-bookings/" + theirs + "/cancel", Map.of("back", "https://example.com/",
         "_csrf", staff.get(dayPath).csrfToken()));
     assertThat(elsewhere.redirectPath()).isEqualTo("/meeting-bookings/" + theirs);

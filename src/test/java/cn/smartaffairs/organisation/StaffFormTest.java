@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,7 +41,8 @@ class StaffFormTest {
 
     mvc.perform(newMember(staffNo, "表单新增").with(signedInAs(accounts, "region.admin")))
         .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrlPattern("/staff/*"));
+        .andExpect(redirectedUrlPattern("/staff/*"))
+        .andExpect(flash().attribute("flash", "已登记 表单新增"));
 
     assertThat(jdbc.sql("select name from staff where staff_no = :no").param("no", staffNo).query(String.class).single())
         .isEqualTo("表单新增");

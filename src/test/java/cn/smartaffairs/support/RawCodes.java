@@ -22,9 +22,10 @@ import org.springframework.util.ClassUtils;
 /**
  * Finds codes meant for the program that reached the text a person reads: the name of one of the project's enum
  * constants ({@code APPROVE}, {@code LUNCH}), a table or column name ({@code vehicle_request}), a field name
- * ({@code plannedKm}), a message key or a subject type ({@code meeting.booking}) and Thymeleaf's marker of a missing
- * key ({@code ??x.y_zh_CN??}). What counts as a code comes from the project itself: its enums by reflection, the
- * first segments of its message keys.
+ * ({@code plannedKm}), a message key or a subject type ({@code meeting.booking}), Thymeleaf's marker of a missing
+ * key ({@code ??x.y_zh_CN??}) and a year printed with digit grouping ({@code 2,026}). What counts as a code comes from
+ * the project itself: its enums by reflection, the first segments of its message keys, and the codes its bundles
+ * translate (the {@code APPROVE} of {@code audit.action.APPROVE}).
  */
 public final class RawCodes {
 
@@ -36,7 +37,7 @@ public final class RawCodes {
       "API", "HTTP", "ID", "OK", "PDF", "QR", "SMTP", "SM3", "SM4", "URL", "XLSX", "CSV", "ICS", "IC", "EV");
 
   /** Words in camel case that are written so (brand names), not field names. */
-  private static final Set<String> CAMEL_CASE_WORDS = Set.of("iCalendar", "iPhone", "iPad", "eGov");
+  private static final Set<String> CAMEL_CASE_WORDS = Set.of("iCalendar", "iPhone", "iPad", "eGov", "kWh");
 
   /** File endings: {@code 出车登记.xlsx} is a file name, not a message key. */
   private static final Set<String> FILE_ENDINGS = Set.of("xlsx", "pdf", "ics", "csv", "png", "jpg", "jpeg", "html",
@@ -48,6 +49,8 @@ public final class RawCodes {
   private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
   private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+[A-Z][A-Za-z0-9]*");
+  /** A year of this or the last century with a thousands separator, as Java's default number format prints it. */
+  private static final Pattern GROUPED_YEAR = Pattern.compile("(?<![\\d,.])(?:1,9|2,0)\\d\\d(?![\\d,.])");
 
   private final Set<String> enumConstants;
   private final Set<String> keyPrefixes;
@@ -59,7 +62,17 @@ public final class RawCodes {
 
   /** Learns the codes from the enums under {@code cn.smartaffairs} and the message bundles under {@code i18n/}. */
   public static RawCodes ofTheProject() {
-    return new RawCodes(enumConstantsOf("cn.smartaffairs"), messageKeyPrefixes());
+    Set<String> constants = enumConstantsOf("cn.smartaffairs");
+    Set<String> keyPrefixes = new HashSet<>();
+    for (String key : messageKeys()) {
+      keyPrefixes.add(key.split("\\.")[0]);
+      String last = key.substring(key.lastIndexOf('.') + 1);
+      // the code a key translates: audit.action.APPROVE, vehicle.rule.REPLACEMENT_AGE_YEARS
+      if (CONSTANT.matcher(last).matches() && last.length() > 1) {
+        constants.add(last);
+      }
+    }
+    return new RawCodes(constants, keyPrefixes);
   }
 
   public Set<String> enumConstants() {
@@ -72,6 +85,10 @@ public final class RawCodes {
     Matcher missing = MISSING_KEY.matcher(text);
     while (missing.find()) {
       found.add("missing message " + missing.group() + around(text, missing.start(), missing.end()));
+    }
+    Matcher year = GROUPED_YEAR.matcher(text);
+    while (year.find()) {
+      found.add("year with digit grouping " + year.group() + around(text, year.start(), year.end()));
     }
     Matcher token = TOKEN.matcher(text);
     while (token.find()) {
@@ -132,19 +149,19 @@ public final class RawCodes {
     return constants;
   }
 
-  private static Set<String> messageKeyPrefixes() {
-    Set<String> prefixes = new HashSet<>();
+  private static Set<String> messageKeys() {
+    Set<String> keys = new HashSet<>();
     try {
       for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
-        var keys = new Properties();
+        var properties = new Properties();
         try (InputStream in = bundle.getInputStream()) {
-          keys.load(in);
+          properties.load(in);
         }
-        keys.stringPropertyNames().forEach(key -> prefixes.add(key.split("\\.")[0]));
+        keys.addAll(properties.stringPropertyNames());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return prefixes;
+    return keys;
   }
 }

@@ -2,6 +2,7 @@ package cn.smartaffairs.space.estate;
 
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
@@ -33,11 +34,13 @@ class RepairProjectController {
 
   private final RepairProjects projects;
   private final SpaceRegister register;
+  private final Accounts accounts;
   private final MessageSource messages;
 
-  RepairProjectController(RepairProjects projects, SpaceRegister register, MessageSource messages) {
+  RepairProjectController(RepairProjects projects, SpaceRegister register, Accounts accounts, MessageSource messages) {
     this.projects = projects;
     this.register = register;
+    this.accounts = accounts;
     this.messages = messages;
   }
 
@@ -69,20 +72,25 @@ class RepairProjectController {
     return opened.get() > 0 ? "redirect:/space/repairs/" + opened.get() : target;
   }
 
-  /** A step as the page shows it: how long the project stayed in it (until the next step, or until now). */
-  record TimedStep(EstateRecords.RepairStep step, Duration stayed, String at) {}
+  /**
+   * A step as the page shows it: how long the project stayed in it (until the next step, or until now), and who made
+   * it by name.
+   */
+  record TimedStep(EstateRecords.RepairStep step, Duration stayed, String at, String actorName) {}
 
   @GetMapping("/{id}")
   String project(@PathVariable long id, Model model) {
     CurrentUser user = manager();
     var project = projects.project(id, user);
     var steps = projects.steps(id, user);
+    var names = accounts.displayNames(steps.stream().map(EstateRecords.RepairStep::actor).distinct().toList());
     List<TimedStep> timed = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       var end = i + 1 < steps.size() ? steps.get(i + 1).occurredAt()
           : project.stage() == RepairStage.COMPLETED ? steps.get(i).occurredAt() : projects.now();
       timed.add(new TimedStep(steps.get(i), Duration.between(steps.get(i).occurredAt(), end),
-          AT.format(steps.get(i).occurredAt().atZone(cn.smartaffairs.platform.PlatformConfiguration.ZONE))));
+          AT.format(steps.get(i).occurredAt().atZone(cn.smartaffairs.platform.PlatformConfiguration.ZONE)),
+          names.getOrDefault(steps.get(i).actor(), steps.get(i).actor())));
     }
     model.addAttribute("project", project);
     model.addAttribute("steps", timed);
