@@ -64,7 +64,7 @@ class EveryMenuPageBrowserTest {
   void everyMenuPageRunsItsScriptsAndSpeaksThePersonsLanguage(String username) {
     List<String> problems = new ArrayList<>();
     List<String> words = new ArrayList<>();
-    List<String> data = chineseData();
+    List<String> data = new ArrayList<>(chineseData());
     try (Browser browser = Browser.start("http://localhost:" + port)) {
       browser.signInAs(username);
       for (String language : List.of("zh", "en")) {
@@ -109,7 +109,16 @@ class EveryMenuPageBrowserTest {
     }
     rawCodes.in(text).forEach(code -> problems.add(where + code));
     if (language.equals("en")) {
-      chineseLeftIn(text, data).forEach(left -> problems.add(where + "Chinese on the English page: " + left));
+      List<String> left = chineseLeftIn(text, data);
+      if (!left.isEmpty()) {
+        // the scheduled jobs keep writing data while the crawl runs (a to-do item for a licence that just lapsed):
+        // what was stored since the crawl began is data too
+        List<String> now = chineseData();
+        data.clear();
+        data.addAll(now);
+        left = chineseLeftIn(text, data);
+      }
+      left.forEach(found -> problems.add(where + "Chinese on the English page: " + found));
     }
     return problems;
   }
