@@ -10,6 +10,7 @@ import cn.smartaffairs.organisation.StaffMember;
 import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -186,7 +187,7 @@ public class CanteenAccounts {
   /** Opens a visitor account (来宾卡) in the manager's region. Audited. */
   public CanteenAccount openVisitorAccount(String holderName, String cardNo, CurrentUser by) {
     if (!manages(by, by.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (holderName == null || holderName.isBlank() || holderName.trim().length() > 50) {
       throw new BusinessRuleException("canteen.holderNameRequired");
@@ -224,7 +225,7 @@ public class CanteenAccounts {
    */
   public int openAllStaffAccounts(long regionId, java.util.function.LongUnaryOperator openingFenOfStaff, CurrentUser by) {
     if (!manages(by, regionId)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return transaction.execute(status -> {
       Instant now = now();
@@ -673,7 +674,7 @@ public class CanteenAccounts {
    */
   public SubsidyRun grantMonthlySubsidies(YearMonth month, CurrentUser by) {
     if (month == null || !manages(by, by.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     long regionId = by.regionId();
     List<Long> ids = jdbc.sql("""

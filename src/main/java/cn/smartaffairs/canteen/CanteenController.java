@@ -3,6 +3,7 @@ package cn.smartaffairs.canteen;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -357,7 +358,7 @@ class CanteenController {
   private static CurrentUser requireManager() {
     CurrentUser user = CurrentUsers.current();
     if (!CanteenAccounts.managing(user).isRegionWide()) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user;
   }

@@ -7,6 +7,7 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
@@ -261,7 +262,7 @@ public class MeetingBookings {
 
   static void requireBookerOrManager(MeetingBooking booking, long regionId, CurrentUser by) {
     if (booking.bookedBy() != by.userId() && !by.dataScopeAs(Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 }

@@ -5,6 +5,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -330,7 +331,7 @@ public class MeetingRooms {
 
   void requireRoomKeeper(long regionId, CurrentUser by) {
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 
@@ -354,7 +355,7 @@ public class MeetingRooms {
       MeetingBooking booking = row.getKey();
       boolean manager = by.dataScopeAs(Role.MEETING_MANAGER).permits(row.getValue(), null, null);
       if (booking.bookedBy() != by.userId() && !manager) {
-        throw new BusinessRuleException("error.forbidden");
+        throw new ForbiddenException();
       }
       if (!booking.holdsRoom()) {
         throw new ConflictException("meeting.alreadyCancelled", booking.subject());

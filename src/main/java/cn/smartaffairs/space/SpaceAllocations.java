@@ -9,6 +9,7 @@ import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.printing.PdfPrinter;
@@ -447,7 +448,7 @@ public class SpaceAllocations {
     boolean manager = SpaceRegister.editScope(by).permits(regionId, null, null);
     boolean unitSide = by.dataScopeAs(Role.UNIT_HEAD, Role.UNIT_LIAISON).permits(null, unitId, null);
     if (!manager && !unitSide) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

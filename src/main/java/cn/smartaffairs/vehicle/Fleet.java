@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -319,7 +320,7 @@ public class Fleet {
 
   void requireManager(long regionId, CurrentUser by) {
     if (!managedBy(by).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 
@@ -330,7 +331,7 @@ public class Fleet {
    */
   DataScope managedBy(CurrentUser by) {
     if (!by.hasAny(MANAGERS)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return by.dataScopeAs(MANAGERS);
   }

@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.printing.PrintableForm;
@@ -87,7 +88,7 @@ public class Rentals {
 
   static long requireManagerOfOwnRegion(CurrentUser user) {
     if (!managerScope(user).permits(user.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user.regionId();
   }
