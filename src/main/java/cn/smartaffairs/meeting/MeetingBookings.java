@@ -9,6 +9,7 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.Timestamp;
@@ -142,7 +143,7 @@ public class MeetingBookings {
             Map.of("start", start.toString(), "end", end.toString())));
       });
     } catch (DataAccessException e) {
-      if (!MeetingRooms.violates(e, "23P01")) {
+      if (!Violations.isExclusionViolation(e)) {
         throw e;
       }
       throw rooms.collision(room, start, end);

@@ -8,6 +8,7 @@ import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.ResultSet;
@@ -41,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeetingRooms {
 
   private static final String BOOKING = "*, lower(during) as starts_at, upper(during) as ends_at";
-  private static final String NO_OVERLAP = "23P01";
   private static final Duration GRID = Duration.ofMinutes(30);
   private static final int SUGGESTIONS = 3;
 
@@ -190,7 +190,7 @@ public class MeetingRooms {
       });
       return booking(id);
     } catch (DataAccessException e) {
-      if (!violates(e, NO_OVERLAP)) {
+      if (!Violations.isExclusionViolation(e)) {
         throw e;
       }
       throw collision(room, start, end);
@@ -525,15 +525,6 @@ public class MeetingRooms {
   MeetingBooking booking(long id) {
     return jdbc.sql("select " + BOOKING + " from meeting_booking where id = :id").param("id", id)
         .query(MeetingRooms::booking).single();
-  }
-
-  static boolean violates(Throwable e, String sqlState) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static MeetingRoom room(ResultSet rs, int row) throws SQLException {
