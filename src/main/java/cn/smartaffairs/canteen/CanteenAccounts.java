@@ -11,6 +11,7 @@ import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -1034,7 +1035,7 @@ public class CanteenAccounts {
 
   /** Fen as yuan with two decimals, for messages. */
   static String yuan(long fen) {
-    return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    return Money.ofFen(fen).plain();
   }
 
   private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {

@@ -5,6 +5,7 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -148,8 +149,8 @@ public class Fleet {
       }
     }
     if (BigDecimal.valueOf(priceFen).compareTo(cap.value()) > 0) {
-      throw new BusinessRuleException("vehicle.overPriceCap", Money.yuan(priceFen), categoryLabel(category),
-          Money.yuan(cap.value().longValue()), source(cap));
+      throw new BusinessRuleException("vehicle.overPriceCap", Money.ofFen(priceFen).plain(), categoryLabel(category),
+          Money.ofFen(cap.value().longValue()).plain(), source(cap));
     }
     if (displacementMl != null) {
       RuleValue displacementCap = rules.required(Key.DISPLACEMENT_CAP_ML, category, regionId, purchasedOn);
