@@ -6,6 +6,7 @@ import cn.smartaffairs.calendar.WorkingCalendar;
 import cn.smartaffairs.calendar.WorkingDays;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
@@ -595,7 +596,7 @@ public class Approvals {
     boolean allowed = by.has(Role.PLATFORM_ADMIN)
         || (by.has(Role.REGION_ADMIN) && by.dataScope().permits(regionId, null, null));
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

@@ -5,6 +5,7 @@ import cn.smartaffairs.platform.SharedCaches;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -90,7 +91,7 @@ public class WorkingCalendar {
     boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
         : by.has(Role.PLATFORM_ADMIN) || (by.has(Role.REGION_ADMIN) && by.dataScope().permits(regionId, null, null));
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

@@ -10,6 +10,8 @@ import cn.smartaffairs.organisation.StaffMember;
 import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -186,7 +188,7 @@ public class CanteenAccounts {
   /** Opens a visitor account (来宾卡) in the manager's region. Audited. */
   public CanteenAccount openVisitorAccount(String holderName, String cardNo, CurrentUser by) {
     if (!manages(by, by.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (holderName == null || holderName.isBlank() || holderName.trim().length() > 50) {
       throw new BusinessRuleException("canteen.holderNameRequired");
@@ -224,7 +226,7 @@ public class CanteenAccounts {
    */
   public int openAllStaffAccounts(long regionId, java.util.function.LongUnaryOperator openingFenOfStaff, CurrentUser by) {
     if (!manages(by, regionId)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return transaction.execute(status -> {
       Instant now = now();
@@ -673,7 +675,7 @@ public class CanteenAccounts {
    */
   public SubsidyRun grantMonthlySubsidies(YearMonth month, CurrentUser by) {
     if (month == null || !manages(by, by.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     long regionId = by.regionId();
     List<Long> ids = jdbc.sql("""
@@ -1033,7 +1035,7 @@ public class CanteenAccounts {
 
   /** Fen as yuan with two decimals, for messages. */
   static String yuan(long fen) {
-    return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    return Money.ofFen(fen).plain();
   }
 
   private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {

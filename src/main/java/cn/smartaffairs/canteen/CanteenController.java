@@ -3,6 +3,8 @@ package cn.smartaffairs.canteen;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -357,18 +359,14 @@ class CanteenController {
   private static CurrentUser requireManager() {
     CurrentUser user = CurrentUsers.current();
     if (!CanteenAccounts.managing(user).isRegionWide()) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user;
   }
 
   /** Yuan as typed (e.g. "12.5", "-3") to fen; more than two decimals or no number at all is refused. */
   static long fen(String yuan) {
-    try {
-      return new BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
-    } catch (RuntimeException e) {
-      throw new BusinessRuleException("canteen.amountInvalid");
-    }
+    return Money.parseSignedYuan(yuan, "canteen.amountInvalid").fen();
   }
 
   private static long fenOrZero(String yuan) {
@@ -380,7 +378,7 @@ class CanteenController {
   }
 
   private static BigDecimal yuanNumber(long fen) {
-    return BigDecimal.valueOf(fen, 2);
+    return Money.ofFen(fen).yuan();
   }
 
   private String message(String key, Locale locale, Object... arguments) {

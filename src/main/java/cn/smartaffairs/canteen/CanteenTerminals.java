@@ -6,6 +6,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
 import java.sql.ResultSet;
@@ -152,7 +153,7 @@ public class CanteenTerminals {
 
   private static void requireManager(CurrentUser by) {
     if (!CanteenAccounts.manages(by, by.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

@@ -1,6 +1,6 @@
 package cn.smartaffairs.meeting;
 
-import java.math.BigDecimal;
+import cn.smartaffairs.platform.Money;
 
 /** 会议费上限 of a booking: attendees × days × the class's cap per person and day, in fen. */
 public record FeeCap(int meetingClass, int attendees, int days, long fenPerPersonDay) {
@@ -18,6 +18,6 @@ public record FeeCap(int meetingClass, int attendees, int days, long fenPerPerso
   }
 
   static String yuan(long fen) {
-    return BigDecimal.valueOf(fen, 2).stripTrailingZeros().toPlainString();
+    return Money.ofFen(fen).yuan().stripTrailingZeros().toPlainString();
   }
 }

@@ -1,7 +1,7 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.organisation.OrganisationDirectory;
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -118,12 +118,7 @@ class MeetingAdminController {
                    RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> {
-      long fen;
-      try {
-        fen = yuanPerPersonDay.movePointRight(2).longValueExact();
-      } catch (ArithmeticException e) {
-        throw new BusinessRuleException("meeting.feeCapInvalid");
-      }
+      long fen = Money.ofYuan(yuanPerPersonDay, "meeting.feeCapInvalid").fen();
       rules.addFeeCap(user.regionId(), meetingClass, fen, effectiveFrom, user);
     }, () -> messages.getMessage("meeting.done.ruleInForce", new Object[] {String.valueOf(effectiveFrom)}, locale),
         "/meeting-rules", redirect, messages, locale);

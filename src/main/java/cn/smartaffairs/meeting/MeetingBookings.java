@@ -7,7 +7,9 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.Timestamp;
@@ -141,7 +143,7 @@ public class MeetingBookings {
             Map.of("start", start.toString(), "end", end.toString())));
       });
     } catch (DataAccessException e) {
-      if (!MeetingRooms.violates(e, "23P01")) {
+      if (!Violations.isExclusionViolation(e)) {
         throw e;
       }
       throw rooms.collision(room, start, end);
@@ -261,7 +263,7 @@ public class MeetingBookings {
 
   static void requireBookerOrManager(MeetingBooking booking, long regionId, CurrentUser by) {
     if (booking.bookedBy() != by.userId() && !by.dataScopeAs(Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.smartaffairs.meeting;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
@@ -65,7 +66,7 @@ public class MeetingReports {
   public Report report(LocalDate from, LocalDate to, Long roomId, CurrentUser viewer) {
     if (!viewer.dataScopeAs(Role.MEETING_MANAGER, Role.REGION_ADMIN, Role.PLATFORM_ADMIN)
         .permits(viewer.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (from == null || to == null || to.isBefore(from) || to.isAfter(from.plusDays(366))) {
       throw new BusinessRuleException("meeting.reportPeriodInvalid");

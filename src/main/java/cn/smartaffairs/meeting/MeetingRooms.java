@@ -5,8 +5,10 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.ResultSet;
@@ -40,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeetingRooms {
 
   private static final String BOOKING = "*, lower(during) as starts_at, upper(during) as ends_at";
-  private static final String NO_OVERLAP = "23P01";
   private static final Duration GRID = Duration.ofMinutes(30);
   private static final int SUGGESTIONS = 3;
 
@@ -189,7 +190,7 @@ public class MeetingRooms {
       });
       return booking(id);
     } catch (DataAccessException e) {
-      if (!violates(e, NO_OVERLAP)) {
+      if (!Violations.isExclusionViolation(e)) {
         throw e;
       }
       throw collision(room, start, end);
@@ -330,7 +331,7 @@ public class MeetingRooms {
 
   void requireRoomKeeper(long regionId, CurrentUser by) {
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 
@@ -354,7 +355,7 @@ public class MeetingRooms {
       MeetingBooking booking = row.getKey();
       boolean manager = by.dataScopeAs(Role.MEETING_MANAGER).permits(row.getValue(), null, null);
       if (booking.bookedBy() != by.userId() && !manager) {
-        throw new BusinessRuleException("error.forbidden");
+        throw new ForbiddenException();
       }
       if (!booking.holdsRoom()) {
         throw new ConflictException("meeting.alreadyCancelled", booking.subject());
@@ -524,15 +525,6 @@ public class MeetingRooms {
   MeetingBooking booking(long id) {
     return jdbc.sql("select " + BOOKING + " from meeting_booking where id = :id").param("id", id)
         .query(MeetingRooms::booking).single();
-  }
-
-  static boolean violates(Throwable e, String sqlState) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static MeetingRoom room(ResultSet rs, int row) throws SQLException {

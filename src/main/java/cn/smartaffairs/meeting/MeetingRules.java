@@ -3,6 +3,7 @@ package cn.smartaffairs.meeting;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.Date;
@@ -128,7 +129,7 @@ public class MeetingRules {
 
   private static void requireRuleKeeper(long regionId, CurrentUser by) {
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 }

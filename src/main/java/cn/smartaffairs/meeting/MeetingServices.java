@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -98,7 +99,7 @@ public class MeetingServices {
       throw new NotFoundException("meetingService", id);
     }
     if (!by.dataScopeAs(Role.MEETING_MANAGER).permits(by.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (!"ORDERED".equals(row.get(0).get("status"))) {
       throw new ConflictException("meeting.serviceClosed");
@@ -121,7 +122,7 @@ public class MeetingServices {
   public List<ServiceOrder> taskList(CurrentUser viewer) {
     if (!viewer.dataScopeAs(Role.MEETING_MANAGER, Role.REGION_ADMIN, Role.PLATFORM_ADMIN)
         .permits(viewer.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return jdbc.sql(ORDER + " " + """
          where r.region_id = :region

@@ -6,6 +6,7 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -106,7 +107,7 @@ public class RecurringBookings {
       long id = transaction.execute(status -> write(room, subject, frequency, interval, request, exceptions, toWrite, by));
       return series(id, by);
     } catch (DataAccessException e) {
-      if (!MeetingRooms.violates(e, "23P01")) {
+      if (!Violations.isExclusionViolation(e)) {
         throw e;
       }
       // another booking was committed between the check and the write: everything was rolled back

@@ -3,6 +3,7 @@ package cn.smartaffairs.organisation;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.security.DataScope;
@@ -166,7 +167,7 @@ public class OrganisationDirectory {
   public void updateUnit(long id, UnitChange change, DataScope editScope) {
     Unit before = unit(id, editScope);
     if (!(editScope.all() || editScope.regionIds().contains(before.regionId()))) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (change.name() == null || change.name().isBlank() || change.approvedHeadcount() < 0) {
       throw new BusinessRuleException("unit.invalid");
@@ -189,7 +190,7 @@ public class OrganisationDirectory {
   public long addDepartment(long unitId, Long parentId, String name, DataScope editScope) {
     Unit unit = unit(unitId, editScope);
     if (!(editScope.all() || editScope.regionIds().contains(unit.regionId()) || editScope.unitIds().contains(unitId))) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (name == null || name.isBlank() || name.trim().length() > 100) {
       throw new BusinessRuleException("department.nameRequired");

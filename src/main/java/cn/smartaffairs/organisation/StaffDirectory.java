@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.crypto.FieldCipher;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.security.CurrentUser;
@@ -188,7 +189,7 @@ public class StaffDirectory {
   /** Reading a unit is not enough to change its people: a person with only their own scope may not. */
   static void requireEditable(Unit unit, DataScope scope) {
     if (!(scope.all() || scope.regionIds().contains(unit.regionId()) || scope.unitIds().contains(unit.id()))) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

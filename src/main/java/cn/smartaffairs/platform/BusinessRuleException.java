@@ -19,9 +19,12 @@ public class BusinessRuleException extends RuntimeException {
     return messageKey;
   }
 
-  /** Whether the rule broken is "you may not do this" (403) rather than "this is not valid" (400). */
-  public boolean isForbidden() {
-    return "error.forbidden".equals(messageKey);
+  /**
+   * Whether the rule broken is "you may not do this" (403) rather than "this is not valid" (400): decided by the type
+   * ({@link ForbiddenException}), never by the message key.
+   */
+  public final boolean isForbidden() {
+    return this instanceof ForbiddenException;
   }
 
   public Object[] arguments() {

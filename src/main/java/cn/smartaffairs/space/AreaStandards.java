@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.organisation.GovernmentLevel;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ public class AreaStandards {
     boolean permitted = regionId == null ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.SPACE_MANAGER).permits(regionId, null, null);
     if (!permitted) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

@@ -6,6 +6,7 @@ import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffMember;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
@@ -55,7 +56,7 @@ public class RankHistory {
     boolean permitted = SpaceRegister.editScope(by).permits(member.regionId(), null, null)
         || StaffDirectory.editScope(by).permits(member.regionId(), member.unitId(), null);
     if (!permitted) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (effectiveFrom == null) {
       throw new BusinessRuleException("space.rankDateRequired");

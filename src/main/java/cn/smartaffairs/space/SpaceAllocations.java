@@ -9,8 +9,10 @@ import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.printing.PrintableForm;
 import cn.smartaffairs.security.CurrentUser;
@@ -43,9 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SpaceAllocations {
-
-  private static final String NO_OVERLAP = "23P01";
-  private static final String UNIQUE = "23505";
 
   /** A 使用协议 with the rooms it covers. */
   public record Agreement(long id, long regionId, long unitId, String unitName, String agreementNo, LocalDate termFrom,
@@ -426,10 +425,10 @@ public class SpaceAllocations {
     try {
       return transaction.execute(status -> change.get());
     } catch (DataAccessException e) {
-      if (violates(e, NO_OVERLAP)) {
+      if (Violations.isExclusionViolation(e)) {
         throw new ConflictException("space.overlap");
       }
-      if (violates(e, UNIQUE)) {
+      if (Violations.isUniqueViolation(e)) {
         throw new ConflictException("space.duplicate");
       }
       throw e;
@@ -447,7 +446,7 @@ public class SpaceAllocations {
     boolean manager = SpaceRegister.editScope(by).permits(regionId, null, null);
     boolean unitSide = by.dataScopeAs(Role.UNIT_HEAD, Role.UNIT_LIAISON).permits(null, unitId, null);
     if (!manager && !unitSide) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 
@@ -674,14 +673,5 @@ public class SpaceAllocations {
         rs.getLong("from_unit_id"), rs.getString("from_name"), rs.getLong("to_unit_id"), rs.getString("to_name"),
         rs.getDate("effective_on").toLocalDate(), rs.getString("reason"), rs.getString("status"),
         rs.getString("requested_by"), rs.getString("decided_by"));
-  }
-
-  private static boolean violates(Throwable e, String sqlState) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

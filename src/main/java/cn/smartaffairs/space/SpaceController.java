@@ -10,13 +10,13 @@ import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffQuery;
 import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +100,7 @@ class SpaceController {
             List.of("已分配面积(m²)", d.allocatedArea()), List.of("使用率(%)", d.occupancyPercent()),
             List.of("超标人员", d.overStandardPeople()), List.of("超标单位", d.overStandardUnits()),
             List.of("空置房间", d.vacantRooms().size()), List.of("待腾退", d.openRecoveryTasks()),
-            List.of("租金收入(元)", d.rentCollectedFen() == null ? "—" : BigDecimal.valueOf(d.rentCollectedFen(), 2)))),
+            List.of("租金收入(元)", d.rentCollectedFen() == null ? "—" : Money.ofFen(d.rentCollectedFen()).yuan()))),
         new Xlsx.Sheet("按类型", List.of("类型", "房间数", "使用面积(m²)"),
             d.byKind().stream().map(k -> List.of(k.name(), k.rooms(), k.area()))),
         new Xlsx.Sheet("按单位", List.of("单位", "编制", "分配面积(m²)", "核定面积(m²)", "超标(m²)"),

@@ -4,7 +4,7 @@ import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.GovernmentLevel;
 import cn.smartaffairs.organisation.OrganisationDirectory;
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -198,7 +198,7 @@ class SpaceRegisterController {
 
   private static void requireImporter() {
     if (!SpaceRegister.editScope(CurrentUsers.current()).isRegionWide()) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

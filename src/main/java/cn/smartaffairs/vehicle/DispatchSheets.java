@@ -1,5 +1,6 @@
 package cn.smartaffairs.vehicle;
 
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.printing.PrintableForm;
 import cn.smartaffairs.security.CurrentUser;
@@ -54,8 +55,8 @@ public class DispatchSheets {
     fields.put("出车里程表", trip.map(t -> t.startOdometerKm() + " 公里").orElse(""));
     fields.put("回车里程表", trip.map(t -> t.endOdometerKm() == null ? "" : t.endOdometerKm() + " 公里").orElse(""));
     fields.put("行驶里程", trip.map(t -> t.distanceKm() == null ? "" : t.distanceKm() + " 公里").orElse(""));
-    fields.put("通行费", trip.map(t -> Money.yuan(t.tollsFen()) + " 元").orElse(""));
-    fields.put("停车费", trip.map(t -> Money.yuan(t.parkingFen()) + " 元").orElse(""));
+    fields.put("通行费", trip.map(t -> Money.ofFen(t.tollsFen()).plain() + " 元").orElse(""));
+    fields.put("停车费", trip.map(t -> Money.ofFen(t.parkingFen()).plain() + " 元").orElse(""));
     fields.put("派车方式", dispatch.mode().equals("OPTIMISED") ? "智能调度" : "人工调度");
     fields.put("互助保障", dispatch.aid() ? "是" : "否");
     return fields;

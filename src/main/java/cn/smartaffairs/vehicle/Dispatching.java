@@ -6,6 +6,7 @@ import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
@@ -471,7 +472,8 @@ public class Dispatching {
     try {
       return transaction.execute(status -> change.get());
     } catch (DataAccessException e) {
-      String constraint = violatedConstraint(e);
+      String constraint = Violations.isExclusionViolation(e) || Violations.isUniqueViolation(e)
+          ? Violations.constraintName(e).orElse(null) : null;
       if (constraint == null) {
         throw e;
       }
@@ -481,16 +483,6 @@ public class Dispatching {
         default -> "vehicle.requestAlreadyDispatched";
       });
     }
-  }
-
-  private static String violatedConstraint(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.postgresql.util.PSQLException sql && sql.getServerErrorMessage() != null
-          && ("23P01".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
-        return sql.getServerErrorMessage().getConstraint();
-      }
-    }
-    return null;
   }
 
   static Dispatch dispatch(ResultSet rs, int n) throws SQLException {

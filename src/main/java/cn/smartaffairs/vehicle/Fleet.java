@@ -4,6 +4,8 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -147,8 +149,8 @@ public class Fleet {
       }
     }
     if (BigDecimal.valueOf(priceFen).compareTo(cap.value()) > 0) {
-      throw new BusinessRuleException("vehicle.overPriceCap", Money.yuan(priceFen), categoryLabel(category),
-          Money.yuan(cap.value().longValue()), source(cap));
+      throw new BusinessRuleException("vehicle.overPriceCap", Money.ofFen(priceFen).plain(), categoryLabel(category),
+          Money.ofFen(cap.value().longValue()).plain(), source(cap));
     }
     if (displacementMl != null) {
       RuleValue displacementCap = rules.required(Key.DISPLACEMENT_CAP_ML, category, regionId, purchasedOn);
@@ -319,7 +321,7 @@ public class Fleet {
 
   void requireManager(long regionId, CurrentUser by) {
     if (!managedBy(by).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 
@@ -330,7 +332,7 @@ public class Fleet {
    */
   DataScope managedBy(CurrentUser by) {
     if (!by.hasAny(MANAGERS)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return by.dataScopeAs(MANAGERS);
   }

@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -86,7 +87,7 @@ public class Trips {
   /** A trip without a dispatch sheet (e.g. an urgent errand): recorded so that it is seen, and flagged. */
   @Transactional
   public Trip startWithoutDispatch(long vehicleId, Integer odometerKm, String purpose, CurrentUser by) {
-    Drivers.Driver driver = drivers.ofUser(by.userId()).orElseThrow(() -> new BusinessRuleException("error.forbidden"));
+    Drivers.Driver driver = drivers.ofUser(by.userId()).orElseThrow(() -> new ForbiddenException());
     if (purpose == null || purpose.isBlank()) {
       throw new BusinessRuleException("vehicle.purposeRequired");
     }

@@ -1,5 +1,6 @@
 package cn.smartaffairs.vehicle;
 
+import cn.smartaffairs.platform.Money;
 import java.time.LocalDate;
 
 /** 公务车辆: one vehicle of the fleet with its designated parking place. Money in fen, displacement in ml. */
@@ -10,6 +11,6 @@ public record Vehicle(long id, long regionId, long unitId, String unitName, Stri
                       LocalDate inspectionUntil) {
 
   public String priceYuan() {
-    return Money.yuan(priceFen);
+    return Money.ofFen(priceFen).plain();
   }
 }

@@ -4,6 +4,7 @@ import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -499,8 +500,8 @@ class VehiclePageController {
     XlsxDownload.send(response, "单车核算-" + from + "-" + to + ".xlsx", new Xlsx.Sheet("单车核算", headers,
         Stream.concat(report.rows().stream(), Stream.of(report.fleet())).map(row -> {
           List<Object> cells = new ArrayList<>(List.of(row.label(), row.vehicles(), row.km()));
-          Arrays.stream(VehicleCosts.CostKind.values()).forEach(k -> cells.add(new BigDecimal(Money.yuan(row.costsFen().get(k)))));
-          cells.add(new BigDecimal(Money.yuan(row.totalFen())));
+          Arrays.stream(VehicleCosts.CostKind.values()).forEach(k -> cells.add(Money.ofFen(row.costsFen().get(k)).yuan()));
+          cells.add(Money.ofFen(row.totalFen()).yuan());
           cells.add(row.costPerKmFen() == null ? null : BigDecimal.valueOf(row.costPerKmFen()).movePointLeft(2));
           cells.add(row.litresPer100Km());
           cells.add(row.kwhPer100Km());
@@ -532,7 +533,7 @@ class VehiclePageController {
         costs.register(from, to, unitId, CurrentUsers.scope()).stream().map(l -> java.util.Arrays.<Object>asList(l.day(),
             l.unitName(), l.plate(), l.purpose(), l.route(), l.startedAt().toLocalTime().toString(),
             l.endedAt().toLocalTime().toString(), l.km(), l.fuelLitres(), l.chargingKwh(),
-            new BigDecimal(Money.yuan(l.costFen())), l.driverName(), l.confirmed() ? "是" : "否"))));
+            Money.ofFen(l.costFen()).yuan(), l.driverName(), l.confirmed() ? "是" : "否"))));
   }
 
   /** Flags on a page: 50 at a time, so a large fleet's list stays readable. */
@@ -608,10 +609,15 @@ class VehiclePageController {
     return messages.getMessage(key, null, key, locale);
   }
 
+  /** Yuan typed on a form ("1234.5") to fen; a third decimal is rounded, as these forms always did. */
   private static long fen(String yuan) {
+    if (yuan == null || yuan.isBlank()) {
+      return 0;
+    }
     try {
-      return yuan == null || yuan.isBlank() ? 0 : Money.fen(yuan);
-    } catch (NumberFormatException | ArithmeticException e) {
+      BigDecimal rounded = new BigDecimal(yuan.trim()).setScale(2, java.math.RoundingMode.HALF_UP);
+      return Money.ofYuan(rounded, "vehicle.amountInvalid").fen();
+    } catch (NumberFormatException e) {
       throw new BusinessRuleException("vehicle.amountInvalid");
     }
   }

@@ -8,6 +8,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -230,7 +231,7 @@ public class VehicleRequests {
   public List<TripRequest> board(LocalDate day, CurrentUser viewer) {
     DataScope scope = viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER);
     if (!scope.isRegionWide()) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", timestamp(day.atStartOfDay())).addValue("to", timestamp(day.plusDays(1).atStartOfDay()));
@@ -256,7 +257,7 @@ public class VehicleRequests {
     TripRequest request = get(requestId);
     long regionId = by.regionId();
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     // another region sees the request, and may offer its vehicles, only once the home region has asked for aid
     if (regionId != request.regionId() && !request.consentRegionIds().contains(request.regionId())) {

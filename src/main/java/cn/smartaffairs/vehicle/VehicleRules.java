@@ -3,6 +3,7 @@ package cn.smartaffairs.vehicle;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ public class VehicleRules {
     boolean allowed = national ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(by.regionId(), null, null);
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (key == null || value == null || value.signum() < 0 || effectiveFrom == null) {
       throw new BusinessRuleException("vehicle.ruleInvalid");

@@ -3,6 +3,7 @@ package cn.smartaffairs.workorder;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
@@ -111,7 +112,7 @@ public class DutyRota {
 
   private static void requireDispatcher(CurrentUser by, long regionId) {
     if (!WorkOrders.dispatches(by, regionId)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

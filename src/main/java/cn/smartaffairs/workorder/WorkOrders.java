@@ -6,6 +6,7 @@ import cn.smartaffairs.calendar.WorkingCalendar;
 import cn.smartaffairs.calendar.WorkingDays;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -80,7 +81,7 @@ public class WorkOrders {
   /** The caller, if they dispatch in their own region; otherwise refused (the dispatch board, rota, statistics). */
   static CurrentUser requireDispatcher(CurrentUser user) {
     if (!dispatches(user, user.regionId())) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user;
   }
@@ -110,7 +111,7 @@ public class WorkOrders {
     Long requesterStaffId = agent ? order.requesterStaffId() : by.staffId();
     String requesterName = agent ? order.requesterName() : by.displayName();
     if (!agent && requesterStaffId == null) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (requesterStaffId != null && agent) {
       requesterName = jdbc.sql("select name from staff where id = :id and region_id = :region")
@@ -355,7 +356,7 @@ public class WorkOrders {
       case CONFIRM, REOPEN -> requester || dispatcher;
     };
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

@@ -3,6 +3,7 @@ package cn.smartaffairs.canteen.kitchen;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -308,10 +309,11 @@ class KitchenController {
     if (yuan == null) {
       throw new BusinessRuleException("canteen.kitchen.priceInvalid");
     }
-    return yuan.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    // a third decimal is rounded to the fen, as this form always did
+    return Money.ofYuan(yuan.setScale(2, java.math.RoundingMode.HALF_UP), "canteen.kitchen.priceInvalid").fen();
   }
 
   private static BigDecimal yuan(long fen) {
-    return BigDecimal.valueOf(fen).movePointLeft(2);
+    return Money.ofFen(fen).yuan();
   }
 }

@@ -5,6 +5,7 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.canteen.CanteenTerminals;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
@@ -51,7 +52,7 @@ public class Menus {
 
   public static void requireManager(CurrentUser user, long regionId) {
     if (!manages(user, regionId)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 

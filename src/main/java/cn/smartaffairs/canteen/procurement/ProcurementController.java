@@ -3,6 +3,7 @@ package cn.smartaffairs.canteen.procurement;
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -185,6 +186,7 @@ class ProcurementController {
     if (yuan == null) {
       throw new BusinessRuleException("canteen.kitchen.priceInvalid");
     }
-    return yuan.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    // a third decimal is rounded to the fen, as this form always did
+    return Money.ofYuan(yuan.setScale(2, RoundingMode.HALF_UP), "canteen.kitchen.priceInvalid").fen();
   }
 }

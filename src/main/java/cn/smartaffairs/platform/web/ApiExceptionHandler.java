@@ -3,6 +3,7 @@ package cn.smartaffairs.platform.web;
 import cn.smartaffairs.platform.ApiLocale;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -61,10 +62,14 @@ class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, exception);
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException exception) {
+    return problem(HttpStatus.FORBIDDEN, exception);
+  }
+
   @ExceptionHandler(BusinessRuleException.class)
   ProblemDetail ruleBroken(BusinessRuleException exception) {
-    return problem(exception.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
-        exception);
+    return problem(HttpStatus.BAD_REQUEST, exception);
   }
 
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

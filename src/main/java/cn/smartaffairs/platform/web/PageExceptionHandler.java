@@ -1,6 +1,8 @@
 package cn.smartaffairs.platform.web;
 
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageShell;
@@ -69,8 +71,8 @@ class PageExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   String ruleBroken(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(exception.isForbidden() ? HttpServletResponse.SC_FORBIDDEN
-        : exception instanceof cn.smartaffairs.platform.ConflictException ? HttpServletResponse.SC_CONFLICT
+    response.setStatus(exception instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
+        : exception instanceof ConflictException ? HttpServletResponse.SC_CONFLICT
         : HttpServletResponse.SC_BAD_REQUEST);
     return page(exception, response, model, locale);
   }

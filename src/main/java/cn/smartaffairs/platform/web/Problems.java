@@ -1,5 +1,6 @@
 package cn.smartaffairs.platform.web;
 
+import cn.smartaffairs.platform.Violations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -209,18 +210,14 @@ class Problems {
 
   /** SQLState classes 22 (data) and 23 (integrity) as the request's fault; anything else stays a server error. */
   private static Problem database(DataAccessException refused) {
-    String state = null;
-    String message = null;
-    for (Throwable cause = refused; cause != null && state == null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-        state = sql.getSQLState();
-        message = sql.getMessage();
-      }
-    }
-    if (state == null) {
+    SQLException sql = Violations.sqlException(refused).orElse(null);
+    if (sql == null) {
       return null;
     }
-    Problem problem = switch (state) {
+    String state = sql.getSQLState();
+    String message = sql.getMessage();
+    Problem problem = Violations.isUniqueViolation(refused) || Violations.isExclusionViolation(refused)
+        ? new Problem(HttpStatus.CONFLICT, "error.data.duplicate") : switch (state) {
       case "22001" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.tooLong");
       case "22P05", "22021" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.badCharacters");
       case "22008", "22007" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.dateOutOfRange");
@@ -230,7 +227,6 @@ class Problems {
       case "23503" -> message != null && message.contains("is still referenced")
           ? new Problem(HttpStatus.CONFLICT, "error.data.stillReferenced")
           : new Problem(HttpStatus.NOT_FOUND, "error.data.referenceMissing");
-      case "23505", "23P01" -> new Problem(HttpStatus.CONFLICT, "error.data.duplicate");
       case "23514" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.ruleBroken");
       case "40001", "40P01", "55P03" -> new Problem(HttpStatus.CONFLICT, "error.data.busy");
       default -> null;

@@ -1,6 +1,6 @@
 package cn.smartaffairs.space.estate;
 
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -203,7 +203,7 @@ class InspectionController {
 
   static void requireAny(boolean allowed) {
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
   }
 }

@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
@@ -77,7 +78,7 @@ public class Inspections {
 
   static long requireManagerOfOwnRegion(CurrentUser user) {
     if (!SpaceRegister.editScope(user).permits(user.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user.regionId();
   }
@@ -148,7 +149,7 @@ public class Inspections {
   public Campaign closeCampaign(long campaignId, CurrentUser by) {
     Campaign campaign = openCampaign(campaignId, by);
     if (!SpaceRegister.editScope(by).permits(campaign.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     jdbc.sql("update space_inspection_campaign set status = 'CLOSED' where id = :id and status = 'OPEN'")
         .param("id", campaignId).update();
@@ -326,7 +327,7 @@ public class Inspections {
     Finding finding = finding(findingId, by);
     boolean unitKeeper = by.dataScope().unitIds().contains(finding.unitId());
     if (!unitKeeper && !SpaceRegister.editScope(by).permits(finding.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (note == null || note.isBlank() || note.length() > 1000) {
       throw new BusinessRuleException("space.estate.rectifyNoteRequired");
@@ -344,7 +345,7 @@ public class Inspections {
   public Finding confirm(long findingId, int expectedVersion, CurrentUser by) {
     Finding finding = finding(findingId, by);
     if (!SpaceRegister.editScope(by).permits(finding.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     move(finding, "RECTIFIED", "CONFIRMED", expectedVersion, """
         update space_inspection_finding set status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :now,
@@ -378,7 +379,7 @@ public class Inspections {
   public WorkOrder raiseWorkOrder(long findingId, String category, CurrentUser by) {
     Finding finding = finding(findingId, by);
     if (!SpaceRegister.editScope(by).permits(finding.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (finding.workOrderId() != null) {
       throw new ConflictException("space.estate.workOrderExists", finding.workOrderId());

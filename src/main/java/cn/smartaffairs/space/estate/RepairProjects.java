@@ -4,6 +4,7 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
@@ -67,7 +68,7 @@ public class RepairProjects {
   public RepairProject open(NewRepairProject project, CurrentUser by) {
     long regionId = by.regionId();
     if (!managerScope(by).permits(regionId, null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (project.title() == null || project.title().isBlank() || project.title().strip().length() > 200) {
       throw new BusinessRuleException("space.repair.titleRequired");
@@ -123,7 +124,7 @@ public class RepairProjects {
   public RepairProject advance(long id, RepairStage to, int expectedVersion, String note, CurrentUser by) {
     RepairProject project = project(id, by);
     if (!managerScope(by).permits(project.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (to == null || !project.stage().mayMoveTo(to)) {
       throw new ConflictException("space.repair.stepNotAllowed", project.stage().label(),
@@ -177,7 +178,7 @@ public class RepairProjects {
   public long attach(long id, String fileName, byte[] data, CurrentUser by) {
     RepairProject project = project(id, by);
     if (!managerScope(by).permits(project.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (data == null || data.length == 0) {
       throw new BusinessRuleException("space.repair.attachmentEmpty");

@@ -3,6 +3,7 @@ package cn.smartaffairs.space.rental;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.Role;
 import java.sql.Date;
@@ -62,7 +63,7 @@ public class LeaseTermRules {
     boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN).permits(regionId, null, null);
     if (!allowed) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     if (name == null || name.isBlank() || name.strip().length() > 100 || effectiveFrom == null) {
       throw new BusinessRuleException("space.rental.termRuleInvalid");

@@ -4,6 +4,8 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.printing.PrintableForm;
@@ -87,7 +89,7 @@ public class Rentals {
 
   static long requireManagerOfOwnRegion(CurrentUser user) {
     if (!managerScope(user).permits(user.regionId(), null, null)) {
-      throw new BusinessRuleException("error.forbidden");
+      throw new ForbiddenException();
     }
     return user.regionId();
   }
@@ -545,7 +547,7 @@ public class Rentals {
 
   /** Fen as yuan with two decimals, for messages. */
   static String yuan(long fen) {
-    return BigDecimal.valueOf(fen).movePointLeft(2).toPlainString();
+    return Money.ofFen(fen).plain();
   }
 
   private long regionOfLease(long leaseId) {

@@ -1,22 +1,21 @@
 package cn.smartaffairs.space.rental;
 
 import cn.smartaffairs.platform.BusinessRuleException;
-import java.math.BigDecimal;
+import cn.smartaffairs.platform.Money;
 
 /** Amounts typed in yuan (元, at most two decimals) become integer fen; anything else is refused. */
 final class Yuan {
 
+  /** 一千亿元: more than any rent a property office records. */
+  private static final long MAX_FEN = 100_000_000_000_00L;
+
   private Yuan() {}
 
   static long toFen(String yuan) {
-    try {
-      BigDecimal amount = new BigDecimal(yuan == null ? "" : yuan.strip().replace(",", ""));
-      if (amount.scale() > 2 || amount.signum() <= 0 || amount.compareTo(new BigDecimal("100000000000")) > 0) {
-        throw new BusinessRuleException("space.rental.amountInvalid", yuan);
-      }
-      return amount.movePointRight(2).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new BusinessRuleException("space.rental.amountInvalid", yuan == null ? "" : yuan);
+    long fen = Money.parseYuan(yuan, "space.rental.amountInvalid").fen();
+    if (fen == 0 || fen > MAX_FEN) {
+      throw new BusinessRuleException("space.rental.amountInvalid", yuan);
     }
+    return fen;
   }
 }
