@@ -303,10 +303,12 @@ public class Dispatching {
         .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list();
     Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(fleetOfDay.stream().map(Vehicle::id).toList(),
         day, day);
+    // the cost per km is read once per region, not once per vehicle
+    Map<Long, Long> costPerKm = new java.util.HashMap<>();
     List<DispatchProblem.Vehicle> vehicles = fleetOfDay.stream()
         .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), passengerSeats(v),
             new GeoPoint(v.parkingLat(), v.parkingLon()), day.atStartOfDay(), day.atTime(23, 59),
-            (long) rules.number(Key.COST_PER_KM_FEN, v.regionId(), day),
+            costPerKm.computeIfAbsent(v.regionId(), region -> (long) rules.number(Key.COST_PER_KM_FEN, region, day)),
             VehicleEligibility.onDays(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), day, day)
                 .stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())))
         .toList();
