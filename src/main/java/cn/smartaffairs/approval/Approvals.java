@@ -155,19 +155,20 @@ public class Approvals {
 
   /** Every version of the flows of the regions in the scope, by request type and region, newest version first. */
   public List<FlowVersion> flows(DataScope scope) {
-    List<FlowVersion> versions = new ArrayList<>();
-    jdbc.sql("""
+    List<Map<String, Object>> rows = jdbc.sql("""
         select id, request_type, region_id, version, name, active, created_at from approval_flow
          order by request_type, region_id, version desc""")
         .query().listOfRows().stream()
         .filter(row -> scope.permits(((Number) row.get("region_id")).longValue(), null, null))
-        .forEach(row -> {
-          long id = ((Number) row.get("id")).longValue();
-          versions.add(new FlowVersion(id, (String) row.get("request_type"), ((Number) row.get("region_id")).longValue(),
-              ((Number) row.get("version")).intValue(), (String) row.get("name"), (Boolean) row.get("active"),
-              ((Timestamp) row.get("created_at")).toInstant(), stepsOf(id)));
-        });
-    return versions;
+        .toList();
+    Map<Long, List<FlowDefinition.Step>> steps = stepsOf(rows.stream().map(row -> ((Number) row.get("id")).longValue())
+        .toList());
+    return rows.stream().map(row -> {
+      long id = ((Number) row.get("id")).longValue();
+      return new FlowVersion(id, (String) row.get("request_type"), ((Number) row.get("region_id")).longValue(),
+          ((Number) row.get("version")).intValue(), (String) row.get("name"), (Boolean) row.get("active"),
+          ((Timestamp) row.get("created_at")).toInstant(), steps.getOrDefault(id, List.of()));
+    }).toList();
   }
 
   /** The deputies in force now or later for principals of the regions in the scope, soonest first. */
@@ -186,14 +187,37 @@ public class Approvals {
     return current.stream().filter(deputy -> scope.permits(regionOf.get(deputy.principalId()), null, null)).toList();
   }
 
-  private List<FlowDefinition.Step> stepsOf(long flowId) {
-    return jdbc.sql("select * from approval_step where flow_id = :flow order by position").param("flow", flowId)
-        .query(this::stepRow).list().stream()
-        .map(step -> new FlowDefinition.Step(step.name(), step.kind(), step.role(),
-            jdbc.sql("select user_id from approval_step_user where step_id = :step order by user_id")
-                .param("step", step.id()).query(Long.class).list(),
-            step.mode(), step.condition(), step.deadlineHours(), step.remindBeforeHours()))
-        .toList();
+  /**
+   * The steps of the flows, by flow id, with their named approvers: two queries whatever the number of flows, so that
+   * listing every version costs no query per flow or per step.
+   */
+  private Map<Long, List<FlowDefinition.Step>> stepsOf(List<Long> flowIds) {
+    Map<Long, List<FlowDefinition.Step>> steps = new java.util.HashMap<>();
+    if (flowIds.isEmpty()) {
+      return steps;
+    }
+    Map<Long, Long> flowOf = new java.util.HashMap<>();
+    List<StepRow> rows = jdbc.sql("select * from approval_step where flow_id = any(:flows) order by flow_id, position")
+        .param("flows", flowIds.toArray(Long[]::new))
+        .query((rs, n) -> {
+          flowOf.put(rs.getLong("id"), rs.getLong("flow_id"));
+          return stepRow(rs, n);
+        }).list();
+    Map<Long, List<Long>> users = new java.util.HashMap<>();
+    if (!rows.isEmpty()) {
+      jdbc.sql("select step_id, user_id from approval_step_user where step_id = any(:steps) order by step_id, user_id")
+          .param("steps", rows.stream().map(StepRow::id).toArray(Long[]::new))
+          .query((ResultSet rs) -> {
+            users.computeIfAbsent(rs.getLong("step_id"), id -> new ArrayList<>()).add(rs.getLong("user_id"));
+          });
+    }
+    for (StepRow step : rows) {
+      steps.computeIfAbsent(flowOf.get(step.id()), id -> new ArrayList<>())
+          .add(new FlowDefinition.Step(step.name(), step.kind(), step.role(),
+              List.copyOf(users.getOrDefault(step.id(), List.of())), step.mode(), step.condition(), step.deadlineHours(),
+              step.remindBeforeHours()));
+    }
+    return steps;
   }
 
   // ---- the applicant --------------------------------------------------------------------------------------------

@@ -185,7 +185,8 @@ public class RecurringBookings {
     return jdbc.sql("""
         select s.* from meeting_series s join meeting_room r on r.id = s.room_id
          where s.id = :id and r.region_id = :region""")
-        .param("id", id).param("region", viewer.regionId()).query(this::series).optional()
+        .param("id", id).param("region", viewer.regionId()).query(RecurringBookings::series).optional()
+        .map(this::withOccurrences)
         .orElseThrow(() -> new NotFoundException("meetingSeries", id));
   }
 
@@ -223,18 +224,27 @@ public class RecurringBookings {
     return after;
   }
 
-  private MeetingSeries series(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    List<MeetingBooking> occurrences = jdbc.sql("""
-        select *, lower(during) as starts_at, upper(during) as ends_at from meeting_booking
-         where series_id = :id order by occurrence_start""")
-        .param("id", id).query(MeetingRooms::booking).list();
+  /** A series as its row holds it; its occurrences come after, by {@link #withOccurrences}. */
+  private static MeetingSeries series(ResultSet rs, int row) throws SQLException {
     Date[] exceptions = (Date[]) rs.getArray("exceptions").getArray();
-    return new MeetingSeries(id, rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
+    return new MeetingSeries(rs.getLong("id"), rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
         rs.getString("frequency"), rs.getInt("interval_count"), rs.getDate("first_date").toLocalDate(),
         rs.getDate("until_date").toLocalDate(), rs.getTime("starts_at").toLocalTime(),
         rs.getTime("ends_at").toLocalTime(), Arrays.stream(exceptions).map(Date::toLocalDate).toList(),
-        rs.getString("status"), rs.getLong("booked_by"), occurrences);
+        rs.getString("status"), rs.getLong("booked_by"), List.of());
+  }
+
+  /**
+   * The series with its occurrences, read after the series' own row: a query inside a row mapper would hold one
+   * pooled connection while waiting for another, and a busy moment would starve the pool.
+   */
+  private MeetingSeries withOccurrences(MeetingSeries s) {
+    List<MeetingBooking> occurrences = jdbc.sql("""
+        select *, lower(during) as starts_at, upper(during) as ends_at from meeting_booking
+         where series_id = :id order by occurrence_start""")
+        .param("id", s.id()).query(MeetingRooms::booking).list();
+    return new MeetingSeries(s.id(), s.roomId(), s.subject(), s.attendees(), s.frequency(), s.interval(),
+        s.firstDate(), s.untilDate(), s.startTime(), s.endTime(), s.exceptions(), s.status(), s.bookedBy(), occurrences);
   }
 
   private static OffsetDateTime at(LocalDate date, java.time.LocalTime time) {

@@ -99,6 +99,19 @@ public class Accounts implements UserDetailsService {
     return names;
   }
 
+  /** The staff record of each account that has one, by account id, in one query; other ids are left out. */
+  public Map<Long, Long> staffIdsById(java.util.Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> staff = new LinkedHashMap<>();
+    jdbc.sql("select id, staff_id from user_account where id in (:ids) and staff_id is not null")
+        .param("ids", List.copyOf(new java.util.HashSet<>(userIds)))
+        .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getLong("staff_id")))
+        .list().forEach(entry -> staff.put(entry.getKey(), entry.getValue()));
+    return staff;
+  }
+
   /** Display names by username, for showing who did what; unknown usernames are left out. */
   public Map<String, String> displayNames(java.util.Collection<String> usernames) {
     if (usernames.isEmpty()) {

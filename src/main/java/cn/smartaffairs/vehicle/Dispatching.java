@@ -293,8 +293,9 @@ public class Dispatching {
         .param("from", VehicleRequests.timestamp(day.atStartOfDay()))
         .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
         .query(Dispatching::dispatch).list();
+    Map<Long, TripRequest> heldRequests = requests.get(held.stream().map(Dispatch::requestId).toList());
     for (Dispatch d : held) {
-      trips.add(trip(requests.get(d.requestId()), d.vehicleId(), d.driverId()));
+      trips.add(trip(found(heldRequests, d.requestId(), "vehicleRequest"), d.vehicleId(), d.driverId()));
     }
     // vehicles the day bars (sealed, in repair, insurance or inspection lapsed) come along, barred, so that a trip only
     // they could serve is reported as such and a trip held on one of them is still known to the planner
@@ -303,17 +304,21 @@ public class Dispatching {
         .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list();
     Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(fleetOfDay.stream().map(Vehicle::id).toList(),
         day, day);
+    // the cost per km is read once per region, not once per vehicle
+    Map<Long, Long> costPerKm = new java.util.HashMap<>();
     List<DispatchProblem.Vehicle> vehicles = fleetOfDay.stream()
         .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), passengerSeats(v),
             new GeoPoint(v.parkingLat(), v.parkingLon()), day.atStartOfDay(), day.atTime(23, 59),
-            (long) rules.number(Key.COST_PER_KM_FEN, v.regionId(), day),
+            costPerKm.computeIfAbsent(v.regionId(), region -> (long) rules.number(Key.COST_PER_KM_FEN, region, day)),
             VehicleEligibility.onDays(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), day, day)
                 .stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())))
         .toList();
-    List<DispatchProblem.Driver> onShift = jdbc.sql("""
+    List<Long> driverIds = jdbc.sql("""
         select d.id from vehicle_driver d where d.available and d.licence_expires >= :day and d.region_id = any(:regions)""")
         .param("day", java.sql.Date.valueOf(day)).param("regions", regions.toArray(Long[]::new))
-        .query(Long.class).list().stream().map(drivers::get)
+        .query(Long.class).list();
+    Map<Long, Drivers.Driver> driverOf = drivers.get(driverIds);
+    List<DispatchProblem.Driver> onShift = driverIds.stream().map(id -> found(driverOf, id, "driver"))
         .map(d -> new DispatchProblem.Driver(d.id(), d.regionId(), day.atTime(d.shiftStart()), day.atTime(d.shiftEnd()),
             Set.of()))
         .toList();
@@ -347,48 +352,91 @@ public class Dispatching {
     }
     // an open proposal shows only what is still to dispatch; trips the planner had to plan around are left out
     boolean open = "PROPOSED".equals(row.get("status"));
+    // the requests, vehicles and drivers of the plan are read together, a fixed number of queries for any plan
+    List<Long> requestIds = new ArrayList<>();
+    plan.assignments().forEach(a -> requestIds.add(a.requestId()));
+    plan.unassigned().forEach(u -> requestIds.add(u.requestId()));
+    Map<Long, TripRequest> requestOf = requests.get(requestIds);
+    Map<Long, Vehicle> vehicleOf = fleet.get(plan.assignments().stream().map(DispatchPlan.Assignment::vehicleId).toList());
+    Map<Long, Drivers.Driver> driverOf = drivers.get(plan.assignments().stream().map(DispatchPlan.Assignment::driverId)
+        .toList());
     List<ProposedRow> rows = new ArrayList<>();
     for (DispatchPlan.Assignment a : plan.assignments()) {
-      TripRequest r = requests.get(a.requestId());
+      TripRequest r = found(requestOf, a.requestId(), "vehicleRequest");
       if (open && !r.status().equals("APPROVED")) {
         continue;
       }
-      Vehicle v = fleet.get(a.vehicleId());
+      Vehicle v = found(vehicleOf, a.vehicleId(), "vehicle");
       rows.add(new ProposedRow(r.id(), r.purpose(), r.route(), window(r), r.passengers(), v.id(), v.plate(),
-          a.driverId(), drivers.get(a.driverId()).name(), v.regionId() != r.regionId()));
+          a.driverId(), found(driverOf, a.driverId(), "driver").name(), v.regionId() != r.regionId()));
     }
-    List<UnassignedRow> unassigned = plan.unassigned().stream()
-        .map(u -> Map.entry(requests.get(u.requestId()), u.reason()))
+    List<Map.Entry<TripRequest, String>> left = plan.unassigned().stream()
+        .map(u -> Map.entry(found(requestOf, u.requestId(), "vehicleRequest"), u.reason()))
         .filter(e -> !open || e.getKey().status().equals("APPROVED"))
+        .toList();
+    Map<Long, List<BarredVehicle>> barred = barredFor(left.stream()
+        .filter(e -> UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue())).map(Map.Entry::getKey).toList());
+    List<UnassignedRow> unassigned = left.stream()
         .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue(),
-            UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue()) ? barredFor(e.getKey()) : List.of()))
+            UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue()) ? barred.get(e.getKey().id()) : List.of()))
         .toList();
     return new Proposal(id, (LocalDate) row.get("day"), (String) row.get("status"), plan, rows, unassigned);
   }
 
   /**
-   * The vehicles of the trip's category, with its seats, in its region or a consented aid region, that the trip's
-   * days bar (as the planner saw them), so the dispatcher reads which vehicle to renew or unseal.
+   * For each trip, the vehicles of its category, with its seats, in its region or a consented aid region, that the
+   * trip's days bar (as the planner saw them), so the dispatcher reads which vehicle to renew or unseal. The candidates
+   * of all the trips and their sealing periods are read in one query each.
    */
-  private List<BarredVehicle> barredFor(TripRequest request) {
-    List<Long> regions = new ArrayList<>(VehicleRequests.aidRegions(request));
-    regions.add(request.regionId());
-    VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
-    List<Vehicle> candidates = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
-            + " and v.region_id = any(:regions) and v.category = :category order by v.plate")
-        .param("regions", regions.toArray(Long[]::new)).param("category", request.category().name())
-        .query(Fleet::vehicle).list().stream().filter(v -> passengerSeats(v) >= request.passengers()).toList();
-    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(candidates.stream().map(Vehicle::id).toList(),
-        need.firstDay(), need.lastDay());
-    List<BarredVehicle> barred = new ArrayList<>();
-    for (Vehicle v : candidates) {
-      List<VehicleEligibility.Reason> reasons = VehicleEligibility.onDays(
-          VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), need.firstDay(), need.lastDay());
-      if (!reasons.isEmpty()) {
-        barred.add(new BarredVehicle(v.id(), v.plate(), reasons));
-      }
+  private Map<Long, List<BarredVehicle>> barredFor(List<TripRequest> trips) {
+    Map<Long, List<BarredVehicle>> barredByTrip = new java.util.HashMap<>();
+    if (trips.isEmpty()) {
+      return barredByTrip;
     }
-    return barred;
+    Set<Long> regions = new HashSet<>();
+    Set<String> categories = new HashSet<>();
+    for (TripRequest trip : trips) {
+      regions.add(trip.regionId());
+      regions.addAll(VehicleRequests.aidRegions(trip));
+      categories.add(trip.category().name());
+    }
+    List<Vehicle> all = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
+            + " and v.region_id = any(:regions) and v.category = any(:categories) order by v.plate")
+        .param("regions", regions.toArray(Long[]::new)).param("categories", categories.toArray(String[]::new))
+        .query(Fleet::vehicle).list();
+    LocalDate from = trips.stream().map(t -> VehicleEligibility.Need.of(t).firstDay()).min(LocalDate::compareTo)
+        .orElseThrow();
+    LocalDate to = trips.stream().map(t -> VehicleEligibility.Need.of(t).lastDay()).max(LocalDate::compareTo)
+        .orElseThrow();
+    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(all.stream().map(Vehicle::id).toList(), from, to);
+    for (TripRequest request : trips) {
+      List<Long> tripRegions = new ArrayList<>(VehicleRequests.aidRegions(request));
+      tripRegions.add(request.regionId());
+      VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
+      List<BarredVehicle> barred = new ArrayList<>();
+      for (Vehicle v : all) {
+        if (!tripRegions.contains(v.regionId()) || v.category() != request.category()
+            || passengerSeats(v) < request.passengers()) {
+          continue;
+        }
+        List<VehicleEligibility.Reason> reasons = VehicleEligibility.onDays(
+            VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), need.firstDay(), need.lastDay());
+        if (!reasons.isEmpty()) {
+          barred.add(new BarredVehicle(v.id(), v.plate(), reasons));
+        }
+      }
+      barredByTrip.put(request.id(), barred);
+    }
+    return barredByTrip;
+  }
+
+  /** The value of an id read in a set-based query; an id the database no longer knows answers 404 as before. */
+  private static <T> T found(Map<Long, T> byId, long id, String kind) {
+    T value = byId.get(id);
+    if (value == null) {
+      throw new NotFoundException(kind, id);
+    }
+    return value;
   }
 
   /**
@@ -430,6 +478,18 @@ public class Dispatching {
   public java.util.Optional<Dispatch> ofRequest(long requestId) {
     return jdbc.sql(DISPATCH + " where d.request_id = :id and d.status = 'ACTIVE'").param("id", requestId)
         .query(Dispatching::dispatch).optional();
+  }
+
+  /** The active dispatch of each request that has one, by request id, in one query. */
+  public Map<Long, Dispatch> ofRequests(java.util.Collection<Long> requestIds) {
+    Map<Long, Dispatch> dispatches = new java.util.HashMap<>();
+    if (requestIds.isEmpty()) {
+      return dispatches;
+    }
+    jdbc.sql(DISPATCH + " where d.request_id = any(:ids) and d.status = 'ACTIVE'")
+        .param("ids", requestIds.toArray(Long[]::new)).query(Dispatching::dispatch).list()
+        .forEach(d -> dispatches.put(d.requestId(), d));
+    return dispatches;
   }
 
   /** A dispatch for its requester, its driver and the managers whose scope reaches the vehicle; 404 to others. */

@@ -50,6 +50,16 @@ public class Drivers {
         .paramSource(scope.bind(new MapSqlParameterSource())).query(Drivers::driver).list();
   }
 
+  /** The drivers of the ids that exist, by id, in one query. */
+  public Map<Long, Driver> get(java.util.Collection<Long> ids) {
+    Map<Long, Driver> byId = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql(DRIVER + " where d.id = any(:ids)").param("ids", ids.stream().distinct().toArray(Long[]::new))
+          .query(Drivers::driver).list().forEach(d -> byId.put(d.id(), d));
+    }
+    return byId;
+  }
+
   public Driver get(long id) {
     return jdbc.sql(DRIVER + " where d.id = :id").param("id", id).query(Drivers::driver).optional()
         .orElseThrow(() -> new NotFoundException("driver", id));
@@ -133,12 +143,18 @@ public class Drivers {
     return id;
   }
 
-  public List<DriverRecord> records(long driverId) {
-    return jdbc.sql("select * from vehicle_driver_record where driver_id = :id order by held_on desc")
-        .param("id", driverId)
+  /** The training and assessment records of the drivers, newest first, by driver id, in one query. */
+  public Map<Long, List<DriverRecord>> records(java.util.Collection<Long> driverIds) {
+    Map<Long, List<DriverRecord>> records = new java.util.HashMap<>();
+    if (driverIds.isEmpty()) {
+      return records;
+    }
+    jdbc.sql("select * from vehicle_driver_record where driver_id = any(:ids) order by driver_id, held_on desc, id desc")
+        .param("ids", driverIds.toArray(Long[]::new))
         .query((rs, n) -> new DriverRecord(rs.getLong("id"), rs.getLong("driver_id"), rs.getString("kind"),
             rs.getDate("held_on").toLocalDate(), rs.getString("topic"), rs.getString("result")))
-        .list();
+        .list().forEach(record -> records.computeIfAbsent(record.driverId(), id -> new java.util.ArrayList<>()).add(record));
+    return records;
   }
 
   // ---- named places ---------------------------------------------------------------------------------------------

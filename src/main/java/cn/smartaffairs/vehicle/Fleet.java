@@ -68,6 +68,16 @@ public class Fleet {
         .orElseThrow(() -> new NotFoundException("vehicle", id));
   }
 
+  /** The vehicles of the ids that exist, by id, in one query. */
+  Map<Long, Vehicle> get(java.util.Collection<Long> ids) {
+    Map<Long, Vehicle> byId = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql(VEHICLE + " where v.id = any(:ids)").param("ids", ids.stream().distinct().toArray(Long[]::new))
+          .query(Fleet::vehicle).list().forEach(v -> byId.put(v.id(), v));
+    }
+    return byId;
+  }
+
   Vehicle get(long id) {
     return jdbc.sql(VEHICLE + " where v.id = :id").param("id", id).query(Fleet::vehicle).optional()
         .orElseThrow(() -> new NotFoundException("vehicle", id));

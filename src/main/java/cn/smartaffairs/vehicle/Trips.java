@@ -218,6 +218,17 @@ public class Trips {
     return jdbc.sql(TRIP + " where t.dispatch_id = :id").param("id", dispatchId).query(Trips::trip).optional();
   }
 
+  /** The trip of each dispatch that has one, by dispatch id, in one query. */
+  public Map<Long, Trip> ofDispatches(java.util.Collection<Long> dispatchIds) {
+    Map<Long, Trip> trips = new java.util.HashMap<>();
+    if (dispatchIds.isEmpty()) {
+      return trips;
+    }
+    jdbc.sql(TRIP + " where t.dispatch_id = any(:ids)").param("ids", dispatchIds.toArray(Long[]::new))
+        .query(Trips::trip).list().forEach(t -> trips.put(t.dispatchId(), t));
+    return trips;
+  }
+
   /** The latest trips of a vehicle, newest first. */
   public List<Trip> ofVehicle(long vehicleId, int limit) {
     return jdbc.sql(TRIP + " where t.vehicle_id = :vehicle order by t.started_at desc limit :limit")

@@ -206,17 +206,19 @@ class VehiclePageController {
   String drivers(Model model) {
     List<Drivers.Driver> list = drivers.list(CurrentUsers.scope());
     Map<Long, List<Drivers.DriverRecord>> records = new LinkedHashMap<>();
-    list.forEach(d -> records.put(d.id(), drivers.records(d.id())));
+    Map<Long, List<Drivers.DriverRecord>> byDriver = drivers.records(list.stream().map(Drivers.Driver::id).toList());
+    list.forEach(d -> records.put(d.id(), byDriver.getOrDefault(d.id(), List.of())));
     model.addAttribute("drivers", list);
     model.addAttribute("records", records);
     // accounts holding the driver role in the region that are not yet registered as drivers
     CurrentUser user = CurrentUsers.current();
     var registered = list.stream().map(Drivers.Driver::userId).filter(java.util.Objects::nonNull).toList();
-    model.addAttribute("candidates", accounts.holding(user.regionId(), Role.DRIVER).stream()
-        .filter(a -> !registered.contains(a.userId()))
-        .map(a -> accounts.findById(a.userId()).filter(c -> c.staffId() != null)
-            .map(c -> Map.entry(c.staffId(), a.displayName() + "（" + a.username() + "）")).orElse(null))
-        .filter(java.util.Objects::nonNull).toList());
+    List<cn.smartaffairs.security.Accounts.AccountName> unregistered = accounts.holding(user.regionId(), Role.DRIVER)
+        .stream().filter(a -> !registered.contains(a.userId())).toList();
+    Map<Long, Long> staffOf = accounts.staffIdsById(unregistered.stream()
+        .map(cn.smartaffairs.security.Accounts.AccountName::userId).toList());
+    model.addAttribute("candidates", unregistered.stream().filter(a -> staffOf.containsKey(a.userId()))
+        .map(a -> Map.entry(staffOf.get(a.userId()), a.displayName() + "（" + a.username() + "）")).toList());
     model.addAttribute("today", today());
     return "vehicle/drivers";
   }
@@ -312,12 +314,19 @@ class VehiclePageController {
   /** A request with its dispatch and trip, for the requester's list. */
   record RequestView(TripRequest request, Dispatch dispatch, Trips.Trip trip) {}
 
+  /** The requests with their active dispatch and its trip, read in one query each whatever the number of requests. */
+  private List<RequestView> views(List<TripRequest> list) {
+    Map<Long, Dispatch> dispatches = dispatching.ofRequests(list.stream().map(TripRequest::id).toList());
+    Map<Long, Trips.Trip> tripOf = trips.ofDispatches(dispatches.values().stream().map(Dispatch::id).toList());
+    return list.stream().map(r -> {
+      Dispatch dispatch = dispatches.get(r.id());
+      return new RequestView(r, dispatch, dispatch == null ? null : tripOf.get(dispatch.id()));
+    }).toList();
+  }
+
   @GetMapping("/vehicle-requests")
   String myRequests(Model model) {
-    model.addAttribute("requests", requests.mine(CurrentUsers.current()).stream().map(r -> {
-      Dispatch dispatch = dispatching.ofRequest(r.id()).orElse(null);
-      return new RequestView(r, dispatch, dispatch == null ? null : trips.ofDispatch(dispatch.id()).orElse(null));
-    }).toList());
+    model.addAttribute("requests", views(requests.mine(CurrentUsers.current())));
     return "vehicle/requests";
   }
 
@@ -335,10 +344,7 @@ class VehiclePageController {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
     // the board answers 403 to anyone who does not dispatch, before the region's vehicles are listed
-    List<RequestView> rows = requests.board(day, user).stream().map(r -> {
-      Dispatch dispatch = dispatching.ofRequest(r.id()).orElse(null);
-      return new RequestView(r, dispatch, dispatch == null ? null : trips.ofDispatch(dispatch.id()).orElse(null));
-    }).toList();
+    List<RequestView> rows = views(requests.board(day, user));
     model.addAttribute("date", day);
     model.addAttribute("rows", rows);
     model.addAttribute("vehicles", fleet.list(cn.smartaffairs.security.DataScope.region(user.regionId()),

@@ -208,6 +208,17 @@ public class VehicleRequests {
         .orElseThrow(() -> new NotFoundException("vehicleRequest", id));
   }
 
+  /** The requests of the ids that exist, with their stops, by id: two queries whatever their number. */
+  Map<Long, TripRequest> get(java.util.Collection<Long> ids) {
+    Map<Long, TripRequest> byId = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return byId;
+    }
+    withStops(jdbc.sql(REQUEST + " where r.id = any(:ids)").param("ids", ids.stream().distinct().toArray(Long[]::new))
+        .query(VehicleRequests::request).list()).forEach(r -> byId.put(r.id(), r));
+    return byId;
+  }
+
   private boolean canSeeApproval(long approvalId, CurrentUser viewer) {
     try {
       approvals.route(approvalId, viewer);

@@ -85,6 +85,11 @@ public final class WebSession {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** Opens a page sending one more request header, e.g. {@link StatementCounter#HEADER}. */
+  public Page get(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
+  }
+
   /** Posts a form exactly as given: add {@code _csrf} yourself, or leave it out to see it refused. */
   public Page post(String path, Map<String, String> fields) {
     String form = new LinkedHashMap<>(fields).entrySet().stream()

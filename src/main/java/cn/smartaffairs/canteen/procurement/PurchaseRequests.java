@@ -17,7 +17,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,8 +136,10 @@ public class PurchaseRequests {
 
   public List<PurchaseRequest> requests(long siteId, CurrentUser viewer) {
     managedSite(siteId, viewer);
-    return jdbc.sql("select id from canteen_purchase_request where site_id = :site order by id desc limit 200")
-        .param("site", siteId).query(Long.class).list().stream().map(id -> request(id, viewer)).toList();
+    return withQuotes(jdbc.sql("""
+        select p.* from canteen_purchase_request p join canteen s on s.id = p.site_id
+         where p.site_id = :site and s.region_id = :region order by p.id desc limit 200""")
+        .param("site", siteId).param("region", viewer.regionId()).query(PurchaseRequests::request).list());
   }
 
   /** A request of a canteen of the caller's region, for its managers; any other answers 404. */
@@ -143,7 +147,8 @@ public class PurchaseRequests {
     PurchaseRequest request = jdbc.sql("""
         select p.* from canteen_purchase_request p join canteen s on s.id = p.site_id
          where p.id = :id and s.region_id = :region""")
-        .param("id", id).param("region", viewer.regionId()).query(this::request).optional()
+        .param("id", id).param("region", viewer.regionId()).query(PurchaseRequests::request).optional()
+        .map(found -> withQuotes(List.of(found)).get(0))
         .orElseThrow(() -> new NotFoundException("canteenPurchaseRequest", id));
     Menus.requireManager(viewer, viewer.regionId());
     return request;
@@ -179,20 +184,38 @@ public class PurchaseRequests {
     return site;
   }
 
-  private PurchaseRequest request(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    List<PurchaseRequest.Quote> quotes = jdbc.sql("""
-        select q.id, q.supplier_id, s.name, q.round, q.unit_price_fen from canteen_quote q
-          join canteen_supplier s on s.id = q.supplier_id where q.request_id = :id order by q.round, q.unit_price_fen, q.id""")
-        .param("id", id).query((r, n) -> new PurchaseRequest.Quote(r.getLong(1), r.getLong(2), r.getString(3),
-            r.getInt(4), r.getLong(5))).list();
+  /** A request as its row holds it; its quotes come after, by {@link #withQuotes}. */
+  private static PurchaseRequest request(ResultSet rs, int row) throws SQLException {
     long awarded = rs.getLong("awarded_quote_id");
     Long awardedQuote = rs.wasNull() ? null : awarded;
     OffsetDateTime awardedAt = rs.getObject("awarded_at", OffsetDateTime.class);
     Date needed = rs.getDate("needed_by");
-    return new PurchaseRequest(id, rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),
+    return new PurchaseRequest(rs.getLong("id"), rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),
         rs.getBigDecimal("quantity"), rs.getString("unit"), needed == null ? null : needed.toLocalDate(),
         rs.getString("status"), awardedQuote,
-        awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(), quotes);
+        awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(), List.of());
+  }
+
+  /**
+   * The requests with their quotes, read in one query after the requests' own: a query inside a row mapper would hold
+   * one pooled connection while waiting for another, and a busy moment would starve the pool.
+   */
+  private List<PurchaseRequest> withQuotes(List<PurchaseRequest> requests) {
+    if (requests.isEmpty()) {
+      return requests;
+    }
+    Map<Long, List<PurchaseRequest.Quote>> quotes = new HashMap<>();
+    jdbc.sql("""
+        select q.request_id, q.id, q.supplier_id, s.name, q.round, q.unit_price_fen from canteen_quote q
+          join canteen_supplier s on s.id = q.supplier_id where q.request_id = any(:ids)
+         order by q.request_id, q.round, q.unit_price_fen, q.id""")
+        .param("ids", requests.stream().map(PurchaseRequest::id).toArray(Long[]::new))
+        .query((ResultSet r) -> {
+          quotes.computeIfAbsent(r.getLong(1), id -> new ArrayList<>())
+              .add(new PurchaseRequest.Quote(r.getLong(2), r.getLong(3), r.getString(4), r.getInt(5), r.getLong(6)));
+        });
+    return requests.stream().map(p -> new PurchaseRequest(p.id(), p.siteId(), p.itemName(), p.spec(), p.quantity(),
+        p.unit(), p.neededBy(), p.status(), p.awardedQuoteId(), p.awardedAt(),
+        List.copyOf(quotes.getOrDefault(p.id(), List.of())))).toList();
   }
 }

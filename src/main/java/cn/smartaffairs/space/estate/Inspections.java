@@ -124,13 +124,13 @@ public class Inspections {
   }
 
   public List<Campaign> campaigns(CurrentUser viewer) {
-    return jdbc.sql("""
+    return withItems(jdbc.sql("""
         select c.*, (select count(*) from space_inspection_finding f where f.campaign_id = c.id) as findings,
                (select count(*) from space_inspection_finding f where f.campaign_id = c.id and f.status <> 'CONFIRMED')
                  as open_findings
           from space_inspection_campaign c where """ + campaignScope() + " order by c.starts_on desc, c.id desc")
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource()))
-        .query(this::mapCampaign).list();
+        .query(Inspections::mapCampaign).list());
   }
 
   public Campaign campaign(long id, CurrentUser viewer) {
@@ -451,15 +451,32 @@ public class Inspections {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
-  private Campaign mapCampaign(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    List<ChecklistItem> items = jdbc.sql("select id, sort_order, text from space_inspection_item where campaign_id = :c"
-            + " order by sort_order")
-        .param("c", id).query((r, n) -> new ChecklistItem(r.getLong("id"), r.getInt("sort_order"), r.getString("text")))
-        .list();
-    return new Campaign(id, rs.getLong("region_id"), rs.getString("title"), rs.getDate("starts_on").toLocalDate(),
-        rs.getDate("ends_on").toLocalDate(), rs.getString("status"), items, rs.getInt("findings"),
-        rs.getInt("open_findings"));
+  /** A campaign as its row holds it; its checklist comes after, by {@link #withItems}. */
+  private static Campaign mapCampaign(ResultSet rs, int row) throws SQLException {
+    return new Campaign(rs.getLong("id"), rs.getLong("region_id"), rs.getString("title"),
+        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), rs.getString("status"), List.of(),
+        rs.getInt("findings"), rs.getInt("open_findings"));
+  }
+
+  /**
+   * The campaigns with their checklists, read in one query after the campaigns' own: a query inside a row mapper would
+   * hold one pooled connection while waiting for another, and a busy moment would starve the pool.
+   */
+  private List<Campaign> withItems(List<Campaign> campaigns) {
+    if (campaigns.isEmpty()) {
+      return campaigns;
+    }
+    Map<Long, List<ChecklistItem>> items = new java.util.HashMap<>();
+    jdbc.sql("""
+        select campaign_id, id, sort_order, text from space_inspection_item where campaign_id = any(:ids)
+         order by campaign_id, sort_order""")
+        .param("ids", campaigns.stream().map(Campaign::id).toArray(Long[]::new))
+        .query((ResultSet r) -> {
+          items.computeIfAbsent(r.getLong("campaign_id"), id -> new ArrayList<>())
+              .add(new ChecklistItem(r.getLong("id"), r.getInt("sort_order"), r.getString("text")));
+        });
+    return campaigns.stream().map(c -> new Campaign(c.id(), c.regionId(), c.title(), c.startsOn(), c.endsOn(),
+        c.status(), List.copyOf(items.getOrDefault(c.id(), List.of())), c.findings(), c.openFindings())).toList();
   }
 
   private static Finding mapFinding(ResultSet rs, int row) throws SQLException {
