@@ -70,7 +70,7 @@ public class CanteenAccounts {
       select a.*, s.unit_id,
              (select c.credential from canteen_credential c
                where c.account_id = a.id and c.kind = 'CARD' and c.status = 'ACTIVE') as card_no
-        from canteen_account a left join staff s on s.id = a.staff_id
+        from canteen_account a left join org_person s on s.id = a.staff_id
       """;
 
   private final JdbcClient jdbc;
@@ -132,7 +132,7 @@ public class CanteenAccounts {
     var params = readableBy(viewer).bind(new MapSqlParameterSource()).addValue("keyword", trimmed)
         .addValue("like", trimmed == null ? null : "%" + trimmed + "%")
         .addValue("limit", pageSize).addValue("offset", (long) pageNo * pageSize);
-    long total = jdbc.sql("select count(*) from canteen_account a left join staff s on s.id = a.staff_id" + where)
+    long total = jdbc.sql("select count(*) from canteen_account a left join org_person s on s.id = a.staff_id" + where)
         .paramSource(params).query(Long.class).single();
     List<CanteenAccount> items = jdbc.sql(ACCOUNT_SELECT + where + " order by a.id limit :limit offset :offset")
         .paramSource(params).query(CanteenRows::account).list();
@@ -235,7 +235,7 @@ public class CanteenAccounts {
           insert into canteen_account (region_id, staff_id, holder_name, kind, category, status, opened_at)
           select s.region_id, s.id, s.name, 'STAFF',
                  case when s.within_establishment then 'ESTABLISHED' else 'NON_ESTABLISHED' end, 'ACTIVE', :now
-            from staff s
+            from org_person s
            where s.region_id = :region and s.status = 'ACTIVE'
              and not exists (select 1 from canteen_account a where a.staff_id = s.id and a.status <> 'CLOSED')
            order by s.id

@@ -49,7 +49,7 @@ public class Dispatching {
   private static final String DISPATCH = """
       select d.*, lower(d.during) as starts_at, upper(d.during) as ends_at, v.plate, s.name as driver_name
         from vehicle_dispatch d join vehicle v on v.id = d.vehicle_id
-        join vehicle_driver dr on dr.id = d.driver_id join staff s on s.id = dr.staff_id""";
+        join vehicle_driver dr on dr.id = d.driver_id join org_person s on s.id = dr.staff_id""";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;

@@ -31,7 +31,7 @@ public class Drivers {
 
   public record DriverRecord(long id, long driverId, String kind, LocalDate heldOn, String topic, String result) {}
 
-  private static final String DRIVER = "select d.*, s.name from vehicle_driver d join staff s on s.id = d.staff_id";
+  private static final String DRIVER = "select d.*, s.name from vehicle_driver d join org_person s on s.id = d.staff_id";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -84,7 +84,7 @@ public class Drivers {
                        LocalTime shiftEnd, CurrentUser by) {
     // a staff member of a region the caller does not manage is not found, as an unknown id
     DataScope managed = fleet.managedBy(by);
-    Long regionId = jdbc.sql("select region_id from staff where id = :id and status = 'ACTIVE'").param("id", staffId)
+    Long regionId = jdbc.sql("select region_id from org_person where id = :id and status = 'ACTIVE'").param("id", staffId)
         .query(Long.class).optional().filter(region -> managed.permits(region, null, null))
         .orElseThrow(() -> new NotFoundException("staff", staffId));
     if (licenceClass == null || !licenceClass.matches("A1|A2|B1|B2|C1|C2") || licenceExpires == null) {

@@ -38,7 +38,7 @@ public class Fleet {
 
   private static final Role[] MANAGERS = {Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER};
 
-  static final String VEHICLE = "select v.*, u.name as unit_name from vehicle v join unit u on u.id = v.unit_id";
+  static final String VEHICLE = "select v.*, u.name as unit_name from vehicle v join org_unit u on u.id = v.unit_id";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -94,7 +94,7 @@ public class Fleet {
       throw new BusinessRuleException("vehicle.unitRequired");
     }
     DataScope managed = managedBy(by);
-    var unit = jdbc.sql("select id, region_id, name from unit where id = :id").param("id", draft.unitId())
+    var unit = jdbc.sql("select id, region_id, name from org_unit where id = :id").param("id", draft.unitId())
         .query((rs, n) -> new Object[] {rs.getLong("region_id"), rs.getString("name")}).optional()
         .filter(row -> managed.permits((Long) row[0], null, null))
         .orElseThrow(() -> new NotFoundException("unit", draft.unitId()));
@@ -286,7 +286,7 @@ public class Fleet {
         select q.unit_id, u.name as unit_name, q.category, q.quota,
                (select count(*) from vehicle v where v.unit_id = q.unit_id and v.category = q.category
                    and v.status <> 'DISPOSED') as held
-          from vehicle_quota q join unit u on u.id = q.unit_id
+          from vehicle_quota q join org_unit u on u.id = q.unit_id
          where %s order by u.region_id, u.sort_order, q.category""".formatted(DataScope.sqlCondition("u.region_id", "u.id", null)))
         .paramSource(scope.bind(new MapSqlParameterSource()))
         .query((rs, n) -> new Quota(rs.getLong("unit_id"), rs.getString("unit_name"),
@@ -324,7 +324,7 @@ public class Fleet {
   /** The region of a unit the caller manages vehicles in; another region's unit answers 404 as an unknown one. */
   long managedUnitRegion(long unitId, CurrentUser by) {
     DataScope managed = managedBy(by);
-    return jdbc.sql("select region_id from unit where id = :id").param("id", unitId).query(Long.class).optional()
+    return jdbc.sql("select region_id from org_unit where id = :id").param("id", unitId).query(Long.class).optional()
         .filter(regionId -> managed.permits(regionId, null, null))
         .orElseThrow(() -> new NotFoundException("unit", unitId));
   }

@@ -123,7 +123,7 @@ public class VehicleCosts {
                    and c.incurred_on between :fromDay and :toDay) as litres,
                (select sum(c.quantity) from vehicle_cost c where c.vehicle_id = v.id and c.kind = 'CHARGING'
                    and c.incurred_on between :fromDay and :toDay) as kwh
-          from vehicle v join unit u on u.id = v.unit_id
+          from vehicle v join org_unit u on u.id = v.unit_id
          where %s and (v.status <> 'DISPOSED' or exists (select 1 from vehicle_cost c where c.vehicle_id = v.id
                 and c.incurred_on between :fromDay and :toDay))
          order by u.sort_order, v.plate""".formatted(DataScope.sqlCondition("v.region_id", "v.unit_id", null)))
@@ -188,8 +188,8 @@ public class VehicleCosts {
     return jdbc.sql("""
         select t.*, v.plate, u.name as unit_name, coalesce(r.purpose, t.purpose) as trip_purpose, r.id as request_id,
                s.name as driver_name
-          from vehicle_trip t join vehicle v on v.id = t.vehicle_id join unit u on u.id = v.unit_id
-          join vehicle_driver dr on dr.id = t.driver_id join staff s on s.id = dr.staff_id
+          from vehicle_trip t join vehicle v on v.id = t.vehicle_id join org_unit u on u.id = v.unit_id
+          join vehicle_driver dr on dr.id = t.driver_id join org_person s on s.id = dr.staff_id
           left join vehicle_dispatch d on d.id = t.dispatch_id left join vehicle_request r on r.id = d.request_id
          where t.ended_at is not null and t.started_at >= :from and t.started_at < :to
            and (cast(:unit as bigint) is null or v.unit_id = :unit) and %s

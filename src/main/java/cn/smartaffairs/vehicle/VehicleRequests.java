@@ -44,7 +44,7 @@ public class VehicleRequests {
   private static final String REQUEST = """
       select r.*, u.name as unit_name, a.display_name as requester_name,
              array(select c.region_id from vehicle_aid_consent c where c.request_id = r.id order by c.region_id) as consents
-        from vehicle_request r left join unit u on u.id = r.unit_id join user_account a on a.id = r.requester_id""";
+        from vehicle_request r left join org_unit u on u.id = r.unit_id join security_account a on a.id = r.requester_id""";
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;

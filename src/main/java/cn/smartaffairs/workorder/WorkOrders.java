@@ -114,7 +114,7 @@ public class WorkOrders {
       throw new ForbiddenException();
     }
     if (requesterStaffId != null && agent) {
-      requesterName = jdbc.sql("select name from staff where id = :id and region_id = :region")
+      requesterName = jdbc.sql("select name from org_person where id = :id and region_id = :region")
           .param("id", requesterStaffId).param("region", regionId).query(String.class).optional()
           .orElseThrow(() -> new BusinessRuleException("workOrder.requesterUnknown", order.requesterStaffId()));
     }
