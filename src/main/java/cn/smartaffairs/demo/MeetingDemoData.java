@@ -2,7 +2,7 @@ package cn.smartaffairs.demo;
 
 import org.springframework.core.annotation.Order;
 import cn.smartaffairs.approval.ApprovalMode;
-import cn.smartaffairs.approval.Approvals;
+import cn.smartaffairs.approval.ApprovalFlows;
 import cn.smartaffairs.approval.ApproverKind;
 import cn.smartaffairs.approval.FlowDefinition;
 import cn.smartaffairs.meeting.Equipment;
@@ -29,14 +29,14 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class MeetingDemoData implements ModuleDemoData {
 
-  private final Approvals approvals;
+  private final ApprovalFlows approvals;
   private final Accounts accounts;
   private final OrganisationDirectory organisation;
   private final MeetingRooms meetingRooms;
   private final RecurringBookings recurring;
   private final Clock clock;
 
-  MeetingDemoData(Approvals approvals, Accounts accounts, OrganisationDirectory organisation,
+  MeetingDemoData(ApprovalFlows approvals, Accounts accounts, OrganisationDirectory organisation,
                   MeetingRooms meetingRooms, RecurringBookings recurring, Clock clock) {
     this.approvals = approvals;
     this.accounts = accounts;
