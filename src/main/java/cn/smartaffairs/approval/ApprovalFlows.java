@@ -47,8 +47,10 @@ public class ApprovalFlows {
   public long defineFlow(FlowDefinition flow, CurrentUser by) {
     ApprovalRules.requireAdministrator(flow.regionId(), by);
     ApprovalRules.checkFlow(flow);
-    flow.steps().forEach(step -> step.userIds().forEach(userId ->
-        accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId))));
+    for (FlowDefinition.Step step : flow.steps()) {
+      ApprovalRules.checkStep(step);
+      step.userIds().forEach(userId -> accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId)));
+    }
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from approval_flow where request_type = :type and region_id = :region")
         .param("type", flow.requestType()).param("region", flow.regionId()).query(Integer.class).single();
     jdbc.sql("update approval_flow set active = false where request_type = :type and region_id = :region and active")
