@@ -44,13 +44,13 @@ class ApprovalAdminController {
   private static final java.time.format.DateTimeFormatter DEPUTY_TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final Approvals approvals;
+  private final ApprovalFlows approvals;
   private final Accounts accounts;
   private final OrganisationDirectory organisation;
   private final ApprovalSubjects subjects;
   private final MessageSource messages;
 
-  ApprovalAdminController(Approvals approvals, Accounts accounts, OrganisationDirectory organisation,
+  ApprovalAdminController(ApprovalFlows approvals, Accounts accounts, OrganisationDirectory organisation,
                           ApprovalSubjects subjects, MessageSource messages) {
     this.approvals = approvals;
     this.accounts = accounts;

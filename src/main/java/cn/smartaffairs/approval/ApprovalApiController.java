@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalApiController {
 
   private final Approvals approvals;
+  private final ApprovalFlows flows;
   private final ApprovalSubjects subjects;
 
-  ApprovalApiController(Approvals approvals, ApprovalSubjects subjects) {
+  ApprovalApiController(Approvals approvals, ApprovalFlows flows, ApprovalSubjects subjects) {
     this.approvals = approvals;
+    this.flows = flows;
     this.subjects = subjects;
   }
 
@@ -66,14 +68,14 @@ class ApprovalApiController {
       description = "Steps in order; approver kind UNIT_ROLE/REGION_ROLE with a role, or USERS with userIds; mode ALL (会签) "
           + "or ANY (或签); optional condition {fact, operator, value}; deadlineHours and remindBeforeHours in working hours.")
   ResponseEntity<Map<String, Object>> defineFlow(@RequestBody FlowDefinition flow) {
-    long id = approvals.defineFlow(flow, CurrentUsers.current());
+    long id = flows.defineFlow(flow, CurrentUsers.current());
     return ResponseEntity.status(201).body(Map.of("id", id));
   }
 
   @PostMapping("/deputies")
   @Operation(summary = "设置代理人 Appoint a deputy (the principal themself or an admin)")
   ResponseEntity<Map<String, Object>> appointDeputy(@RequestBody DeputyAppointment appointment) {
-    long id = approvals.appointDeputy(appointment.principalId(), appointment.deputyId(), appointment.from(),
+    long id = flows.appointDeputy(appointment.principalId(), appointment.deputyId(), appointment.from(),
         appointment.until(), CurrentUsers.current());
     return ResponseEntity.status(201).body(Map.of("id", id));
   }

@@ -56,10 +56,13 @@ public class Approvals {
   private final ObjectMapper json;
   private final Clock clock;
   private final Duration decideBeforeStart;
+  private final ApprovalDeputies deputies;
 
   public Approvals(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, WorkingCalendar calendar, Accounts accounts,
                    ApplicationEventPublisher events, ObjectMapper json, Clock clock,
-                   @Value("${affairs.approval.decide-before-start:PT2H}") Duration decideBeforeStart) {
+                   @Value("${affairs.approval.decide-before-start:PT2H}") Duration decideBeforeStart,
+                   ApprovalDeputies deputies) {
+    this.deputies = deputies;
     this.decideBeforeStart = decideBeforeStart;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -72,153 +75,6 @@ public class Approvals {
   }
 
   // ---- configuration ------------------------------------------------------------------------------------------
-
-  /** Puts a new version of a flow in force for its request type and region; requests already running keep theirs. */
-  @Transactional
-  public long defineFlow(FlowDefinition flow, CurrentUser by) {
-    requireAdministrator(flow.regionId(), by);
-    if (flow.requestType() == null || !flow.requestType().matches("^[a-z][a-z0-9_.-]{1,49}$")) {
-      throw new BusinessRuleException("approval.requestTypeInvalid", flow.requestType());
-    }
-    if (flow.name() == null || flow.name().isBlank()) {
-      throw new BusinessRuleException("approval.flowNameRequired");
-    }
-    flow.steps().forEach(this::checkStep);
-    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from approval_flow where request_type = :type and region_id = :region")
-        .param("type", flow.requestType()).param("region", flow.regionId()).query(Integer.class).single();
-    jdbc.sql("update approval_flow set active = false where request_type = :type and region_id = :region and active")
-        .param("type", flow.requestType()).param("region", flow.regionId()).update();
-    long flowId = jdbc.sql("""
-        insert into approval_flow (request_type, region_id, version, name, active, created_by)
-        values (:type, :region, :version, :name, true, :by) returning id""")
-        .param("type", flow.requestType()).param("region", flow.regionId()).param("version", version)
-        .param("name", flow.name().trim()).param("by", by.userId())
-        .query(Long.class).single();
-    int position = 0;
-    for (FlowDefinition.Step step : flow.steps()) {
-      StepCondition condition = step.condition();
-      long stepId = jdbc.sql("""
-          insert into approval_step (flow_id, position, name, approver_kind, approver_role, mode, condition_fact,
-                                     condition_operator, condition_value, deadline_hours, remind_before_hours)
-          values (:flow, :position, :name, :kind, :role, :mode, :fact, :operator, :value, :deadline, :remind)
-          returning id""")
-          .param("flow", flowId).param("position", ++position).param("name", step.name().trim())
-          .param("kind", step.kind().name()).param("role", step.role() == null ? null : step.role().name())
-          .param("mode", step.mode().name())
-          .param("fact", condition == null ? null : condition.fact())
-          .param("operator", condition == null ? null : condition.operator())
-          .param("value", condition == null ? null : condition.value())
-          .param("deadline", step.deadlineHours()).param("remind", step.remindBeforeHours())
-          .query(Long.class).single();
-      for (long userId : step.userIds()) {
-        jdbc.sql("insert into approval_step_user (step_id, user_id) values (:step, :user)")
-            .param("step", stepId).param("user", userId).update();
-      }
-    }
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("requestType", flow.requestType());
-    after.put("name", flow.name().trim());
-    after.put("version", version);
-    after.put("steps", flow.steps().stream().map(Approvals::describe).toList());
-    audit.record(AuditEntry.created("approval_flow", flowId, flow.regionId(), after));
-    return flowId;
-  }
-
-  /** Lets {@code deputyId} decide the tasks of {@code principalId} from {@code from} until {@code until}. */
-  @Transactional
-  public long appointDeputy(long principalId, long deputyId, Instant from, Instant until, CurrentUser by) {
-    CurrentUser principal = accounts.findById(principalId).orElseThrow(() -> new NotFoundException("account", principalId));
-    accounts.findById(deputyId).orElseThrow(() -> new NotFoundException("account", deputyId));
-    if (principalId != by.userId()) {
-      requireAdministrator(principal.regionId(), by);
-    }
-    if (principalId == deputyId || from == null || until == null || !from.isBefore(until)) {
-      throw new BusinessRuleException("approval.deputyInvalid");
-    }
-    long id = jdbc.sql("""
-        insert into approval_deputy (principal_id, deputy_id, valid_from, valid_until, created_by)
-        values (:principal, :deputy, :from, :until, :by) returning id""")
-        .param("principal", principalId).param("deputy", deputyId).param("from", Timestamp.from(from))
-        .param("until", Timestamp.from(until)).param("by", by.userId())
-        .query(Long.class).single();
-    audit.record(AuditEntry.created("approval_deputy", id, principal.regionId(),
-        Map.of("principalId", principalId, "deputyId", deputyId, "from", from.toString(), "until", until.toString())));
-    jdbc.sql("""
-        select t.id, t.request_id, t.due_at, r.subject from approval_task t join approval_request r on r.id = t.request_id
-         where t.assignee_id = :principal and t.status = 'OPEN' order by t.id""")
-        .param("principal", principalId).query().listOfRows()
-        .forEach(task -> notifyDeputies(((Number) task.get("id")).longValue(), principalId,
-            ((Number) task.get("request_id")).longValue(), (String) task.get("subject"),
-            ((Timestamp) task.get("due_at")).toInstant()));
-    return id;
-  }
-
-  /** Every version of the flows of the regions in the scope, by request type and region, newest version first. */
-  public List<FlowVersion> flows(DataScope scope) {
-    List<Map<String, Object>> rows = jdbc.sql("""
-        select id, request_type, region_id, version, name, active, created_at from approval_flow
-         order by request_type, region_id, version desc""")
-        .query().listOfRows().stream()
-        .filter(row -> scope.permits(((Number) row.get("region_id")).longValue(), null, null))
-        .toList();
-    Map<Long, List<FlowDefinition.Step>> steps = stepsOf(rows.stream().map(row -> ((Number) row.get("id")).longValue())
-        .toList());
-    return rows.stream().map(row -> {
-      long id = ((Number) row.get("id")).longValue();
-      return new FlowVersion(id, (String) row.get("request_type"), ((Number) row.get("region_id")).longValue(),
-          ((Number) row.get("version")).intValue(), (String) row.get("name"), (Boolean) row.get("active"),
-          ((Timestamp) row.get("created_at")).toInstant(), steps.getOrDefault(id, List.of()));
-    }).toList();
-  }
-
-  /** The deputies in force now or later for principals of the regions in the scope, soonest first. */
-  public List<Deputy> deputies(DataScope scope) {
-    List<Deputy> current = jdbc.sql("""
-        select d.id, d.principal_id, d.deputy_id, d.valid_from, d.valid_until
-          from approval_deputy d where d.valid_until > :now order by d.valid_from, d.id""")
-        .param("now", Timestamp.from(clock.instant()))
-        .query((rs, n) -> new Deputy(rs.getLong("id"), rs.getLong("principal_id"), rs.getLong("deputy_id"),
-            instant(rs, "valid_from"), instant(rs, "valid_until")))
-        .list();
-    // the principal's region comes from the security module, which owns the accounts
-    Map<Long, Long> regionOf = new java.util.HashMap<>();
-    current.forEach(deputy -> regionOf.computeIfAbsent(deputy.principalId(),
-        id -> accounts.findById(id).map(CurrentUser::regionId).orElse(-1L)));
-    return current.stream().filter(deputy -> scope.permits(regionOf.get(deputy.principalId()), null, null)).toList();
-  }
-
-  /**
-   * The steps of the flows, by flow id, with their named approvers: two queries whatever the number of flows, so that
-   * listing every version costs no query per flow or per step.
-   */
-  private Map<Long, List<FlowDefinition.Step>> stepsOf(List<Long> flowIds) {
-    Map<Long, List<FlowDefinition.Step>> steps = new java.util.HashMap<>();
-    if (flowIds.isEmpty()) {
-      return steps;
-    }
-    Map<Long, Long> flowOf = new java.util.HashMap<>();
-    List<StepRow> rows = jdbc.sql("select * from approval_step where flow_id = any(:flows) order by flow_id, position")
-        .param("flows", flowIds.toArray(Long[]::new))
-        .query((rs, n) -> {
-          flowOf.put(rs.getLong("id"), rs.getLong("flow_id"));
-          return stepRow(rs, n);
-        }).list();
-    Map<Long, List<Long>> users = new java.util.HashMap<>();
-    if (!rows.isEmpty()) {
-      jdbc.sql("select step_id, user_id from approval_step_user where step_id = any(:steps) order by step_id, user_id")
-          .param("steps", rows.stream().map(StepRow::id).toArray(Long[]::new))
-          .query((ResultSet rs) -> {
-            users.computeIfAbsent(rs.getLong("step_id"), id -> new ArrayList<>()).add(rs.getLong("user_id"));
-          });
-    }
-    for (StepRow step : rows) {
-      steps.computeIfAbsent(flowOf.get(step.id()), id -> new ArrayList<>())
-          .add(new FlowDefinition.Step(step.name(), step.kind(), step.role(),
-              List.copyOf(users.getOrDefault(step.id(), List.of())), step.mode(), step.condition(), step.deadlineHours(),
-              step.remindBeforeHours()));
-    }
-    return steps;
-  }
 
   // ---- the applicant --------------------------------------------------------------------------------------------
 
@@ -238,9 +94,7 @@ public class Approvals {
   @Transactional
   public long submit(String requestType, String subject, Map<String, Object> facts, Instant subjectStartsAt,
                      CurrentUser applicant) {
-    if (subject == null || subject.isBlank() || subject.length() > 200) {
-      throw new BusinessRuleException("approval.subjectRequired");
-    }
+    ApprovalRules.checkSubject(subject);
     Long flowId = jdbc.sql("select id from approval_flow where request_type = :type and region_id = :region and active")
         .param("type", requestType).param("region", applicant.regionId()).query(Long.class).optional()
         .orElseThrow(() -> new BusinessRuleException("approval.noFlow", requestType));
@@ -271,16 +125,11 @@ public class Approvals {
   @Transactional
   public void withdraw(long requestId, CurrentUser by) {
     Request request = lock(requestId);
-    requireApplicant(request, by);
-    if (request.status() != RequestStatus.PENDING) {
-      throw new BusinessRuleException("approval.notPending");
-    }
+    ApprovalRules.requireApplicant(request.applicantId(), by);
     long decided = jdbc.sql("""
         select count(*) from approval_task where request_id = :id and round = :round and status in ('APPROVED', 'REJECTED')""")
         .param("id", requestId).param("round", request.round()).query(Long.class).single();
-    if (decided > 0) {
-      throw new BusinessRuleException("approval.alreadyDecided");
-    }
+    ApprovalRules.checkWithdraw(request.status(), decided);
     cancelOpenTasks(request, null);
     finish(request, RequestStatus.WITHDRAWN, null);
   }
@@ -289,10 +138,8 @@ public class Approvals {
   @Transactional
   public void resubmit(long requestId, Map<String, Object> newFacts, CurrentUser by) {
     Request request = lock(requestId);
-    requireApplicant(request, by);
-    if (request.status() != RequestStatus.REJECTED && request.status() != RequestStatus.WITHDRAWN) {
-      throw new BusinessRuleException("approval.notResubmittable");
-    }
+    ApprovalRules.requireApplicant(request.applicantId(), by);
+    ApprovalRules.checkResubmit(request.status());
     Map<String, Object> facts = newFacts == null ? request.facts() : newFacts;
     jdbc.sql("""
         update approval_request set facts = cast(:facts as jsonb), status = 'PENDING', current_position = 0,
@@ -315,9 +162,7 @@ public class Approvals {
   /** Rejects the request: every other open task is cancelled and the reason stays on the request for the applicant. */
   @Transactional
   public void reject(long taskId, CurrentUser by, String comment) {
-    if (comment == null || comment.isBlank()) {
-      throw new BusinessRuleException("approval.reasonRequired");
-    }
+    ApprovalRules.checkRejectionReason(comment);
     decide(taskId, by, comment, false);
   }
 
@@ -375,7 +220,7 @@ public class Approvals {
             rs.getString("comment"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "closed_at")))
         .list();
     boolean involved = request.applicantId() == viewer.userId()
-        || tasks.stream().anyMatch(task -> task.assigneeId() == viewer.userId() || mayActFor(task.assigneeId(), viewer))
+        || tasks.stream().anyMatch(task -> task.assigneeId() == viewer.userId() || deputies.mayActFor(task.assigneeId(), viewer))
         || viewer.dataScope().permits(request.regionId(), request.unitId(), null);
     if (!involved) {
       throw new NotFoundException("approvalRequest", requestId);
@@ -421,15 +266,8 @@ public class Approvals {
     Request request = lock(requestId);
     TaskRow task = jdbc.sql("select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task where id = :id")
         .param("id", taskId).query(this::taskRow).single();
-    if (task.assigneeId() != by.userId() && !mayActFor(task.assigneeId(), by)) {
-      throw new BusinessRuleException("approval.notYourTask");
-    }
-    if (task.status() != TaskStatus.OPEN || request.status() != RequestStatus.PENDING) {
-      throw new ConflictException("approval.taskClosed");
-    }
-    if (comment != null && comment.length() > 500) {
-      throw new BusinessRuleException("approval.commentTooLong");
-    }
+    ApprovalRules.checkDecision(task.assigneeId() == by.userId() || deputies.mayActFor(task.assigneeId(), by), task.status(),
+        request.status(), comment);
     TaskStatus outcome = approve ? TaskStatus.APPROVED : TaskStatus.REJECTED;
     jdbc.sql("""
         update approval_task set status = :status, decided_by = :by, comment = :comment, closed_at = :now
@@ -469,7 +307,7 @@ public class Approvals {
   /** Moves the request to the next step after {@code after} whose condition holds, or approves it when none is left. */
   private void advance(Request request, int after) {
     List<StepRow> steps = jdbc.sql("select * from approval_step where flow_id = :flow and position > :after order by position")
-        .param("flow", request.flowId()).param("after", after).query(this::stepRow).list();
+        .param("flow", request.flowId()).param("after", after).query(StepRow::map).list();
     for (StepRow step : steps) {
       if (step.condition() != null && !step.condition().holds(request.facts())) {
         continue;
@@ -518,7 +356,7 @@ public class Approvals {
           .param("todo", todoId).param("now", Timestamp.from(now)).param("due", Timestamp.from(due))
           .param("remind", remind == null ? null : Timestamp.from(remind))
           .query(Long.class).single();
-      notifyDeputies(taskId, approver, request.id(), request.subject(), due);
+      deputies.notifyDeputies(taskId, approver, request.id(), request.subject(), due);
       audit.record(AuditEntry.created("approval_task", taskId, request.regionId(),
           Map.of("requestId", request.id(), "step", step.position(), "assigneeId", approver, "dueAt", due.toString())));
     }
@@ -565,38 +403,12 @@ public class Approvals {
     }
   }
 
-  private boolean mayActFor(long principalId, CurrentUser deputy) {
-    return jdbc.sql("""
-        select count(*) from approval_deputy where principal_id = :principal and deputy_id = :deputy
-           and valid_from <= :now and valid_until > :now""")
-        .param("principal", principalId).param("deputy", deputy.userId()).param("now", Timestamp.from(clock.instant()))
-        .query(Long.class).single() > 0;
-  }
-
   /** Marks done every inbox item of a task: the assignee's, the reminder and those of deputies. */
   private void closeTodos(TaskRow task) {
     closeTodo(task.todoId());
     closeTodo(task.reminderTodoId());
     jdbc.sql("select todo_id from approval_deputy_todo where task_id = :task").param("task", task.id())
         .query(Long.class).list().forEach(this::closeTodo);
-  }
-
-  /** Gives each deputy in office now a to-do item for an open task of the person they stand in for. */
-  private void notifyDeputies(long taskId, long assigneeId, long requestId, String subject, Instant due) {
-    List<Map<String, Object>> deputies = jdbc.sql("""
-        select d.deputy_id from approval_deputy d
-         where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
-           and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
-        .param("principal", assigneeId).param("now", Timestamp.from(clock.instant())).param("task", taskId)
-        .query().listOfRows();
-    for (Map<String, Object> deputy : deputies) {
-      long deputyId = ((Number) deputy.get("deputy_id")).longValue();
-      String principalName = accounts.displayNamesById(List.of(assigneeId)).getOrDefault(assigneeId, "");
-      long todoId = inbox.add(deputyId, MODULE, "代" + principalName + "审批：" + subject,
-          "/approvals/" + requestId, due);
-      jdbc.sql("insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
-          .param("task", taskId).param("deputy", deputyId).param("todo", todoId).update();
-    }
   }
 
   private void closeTodo(Long todoId) {
@@ -610,62 +422,12 @@ public class Approvals {
         .param("id", requestId).update();
   }
 
-  private static void requireApplicant(Request request, CurrentUser by) {
-    if (request.applicantId() != by.userId()) {
-      throw new BusinessRuleException("approval.onlyApplicant");
-    }
-  }
-
-  private static void requireAdministrator(long regionId, CurrentUser by) {
-    boolean allowed = by.has(Role.PLATFORM_ADMIN)
-        || (by.has(Role.REGION_ADMIN) && by.dataScope().permits(regionId, null, null));
-    if (!allowed) {
-      throw new ForbiddenException();
-    }
-  }
-
-  private void checkStep(FlowDefinition.Step step) {
-    if (step.name() == null || step.name().isBlank() || step.kind() == null || step.mode() == null) {
-      throw new BusinessRuleException("approval.stepInvalid", step.name());
-    }
-    boolean roleFits = switch (step.kind()) {
-      case UNIT_ROLE -> step.role() != null && step.role().reach() == Role.Reach.UNIT;
-      case REGION_ROLE -> step.role() != null && step.role().reach() == Role.Reach.REGION;
-      case USERS -> step.role() == null && !step.userIds().isEmpty();
-    };
-    boolean timesFit = step.deadlineHours() >= 1 && step.deadlineHours() <= 2000
-        && (step.remindBeforeHours() == null
-            || (step.remindBeforeHours() >= 1 && step.remindBeforeHours() < step.deadlineHours()));
-    if (!roleFits || !timesFit) {
-      throw new BusinessRuleException("approval.stepInvalid", step.name());
-    }
-    for (long userId : step.userIds()) {
-      accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId));
-    }
-  }
-
-  private static Map<String, Object> describe(FlowDefinition.Step step) {
-    Map<String, Object> described = new LinkedHashMap<>();
-    described.put("name", step.name());
-    described.put("kind", step.kind());
-    described.put("role", step.role());
-    described.put("userIds", step.userIds());
-    described.put("mode", step.mode());
-    described.put("condition", step.condition() == null ? null : step.condition().toString());
-    described.put("deadlineHours", step.deadlineHours());
-    described.put("remindBeforeHours", step.remindBeforeHours());
-    return described;
-  }
-
   // ---- rows -----------------------------------------------------------------------------------------------------
 
   private record Request(long id, long flowId, String requestType, long regionId, Long unitId, long applicantId,
                          String subject, Map<String, Object> facts, RequestStatus status, int currentPosition,
                          int round, String rejectionReason, Instant submittedAt, Instant decidedAt,
                          Instant subjectStartsAt) {}
-
-  private record StepRow(long id, int position, String name, ApproverKind kind, Role role, ApprovalMode mode,
-                         StepCondition condition, int deadlineHours, Integer remindBeforeHours) {}
 
   private record TaskRow(long id, int round, int position, String mode, long assigneeId, TaskStatus status, Long todoId,
                          Long reminderTodoId) {}
@@ -685,16 +447,6 @@ public class Approvals {
         fromJson(rs.getString("facts")), RequestStatus.valueOf(rs.getString("status")), rs.getInt("current_position"),
         rs.getInt("round"), rs.getString("rejection_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at"),
         instant(rs, "subject_starts_at"));
-  }
-
-  private StepRow stepRow(ResultSet rs, int rowNum) throws SQLException {
-    String fact = rs.getString("condition_fact");
-    String role = rs.getString("approver_role");
-    return new StepRow(rs.getLong("id"), rs.getInt("position"), rs.getString("name"),
-        ApproverKind.valueOf(rs.getString("approver_kind")), role == null ? null : Role.valueOf(role),
-        ApprovalMode.valueOf(rs.getString("mode")),
-        fact == null ? null : new StepCondition(fact, rs.getString("condition_operator"), rs.getString("condition_value")),
-        rs.getInt("deadline_hours"), (Integer) rs.getObject("remind_before_hours"));
   }
 
   private TaskRow taskRow(ResultSet rs, int rowNum) throws SQLException {

@@ -2,10 +2,11 @@ package cn.smartaffairs.demo;
 
 import org.springframework.core.annotation.Order;
 import cn.smartaffairs.approval.ApprovalMode;
-import cn.smartaffairs.approval.Approvals;
+import cn.smartaffairs.approval.ApprovalFlows;
 import cn.smartaffairs.approval.ApproverKind;
 import cn.smartaffairs.approval.FlowDefinition;
 import cn.smartaffairs.meeting.Equipment;
+import cn.smartaffairs.meeting.MeetingRoomAdmin;
 import cn.smartaffairs.meeting.MeetingRooms;
 import cn.smartaffairs.meeting.NewRoom;
 import cn.smartaffairs.meeting.NewSeries;
@@ -29,15 +30,18 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class MeetingDemoData implements ModuleDemoData {
 
-  private final Approvals approvals;
+  private final ApprovalFlows approvals;
   private final Accounts accounts;
   private final OrganisationDirectory organisation;
   private final MeetingRooms meetingRooms;
+  private final MeetingRoomAdmin roomAdmin;
   private final RecurringBookings recurring;
   private final Clock clock;
 
-  MeetingDemoData(Approvals approvals, Accounts accounts, OrganisationDirectory organisation,
-                  MeetingRooms meetingRooms, RecurringBookings recurring, Clock clock) {
+  MeetingDemoData(ApprovalFlows approvals, Accounts accounts, OrganisationDirectory organisation,
+                  MeetingRooms meetingRooms, MeetingRoomAdmin roomAdmin, RecurringBookings recurring,
+                  Clock clock) {
+    this.roomAdmin = roomAdmin;
     this.approvals = approvals;
     this.accounts = accounts;
     this.organisation = organisation;
@@ -70,12 +74,12 @@ class MeetingDemoData implements ModuleDemoData {
     var city = accounts.loadUserByUsername("meeting.manager");
     var county = accounts.loadUserByUsername("county.admin");
     var video = List.of(Equipment.PROJECTOR, Equipment.VIDEO_CONFERENCE, Equipment.MICROPHONE, Equipment.SCREEN);
-    meetingRooms.createRoom(new NewRoom("第一会议室", "市行政中心1号楼", "3", 30, video, false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("第二会议室", "市行政中心1号楼", "3", 12, List.of(Equipment.PROJECTOR,
+    roomAdmin.createRoom(new NewRoom("第一会议室", "市行政中心1号楼", "3", 30, video, false, null, null), city);
+    roomAdmin.createRoom(new NewRoom("第二会议室", "市行政中心1号楼", "3", 12, List.of(Equipment.PROJECTOR,
         Equipment.WHITEBOARD), false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("视频会议室", "市行政中心2号楼", "5", 20, video, false, null, null), city);
-    meetingRooms.createRoom(new NewRoom("大礼堂", "市行政中心2号楼", "1", 300, List.of(Equipment.PROJECTOR,
+    roomAdmin.createRoom(new NewRoom("视频会议室", "市行政中心2号楼", "5", 20, video, false, null, null), city);
+    roomAdmin.createRoom(new NewRoom("大礼堂", "市行政中心2号楼", "1", 300, List.of(Equipment.PROJECTOR,
         Equipment.MICROPHONE, Equipment.SCREEN), true, null, null), city);
-    meetingRooms.createRoom(new NewRoom("县政府常务会议室", "县行政中心", "4", 25, video, false, null, null), county);
+    roomAdmin.createRoom(new NewRoom("县政府常务会议室", "县行政中心", "4", 25, video, false, null, null), county);
   }
 }

@@ -27,6 +27,7 @@ import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
 import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
 import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
 import cn.smartaffairs.space.rental.RentalRecords.ScheduledInstalment;
+import cn.smartaffairs.space.rental.RentalParties;
 import cn.smartaffairs.space.rental.Rentals;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -52,15 +53,17 @@ class SpaceEstateDemoData implements ModuleDemoData {
   private final Accounts accounts;
   private final SpaceRegister register;
   private final Rentals rentals;
+  private final RentalParties parties;
   private final Inspections inspections;
   private final RepairProjects repairProjects;
   private final Clock clock;
 
-  SpaceEstateDemoData(Accounts accounts, SpaceRegister register, Rentals rentals, Inspections inspections,
-                      RepairProjects repairProjects, Clock clock) {
+  SpaceEstateDemoData(Accounts accounts, SpaceRegister register, Rentals rentals, RentalParties parties,
+                      Inspections inspections, RepairProjects repairProjects, Clock clock) {
     this.accounts = accounts;
     this.register = register;
     this.rentals = rentals;
+    this.parties = parties;
     this.inspections = inspections;
     this.repairProjects = repairProjects;
     this.clock = clock;
@@ -82,11 +85,11 @@ class SpaceEstateDemoData implements ModuleDemoData {
   }
 
   private void letTheShop(CurrentUser manager, LocalDate today, long annex, long shopRoom) {
-    Lettable shop = rentals.addLettable(new NewLettable("附楼临街商铺101", annex, shopRoom, null, "便民零售"), manager);
-    Lettable yard = rentals.addLettable(new NewLettable("附楼一层东侧场地", annex, null, new BigDecimal("120.00"),
+    Lettable shop = parties.addLettable(new NewLettable("附楼临街商铺101", annex, shopRoom, null, "便民零售"), manager);
+    Lettable yard = parties.addLettable(new NewLettable("附楼一层东侧场地", annex, null, new BigDecimal("120.00"),
         "停车或仓储"), manager);
     String prefix = "91350102MA2Y0K8L7";
-    var tenant = rentals.addTenant(new NewTenant("云溪便民超市有限公司", prefix + CreditCode.checkCharacter(prefix),
+    var tenant = parties.addTenant(new NewTenant("云溪便民超市有限公司", prefix + CreditCode.checkCharacter(prefix),
         "陈经理", "0591-88776655"), manager);
     LocalDate start = today.minusMonths(4).withDayOfMonth(1);
     Lease lease = rentals.sign(new NewLease(shop.id(), tenant.id(), "YXZL-" + start.getYear() + "-001", start, 36,
@@ -103,9 +106,9 @@ class SpaceEstateDemoData implements ModuleDemoData {
         manager);
     rentals.recordInvoice(schedule.get(0).id(), "35012600" + start.getYear() + "0001", schedule.get(0).dueDate(),
         manager);
-    rentals.recordSafetyCheck(new NewSafetyCheck(shop.id(), today.minusDays(20), "王建国", "ISSUES",
+    parties.recordSafetyCheck(new NewSafetyCheck(shop.id(), today.minusDays(20), "王建国", "ISSUES",
         "灭火器过期一具，已要求承租方一周内更换"), manager);
-    rentals.recordSafetyCheck(new NewSafetyCheck(yard.id(), today.minusDays(20), "王建国", "PASSED", null), manager);
+    parties.recordSafetyCheck(new NewSafetyCheck(yard.id(), today.minusDays(20), "王建国", "PASSED", null), manager);
   }
 
   private void runTheCampaign(CurrentUser manager, LocalDate today) {

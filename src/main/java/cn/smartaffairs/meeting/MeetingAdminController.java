@@ -34,14 +34,16 @@ class MeetingAdminController {
       Role.UNIT_LIAISON);
 
   private final MeetingRooms rooms;
+  private final MeetingRoomAdmin roomAdmin;
   private final MeetingRules rules;
   private final CalendarFeeds feeds;
   private final OrganisationDirectory organisation;
   private final MessageSource messages;
 
-  MeetingAdminController(MeetingRooms rooms, MeetingRules rules, CalendarFeeds feeds,
+  MeetingAdminController(MeetingRooms rooms, MeetingRoomAdmin roomAdmin, MeetingRules rules, CalendarFeeds feeds,
                          OrganisationDirectory organisation, MessageSource messages) {
     this.rooms = rooms;
+    this.roomAdmin = roomAdmin;
     this.rules = rules;
     this.feeds = feeds;
     this.organisation = organisation;
@@ -51,7 +53,7 @@ class MeetingAdminController {
   @GetMapping("/meeting-rooms/admin")
   String admin(Model model) {
     CurrentUser user = CurrentUsers.current();
-    rooms.requireRoomKeeper(user.regionId(), user);
+    roomAdmin.requireRoomKeeper(user.regionId(), user);
     List<MeetingRoom> list = rooms.rooms(user);
     Map<Long, RoomAccess> access = new LinkedHashMap<>();
     Map<Long, String> feedUrls = new LinkedHashMap<>();
@@ -71,14 +73,14 @@ class MeetingAdminController {
 
   @PostMapping("/meeting-rooms/admin")
   String create(RoomForm form, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rooms.createRoom(form.toRoom(), CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> roomAdmin.createRoom(form.toRoom(), CurrentUsers.current()),
         () -> messages.getMessage("meeting.done.roomCreated", new Object[] {form.name() == null ? "" : form.name().strip()},
             locale), "/meeting-rooms/admin", redirect, messages, locale);
   }
 
   @PostMapping("/meeting-rooms/admin/{id}")
   String update(@PathVariable long id, RoomForm form, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rooms.updateRoom(id, form.toRoom(), form.unitIds(), form.roles(),
+    return PageOutcome.redirectAfter(() -> roomAdmin.updateRoom(id, form.toRoom(), form.unitIds(), form.roles(),
         CurrentUsers.current()), () -> messages.getMessage("meeting.done.roomUpdated",
             new Object[] {form.name() == null ? "" : form.name().strip()}, locale),
         "/meeting-rooms/admin#room-" + id, redirect, messages, locale);

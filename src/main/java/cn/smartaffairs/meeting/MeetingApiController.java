@@ -35,14 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 class MeetingApiController {
 
   private final MeetingRooms meetingRooms;
+  private final MeetingRoomAdmin roomAdmin;
   private final MeetingBookings bookings;
   private final RecurringBookings series;
   private final MeetingServices services;
   private final MessageSource messages;
 
-  MeetingApiController(MeetingRooms meetingRooms, MeetingBookings bookings, RecurringBookings series,
-                       MeetingServices services, MessageSource messages) {
+  MeetingApiController(MeetingRooms meetingRooms, MeetingRoomAdmin roomAdmin, MeetingBookings bookings,
+                       RecurringBookings series, MeetingServices services, MessageSource messages) {
     this.meetingRooms = meetingRooms;
+    this.roomAdmin = roomAdmin;
     this.bookings = bookings;
     this.series = series;
     this.services = services;
@@ -59,7 +61,7 @@ class MeetingApiController {
   @Operation(summary = "登记会议室 Register a room (meeting managers and admins of the region)",
       description = "equipment: PROJECTOR, VIDEO_CONFERENCE, MICROPHONE, WHITEBOARD, SCREEN; opensAt/closesAt as HH:mm.")
   ResponseEntity<MeetingRoom> createRoom(@RequestBody NewRoom room) {
-    MeetingRoom created = meetingRooms.createRoom(room, CurrentUsers.current());
+    MeetingRoom created = roomAdmin.createRoom(room, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/meeting-rooms/" + created.id())).body(created);
   }
 

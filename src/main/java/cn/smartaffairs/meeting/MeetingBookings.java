@@ -123,7 +123,7 @@ public class MeetingBookings {
     MeetingRoom room = rooms.room(before.roomId(), by);
     requireBookerOrManager(before, room.regionId(), by);
     rooms.checkTime(start, end);
-    rooms.checkOpen(room, start, end);
+    BookingRules.checkOpen(room, start, end);
     try {
       transaction.executeWithoutResult(status -> {
         MeetingBooking locked = inRegion(id, by, true);

@@ -17,15 +17,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeetingRooms {
 
   private static final String BOOKING = "*, lower(during) as starts_at, upper(during) as ends_at";
-  private static final Duration GRID = Duration.ofMinutes(30);
-  private static final int SUGGESTIONS = 3;
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -84,38 +78,6 @@ public class MeetingRooms {
         .param("region", viewer.regionId()).query(MeetingRooms::room).list();
   }
 
-  /** Registers a room in the caller's region: its meeting managers and admins may. Audited. */
-  public MeetingRoom createRoom(NewRoom room, CurrentUser by) {
-    long regionId = by.regionId();
-    requireRoomKeeper(regionId, by);
-    checkRoom(room);
-    LocalTime opens = room.opensAt() == null ? LocalTime.of(8, 0) : room.opensAt();
-    LocalTime closes = room.closesAt() == null ? LocalTime.of(21, 0) : room.closesAt();
-    if (!opens.isBefore(closes)) {
-      throw new BusinessRuleException("meeting.openingHoursInvalid");
-    }
-    return transaction.execute(status -> {
-      boolean taken = jdbc.sql("select count(*) from meeting_room where region_id = :region and name = :name")
-          .param("region", regionId).param("name", room.name().trim()).query(Long.class).single() > 0;
-      if (taken) {
-        throw new BusinessRuleException("meeting.roomNameTaken", room.name().trim());
-      }
-      String[] equipment = (room.equipment() == null ? List.<Equipment>of() : room.equipment()).stream()
-          .distinct().map(Enum::name).toArray(String[]::new);
-      long id = jdbc.sql("""
-          insert into meeting_room (region_id, name, building, floor, capacity, equipment, needs_approval, opens_at, closes_at)
-          values (:region, :name, :building, :floor, :capacity, :equipment, :approval, :opens, :closes) returning id""")
-          .param("region", regionId).param("name", room.name().trim()).param("building", room.building().trim())
-          .param("floor", room.floor()).param("capacity", room.capacity()).param("equipment", equipment)
-          .param("approval", room.needsApproval()).param("opens", java.sql.Time.valueOf(opens))
-          .param("closes", java.sql.Time.valueOf(closes))
-          .query(Long.class).single();
-      audit.record(AuditEntry.created("meeting_room", id, regionId, java.util.Map.of("name", room.name().trim(),
-          "building", room.building().trim(), "capacity", room.capacity(), "equipment", List.of(equipment))));
-      return room(id, by);
-    });
-  }
-
   /** One room of the caller's region; any other answers 404. */
   public MeetingRoom room(long id, CurrentUser viewer) {
     return jdbc.sql("select * from meeting_room where id = :id and region_id = :region")
@@ -129,7 +91,7 @@ public class MeetingRooms {
     List<MeetingBooking> bookings = bookingsOn(room, date);
     OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime();
     List<TimeSlot> free = new ArrayList<>();
-    for (TimeSlot gap : gaps(room, date, bookings)) {
+    for (TimeSlot gap : BookingRules.gaps(room, date, bookings)) {
       OffsetDateTime start = gap.start().isBefore(now) ? now : gap.start();
       if (start.isBefore(gap.end())) {
         free.add(new TimeSlot(start, gap.end()));
@@ -157,7 +119,7 @@ public class MeetingRooms {
         .param("region", viewer.regionId()).param("attendees", attendees)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::room).list().stream()
-        .filter(room -> room.has(equipment) && opens(room, start, end) && mayBook(room, viewer))
+        .filter(room -> room.has(equipment) && BookingRules.opens(room, start, end) && mayBook(room, viewer))
         .toList();
   }
 
@@ -170,13 +132,13 @@ public class MeetingRooms {
       throw new NotFoundException("meetingRoom", null);
     }
     MeetingRoom room = room(request.roomId(), by);
-    String subject = checkSubject(request.subject());
-    checkAttendees(room, request.attendees());
-    checkMeetingClass(request.meetingClass());
+    String subject = BookingRules.checkSubject(request.subject());
+    BookingRules.checkAttendees(room, request.attendees());
+    BookingRules.checkMeetingClass(request.meetingClass());
     OffsetDateTime start = request.start();
     OffsetDateTime end = request.end();
     checkTime(start, end);
-    checkOpen(room, start, end);
+    BookingRules.checkOpen(room, start, end);
     requireMayBook(room, by);
     try {
       long id = transaction.execute(status -> {
@@ -213,35 +175,6 @@ public class MeetingRooms {
     return approvals.submit(APPROVAL_TYPE, "会议室预订：" + room.name() + " " + subject, facts, start.toInstant(), by);
   }
 
-  String checkSubject(String requested) {
-    String subject = requested == null ? "" : requested.trim();
-    if (subject.isEmpty() || subject.length() > 200) {
-      throw new BusinessRuleException("meeting.subjectRequired");
-    }
-    return subject;
-  }
-
-  void checkAttendees(MeetingRoom room, Integer attendees) {
-    if (attendees == null || attendees <= 0) {
-      throw new BusinessRuleException("meeting.attendeesRequired");
-    }
-    if (attendees > room.capacity()) {
-      throw new BusinessRuleException("meeting.tooManyAttendees", attendees, room.name(), room.capacity());
-    }
-  }
-
-  static void checkMeetingClass(Integer meetingClass) {
-    if (meetingClass != null && (meetingClass < 1 || meetingClass > 4)) {
-      throw new BusinessRuleException("meeting.classInvalid");
-    }
-  }
-
-  void checkOpen(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
-    if (!opens(room, start, end)) {
-      throw new BusinessRuleException("meeting.outsideOpeningHours", room.name(), room.opensAt(), room.closesAt());
-    }
-  }
-
   /** Who may book: everyone of the region unless the room names units or roles; meeting managers always. */
   void requireMayBook(MeetingRoom room, CurrentUser by) {
     if (!mayBook(room, by)) {
@@ -250,9 +183,7 @@ public class MeetingRooms {
   }
 
   boolean mayBook(MeetingRoom room, CurrentUser by) {
-    RoomAccess access = access(room.id());
-    return access.openToAll() || by.has(Role.MEETING_MANAGER) || access.unitIds().contains(by.unitId())
-        || access.roles().stream().anyMatch(by::has);
+    return BookingRules.mayBook(access(room.id()), by);
   }
 
   /** The units and roles a room is restricted to; none means the whole region may book it. */
@@ -262,84 +193,6 @@ public class MeetingRooms {
     return new RoomAccess(roomId,
         rows.stream().filter(row -> row.get("unit_id") != null).map(row -> ((Number) row.get("unit_id")).longValue()).toList(),
         rows.stream().filter(row -> row.get("role") != null).map(row -> Role.valueOf((String) row.get("role"))).toList());
-  }
-
-  /** Edits a room and who may book it: the region's meeting managers and admins. Audited. */
-  public MeetingRoom updateRoom(long id, NewRoom changed, List<Long> unitIds, List<Role> roles, CurrentUser by) {
-    MeetingRoom before = room(id, by);
-    requireRoomKeeper(before.regionId(), by);
-    checkRoom(changed);
-    LocalTime opens = changed.opensAt() == null ? before.opensAt() : changed.opensAt();
-    LocalTime closes = changed.closesAt() == null ? before.closesAt() : changed.closesAt();
-    if (!opens.isBefore(closes)) {
-      throw new BusinessRuleException("meeting.openingHoursInvalid");
-    }
-    return transaction.execute(status -> {
-      boolean taken = jdbc.sql("select count(*) from meeting_room where region_id = :region and name = :name and id <> :id")
-          .param("region", before.regionId()).param("name", changed.name().trim()).param("id", id)
-          .query(Long.class).single() > 0;
-      if (taken) {
-        throw new BusinessRuleException("meeting.roomNameTaken", changed.name().trim());
-      }
-      RoomAccess accessBefore = access(id);
-      String[] equipment = (changed.equipment() == null ? List.<Equipment>of() : changed.equipment()).stream()
-          .distinct().map(Enum::name).toArray(String[]::new);
-      jdbc.sql("""
-          update meeting_room set name = :name, building = :building, floor = :floor, capacity = :capacity,
-                 equipment = :equipment, needs_approval = :approval, opens_at = :opens, closes_at = :closes
-           where id = :id""")
-          .param("name", changed.name().trim()).param("building", changed.building().trim())
-          .param("floor", changed.floor()).param("capacity", changed.capacity()).param("equipment", equipment)
-          .param("approval", changed.needsApproval()).param("opens", java.sql.Time.valueOf(opens))
-          .param("closes", java.sql.Time.valueOf(closes)).param("id", id).update();
-      jdbc.sql("delete from meeting_room_permit where room_id = :room").param("room", id).update();
-      for (Long unitId : unitIds == null ? List.<Long>of() : unitIds.stream().distinct().toList()) {
-        int inRegion = jdbc.sql("""
-            insert into meeting_room_permit (room_id, unit_id) select :room, u.id from unit u
-             where u.id = :unit and u.region_id = :region""")
-            .param("room", id).param("unit", unitId).param("region", before.regionId()).update();
-        if (inRegion == 0) {
-          throw new NotFoundException("unit", unitId);
-        }
-      }
-      for (Role role : roles == null ? List.<Role>of() : roles.stream().distinct().toList()) {
-        jdbc.sql("insert into meeting_room_permit (room_id, role) values (:room, :role)")
-            .param("room", id).param("role", role.name()).update();
-      }
-      MeetingRoom after = room(id, by);
-      RoomAccess accessAfter = access(id);
-      audit.record(AuditEntry.updated("meeting_room", id, before.regionId(), describe(before, accessBefore),
-          describe(after, accessAfter)));
-      return after;
-    });
-  }
-
-  private static Map<String, Object> describe(MeetingRoom room, RoomAccess access) {
-    Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    fields.put("name", room.name());
-    fields.put("building", room.building());
-    fields.put("floor", room.floor());
-    fields.put("capacity", room.capacity());
-    fields.put("equipment", room.equipment());
-    fields.put("needsApproval", room.needsApproval());
-    fields.put("opens", room.opensAt().toString());
-    fields.put("closes", room.closesAt().toString());
-    fields.put("units", access.unitIds());
-    fields.put("roles", access.roles());
-    return fields;
-  }
-
-  void requireRoomKeeper(long regionId, CurrentUser by) {
-    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new ForbiddenException();
-    }
-  }
-
-  private static void checkRoom(NewRoom room) {
-    if (room.name() == null || room.name().isBlank() || room.building() == null || room.building().isBlank()
-        || room.capacity() <= 0) {
-      throw new BusinessRuleException("meeting.roomInvalid");
-    }
   }
 
   /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
@@ -439,53 +292,13 @@ public class MeetingRooms {
     return new BookingCollision(room, colliding, suggestions(room, date, start, Duration.between(start, end)));
   }
 
-  /**
-   * Free slots of the given length that day, nearest to the wanted start first: on the half-hour grid, right
-   * after a booking ends or right before one begins; never in the past.
-   */
+  /** Free slots of the given length that day, nearest to the wanted start first (see {@link BookingRules}). */
   List<TimeSlot> suggestions(MeetingRoom room, LocalDate date, OffsetDateTime wanted, Duration length) {
-    List<MeetingBooking> bookings = bookingsOn(room, date);
-    List<TimeSlot> gaps = gaps(room, date, bookings);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    var candidates = new TreeSet<OffsetDateTime>();
-    OffsetDateTime opens = at(date, room.opensAt());
-    for (OffsetDateTime t = opens; t.isBefore(at(date, room.closesAt())); t = t.plus(GRID)) {
-      candidates.add(t);
-    }
-    for (MeetingBooking booking : bookings) {
-      candidates.add(booking.end());
-      candidates.add(booking.start().minus(length));
-    }
-    return candidates.stream()
-        .filter(start -> !start.isBefore(now) && !start.isEqual(wanted))
-        .filter(start -> gaps.stream().anyMatch(gap -> !start.isBefore(gap.start())
-            && !start.plus(length).isAfter(gap.end())))
-        .sorted(Comparator.comparing((OffsetDateTime start) -> Duration.between(start, wanted).abs())
-            .thenComparing(start -> start))
-        .limit(SUGGESTIONS)
-        .sorted()
-        .map(start -> new TimeSlot(start, start.plus(length)))
-        .toList();
+    return BookingRules.suggestions(room, date, bookingsOn(room, date), wanted, length, OffsetDateTime.now(clock));
   }
 
   void checkTime(OffsetDateTime start, OffsetDateTime end) {
-    if (start == null || end == null) {
-      throw new BusinessRuleException("meeting.timeRequired");
-    }
-    if (!end.isAfter(start)) {
-      throw new BusinessRuleException("meeting.endNotAfterStart");
-    }
-    if (start.toInstant().isBefore(clock.instant())) {
-      throw new BusinessRuleException("meeting.inThePast");
-    }
-  }
-
-  /** Whether the time lies on one day within the room's opening hours (Beijing time). */
-  static boolean opens(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
-    ZonedDateTime from = start.atZoneSameInstant(PlatformConfiguration.ZONE);
-    ZonedDateTime to = end.atZoneSameInstant(PlatformConfiguration.ZONE);
-    return from.toLocalDate().equals(to.toLocalDate()) && !from.toLocalTime().isBefore(room.opensAt())
-        && !to.toLocalTime().isAfter(room.closesAt());
+    BookingRules.checkTime(start, end, clock.instant());
   }
 
   private List<MeetingBooking> bookingsOn(MeetingRoom room, LocalDate date) {
@@ -497,29 +310,6 @@ public class MeetingRooms {
         .param("from", Timestamp.from(date.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
         .param("to", Timestamp.from(date.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
         .query(MeetingRooms::booking).list();
-  }
-
-  /** The stretches within opening hours that no booking holds. */
-  private static List<TimeSlot> gaps(MeetingRoom room, LocalDate date, List<MeetingBooking> bookings) {
-    List<TimeSlot> gaps = new ArrayList<>();
-    OffsetDateTime cursor = at(date, room.opensAt());
-    OffsetDateTime closes = at(date, room.closesAt());
-    for (MeetingBooking booking : bookings) {
-      if (booking.start().isAfter(cursor)) {
-        gaps.add(new TimeSlot(cursor, booking.start().isBefore(closes) ? booking.start() : closes));
-      }
-      if (booking.end().isAfter(cursor)) {
-        cursor = booking.end();
-      }
-    }
-    if (cursor.isBefore(closes)) {
-      gaps.add(new TimeSlot(cursor, closes));
-    }
-    return gaps;
-  }
-
-  private static OffsetDateTime at(LocalDate date, java.time.LocalTime time) {
-    return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
   }
 
   MeetingBooking booking(long id) {

@@ -102,7 +102,7 @@ public class MeetingRules {
   @Transactional
   public long addFeeCap(long regionId, int meetingClass, long fenPerPersonDay, LocalDate effectiveFrom, CurrentUser by) {
     requireRuleKeeper(regionId, by);
-    MeetingRooms.checkMeetingClass(meetingClass);
+    BookingRules.checkMeetingClass(meetingClass);
     if (fenPerPersonDay <= 0 || effectiveFrom == null) {
       throw new BusinessRuleException("meeting.feeCapInvalid");
     }

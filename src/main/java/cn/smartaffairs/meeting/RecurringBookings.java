@@ -58,9 +58,9 @@ public class RecurringBookings {
       throw new NotFoundException("meetingRoom", null);
     }
     MeetingRoom room = rooms.room(request.roomId(), by);
-    String subject = rooms.checkSubject(request.subject());
-    rooms.checkAttendees(room, request.attendees());
-    MeetingRooms.checkMeetingClass(request.meetingClass());
+    String subject = BookingRules.checkSubject(request.subject());
+    BookingRules.checkAttendees(room, request.attendees());
+    BookingRules.checkMeetingClass(request.meetingClass());
     String frequency = request.frequency() == null || request.frequency().isBlank() ? "WEEKLY"
         : request.frequency().trim().toUpperCase(java.util.Locale.ROOT);
     if (!frequency.equals("WEEKLY") && !frequency.equals("DAILY")) {
@@ -88,7 +88,7 @@ public class RecurringBookings {
     for (LocalDate date : dates) {
       OffsetDateTime start = at(date, request.startTime());
       rooms.checkTime(start, at(date, request.endTime()));
-      rooms.checkOpen(room, start, at(date, request.endTime()));
+      BookingRules.checkOpen(room, start, at(date, request.endTime()));
     }
     rooms.requireMayBook(room, by);
     List<LocalDate> colliding = colliding(room, dates, request);

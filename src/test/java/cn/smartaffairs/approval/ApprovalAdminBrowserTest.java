@@ -24,6 +24,7 @@ class ApprovalAdminBrowserTest {
 
   @LocalServerPort int port;
   @Autowired Approvals approvals;
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired Accounts accounts;
   Browser browser;
 
@@ -93,7 +94,7 @@ class ApprovalAdminBrowserTest {
 
     // a second version, defined while the two requests run, shows on the page and leaves their routes alone
     long liaison = accounts.loadUserByUsername("liaison").userId();
-    approvals.defineFlow(new FlowDefinition(type, staff.regionId(), "联络员复核", List.of(
+    approvalFlows.defineFlow(new FlowDefinition(type, staff.regionId(), "联络员复核", List.of(
         FlowDefinition.Step.people("联络员复核", List.of(liaison), ApprovalMode.ALL, 8))),
         accounts.loadUserByUsername("admin"));
     browser.open("/admin/approval-flows");

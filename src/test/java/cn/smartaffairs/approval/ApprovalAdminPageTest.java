@@ -24,6 +24,7 @@ class ApprovalAdminPageTest {
   @LocalServerPort int port;
   @Autowired Accounts accounts;
   @Autowired Approvals approvals;
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired JdbcClient jdbc;
 
   private WebSession signedIn(String username) {
@@ -129,10 +130,10 @@ class ApprovalAdminPageTest {
     String type = "test.versions" + System.nanoTime() % 1_000_000;
     CurrentUser admin = accounts.loadUserByUsername("admin");
     long city = accounts.loadUserByUsername("staff").regionId();
-    approvals.defineFlow(new FlowDefinition(type, city, "第一版流程",
+    approvalFlows.defineFlow(new FlowDefinition(type, city, "第一版流程",
         List.of(Step.of("单位负责人审批", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8))), admin);
     long liaison = accounts.loadUserByUsername("liaison").userId();
-    approvals.defineFlow(new FlowDefinition(type, city, "第二版流程",
+    approvalFlows.defineFlow(new FlowDefinition(type, city, "第二版流程",
         List.of(Step.of("单位负责人审批", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8),
             Step.people("财务复核", List.of(liaison), ApprovalMode.ALL, 24)
                 .when(new StepCondition("amount", ">=", "10000")))), admin);

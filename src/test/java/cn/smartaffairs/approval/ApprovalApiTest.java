@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApprovalApiTest {
 
   @Autowired Approvals approvals;
+
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -28,7 +30,7 @@ class ApprovalApiTest {
   private String unitHeadFlow() {
     long yx = jdbc.sql("select id from region where code = 'YX'").query(Long.class).single();
     String type = "test.api" + UUID.randomUUID().toString().substring(0, 8);
-    approvals.defineFlow(new FlowDefinition(type, yx, "用车审批", List.of(
+    approvalFlows.defineFlow(new FlowDefinition(type, yx, "用车审批", List.of(
         Step.of("单位负责人审核", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8),
         Step.of("机关事务管理局审批", ApproverKind.REGION_ROLE, Role.REGION_ADMIN, ApprovalMode.ANY, 16)
             .when(new StepCondition("amount", ">", "5000")))), accounts.loadUserByUsername("admin"));

@@ -23,6 +23,7 @@ class ApprovalBrowserTest {
 
   @LocalServerPort int port;
   @Autowired Approvals approvals;
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired Accounts accounts;
   Browser browser;
 
@@ -42,7 +43,7 @@ class ApprovalBrowserTest {
     CurrentUser admin = accounts.loadUserByUsername("admin");
     CurrentUser staff = accounts.loadUserByUsername("staff");
     String type = "test.browser" + System.nanoTime() % 1_000_000;
-    approvals.defineFlow(new FlowDefinition(type, staff.regionId(), "单位负责人审批",
+    approvalFlows.defineFlow(new FlowDefinition(type, staff.regionId(), "单位负责人审批",
         List.of(FlowDefinition.Step.of("单位负责人", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8))), admin);
     long id = approvals.submit(type, "申请会议室用于业务培训", Map.of("attendees", 30), staff);
 

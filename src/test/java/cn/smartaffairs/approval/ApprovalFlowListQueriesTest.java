@@ -14,11 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApprovalFlowListQueriesTest {
 
   @Autowired Approvals approvals;
+
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired JdbcClient jdbc;
 
   @Test
   void everyFlowVersionIsListedWithItsStepsInThreeStatements() {
-    var read = StatementCounter.counted(() -> approvals.flows(DataScope.everything()));
+    var read = StatementCounter.counted(() -> approvalFlows.flows(DataScope.everything()));
 
     long flows = jdbc.sql("select count(*) from approval_flow").query(Long.class).single();
     long steps = jdbc.sql("select count(*) from approval_step").query(Long.class).single();

@@ -31,6 +31,8 @@ class ApprovalPageTest {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   @Autowired Approvals approvals;
+
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -65,7 +67,7 @@ class ApprovalPageTest {
   void theUnitHeadApprovesFromTheRequestPageTheToDoInboxLinksTo() throws Exception {
     long yx = jdbc.sql("select id from region where code = 'YX'").query(Long.class).single();
     String type = "test.page" + UUID.randomUUID().toString().substring(0, 8);
-    approvals.defineFlow(new FlowDefinition(type, yx, "页面审批", List.of(
+    approvalFlows.defineFlow(new FlowDefinition(type, yx, "页面审批", List.of(
         Step.of("单位负责人审核", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8))),
         accounts.loadUserByUsername("admin"));
     long id = approvals.submit(type, "页面审批测试", Map.of("amount", 100), accounts.loadUserByUsername("staff"));

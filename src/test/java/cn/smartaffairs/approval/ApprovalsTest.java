@@ -33,6 +33,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class ApprovalsTest {
 
   @Autowired Approvals approvals;
+
+  @Autowired ApprovalFlows approvalFlows;
   @Autowired Accounts accounts;
   @Autowired TodoInbox inbox;
   @Autowired JdbcClient jdbc;
@@ -57,7 +59,7 @@ class ApprovalsTest {
   /** A request type of this test only, with the given steps in force in the city region. */
   private String flowOf(Step... steps) {
     String type = "test.t" + UUID.randomUUID().toString().substring(0, 8);
-    approvals.defineFlow(new FlowDefinition(type, yx(), "测试流程", List.of(steps)), user("admin"));
+    approvalFlows.defineFlow(new FlowDefinition(type, yx(), "测试流程", List.of(steps)), user("admin"));
     return type;
   }
 
@@ -160,7 +162,7 @@ class ApprovalsTest {
     CurrentUser first = freshPerson("旧版审批人");
     CurrentUser second = freshPerson("新版审批人");
     String type = flowOf(people(ApprovalMode.ANY, first));
-    approvals.defineFlow(new FlowDefinition(type, yx(), "测试流程第二版", List.of(people(ApprovalMode.ANY, second))),
+    approvalFlows.defineFlow(new FlowDefinition(type, yx(), "测试流程第二版", List.of(people(ApprovalMode.ANY, second))),
         user("region.admin"));
 
     long id = approvals.submit(type, "新版", Map.of(), user("staff"));
@@ -171,7 +173,7 @@ class ApprovalsTest {
 
   @Test
   void onlyAnAdministratorDefinesFlows() {
-    assertThatThrownBy(() -> approvals.defineFlow(new FlowDefinition("test.forbidden", yx(), "越权",
+    assertThatThrownBy(() -> approvalFlows.defineFlow(new FlowDefinition("test.forbidden", yx(), "越权",
         List.of(people(ApprovalMode.ANY, user("staff")))), user("unit.head")))
         .isInstanceOf(BusinessRuleException.class);
   }
@@ -182,8 +184,8 @@ class ApprovalsTest {
     CurrentUser deputy = freshPerson("在期代理人");
     CurrentUser later = freshPerson("未到期代理人");
     Instant now = Instant.now();
-    approvals.appointDeputy(away.userId(), deputy.userId(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3)), away);
-    approvals.appointDeputy(away.userId(), later.userId(), now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(6)), away);
+    approvalFlows.appointDeputy(away.userId(), deputy.userId(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3)), away);
+    approvalFlows.appointDeputy(away.userId(), later.userId(), now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(6)), away);
     long id = approvals.submit(flowOf(people(ApprovalMode.ANY, away)), "代理测试", Map.of(), user("staff"));
     long task = taskOf(id, away);
 
@@ -210,7 +212,7 @@ class ApprovalsTest {
     CurrentUser deputy = freshPerson("后任代理人");
     long id = approvals.submit(flowOf(people(ApprovalMode.ANY, away)), "先提交后代理", Map.of(), user("staff"));
 
-    approvals.appointDeputy(away.userId(), deputy.userId(), Instant.now().minusSeconds(60),
+    approvalFlows.appointDeputy(away.userId(), deputy.userId(), Instant.now().minusSeconds(60),
         Instant.now().plus(Duration.ofDays(1)), user("admin"));
 
     assertThat(inbox.open(deputy.userId(), 50)).extracting(TodoInbox.Todo::link).containsExactly("/approvals/" + id);

@@ -36,36 +36,38 @@ import org.springframework.web.bind.annotation.RestController;
 class RentalApiController {
 
   private final Rentals rentals;
+  private final RentalParties parties;
   private final RentalLedger ledger;
 
-  RentalApiController(Rentals rentals, RentalLedger ledger) {
+  RentalApiController(Rentals rentals, RentalParties parties, RentalLedger ledger) {
     this.rentals = rentals;
+    this.parties = parties;
     this.ledger = ledger;
   }
 
   @GetMapping("/lettables")
   @Operation(summary = "可出租房产 Lettable spaces, with today's tenant")
   List<Lettable> lettables() {
-    return rentals.lettables(CurrentUsers.current());
+    return parties.lettables(CurrentUsers.current());
   }
 
   @PostMapping("/lettables")
   @Operation(summary = "登记可出租房产 List a registered room, or part of a building (with its area), as lettable")
   ResponseEntity<Lettable> addLettable(@RequestBody NewLettable lettable) {
-    Lettable created = rentals.addLettable(lettable, CurrentUsers.current());
+    Lettable created = parties.addLettable(lettable, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/space/rentals/lettables/" + created.id())).body(created);
   }
 
   @GetMapping("/tenants")
   @Operation(summary = "承租方 Tenants")
   List<Tenant> tenants() {
-    return rentals.tenants(CurrentUsers.current());
+    return parties.tenants(CurrentUsers.current());
   }
 
   @PostMapping("/tenants")
   @Operation(summary = "登记承租方 Register a tenant; the 统一社会信用代码 check character is verified")
   ResponseEntity<Tenant> addTenant(@RequestBody NewTenant tenant) {
-    Tenant created = rentals.addTenant(tenant, CurrentUsers.current());
+    Tenant created = parties.addTenant(tenant, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/space/rentals/tenants/" + created.id())).body(created);
   }
 

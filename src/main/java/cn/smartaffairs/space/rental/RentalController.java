@@ -41,15 +41,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RentalController {
 
   private final Rentals rentals;
+  private final RentalParties parties;
   private final RentalLedger ledger;
   private final SpaceRegister register;
   private final MessageSource messages;
   private final PdfPrinter printer;
 
-  RentalController(Rentals rentals, RentalLedger ledger, SpaceRegister register, MessageSource messages,
-                   PdfPrinter printer) {
+  RentalController(Rentals rentals, RentalParties parties, RentalLedger ledger, SpaceRegister register,
+                   MessageSource messages, PdfPrinter printer) {
     this.printer = printer;
     this.rentals = rentals;
+    this.parties = parties;
     this.ledger = ledger;
     this.register = register;
     this.messages = messages;
@@ -66,11 +68,11 @@ class RentalController {
     CurrentUser user = manager();
     LocalDate today = rentals.today();
     model.addAttribute("today", today);
-    model.addAttribute("lettables", rentals.lettables(user));
-    model.addAttribute("tenants", rentals.tenants(user));
+    model.addAttribute("lettables", parties.lettables(user));
+    model.addAttribute("tenants", parties.tenants(user));
     model.addAttribute("leases", rentals.leases(user));
     model.addAttribute("arrears", rentals.arrears(user, today));
-    model.addAttribute("safetyChecks", rentals.safetyChecks(user));
+    model.addAttribute("safetyChecks", parties.safetyChecks(user));
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
         .toList());
     model.addAttribute("rooms", register.rooms(user).stream().filter(r -> r.regionId() == user.regionId()).toList());
@@ -83,7 +85,7 @@ class RentalController {
                      @RequestParam(required = false) BigDecimal areaM2, @RequestParam(required = false) String purpose,
                      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> rentals.addLettable(new NewLettable(name, buildingId, roomId, areaM2, purpose),
+    return PageOutcome.redirectAfter(() -> parties.addLettable(new NewLettable(name, buildingId, roomId, areaM2, purpose),
         user), "/space/rentals", redirect, messages, locale);
   }
 
@@ -91,7 +93,7 @@ class RentalController {
   String addTenant(@RequestParam String name, @RequestParam String creditCode, @RequestParam String contactName,
                    @RequestParam String contactPhone, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> rentals.addTenant(new NewTenant(name, creditCode, contactName, contactPhone),
+    return PageOutcome.redirectAfter(() -> parties.addTenant(new NewTenant(name, creditCode, contactName, contactPhone),
         user), "/space/rentals", redirect, messages, locale);
   }
 
@@ -115,7 +117,7 @@ class RentalController {
                      @RequestParam String inspector, @RequestParam String result,
                      @RequestParam(required = false) String notes, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> rentals.recordSafetyCheck(new NewSafetyCheck(lettableId, checkedOn, inspector,
+    return PageOutcome.redirectAfter(() -> parties.recordSafetyCheck(new NewSafetyCheck(lettableId, checkedOn, inspector,
         result, notes), user), "/space/rentals#safety", redirect, messages, locale);
   }
 

@@ -49,8 +49,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 房产出租: tenants, lettable spaces, leases with their rent schedules, payments against instalments, invoices and
- * safety checks. Only the managers of a region's property (its admin, space and asset managers) see and change it.
+ * 房产出租: leases with their rent schedules, payments against instalments, invoices and arrears; the tenants,
+ * lettable spaces and safety checks are {@link RentalParties}, the pure rules of a lease {@link LeaseRules}. Only the managers of a region's property (its admin, space and asset managers) see and change it.
  */
 @Service
 public class Rentals {
@@ -66,16 +66,16 @@ public class Rentals {
       """;
 
   private final JdbcClient jdbc;
-  private final SpaceRegister register;
+  private final RentalParties parties;
   private final LeaseTermRules termRules;
   private final AuditTrail audit;
   private final TodoInbox inbox;
   private final Clock clock;
 
-  public Rentals(JdbcClient jdbc, SpaceRegister register, LeaseTermRules termRules, AuditTrail audit,
+  public Rentals(JdbcClient jdbc, RentalParties parties, LeaseTermRules termRules, AuditTrail audit,
                  TodoInbox inbox, Clock clock) {
     this.jdbc = jdbc;
-    this.register = register;
+    this.parties = parties;
     this.termRules = termRules;
     this.audit = audit;
     this.inbox = inbox;
@@ -98,123 +98,6 @@ public class Rentals {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
   }
 
-  // ---- tenants
-
-  @Transactional
-  public Tenant addTenant(NewTenant tenant, CurrentUser by) {
-    long regionId = requireManagerOfOwnRegion(by);
-    String name = required(tenant.name(), 100, "space.rental.tenantNameRequired");
-    String code = CreditCode.normalise(tenant.creditCode());
-    if (code == null) {
-      throw new BusinessRuleException("space.rental.creditCodeInvalid", tenant.creditCode() == null ? "" : tenant.creditCode());
-    }
-    String contact = required(tenant.contactName(), 40, "space.rental.contactRequired");
-    String phone = required(tenant.contactPhone(), 30, "space.rental.contactRequired");
-    boolean exists = jdbc.sql("select count(*) from space_tenant where region_id = :region and credit_code = :code")
-        .param("region", regionId).param("code", code).query(Long.class).single() > 0;
-    if (exists) {
-      throw new BusinessRuleException("space.rental.tenantExists", code);
-    }
-    long id = jdbc.sql("""
-        insert into space_tenant (region_id, name, credit_code, contact_name, contact_phone, created_at)
-        values (:region, :name, :code, :contact, :phone, :now) returning id""")
-        .param("region", regionId).param("name", name).param("code", code).param("contact", contact)
-        .param("phone", phone).param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-    audit.record(AuditEntry.created("space_tenant", id, regionId, Map.of("name", name, "creditCode", code)));
-    return tenant(id, by);
-  }
-
-  public Tenant tenant(long id, CurrentUser viewer) {
-    return jdbc.sql("select * from space_tenant where id = :id and " + DataScope.sqlCondition("region_id", null, null))
-        .paramSource(managerScope(viewer).bind(new MapSqlParameterSource("id", id)))
-        .query(Rentals::mapTenant).optional().orElseThrow(() -> new NotFoundException("tenant", id));
-  }
-
-  public List<Tenant> tenants(CurrentUser viewer) {
-    return jdbc.sql("select * from space_tenant where " + DataScope.sqlCondition("region_id", null, null)
-            + " order by name")
-        .paramSource(managerScope(viewer).bind(new MapSqlParameterSource()))
-        .query(Rentals::mapTenant).list();
-  }
-
-  // ---- lettable spaces
-
-  @Transactional
-  public Lettable addLettable(NewLettable lettable, CurrentUser by) {
-    long regionId = requireManagerOfOwnRegion(by);
-    String name = required(lettable.name(), 100, "space.rental.lettableNameRequired");
-    Building building = register.building(lettable.buildingId(), by);
-    if (building.regionId() != regionId) {
-      throw new BusinessRuleException("space.rental.otherRegion");
-    }
-    BigDecimal area = lettable.areaM2();
-    if (lettable.roomId() != null) {
-      Room room = register.room(lettable.roomId(), by);
-      if (room.buildingId() != building.id()) {
-        throw new BusinessRuleException("space.rental.roomNotInBuilding", room.number(), building.name());
-      }
-      area = area == null ? room.useArea() : area;
-      if (area.compareTo(room.useArea()) > 0) {
-        throw new BusinessRuleException("space.rental.areaExceedsRoom", area, room.useArea());
-      }
-      boolean listed = jdbc.sql("select count(*) from space_lettable where room_id = :room")
-          .param("room", room.id()).query(Long.class).single() > 0;
-      if (listed) {
-        throw new BusinessRuleException("space.rental.roomAlreadyListed", room.number());
-      }
-    }
-    if (area == null || area.signum() <= 0 || area.scale() > 2 || area.compareTo(building.totalBuildingArea()) > 0) {
-      throw new BusinessRuleException("space.rental.areaInvalid");
-    }
-    boolean exists = jdbc.sql("select count(*) from space_lettable where region_id = :region and name = :name")
-        .param("region", regionId).param("name", name).query(Long.class).single() > 0;
-    if (exists) {
-      throw new BusinessRuleException("space.rental.lettableExists", name);
-    }
-    String purpose = lettable.purpose() == null || lettable.purpose().isBlank() ? null
-        : required(lettable.purpose(), 100, "space.rental.purposeTooLong");
-    long id = jdbc.sql("""
-        insert into space_lettable (region_id, name, building_id, room_id, area_m2, purpose, created_at)
-        values (:region, :name, :building, :room, :area, :purpose, :now) returning id""")
-        .param("region", regionId).param("name", name).param("building", building.id())
-        .param("room", lettable.roomId()).param("area", area)
-        .param("purpose", purpose).param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("name", name);
-    after.put("buildingId", building.id());
-    after.put("roomId", lettable.roomId());
-    after.put("areaM2", area);
-    audit.record(AuditEntry.created("space_lettable", id, regionId, after));
-    return lettable(id, by);
-  }
-
-  public Lettable lettable(long id, CurrentUser viewer) {
-    return lettables(viewer, id).stream().findFirst().orElseThrow(() -> new NotFoundException("lettable", id));
-  }
-
-  public List<Lettable> lettables(CurrentUser viewer) {
-    return lettables(viewer, null);
-  }
-
-  private List<Lettable> lettables(CurrentUser viewer, Long onlyId) {
-    return jdbc.sql("""
-        select s.*, b.name as building_name, r.number as room_number, cur.id as lease_id, cur.tenant_name
-          from space_lettable s join space_building b on b.id = s.building_id
-          left join space_room r on r.id = s.room_id
-          left join lateral (select l.id, t.name as tenant_name from space_lease l join space_tenant t on t.id = l.tenant_id
-                              where l.lettable_id = s.id and l.status = 'ACTIVE' and :today between l.start_date and l.end_date
-                              limit 1) cur on true
-         where (cast(:only as bigint) is null or s.id = :only) and """ + DataScope.sqlCondition("s.region_id", null, null)
-            + " order by s.name")
-        .paramSource(managerScope(viewer).bind(new MapSqlParameterSource("only", onlyId)
-            .addValue("today", Date.valueOf(today()))))
-        .query((rs, n) -> new Lettable(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"),
-            rs.getLong("building_id"), rs.getString("building_name"), (Long) rs.getObject("room_id"),
-            rs.getString("room_number"), rs.getBigDecimal("area_m2"), rs.getString("purpose"),
-            (Long) rs.getObject("lease_id"), rs.getString("tenant_name")))
-        .list();
-  }
-
   // ---- leases
 
   /**
@@ -224,31 +107,16 @@ public class Rentals {
   @Transactional
   public Lease sign(NewLease lease, CurrentUser by) {
     long regionId = requireManagerOfOwnRegion(by);
-    Lettable space = lettable(lease.lettableId(), by);
-    Tenant tenant = tenant(lease.tenantId(), by);
+    Lettable space = parties.lettable(lease.lettableId(), by);
+    Tenant tenant = parties.tenant(lease.tenantId(), by);
     if (space.regionId() != regionId || tenant.regionId() != regionId) {
       throw new BusinessRuleException("space.rental.otherRegion");
     }
     String contractNo = required(lease.contractNo(), 40, "space.rental.contractNoRequired");
-    if (lease.startDate() == null || lease.frequency() == null) {
-      throw new BusinessRuleException("space.rental.leaseIncomplete");
-    }
-    if (lease.termMonths() < 1) {
-      throw new BusinessRuleException("space.rental.termInvalid");
-    }
-    if (lease.annualRentFen() <= 0) {
-      throw new BusinessRuleException("space.rental.rentInvalid");
-    }
+    LeaseRules.checkTerms(lease);
     BigDecimal increase = lease.yearlyIncreasePercent();
-    if (increase != null && (increase.signum() < 0 || increase.compareTo(BigDecimal.valueOf(100)) > 0
-        || increase.scale() > 2)) {
-      throw new BusinessRuleException("space.rental.increaseInvalid");
-    }
     TermRule rule = termRules.inForce(regionId, lease.startDate());
-    if (lease.termMonths() > rule.maxTermMonths()) {
-      throw new BusinessRuleException("space.rental.termTooLong", lease.termMonths(), rule.name(),
-          rule.maxTermMonths(), rule.effectiveFrom().toString());
-    }
+    LeaseRules.checkTermAllowed(lease.termMonths(), rule);
     if (jdbc.sql("select count(*) from space_lease where contract_no = :no").param("no", contractNo)
         .query(Long.class).single() > 0) {
       throw new BusinessRuleException("space.rental.contractNoExists", contractNo);
@@ -317,18 +185,11 @@ public class Rentals {
   public Lease terminate(long id, LocalDate lastDay, int expectedVersion, CurrentUser by) {
     Lease lease = lease(id, by);
     requireManagerOfOwnRegion(by);
-    if (!"ACTIVE".equals(lease.status())) {
-      throw new ConflictException("space.rental.leaseNotActive", lease.contractNo());
-    }
-    if (lastDay == null || lastDay.isBefore(lease.startDate()) || !lastDay.isBefore(lease.endDate())) {
-      throw new BusinessRuleException("space.rental.terminationDateInvalid");
-    }
+    LeaseRules.checkTermination(lease, lastDay);
     long paidLater = jdbc.sql("""
         select count(*) from space_rent_instalment where lease_id = :id and period_start > :last and paid_fen > 0""")
         .param("id", id).param("last", Date.valueOf(lastDay)).query(Long.class).single();
-    if (paidLater > 0) {
-      throw new BusinessRuleException("space.rental.terminationAfterPaid");
-    }
+    LeaseRules.checkNothingPaidAfter(paidLater);
     int changed = jdbc.sql("""
         update space_lease set status = 'TERMINATED', end_date = :last, version = version + 1
          where id = :id and version = :version and status = 'ACTIVE'""")
@@ -448,7 +309,7 @@ public class Rentals {
     Payment payment = payments(leaseId, viewer).stream().filter(p -> p.id() == paymentId).findFirst().orElseThrow();
     ScheduledInstalment instalment = schedule(leaseId, viewer).stream()
         .filter(i -> i.id() == payment.instalmentId()).findFirst().orElseThrow();
-    Tenant tenant = tenant(lease.tenantId(), viewer);
+    Tenant tenant = parties.tenant(lease.tenantId(), viewer);
     return PrintableForm.titled("租金收款收据").number(payment.receiptNo())
         .field("交款单位", tenant.name())
         .field("统一社会信用代码", tenant.creditCode())
@@ -497,48 +358,6 @@ public class Rentals {
         .list();
   }
 
-  // ---- safety checks of let property
-
-  @Transactional
-  public SafetyCheck recordSafetyCheck(NewSafetyCheck check, CurrentUser by) {
-    requireManagerOfOwnRegion(by);
-    Lettable space = lettable(check.lettableId(), by);
-    String inspector = required(check.inspector(), 40, "space.rental.inspectorRequired");
-    if (check.checkedOn() == null || check.checkedOn().isAfter(today())) {
-      throw new BusinessRuleException("space.rental.checkDateInvalid");
-    }
-    if (!"PASSED".equals(check.result()) && !"ISSUES".equals(check.result())) {
-      throw new BusinessRuleException("space.rental.checkResultUnknown");
-    }
-    String notes = check.notes() == null || check.notes().isBlank() ? null : check.notes().strip();
-    if ("ISSUES".equals(check.result()) && notes == null) {
-      throw new BusinessRuleException("space.rental.checkIssuesNeedNotes");
-    }
-    if (notes != null && notes.length() > 1000) {
-      throw new BusinessRuleException("space.rental.checkNotesTooLong");
-    }
-    long id = jdbc.sql("""
-        insert into space_rental_safety_check (lettable_id, checked_on, inspector, result, notes, recorded_by, recorded_at)
-        values (:lettable, :on, :inspector, :result, :notes, :by, :now) returning id""")
-        .param("lettable", space.id()).param("on", Date.valueOf(check.checkedOn())).param("inspector", inspector)
-        .param("result", check.result()).param("notes", notes).param("by", by.username())
-        .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-    audit.record(AuditEntry.created("space_rental_safety_check", id, space.regionId(), Map.of("lettableId", space.id(),
-        "checkedOn", check.checkedOn().toString(), "result", check.result())));
-    return safetyChecks(by).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
-  }
-
-  public List<SafetyCheck> safetyChecks(CurrentUser viewer) {
-    return jdbc.sql("""
-        select c.*, s.name as lettable_name from space_rental_safety_check c join space_lettable s on s.id = c.lettable_id
-         where """ + DataScope.sqlCondition("s.region_id", null, null) + " order by c.checked_on desc, c.id desc")
-        .paramSource(managerScope(viewer).bind(new MapSqlParameterSource()))
-        .query((rs, n) -> new SafetyCheck(rs.getLong("id"), rs.getLong("lettable_id"), rs.getString("lettable_name"),
-            rs.getDate("checked_on").toLocalDate(), rs.getString("inspector"), rs.getString("result"),
-            rs.getString("notes")))
-        .list();
-  }
-
   // ---- helpers
 
   static String reminderLink(long leaseId, long instalmentId) {
@@ -554,16 +373,11 @@ public class Rentals {
     return jdbc.sql("select region_id from space_lease where id = :id").param("id", leaseId).query(Long.class).single();
   }
 
-  private static String required(String value, int maxLength, String messageKey) {
+  static String required(String value, int maxLength, String messageKey) {
     if (value == null || value.isBlank() || value.strip().length() > maxLength) {
       throw new BusinessRuleException(messageKey, maxLength);
     }
     return value.strip();
-  }
-
-  private static Tenant mapTenant(ResultSet rs, int row) throws SQLException {
-    return new Tenant(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"), rs.getString("credit_code"),
-        rs.getString("contact_name"), rs.getString("contact_phone"));
   }
 
   private static Lease mapLease(ResultSet rs, int row) throws SQLException {

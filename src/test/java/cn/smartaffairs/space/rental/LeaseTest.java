@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LeaseTest {
 
   @Autowired Rentals rentals;
+
+  @Autowired RentalParties parties;
   @Autowired LeaseTermRules termRules;
   @Autowired SpaceRegister register;
   @Autowired Accounts accounts;
@@ -39,7 +41,7 @@ class LeaseTest {
 
   @BeforeEach
   void setUp() {
-    fixtures = new RentalFixtures(register, rentals, accounts);
+    fixtures = new RentalFixtures(register, parties, accounts);
     manager = fixtures.manager();
   }
 
@@ -61,7 +63,7 @@ class LeaseTest {
     assertThat(lease.totalFen()).isEqualTo(240_000_00L + 252_000_00L);
     assertThat(lease.endDate()).isEqualTo(LocalDate.of(2027, 12, 31));
     assertThat(lease.termRuleName()).isEqualTo("行政事业性国有资产出租期限（全国默认）");
-    assertThat(rentals.lettable(space.id(), manager).currentLeaseId()).as("let today").isEqualTo(lease.id());
+    assertThat(parties.lettable(space.id(), manager).currentLeaseId()).as("let today").isEqualTo(lease.id());
     assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'space_lease' and entity_id = :id")
         .param("id", String.valueOf(lease.id())).query(Long.class).single()).isEqualTo(1L);
   }
@@ -163,7 +165,7 @@ class LeaseTest {
 
   @Test
   void aTenantWithAWrongCreditCodeIsRefused() {
-    assertThatThrownBy(() -> rentals.addTenant(new NewTenant(RentalFixtures.fresh("错码公司"), "91110108551385082R",
+    assertThatThrownBy(() -> parties.addTenant(new NewTenant(RentalFixtures.fresh("错码公司"), "91110108551385082R",
         "王", "13800000000"), manager))
         .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(
             messages.getMessage(e.messageKey(), e.arguments(), Locale.SIMPLIFIED_CHINESE))

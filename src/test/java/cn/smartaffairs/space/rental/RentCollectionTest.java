@@ -33,6 +33,8 @@ class RentCollectionTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired Rentals rentals;
+
+  @Autowired RentalParties parties;
   @Autowired RentalLedger ledger;
   @Autowired ArrearsWatch arrearsWatch;
   @Autowired LeaseTermRules termRules;
@@ -46,7 +48,7 @@ class RentCollectionTest {
 
   @BeforeEach
   void setUp() {
-    fixtures = new RentalFixtures(register, rentals, accounts);
+    fixtures = new RentalFixtures(register, parties, accounts);
     manager = fixtures.manager();
   }
 
@@ -159,7 +161,7 @@ class RentCollectionTest {
     LocalDate from = LocalDate.of(2025, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 330));
     termRules.add(county, "县级租金提醒规则", 60, 3, from, countyAdmin);
     today(LocalDate.of(2025, 12, 28));
-    RentalFixtures countyFixtures = new RentalFixtures(register, rentals, accounts, "county.admin");
+    RentalFixtures countyFixtures = new RentalFixtures(register, parties, accounts, "county.admin");
     Lease countyLease = rentals.sign(new NewLease(countyFixtures.lettableRoom().id(), countyFixtures.tenant().id(),
         RentalFixtures.fresh("ZL-"), LocalDate.of(2026, 1, 1), 12, RentFrequency.MONTHLY, 120_000_00L, null),
         countyAdmin);

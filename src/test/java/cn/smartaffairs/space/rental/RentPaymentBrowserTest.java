@@ -24,6 +24,7 @@ class RentPaymentBrowserTest {
 
   @LocalServerPort int port;
   @Autowired Rentals rentals;
+  @Autowired RentalParties parties;
   @Autowired SpaceRegister register;
   @Autowired Accounts accounts;
   Browser browser;
@@ -40,7 +41,7 @@ class RentPaymentBrowserTest {
 
   @Test
   void recordingTheMissingRentMakesTheArrearDisappear() {
-    RentalFixtures fixtures = new RentalFixtures(register, rentals, accounts);
+    RentalFixtures fixtures = new RentalFixtures(register, parties, accounts);
     LocalDate start = rentals.today().minusMonths(4).withDayOfMonth(1);
     Lease lease = rentals.sign(new NewLease(fixtures.lettableRoom().id(), fixtures.tenant().id(),
         RentalFixtures.fresh("ZL-B-"), start, 12, RentFrequency.QUARTERLY, 48_000_00L, null), fixtures.manager());

@@ -18,17 +18,17 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RentalFixtures {
 
   private final SpaceRegister register;
-  private final Rentals rentals;
+  private final RentalParties parties;
   private final CurrentUser manager;
 
-  RentalFixtures(SpaceRegister register, Rentals rentals, Accounts accounts) {
-    this(register, rentals, accounts, "space.manager");
+  RentalFixtures(SpaceRegister register, RentalParties parties, Accounts accounts) {
+    this(register, parties, accounts, "space.manager");
   }
 
   /** Registers in the region of the given user, who must be allowed to manage its space (e.g. "county.admin"). */
-  RentalFixtures(SpaceRegister register, Rentals rentals, Accounts accounts, String username) {
+  RentalFixtures(SpaceRegister register, RentalParties parties, Accounts accounts, String username) {
     this.register = register;
-    this.rentals = rentals;
+    this.parties = parties;
     this.manager = accounts.loadUserByUsername(username);
   }
 
@@ -55,11 +55,11 @@ final class RentalFixtures {
     long floor = register.addFloor(building, 1, null, manager);
     long room = register.addRoom(new RoomDraft(building, floor, fresh("S"), new BigDecimal("80.00"), RoomKind.ANCILLARY,
         null), manager);
-    return rentals.addLettable(new NewLettable(fresh("临街商铺"), building, room, null, "零售"), manager);
+    return parties.addLettable(new NewLettable(fresh("临街商铺"), building, room, null, "零售"), manager);
   }
 
   Tenant tenant() {
-    return rentals.addTenant(new NewTenant(fresh("云溪商贸有限公司"), freshCreditCode(), "李经理", "0591-12345678"),
+    return parties.addTenant(new NewTenant(fresh("云溪商贸有限公司"), freshCreditCode(), "李经理", "0591-12345678"),
         manager);
   }
 }

@@ -1,0 +1,153 @@
+package cn.smartaffairs.vehicle;
+
+import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
+import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pages of the people who ride and drive: the trip request form and list, and the driver's phone page. */
+@PageController
+class VehicleRequestPageController {
+
+  private final Drivers drivers;
+  private final VehicleRequests requests;
+  private final Dispatching dispatching;
+  private final Trips trips;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  VehicleRequestPageController(Drivers drivers, VehicleRequests requests, Dispatching dispatching, Trips trips,
+                               MessageSource messages, Clock clock) {
+    this.drivers = drivers;
+    this.requests = requests;
+    this.dispatching = dispatching;
+    this.trips = trips;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  // ---- requests -----------------------------------------------------------------------------------------------
+
+  @GetMapping("/vehicle-requests/new")
+  String requestForm(Model model) {
+    model.addAttribute("places", drivers.places(CurrentUsers.current().regionId()));
+    model.addAttribute("categories", VehicleCategory.values());
+    model.addAttribute("tomorrow", today().plusDays(1));
+    return "vehicle/request-form";
+  }
+
+  @PostMapping("/vehicle-requests")
+  String submit(@RequestParam String purpose, @RequestParam Integer passengers, @RequestParam VehicleCategory category,
+                @RequestParam Long originPlaceId, @RequestParam List<Long> stopPlaceIds,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+                @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+                @RequestParam(defaultValue = "false") boolean returnsToOrigin, RedirectAttributes redirect, Locale locale) {
+    // the form's empty stop rows arrive as empty values (null here); a non-number is refused as a type mismatch
+    List<Long> stops = stopPlaceIds.stream().filter(java.util.Objects::nonNull).toList();
+    try {
+      long id = requests.submit(new NewTripRequest(purpose, passengers, category, originPlaceId, null, stops, null,
+          date.atTime(from), date.atTime(to), returnsToOrigin), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      return "redirect:/vehicle-requests#request-" + id;
+    } catch (BusinessRuleException e) {
+      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      return "redirect:/vehicle-requests/new";
+    }
+  }
+
+  @GetMapping("/vehicle-requests")
+  String myRequests(Model model) {
+    model.addAttribute("requests", RequestView.of(requests.mine(CurrentUsers.current()), dispatching, trips));
+    return "vehicle/requests";
+  }
+
+  @PostMapping("/vehicle-trips/{id}/confirmation")
+  String confirmTrip(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> trips.confirm(id, CurrentUsers.current()), "/vehicle-requests", redirect,
+        messages, locale);
+  }
+
+  // ---- the driver's phone page --------------------------------------------------------------------------------
+
+  /** How many of the driver's coming trips the phone page lists below the day's. */
+  static final int COMING_TRIPS = 20;
+
+  /** A dispatch of the driver's day with its trip, if started. */
+  record DriverTask(Dispatch dispatch, TripRequest request, Trips.Trip trip) {}
+
+  @GetMapping("/vehicles/my-trips")
+  String myTrips(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                 Model model) {
+    CurrentUser user = CurrentUsers.current();
+    LocalDate day = date == null ? today() : date;
+    var driver = drivers.ofUser(user.userId());
+    List<DriverTask> tasks = new ArrayList<>();
+    driver.ifPresent(d -> dispatching.ofDriver(d.id(), day).forEach(dispatch -> tasks.add(new DriverTask(dispatch,
+        requests.get(dispatch.requestId()), trips.ofDispatch(dispatch.id()).orElse(null)))));
+    model.addAttribute("driver", driver.orElse(null));
+    model.addAttribute("tasks", tasks);
+    model.addAttribute("open", driver.map(d -> trips.openOf(d.id())).orElse(List.of()));
+    // the trips after the day shown, so that a driver sees tomorrow's and the next week's too
+    model.addAttribute("coming", driver.map(d -> dispatching.comingOfDriver(d.id(), day.plusDays(1), COMING_TRIPS)
+        .stream().map(dispatch -> new DriverTask(dispatch, requests.get(dispatch.requestId()), null)).toList())
+        .orElse(List.of()));
+    model.addAttribute("date", day);
+    model.addAttribute("today", today());
+    return "vehicle/my-trips";
+  }
+
+  @PostMapping("/vehicles/my-trips/start")
+  String startTrip(@RequestParam long dispatchId, @RequestParam Integer odometerKm, RedirectAttributes redirect,
+                   Locale locale) {
+    return PageOutcome.redirectAfter(() -> trips.start(dispatchId, odometerKm, CurrentUsers.current()),
+        "/vehicles/my-trips", redirect, messages, locale);
+  }
+
+  @PostMapping("/vehicles/my-trips/{id}/end")
+  String endTrip(@PathVariable long id, @RequestParam Integer odometerKm, @RequestParam(defaultValue = "0") String tollsYuan,
+                 @RequestParam(defaultValue = "0") String parkingYuan, @RequestParam(required = false) BigDecimal fuelLitres,
+                 @RequestParam(required = false) BigDecimal chargingKwh,
+                 @RequestParam(defaultValue = "0") String energyCostYuan, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(() -> trips.end(id, new Trips.TripEnd(odometerKm, fen(tollsYuan), fen(parkingYuan),
+        fuelLitres, chargingKwh, fen(energyCostYuan)), CurrentUsers.current()), "/vehicles/my-trips", redirect,
+        messages, locale);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+  }
+
+
+  /** Yuan typed on a form ("1234.5") to fen; a third decimal is rounded, as these forms always did. */
+  private static long fen(String yuan) {
+    if (yuan == null || yuan.isBlank()) {
+      return 0;
+    }
+    try {
+      BigDecimal rounded = new BigDecimal(yuan.trim()).setScale(2, java.math.RoundingMode.HALF_UP);
+      return Money.ofYuan(rounded, "vehicle.amountInvalid").fen();
+    } catch (NumberFormatException e) {
+      throw new BusinessRuleException("vehicle.amountInvalid");
+    }
+  }
+}
