@@ -71,7 +71,6 @@ class TableOwnershipTest {
    */
   private static final Map<String, Set<String>> NOT_YET_MOVED = Map.ofEntries(
       Map.entry("demo/VehicleDemoData.java", Set.of("staff", "user_account", "vehicle_request")),
-      Map.entry("meeting/MeetingRooms.java", Set.of("unit")),
       Map.entry("space/AreaCompliance.java", Set.of("staff", "staff_rank", "unit")),
       Map.entry("space/AreaStandards.java", Set.of("staff_rank")),
       Map.entry("space/OfficeRecoveryWatch.java", Set.of("staff")),

@@ -98,7 +98,7 @@ public class MeetingRoomAdmin {
       jdbc.sql("delete from meeting_room_permit where room_id = :room").param("room", id).update();
       for (Long unitId : unitIds == null ? List.<Long>of() : unitIds.stream().distinct().toList()) {
         int inRegion = jdbc.sql("""
-            insert into meeting_room_permit (room_id, unit_id) select :room, u.id from unit u
+            insert into meeting_room_permit (room_id, unit_id) select :room, u.id from org_unit u
              where u.id = :unit and u.region_id = :region""")
             .param("room", id).param("unit", unitId).param("region", before.regionId()).update();
         if (inRegion == 0) {
