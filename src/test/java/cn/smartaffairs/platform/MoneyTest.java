@@ -54,4 +54,36 @@ class MoneyTest {
     assertThat(Money.ofFen(-50).isNegative()).isTrue();
     assertThat(Money.ofFen(99)).isLessThan(Money.ofFen(100));
   }
+
+  @Test
+  void aCorrectionMayTakeMoneyBackWithANegativeAmount() {
+    assertThat(Money.parseSignedYuan("-3", "x.refused")).isEqualTo(Money.ofFen(-300));
+    assertThat(Money.parseSignedYuan(" -1,234.05 ", "x.refused")).isEqualTo(Money.ofFen(-123405));
+  }
+
+  @Test
+  void anAmountAlreadyReadAsANumberKeepsItsFenOrIsRefusedWithTheCallersKey() {
+    assertThat(Money.ofYuan(new BigDecimal("12.30"), "x.refused")).isEqualTo(Money.ofFen(1230));
+    assertThatThrownBy(() -> Money.ofYuan(new BigDecimal("0.005"), "x.refused"))
+        .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+          assertThat(e.messageKey()).isEqualTo("x.refused");
+          assertThat(e.arguments()).containsExactly("0.005");
+        });
+    assertThatThrownBy(() -> Money.ofYuan(null, "x.refused")).isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void anAmountBeyondWhatFenCanHoldIsRefusedNotWrapped() {
+    assertThatThrownBy(() -> Money.parseYuan("99999999999999999999"))
+        .isInstanceOfSatisfying(BusinessRuleException.class,
+            e -> assertThat(e.messageKey()).isEqualTo(Money.INVALID));
+    assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE).plus(Money.ofFen(1))).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void formsAndExportsShowTwoDecimalsWithoutGrouping() {
+    assertThat(Money.ofFen(123450).plain()).isEqualTo("1234.50");
+    assertThat(Money.ofFen(7).plain()).isEqualTo("0.07");
+    assertThat(Money.ZERO.plain()).isEqualTo("0.00");
+  }
 }

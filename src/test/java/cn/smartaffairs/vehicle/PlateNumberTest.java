@@ -31,4 +31,31 @@ class PlateNumberTest {
     }
     assertThatThrownBy(() -> PlateNumber.parse(null)).isInstanceOf(BusinessRuleException.class);
   }
+
+  @Test
+  void theLettersIAndONeverAppearInASerialBecauseTheyReadAsOneAndZero() {
+    for (String plate : new String[] {"云A1234I", "云AO1234", "云A12O45"}) {
+      assertThatThrownBy(() -> PlateNumber.parse(plate)).as(plate).isInstanceOf(BusinessRuleException.class);
+    }
+  }
+
+  @Test
+  void trailerAndDrivingSchoolPlatesEndInTheirCharacter() {
+    assertThat(PlateNumber.parse("云A1234挂").value()).isEqualTo("云A1234挂");
+    assertThat(PlateNumber.parse("云A1234学").isNewEnergy()).isFalse();
+    assertThatThrownBy(() -> PlateNumber.parse("云A挂1234")).isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void aSmallNewEnergyPlateEndsInFourDigitsAndALargeOneInDOrF() {
+    assertThatThrownBy(() -> PlateNumber.parse("云ADA1A34")).isInstanceOf(BusinessRuleException.class);
+    assertThatThrownBy(() -> PlateNumber.parse("云A1234AD")).isInstanceOf(BusinessRuleException.class);
+    assertThatThrownBy(() -> PlateNumber.parse("云A12345X")).isInstanceOf(BusinessRuleException.class);
+  }
+
+  @Test
+  void aPlateMustStartWithTheCharacterOfAMainlandProvince() {
+    assertThatThrownBy(() -> PlateNumber.parse("港A12345")).isInstanceOf(BusinessRuleException.class);
+    assertThat(PlateNumber.parse("藏A12345").value()).isEqualTo("藏A12345");
+  }
 }
