@@ -4,7 +4,6 @@ import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -106,8 +105,8 @@ class FleetPageController {
     try {
       Drivers.Place parking = drivers.place(parkingPlaceId);
       Vehicle vehicle = fleet.register(new NewVehicle(unitId, plate, category, brand, model, domestic, newEnergy,
-          displacementLitres == null ? null : displacementLitres.movePointRight(3).intValue(), fen(priceYuan), seats,
-          purchasedOn, odometerKm, parking.name(), parking.latitude(), parking.longitude(), insuranceUntil,
+          displacementLitres == null ? null : displacementLitres.movePointRight(3).intValue(), FormYuan.fen(priceYuan),
+          seats, purchasedOn, odometerKm, parking.name(), parking.latitude(), parking.longitude(), insuranceUntil,
           inspectionUntil), CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/vehicles/" + vehicle.id();
@@ -150,7 +149,7 @@ class FleetPageController {
   String dispose(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn,
                  @RequestParam String method, @RequestParam String reason,
                  @RequestParam(defaultValue = "0") String proceedsYuan, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> fleet.dispose(id, disposedOn, method, reason, fen(proceedsYuan),
+    return PageOutcome.redirectAfter(() -> fleet.dispose(id, disposedOn, method, reason, FormYuan.fen(proceedsYuan),
         CurrentUsers.current()), "/vehicles/" + id, redirect, messages, locale);
   }
 
@@ -159,8 +158,9 @@ class FleetPageController {
               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate incurredOn,
               @RequestParam(required = false) BigDecimal quantity, @RequestParam(required = false) String supplier,
               @RequestParam(required = false) String cardNo, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> costs.record(new VehicleCosts.NewCost(id, kind, fen(amountYuan), incurredOn,
-        quantity, supplier, cardNo, null), CurrentUsers.current()), "/vehicles/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> costs.record(new VehicleCosts.NewCost(id, kind, FormYuan.fen(amountYuan),
+        incurredOn, quantity, supplier, cardNo, null), CurrentUsers.current()), "/vehicles/" + id, redirect, messages,
+        locale);
   }
 
   // ---- quotas, drivers, rules, places ------------------------------------------------------------------------
@@ -271,19 +271,5 @@ class FleetPageController {
 
   private String label(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);
-  }
-
-
-  /** Yuan typed on a form ("1234.5") to fen; a third decimal is rounded, as these forms always did. */
-  private static long fen(String yuan) {
-    if (yuan == null || yuan.isBlank()) {
-      return 0;
-    }
-    try {
-      BigDecimal rounded = new BigDecimal(yuan.trim()).setScale(2, java.math.RoundingMode.HALF_UP);
-      return Money.ofYuan(rounded, "vehicle.amountInvalid").fen();
-    } catch (NumberFormatException e) {
-      throw new BusinessRuleException("vehicle.amountInvalid");
-    }
   }
 }

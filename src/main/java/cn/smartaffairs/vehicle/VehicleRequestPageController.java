@@ -1,7 +1,6 @@
 package cn.smartaffairs.vehicle;
 
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -128,26 +127,12 @@ class VehicleRequestPageController {
                  @RequestParam(defaultValue = "0") String parkingYuan, @RequestParam(required = false) BigDecimal fuelLitres,
                  @RequestParam(required = false) BigDecimal chargingKwh,
                  @RequestParam(defaultValue = "0") String energyCostYuan, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> trips.end(id, new Trips.TripEnd(odometerKm, fen(tollsYuan), fen(parkingYuan),
-        fuelLitres, chargingKwh, fen(energyCostYuan)), CurrentUsers.current()), "/vehicles/my-trips", redirect,
-        messages, locale);
+    return PageOutcome.redirectAfter(() -> trips.end(id, new Trips.TripEnd(odometerKm, FormYuan.fen(tollsYuan),
+        FormYuan.fen(parkingYuan), fuelLitres, chargingKwh, FormYuan.fen(energyCostYuan)), CurrentUsers.current()),
+        "/vehicles/my-trips", redirect, messages, locale);
   }
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
-  }
-
-
-  /** Yuan typed on a form ("1234.5") to fen; a third decimal is rounded, as these forms always did. */
-  private static long fen(String yuan) {
-    if (yuan == null || yuan.isBlank()) {
-      return 0;
-    }
-    try {
-      BigDecimal rounded = new BigDecimal(yuan.trim()).setScale(2, java.math.RoundingMode.HALF_UP);
-      return Money.ofYuan(rounded, "vehicle.amountInvalid").fen();
-    } catch (NumberFormatException e) {
-      throw new BusinessRuleException("vehicle.amountInvalid");
-    }
   }
 }
