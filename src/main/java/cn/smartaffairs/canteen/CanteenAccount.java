@@ -24,14 +24,18 @@ public record CanteenAccount(
     Instant openedAt) {
 
   public boolean active() {
-    return "ACTIVE".equals(status);
+    return accountStatus() == AccountStatus.ACTIVE;
   }
 
   public boolean frozen() {
-    return "FROZEN".equals(status);
+    return accountStatus() == AccountStatus.FROZEN;
   }
 
   public boolean closed() {
-    return "CLOSED".equals(status);
+    return accountStatus() == AccountStatus.CLOSED;
+  }
+
+  private AccountStatus accountStatus() {
+    return AccountStatus.valueOf(status);
   }
 }

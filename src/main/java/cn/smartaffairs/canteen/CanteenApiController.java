@@ -30,14 +30,21 @@ import org.springframework.web.bind.annotation.RestController;
 class CanteenApiController {
 
   private final CanteenAccounts accounts;
+  private final AccountLifecycle lifecycle;
+  private final AccountFunding funding;
+  private final MealPayments mealPayments;
   private final TerminalPayments payments;
   private final LedgerCheck ledgerCheck;
   private final OverdraftFlags overdrafts;
   private final MessageSource messages;
 
-  CanteenApiController(CanteenAccounts accounts, TerminalPayments payments, LedgerCheck ledgerCheck,
+  CanteenApiController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
+                       MealPayments mealPayments, TerminalPayments payments, LedgerCheck ledgerCheck,
                        OverdraftFlags overdrafts, MessageSource messages) {
     this.accounts = accounts;
+    this.lifecycle = lifecycle;
+    this.funding = funding;
+    this.mealPayments = mealPayments;
     this.payments = payments;
     this.ledgerCheck = ledgerCheck;
     this.overdrafts = overdrafts;
@@ -70,7 +77,7 @@ class CanteenApiController {
   @PostMapping("/api/v1/canteen/payments/{id}/refunds")
   @Operation(summary = "退款 Refund a meal payment in full (canteen managers; holders their own pre-order charges)")
   ResponseEntity<Payment> refund(@PathVariable long id, @RequestBody RefundRequest request) {
-    return created(accounts.refund(id, IdempotencyKey.requireClientKey(request.idempotencyKey()), request.reason(),
+    return created(mealPayments.refund(id, IdempotencyKey.requireClientKey(request.idempotencyKey()), request.reason(),
         CurrentUsers.current()));
   }
 
@@ -110,13 +117,13 @@ class CanteenApiController {
       // a holder's own money comes only through a confirmed payment, never by saying so (issue 12, section 2)
       throw new BusinessRuleException("canteen.ownTopUpNeedsOrder");
     }
-    return created(accounts.topUp(id, amount, IdempotencyKey.requireClientKey(request.idempotencyKey()), user));
+    return created(funding.topUp(id, amount, IdempotencyKey.requireClientKey(request.idempotencyKey()), user));
   }
 
   @PostMapping("/api/v1/canteen/accounts/{id}/freeze")
   @Operation(summary = "挂失冻结 Freeze an account at once (its holder or a canteen manager)")
   CanteenAccount freeze(@PathVariable long id) {
-    return accounts.freeze(id, CurrentUsers.current());
+    return lifecycle.freeze(id, CurrentUsers.current());
   }
 
   @GetMapping("/api/v1/canteen/ledger-check")

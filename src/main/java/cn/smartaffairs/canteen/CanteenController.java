@@ -35,6 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CanteenController {
 
   private final CanteenAccounts accounts;
+  private final AccountLifecycle lifecycle;
+  private final AccountFunding funding;
+  private final MealPayments payments;
   private final CanteenTerminals terminals;
   private final CanteenRules rules;
   private final LedgerCheck ledgerCheck;
@@ -43,10 +46,14 @@ class CanteenController {
   private final TopUpOrders topUpOrders;
   private final PaymentCodes paymentCodes;
 
-  CanteenController(CanteenAccounts accounts, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
+  CanteenController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
+                    MealPayments payments, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
                     OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
                     PaymentCodes paymentCodes) {
     this.accounts = accounts;
+    this.lifecycle = lifecycle;
+    this.funding = funding;
+    this.payments = payments;
     this.terminals = terminals;
     this.rules = rules;
     this.ledgerCheck = ledgerCheck;
@@ -114,7 +121,7 @@ class CanteenController {
   @PostMapping("/canteen/my/freeze")
   String freezeMine(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> accounts.freeze(myAccount(user).id(), user),
+    return PageOutcome.redirectAfter(() -> lifecycle.freeze(myAccount(user).id(), user),
         () -> message("canteen.done.frozenMine", locale), "/canteen/my", redirect, messages, locale);
   }
 
@@ -155,7 +162,7 @@ class CanteenController {
   @PostMapping("/canteen/accounts/visitors")
   String openVisitor(@RequestParam String holderName, @RequestParam(required = false) String cardNo,
                      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
         () -> message("canteen.done.visitorOpened", locale, holderName.strip()), "/canteen/accounts", redirect,
         messages, locale);
   }
@@ -164,15 +171,15 @@ class CanteenController {
   String openAll(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     var opened = new java.util.concurrent.atomic.AtomicInteger();
-    return PageOutcome.redirectAfter(() -> opened.set(accounts.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
+    return PageOutcome.redirectAfter(() -> opened.set(lifecycle.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
         () -> message("canteen.done.allOpened", locale, opened.get()), "/canteen/accounts", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/subsidies")
   String grantSubsidies(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, RedirectAttributes redirect,
                         Locale locale) {
-    var run = new java.util.concurrent.atomic.AtomicReference<CanteenAccounts.SubsidyRun>();
-    return PageOutcome.redirectAfter(() -> run.set(accounts.grantMonthlySubsidies(month, CurrentUsers.current())),
+    var run = new java.util.concurrent.atomic.AtomicReference<AccountFunding.SubsidyRun>();
+    return PageOutcome.redirectAfter(() -> run.set(funding.grantMonthlySubsidies(month, CurrentUsers.current())),
         () -> message("canteen.done.subsidiesGranted", locale, month.getYear(), month.getMonthValue(),
             run.get().accounts(), CanteenAccounts.yuan(run.get().totalFen())),
         "/canteen/accounts", redirect, messages, locale);
@@ -193,7 +200,7 @@ class CanteenController {
                RedirectAttributes redirect, Locale locale) {
     try {
       CurrentUser user = CurrentUsers.current();
-      Payment payment = accounts.topUp(id, fen(amountYuan), "web-" + idempotencyKey, user);
+      Payment payment = funding.topUp(id, fen(amountYuan), "web-" + idempotencyKey, user);
       // say what happened, not just "saved": whose card, how much
       redirect.addFlashAttribute("flash", messages.getMessage("canteen.toppedUp", new Object[] {
           accounts.account(id, user).holderName(), CanteenAccounts.yuan(payment.amountFen())}, locale));
@@ -207,7 +214,7 @@ class CanteenController {
   @PostMapping("/canteen/accounts/{id}/corrections")
   String correct(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String reason,
                  @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
+    return PageOutcome.redirectAfter(() -> funding.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
             CurrentUsers.current()),
         () -> message("canteen.done.corrected", locale, holder(id), amountYuan.strip()), "/canteen/accounts/" + id,
         redirect, messages, locale);
@@ -215,13 +222,13 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/{id}/freeze")
   String freeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.freeze(id, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.freeze(id, CurrentUsers.current()),
         () -> message("canteen.done.frozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/unfreeze")
   String unfreeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.unfreeze(id, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.unfreeze(id, CurrentUsers.current()),
         () -> message("canteen.done.unfrozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
         locale);
   }
@@ -229,7 +236,7 @@ class CanteenController {
   @PostMapping("/canteen/accounts/{id}/replace-card")
   String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
                      Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.replaceCard(id, cardNo, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.replaceCard(id, cardNo, CurrentUsers.current()),
         () -> message("canteen.done.cardReplaced", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
         locale);
   }
@@ -238,21 +245,21 @@ class CanteenController {
   String registerCredential(@PathVariable long id, @RequestParam String kind,
                             @RequestParam(required = false) String credential, RedirectAttributes redirect,
                             Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.registerCredential(id, kind, credential, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.registerCredential(id, kind, credential, CurrentUsers.current()),
         () -> message("canteen.done.credentialRegistered", locale, holder(id)), "/canteen/accounts/" + id, redirect,
         messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/close")
   String close(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.settleAndClose(id, reason, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> lifecycle.settleAndClose(id, reason, CurrentUsers.current()),
         "/canteen/accounts/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/payments/{paymentId}/refund")
   String refund(@PathVariable long paymentId, @RequestParam long accountId, @RequestParam String reason,
                 RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> accounts.refund(paymentId, "web-refund-" + paymentId, reason,
+    return PageOutcome.redirectAfter(() -> payments.refund(paymentId, "web-refund-" + paymentId, reason,
         CurrentUsers.current()), "/canteen/accounts/" + accountId, redirect, messages, locale);
   }
 

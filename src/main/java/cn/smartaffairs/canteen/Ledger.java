@@ -22,14 +22,17 @@ class Ledger implements JournalWriter {
 
   static final String GENESIS = "0".repeat(64);
 
+  /** A holder's two wallets (the {@code canteen_posting.wallet} CHECK): cash, and the subsidy that is spent first. */
+  enum Wallet { CASH, SUBSIDY }
+
   /** One leg of a journal: either a holder's wallet or one of the canteen's own books. */
-  record Leg(String wallet, String book, long amountFen) {
+  record Leg(Wallet wallet, String book, long amountFen) {
     static Leg cash(long amountFen) {
-      return new Leg("CASH", null, amountFen);
+      return new Leg(Wallet.CASH, null, amountFen);
     }
 
     static Leg subsidy(long amountFen) {
-      return new Leg("SUBSIDY", null, amountFen);
+      return new Leg(Wallet.SUBSIDY, null, amountFen);
     }
 
     static Leg book(String book, long amountFen) {
@@ -38,8 +41,8 @@ class Ledger implements JournalWriter {
   }
 
   /** What a journal is about, apart from its legs. */
-  record Entry(String kind, long amountFen, IdempotencyKey idempotencyKey, String channel, Long terminalId, Long refunds,
-               String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
+  record Entry(JournalKind kind, long amountFen, IdempotencyKey idempotencyKey, JournalChannel channel, Long terminalId,
+               Long refunds, String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
 
   private final JdbcClient jdbc;
   private final javax.sql.DataSource dataSource;
@@ -77,9 +80,9 @@ class Ledger implements JournalWriter {
    * settlements) are the ledger's own business.
    */
   static Optional<PaymentRecorded> recorded(LockedAccount account, long journalId, Entry entry) {
-    return Arrays.stream(PaymentRecorded.Kind.values()).filter(kind -> kind.name().equals(entry.kind())).findFirst()
-        .map(kind -> new PaymentRecorded(journalId, account.id, account.regionId, kind, entry.amountFen(),
-            entry.channel(), entry.occurredAt()));
+    return Arrays.stream(PaymentRecorded.Kind.values()).filter(kind -> kind.name().equals(entry.kind().name()))
+        .findFirst().map(kind -> new PaymentRecorded(journalId, account.id(), account.regionId(), kind,
+            entry.amountFen(), entry.channel().name(), entry.occurredAt()));
   }
 
   /**
@@ -97,7 +100,7 @@ class Ledger implements JournalWriter {
    * Checks a journal's legs, moves the locked account's wallets in memory and extends its hash chain: the rows the
    * journal needs, not yet written. The caller writes them and the account row in the same transaction.
    */
-  JournalRows chain(LockedAccount account, Entry entry, List<Leg> legs, long journalId) {
+  static JournalRows chain(LockedAccount account, Entry entry, List<Leg> legs, long journalId) {
     long total = legs.stream().mapToLong(Leg::amountFen).sum();
     if (total != 0 || legs.size() < 2) {
       throw new IllegalArgumentException("a journal's legs must be two or more and sum to zero: " + legs);
@@ -105,29 +108,19 @@ class Ledger implements JournalWriter {
     long balanceAfter = account.balanceFen() + legs.stream().filter(leg -> leg.wallet() != null)
         .mapToLong(Leg::amountFen).sum();
     IdempotencyKey key = entry.idempotencyKey();
-    Object[] journal = {journalId, entry.kind(), account.id, entry.amountFen(), balanceAfter,
-        key == null ? null : key.value(), key == null ? null : key.scope(), entry.channel(), entry.terminalId(), entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()),
-        Timestamp.from(entry.recordedAt()), entry.recordedBy()};
+    Object[] journal = {journalId, entry.kind().name(), account.id(), entry.amountFen(), balanceAfter,
+        key == null ? null : key.value(), key == null ? null : key.scope(), entry.channel().name(), entry.terminalId(),
+        entry.refunds(), entry.description(), Timestamp.from(entry.occurredAt()), Timestamp.from(entry.recordedAt()),
+        entry.recordedBy()};
     List<Object[]> postings = new ArrayList<>(legs.size());
     for (Leg leg : legs) {
       if (leg.wallet() == null) {
         postings.add(new Object[] {journalId, null, null, leg.book(), leg.amountFen(), null, null, null, null});
         continue;
       }
-      long after;
-      if ("CASH".equals(leg.wallet())) {
-        account.cashFen += leg.amountFen();
-        after = account.cashFen;
-      } else {
-        account.subsidyFen += leg.amountFen();
-        after = account.subsidyFen;
-      }
-      long sequence = ++account.entryCount;
-      String previous = account.lastHash;
-      String hash = chainHash(previous, account.id, sequence, journalId, leg.wallet(), leg.amountFen(), after);
-      account.lastHash = hash;
-      postings.add(new Object[] {journalId, account.id, leg.wallet(), null, leg.amountFen(), after, sequence, previous,
-          hash});
+      LockedAccount.ChainLink link = account.moveWallet(leg, journalId);
+      postings.add(new Object[] {journalId, account.id(), leg.wallet().name(), null, leg.amountFen(),
+          link.balanceAfterFen(), link.sequenceNo(), link.previousHash(), link.hash()});
     }
     return new JournalRows(journal, postings);
   }
@@ -154,8 +147,9 @@ class Ledger implements JournalWriter {
   }
 
   static List<Object> accountRow(LockedAccount account) {
-    return java.util.Arrays.asList(account.cashFen, account.subsidyFen, date(account.subsidyExpiresOn),
-        date(account.spentOn), account.spentTodayFen, account.entryCount, account.lastHash, account.status, account.id);
+    return java.util.Arrays.asList(account.cashFen(), account.subsidyFen(), date(account.subsidyExpiresOn()),
+        date(account.spentOn()), account.spentTodayFen(), account.entryCount(), account.lastHash(),
+        account.status().name(), account.id());
   }
 
   /**
@@ -212,13 +206,22 @@ class Ledger implements JournalWriter {
     return total;
   }
 
-  /** Writes the account's wallets, chain head, daily spending and status back to its (locked) row. */
+  /**
+   * Writes the account's wallets, chain head, daily spending, status and closing time back to its (locked) row — the
+   * closing time with the status, which the table requires to agree.
+   */
   void save(LockedAccount account) {
     jdbc.sql("""
-        update canteen_account set cash_fen = ?, subsidy_fen = ?, subsidy_expires_on = ?, spent_on = ?,
-               spent_today_fen = ?, entry_count = ?, last_hash = ?, status = ?
-         where id = ?""")
-        .params(accountRow(account))
+        update canteen_account set cash_fen = :cash, subsidy_fen = :subsidy, subsidy_expires_on = :expires,
+               spent_on = :spentOn, spent_today_fen = :spentToday, entry_count = :entries, last_hash = :hash,
+               status = :status, closed_at = :closedAt
+         where id = :id""")
+        .param("cash", account.cashFen()).param("subsidy", account.subsidyFen())
+        .param("expires", date(account.subsidyExpiresOn())).param("spentOn", date(account.spentOn()))
+        .param("spentToday", account.spentTodayFen()).param("entries", account.entryCount())
+        .param("hash", account.lastHash()).param("status", account.status().name())
+        .param("closedAt", account.closedAt() == null ? null : Timestamp.from(account.closedAt()))
+        .param("id", account.id())
         .update();
   }
 

@@ -137,7 +137,7 @@ class LedgerCheck {
       if (broken) {
         return;
       }
-      long balance = "CASH".equals(wallet) ? (cash += amountFen) : (subsidy += amountFen);
+      long balance = Ledger.Wallet.valueOf(wallet) == Ledger.Wallet.CASH ? (cash += amountFen) : (subsidy += amountFen);
       String recomputed = Ledger.chainHash(previousHash, accountId, sequence, journalId, wallet, amountFen,
           balanceAfterFen);
       String problem = null;

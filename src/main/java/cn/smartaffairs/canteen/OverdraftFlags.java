@@ -34,6 +34,15 @@ class OverdraftFlags {
     this.clock = clock;
   }
 
+  /** Flags an offline payment recorded although it broke the rule its {@link Payment#flag()} names. */
+  void flag(Payment payment, long regionId) {
+    jdbc.sql("""
+        insert into canteen_overdraft_flag (journal_id, account_id, region_id, reason, flagged_at)
+        values (:journal, :account, :region, :reason, :now)""")
+        .param("journal", payment.id()).param("account", payment.accountId()).param("region", regionId)
+        .param("reason", payment.flag()).param("now", Timestamp.from(payment.recordedAt())).update();
+  }
+
   /** Unresolved flags in the regions the caller manages, oldest first. */
   List<Flag> open(CurrentUser viewer) {
     return jdbc.sql("""

@@ -34,8 +34,8 @@ final class PaymentBatch implements JournalWriter {
   }
 
   /** Journal ids drawn from the sequence for this batch (with the row locks, in the same round trip). */
-  void addJournalIds(Long[] ids) {
-    journalIds.addAll(List.of(ids));
+  void addJournalIds(List<Long> ids) {
+    journalIds.addAll(ids);
   }
 
   @Override
@@ -45,7 +45,7 @@ final class PaymentBatch implements JournalWriter {
     if (journalId == null) {
       throw new IllegalStateException("a payment batch ran out of reserved journal ids");
     }
-    JournalRows rows = ledger.chain(account, entry, legs, journalId);
+    JournalRows rows = Ledger.chain(account, entry, legs, journalId);
     journals.add(rows.journal());
     postings.addAll(rows.postings());
     touched.add(account);

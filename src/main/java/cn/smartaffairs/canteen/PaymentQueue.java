@@ -1,7 +1,7 @@
 package cn.smartaffairs.canteen;
 
-import cn.smartaffairs.canteen.CanteenAccounts.BatchOutcome;
-import cn.smartaffairs.canteen.CanteenAccounts.TerminalPayment;
+import cn.smartaffairs.canteen.MealPayments.BatchOutcome;
+import cn.smartaffairs.canteen.MealPayments.TerminalPayment;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 /**
  * Group commit for online terminal payments (ADR 0009). A request thread queues its payment and waits; a few writer
  * threads each take whatever is queued (up to a batch size) and pay it in one transaction
- * ({@link CanteenAccounts#payTerminalBatch}). The payment is answered only after its batch has committed, so an
+ * ({@link MealPayments#payTerminalBatch}). The payment is answered only after its batch has committed, so an
  * acknowledged payment is as durable as before; what is shared is the lock round trip, the write and the commit's WAL
  * flush. At a lunch peak batches grow by themselves; a lone payment is a batch of one.
  *
  * <p>Payments the batch leaves alone (a repeated key, an unknown credential) and every payment of a batch whose
- * transaction failed are paid one by one through {@link CanteenAccounts#payAtTerminal}, which answers them exactly as
+ * transaction failed are paid one by one through {@link MealPayments#payAtTerminal}, which answers them exactly as
  * before batching. Before start and after stop, payments are paid alone on the caller's thread.
  */
 @Component
@@ -32,7 +32,7 @@ class PaymentQueue implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentQueue.class);
 
-  private final CanteenAccounts accounts;
+  private final MealPayments payments;
   private final int writers;
   private final int batchSize;
   private final DistributionSummary batchSizes;
@@ -40,10 +40,10 @@ class PaymentQueue implements SmartLifecycle {
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  PaymentQueue(CanteenAccounts accounts, MeterRegistry meters,
+  PaymentQueue(MealPayments payments, MeterRegistry meters,
                @Value("${affairs.canteen.payment-writers:2}") int writers,
                @Value("${affairs.canteen.payment-batch-size:64}") int batchSize) {
-    this.accounts = accounts;
+    this.payments = payments;
     this.writers = Math.max(1, writers);
     this.batchSize = Math.max(1, batchSize);
     this.batchSizes = DistributionSummary.builder("canteen.payment.batch.size")
@@ -53,13 +53,13 @@ class PaymentQueue implements SmartLifecycle {
   /** Pays an online terminal payment; answers once it is committed, or throws its refusal. */
   Payment pay(TerminalPayment payment) {
     if (!running) {
-      return accounts.payAtTerminal(payment, false);
+      return payments.payAtTerminal(payment, false);
     }
     Queued queued = new Queued(payment, new CompletableFuture<>());
     queue.add(queued);
     if (!running && queue.remove(queued)) {
       // stopped while queueing and no writer took it
-      return accounts.payAtTerminal(payment, false);
+      return payments.payAtTerminal(payment, false);
     }
     try {
       return queued.answer().join();
@@ -105,7 +105,7 @@ class PaymentQueue implements SmartLifecycle {
     batchSizes.record(batch.size());
     List<BatchOutcome> outcomes;
     try {
-      outcomes = accounts.payTerminalBatch(batch.stream().map(Queued::payment).toList());
+      outcomes = payments.payTerminalBatch(batch.stream().map(Queued::payment).toList());
     } catch (RuntimeException failed) {
       // nothing of the batch was written: pay each one on its own, as if there had been no batch
       log.debug("a canteen payment batch of {} was rolled back; paying its payments one by one", batch.size(), failed);
@@ -127,7 +127,7 @@ class PaymentQueue implements SmartLifecycle {
 
   private void payAlone(Queued queued) {
     try {
-      queued.answer().complete(accounts.payAtTerminal(queued.payment(), false));
+      queued.answer().complete(payments.payAtTerminal(queued.payment(), false));
     } catch (RuntimeException refused) {
       queued.answer().completeExceptionally(refused);
     }

@@ -27,18 +27,21 @@ class TerminalPayments {
   record OfflinePayment(String terminalId, String credential, Long amountFen, String idempotencyKey,
                         OffsetDateTime paidAt) {}
 
-  /** What became of one offline item: RECORDED, FLAGGED (recorded, but a manager must look), DUPLICATE, REJECTED. */
-  record OfflineItemResult(String idempotencyKey, String status, String reason, Payment payment) {}
+  /** What became of one offline item; FLAGGED is recorded, but a manager must look. */
+  enum OfflineItemStatus { RECORDED, FLAGGED, DUPLICATE, REJECTED }
+
+  /** What became of one offline item, and why when it was flagged or rejected. */
+  record OfflineItemResult(String idempotencyKey, OfflineItemStatus status, String reason, Payment payment) {}
 
   record OfflineBatchResult(int recorded, int flagged, int duplicates, int rejected, List<OfflineItemResult> items) {}
 
-  private final CanteenAccounts accounts;
+  private final MealPayments payments;
   private final CanteenTerminals terminals;
   private final PaymentQueue queue;
   private final Clock clock;
 
-  TerminalPayments(CanteenAccounts accounts, CanteenTerminals terminals, PaymentQueue queue, Clock clock) {
-    this.accounts = accounts;
+  TerminalPayments(MealPayments payments, CanteenTerminals terminals, PaymentQueue queue, Clock clock) {
+    this.payments = payments;
     this.terminals = terminals;
     this.queue = queue;
     this.clock = clock;
@@ -49,7 +52,7 @@ class TerminalPayments {
       throw new BusinessRuleException("error.unreadableRequest");
     }
     var terminal = terminals.usableBy(request.terminalId(), caller);
-    return queue.pay(accounts.terminalPayment(terminal, request.credential(), request.amountFen(),
+    return queue.pay(payments.terminalPayment(terminal, request.credential(), request.amountFen(),
         request.idempotencyKey(), clock.instant(), caller.getUsername()));
   }
 
@@ -65,7 +68,7 @@ class TerminalPayments {
     int rejected = 0;
     for (OfflinePayment item : items) {
       if (item == null) {
-        results.add(new OfflineItemResult(null, "REJECTED", "error.unreadableRequest", null));
+        results.add(new OfflineItemResult(null, OfflineItemStatus.REJECTED, "error.unreadableRequest", null));
         rejected++;
         continue;
       }
@@ -73,20 +76,21 @@ class TerminalPayments {
         var terminal = terminals.usableBy(item.terminalId(), caller);
         Instant paidAt = item.paidAt() == null || item.paidAt().toInstant().isAfter(now) ? now
             : item.paidAt().toInstant();
-        Payment payment = accounts.payAtTerminal(terminal, item.credential(), item.amountFen(), item.idempotencyKey(),
+        Payment payment = payments.payAtTerminal(terminal, item.credential(), item.amountFen(), item.idempotencyKey(),
             paidAt, true, caller.getUsername());
-        String status = payment.replayed() ? "DUPLICATE" : payment.flag() != null ? "FLAGGED" : "RECORDED";
+        OfflineItemStatus status = payment.replayed() ? OfflineItemStatus.DUPLICATE
+            : payment.flag() != null ? OfflineItemStatus.FLAGGED : OfflineItemStatus.RECORDED;
         switch (status) {
-          case "DUPLICATE" -> duplicates++;
-          case "FLAGGED" -> flagged++;
+          case DUPLICATE -> duplicates++;
+          case FLAGGED -> flagged++;
           default -> recorded++;
         }
         results.add(new OfflineItemResult(payment.idempotencyKey(), status, payment.flag(), payment));
       } catch (PaymentRefused refused) {
-        results.add(new OfflineItemResult(item.idempotencyKey(), "REJECTED", refused.reason().name(), null));
+        results.add(new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, refused.reason().name(), null));
         rejected++;
       } catch (BusinessRuleException broken) {
-        results.add(new OfflineItemResult(item.idempotencyKey(), "REJECTED", broken.messageKey(), null));
+        results.add(new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, broken.messageKey(), null));
         rejected++;
       }
     }

@@ -57,6 +57,7 @@ class TopUpOrders {
 
   private final JdbcClient jdbc;
   private final CanteenAccounts accounts;
+  private final AccountFunding funding;
   private final CanteenRules rules;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
@@ -64,10 +65,11 @@ class TopUpOrders {
   private final Map<String, PaymentProvider> providers;
   private final SecureRandom random = new SecureRandom();
 
-  TopUpOrders(JdbcClient jdbc, CanteenAccounts accounts, CanteenRules rules, AuditTrail audit,
+  TopUpOrders(JdbcClient jdbc, CanteenAccounts accounts, AccountFunding funding, CanteenRules rules, AuditTrail audit,
               PlatformTransactionManager transactions, Clock clock, List<PaymentProvider> providers) {
     this.jdbc = jdbc;
     this.accounts = accounts;
+    this.funding = funding;
     this.rules = rules;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
@@ -98,7 +100,7 @@ class TopUpOrders {
       throw new BusinessRuleException("canteen.amountInvalid");
     }
     CanteenAccount account = accountOf(holder);
-    if ("CLOSED".equals(account.status())) {
+    if (account.closed()) {
       throw new BusinessRuleException("canteen.accountClosed");
     }
     return transaction.execute(status -> {
@@ -224,10 +226,10 @@ class TopUpOrders {
         return new NotifyOutcome(Result.REPLAYED, order.orderNo, null, null);
       }
       Map<String, Object> before = state(order);
-      String accountStatus = jdbc.sql("select status from canteen_account where id = :id")
-          .param("id", order.accountId).query(String.class).single();
+      AccountStatus accountStatus = AccountStatus.valueOf(jdbc.sql("select status from canteen_account where id = :id")
+          .param("id", order.accountId).query(String.class).single());
       try {
-        if ("CLOSED".equals(accountStatus) && order.state() == TopUpOrder.State.PENDING) {
+        if (accountStatus == AccountStatus.CLOSED && order.state() == TopUpOrder.State.PENDING) {
           order.cancel(now);
           save(order);
           throw new TopUpOrderRefused(TopUpOrderRefused.Reason.ALREADY_CANCELLED, order.orderNo);
@@ -253,7 +255,7 @@ class TopUpOrders {
             order.regionId, before, after)));
         return new NotifyOutcome(Result.REFUND_DUE, order.orderNo, refused, null);
       }
-      Payment credit = accounts.creditPaidOrder(order.accountId, order.amountFen, provider.name(), order.orderNo);
+      Payment credit = funding.creditPaidOrder(order.accountId, order.amountFen, provider.name(), order.orderNo);
       order.credited(credit.id());
       save(order);
       audit.recordAs(actor, List.of(new AuditEntry("PAY", "canteen_topup_order", order.orderNo, order.regionId, before,

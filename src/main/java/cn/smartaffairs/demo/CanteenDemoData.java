@@ -1,7 +1,7 @@
 package cn.smartaffairs.demo;
 
 import org.springframework.core.annotation.Order;
-import cn.smartaffairs.canteen.CanteenAccounts;
+import cn.smartaffairs.canteen.AccountLifecycle;
 import cn.smartaffairs.canteen.CanteenTerminals;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Order(40)
 class CanteenDemoData implements ModuleDemoData {
 
-  private final CanteenAccounts accounts;
+  private final AccountLifecycle accounts;
   private final CanteenTerminals terminals;
   private final Accounts users;
 
-  CanteenDemoData(CanteenAccounts accounts, CanteenTerminals terminals, Accounts users) {
+  CanteenDemoData(AccountLifecycle accounts, CanteenTerminals terminals, Accounts users) {
     this.accounts = accounts;
     this.terminals = terminals;
     this.users = users;

@@ -15,13 +15,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CanteenFixture {
 
   final CanteenAccounts accounts;
+  final AccountLifecycle lifecycle;
+  final AccountFunding funding;
   final JdbcClient jdbc;
   final CurrentUser manager;
   final CurrentUser countyAdmin;
   final CurrentUser staff;
 
-  CanteenFixture(CanteenAccounts accounts, Accounts users, JdbcClient jdbc) {
+  CanteenFixture(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding, Accounts users,
+                 JdbcClient jdbc) {
     this.accounts = accounts;
+    this.lifecycle = lifecycle;
+    this.funding = funding;
     this.jdbc = jdbc;
     this.manager = users.loadUserByUsername("canteen.manager");
     this.countyAdmin = users.loadUserByUsername("county.admin");
@@ -65,10 +70,10 @@ final class CanteenFixture {
 
   /** A fresh visitor account of the city region topped up with {@code balanceFen} at the counter. */
   CanteenAccount visitorWith(long balanceFen) {
-    CanteenAccount account = accounts.openVisitorAccount("来宾" + UUID.randomUUID().toString().substring(0, 6), null,
+    CanteenAccount account = lifecycle.openVisitorAccount("来宾" + UUID.randomUUID().toString().substring(0, 6), null,
         manager);
     if (balanceFen > 0) {
-      accounts.topUp(account.id(), balanceFen, key(), manager);
+      funding.topUp(account.id(), balanceFen, key(), manager);
     }
     return accounts.account(account.id(), manager);
   }
@@ -80,9 +85,9 @@ final class CanteenFixture {
          where r.code = 'QS' and s.status = 'ACTIVE' and s.within_establishment
            and not exists (select 1 from canteen_account a where a.staff_id = s.id)
          order by random() limit 1""").query(Long.class).single();
-    CanteenAccount account = accounts.openStaffAccount(staffId, null, countyAdmin);
+    CanteenAccount account = lifecycle.openStaffAccount(staffId, null, countyAdmin);
     if (balanceFen > 0) {
-      accounts.topUp(account.id(), balanceFen, key(), countyAdmin);
+      funding.topUp(account.id(), balanceFen, key(), countyAdmin);
     }
     return accounts.account(account.id(), countyAdmin);
   }

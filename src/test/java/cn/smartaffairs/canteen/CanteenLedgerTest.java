@@ -29,6 +29,9 @@ class CanteenLedgerTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
+  @Autowired MealPayments payments;
   @Autowired LedgerCheck ledgerCheck;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
@@ -39,7 +42,7 @@ class CanteenLedgerTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
   }
 
   @AfterEach
@@ -51,7 +54,7 @@ class CanteenLedgerTest {
   void aChargeMovesMoneyAsBalancedEntriesAndTheBalanceIsTheirSum() {
     CanteenAccount account = fixture.visitorWith(5_000);
 
-    Payment payment = accounts.charge(account.id(), 1_250, CanteenFixture.key(), "午餐预订", fixture.manager);
+    Payment payment = payments.charge(account.id(), 1_250, CanteenFixture.key(), "午餐预订", fixture.manager);
 
     assertThat(payment.amountFen()).isEqualTo(1_250);
     assertThat(payment.cashFen()).isEqualTo(-1_250);
@@ -72,8 +75,8 @@ class CanteenLedgerTest {
     CanteenAccount account = fixture.visitorWith(5_000);
     String key = CanteenFixture.key();
 
-    Payment first = accounts.charge(account.id(), 800, key, null, fixture.manager);
-    Payment again = accounts.charge(account.id(), 800, key, null, fixture.manager);
+    Payment first = payments.charge(account.id(), 800, key, null, fixture.manager);
+    Payment again = payments.charge(account.id(), 800, key, null, fixture.manager);
 
     assertThat(first.replayed()).isFalse();
     assertThat(again.replayed()).isTrue();
@@ -86,7 +89,7 @@ class CanteenLedgerTest {
   void aChargeThatWouldOverdrawIsRefusedAndChangesNothing() {
     CanteenAccount account = fixture.visitorWith(500);
 
-    assertThatThrownBy(() -> accounts.charge(account.id(), 501, CanteenFixture.key(), null, fixture.manager))
+    assertThatThrownBy(() -> payments.charge(account.id(), 501, CanteenFixture.key(), null, fixture.manager))
         .isInstanceOfSatisfying(PaymentRefused.class,
             refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.INSUFFICIENT_BALANCE));
 
@@ -98,12 +101,12 @@ class CanteenLedgerTest {
   void theDailyLimitOfTheCategoryHolds() {
     // visitors: 100 yuan a day by the seeded national rule
     CanteenAccount account = fixture.visitorWith(50_000);
-    accounts.charge(account.id(), 6_000, CanteenFixture.key(), null, fixture.manager);
+    payments.charge(account.id(), 6_000, CanteenFixture.key(), null, fixture.manager);
 
-    assertThatThrownBy(() -> accounts.charge(account.id(), 4_001, CanteenFixture.key(), null, fixture.manager))
+    assertThatThrownBy(() -> payments.charge(account.id(), 4_001, CanteenFixture.key(), null, fixture.manager))
         .isInstanceOfSatisfying(PaymentRefused.class,
             refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.DAILY_LIMIT_REACHED));
-    assertThat(accounts.charge(account.id(), 4_000, CanteenFixture.key(), null, fixture.manager).balanceAfterFen())
+    assertThat(payments.charge(account.id(), 4_000, CanteenFixture.key(), null, fixture.manager).balanceAfterFen())
         .isEqualTo(40_000);
   }
 
@@ -112,32 +115,32 @@ class CanteenLedgerTest {
     CanteenAccount account = fixture.visitorWith(3_000);
     String oldCard = account.cardNo();
 
-    accounts.freeze(account.id(), fixture.manager);
-    assertThatThrownBy(() -> accounts.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager))
+    lifecycle.freeze(account.id(), fixture.manager);
+    assertThatThrownBy(() -> payments.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager))
         .isInstanceOfSatisfying(PaymentRefused.class,
             refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.CARD_FROZEN));
 
-    CanteenAccount replaced = accounts.replaceCard(account.id(), null, fixture.manager);
+    CanteenAccount replaced = lifecycle.replaceCard(account.id(), null, fixture.manager);
 
     assertThat(replaced.cardNo()).isNotEqualTo(oldCard);
     assertThat(replaced.status()).isEqualTo("ACTIVE");
     assertThat(replaced.balanceFen()).isEqualTo(3_000);
     assertThat(accounts.credentials(account.id(), fixture.manager)).filteredOn(c -> c.credential().equals(oldCard))
         .extracting(CanteenAccounts.Credential::status).containsExactly("LOST");
-    assertThat(accounts.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager).balanceAfterFen())
+    assertThat(payments.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager).balanceAfterFen())
         .isEqualTo(2_900);
   }
 
   @Test
   void aPaymentIsRefundedOnceIntoTheWalletsItCameFrom() {
     CanteenAccount account = fixture.visitorWith(2_000);
-    Payment payment = accounts.charge(account.id(), 1_500, CanteenFixture.key(), null, fixture.manager);
+    Payment payment = payments.charge(account.id(), 1_500, CanteenFixture.key(), null, fixture.manager);
 
-    Payment refund = accounts.refund(payment.id(), CanteenFixture.key(), "菜品售罄", fixture.manager);
+    Payment refund = payments.refund(payment.id(), CanteenFixture.key(), "菜品售罄", fixture.manager);
 
     assertThat(refund.balanceAfterFen()).isEqualTo(2_000);
     assertThat(refund.refundsPaymentId()).isEqualTo(payment.id());
-    assertThatThrownBy(() -> accounts.refund(payment.id(), CanteenFixture.key(), "再退一次", fixture.manager))
+    assertThatThrownBy(() -> payments.refund(payment.id(), CanteenFixture.key(), "再退一次", fixture.manager))
         .isInstanceOf(ConflictException.class);
     assertThat(accounts.account(account.id(), fixture.manager).balanceFen()).isEqualTo(2_000);
   }
@@ -146,18 +149,18 @@ class CanteenLedgerTest {
   void aCorrectionNeedsAReasonMayNotOverdrawAndIsAudited() {
     CanteenAccount account = fixture.visitorWith(1_000);
 
-    assertThatThrownBy(() -> accounts.correct(account.id(), -200, " ", CanteenFixture.key(), fixture.manager))
+    assertThatThrownBy(() -> funding.correct(account.id(), -200, " ", CanteenFixture.key(), fixture.manager))
         .isInstanceOf(BusinessRuleException.class);
-    assertThatThrownBy(() -> accounts.correct(account.id(), -1_001, "多充", CanteenFixture.key(), fixture.manager))
+    assertThatThrownBy(() -> funding.correct(account.id(), -1_001, "多充", CanteenFixture.key(), fixture.manager))
         .isInstanceOf(BusinessRuleException.class);
-    Payment correction = accounts.correct(account.id(), -300, "柜台多充值3元", CanteenFixture.key(), fixture.manager);
+    Payment correction = funding.correct(account.id(), -300, "柜台多充值3元", CanteenFixture.key(), fixture.manager);
 
     assertThat(correction.balanceAfterFen()).isEqualTo(700);
     long audited = jdbc.sql("""
         select count(*) from audit_event where entity_type = 'canteen_account' and entity_id = :id and action = 'CORRECT'""")
         .param("id", String.valueOf(account.id())).query(Long.class).single();
     assertThat(audited).isEqualTo(1);
-    assertThatThrownBy(() -> accounts.correct(account.id(), 100, "越权", CanteenFixture.key(), fixture.staff))
+    assertThatThrownBy(() -> funding.correct(account.id(), 100, "越权", CanteenFixture.key(), fixture.staff))
         .isInstanceOf(BusinessRuleException.class);
   }
 
@@ -165,16 +168,16 @@ class CanteenLedgerTest {
   void staffWhoLeaveAreSettledAndClosed() {
     CanteenAccount account = fixture.visitorWith(4_321);
 
-    CanteenAccount closed = accounts.settleAndClose(account.id(), "退休", fixture.manager);
+    CanteenAccount closed = lifecycle.settleAndClose(account.id(), "退休", fixture.manager);
 
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.balanceFen()).isZero();
     assertThat(closed.cardNo()).isNull();
     assertThat(accounts.entries(account.id(), 5, fixture.manager).get(0).kind()).isEqualTo("SETTLEMENT");
-    assertThatThrownBy(() -> accounts.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager))
+    assertThatThrownBy(() -> payments.charge(account.id(), 100, CanteenFixture.key(), null, fixture.manager))
         .isInstanceOfSatisfying(PaymentRefused.class,
             refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.ACCOUNT_CLOSED));
-    assertThatThrownBy(() -> accounts.topUp(account.id(), 100, CanteenFixture.key(), fixture.manager))
+    assertThatThrownBy(() -> funding.topUp(account.id(), 100, CanteenFixture.key(), fixture.manager))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -183,8 +186,8 @@ class CanteenLedgerTest {
     clock.stopAt(LocalDateTime.of(2031, 3, 10, 12, 0).atZone(SHANGHAI).toInstant());
     CanteenAccount account = fixture.countyStaffWith(5_000);
 
-    var run = accounts.grantMonthlySubsidies(YearMonth.of(2031, 3), fixture.countyAdmin);
-    var again = accounts.grantMonthlySubsidies(YearMonth.of(2031, 3), fixture.countyAdmin);
+    var run = funding.grantMonthlySubsidies(YearMonth.of(2031, 3), fixture.countyAdmin);
+    var again = funding.grantMonthlySubsidies(YearMonth.of(2031, 3), fixture.countyAdmin);
 
     assertThat(run.accounts()).isGreaterThanOrEqualTo(1);
     assertThat(again.accounts()).isZero();
@@ -193,12 +196,12 @@ class CanteenLedgerTest {
     assertThat(granted.subsidyExpiresOn()).isEqualTo(YearMonth.of(2031, 3).atEndOfMonth());
 
     // established staff: the subsidy pays at most 10 yuan of a meal, cash the rest
-    Payment lunch = accounts.charge(account.id(), 1_500, CanteenFixture.key(), null, fixture.countyAdmin);
+    Payment lunch = payments.charge(account.id(), 1_500, CanteenFixture.key(), null, fixture.countyAdmin);
     assertThat(lunch.subsidyFen()).isEqualTo(-1_000);
     assertThat(lunch.cashFen()).isEqualTo(-500);
 
     clock.stopAt(LocalDateTime.of(2031, 4, 1, 0, 30).atZone(SHANGHAI).toInstant());
-    assertThat(accounts.expireSubsidies()).isGreaterThanOrEqualTo(1);
+    assertThat(funding.expireSubsidies()).isGreaterThanOrEqualTo(1);
     CanteenAccount expired = accounts.account(account.id(), fixture.countyAdmin);
     assertThat(expired.subsidyFen()).isZero();
     assertThat(expired.cashFen()).isEqualTo(4_500);
@@ -212,7 +215,7 @@ class CanteenLedgerTest {
     String key = CanteenFixture.key();
     List<Callable<Payment>> attempts = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      attempts.add(() -> accounts.charge(account.id(), 450, key, "重复提交", fixture.manager));
+      attempts.add(() -> payments.charge(account.id(), 450, key, "重复提交", fixture.manager));
     }
 
     List<Long> paymentIds = CanteenFixture.allAtOnce(8, attempts).stream().map(Payment::id).toList();
@@ -228,7 +231,7 @@ class CanteenLedgerTest {
     for (int i = 0; i < 40; i++) {
       attempts.add(() -> {
         try {
-          accounts.charge(account.id(), 300, CanteenFixture.key(), null, fixture.manager);
+          payments.charge(account.id(), 300, CanteenFixture.key(), null, fixture.manager);
           return true;
         } catch (PaymentRefused refused) {
           return false;
@@ -248,7 +251,7 @@ class CanteenLedgerTest {
   @Test
   void theLedgerCheckFindsATamperedEntry() {
     CanteenAccount account = fixture.visitorWith(2_000);
-    Payment payment = accounts.charge(account.id(), 700, CanteenFixture.key(), null, fixture.manager);
+    Payment payment = payments.charge(account.id(), 700, CanteenFixture.key(), null, fixture.manager);
     assertThat(ledgerCheck.check(fixture.manager).ok()).isTrue();
 
     var tx = new TransactionTemplate(transactions);
@@ -299,18 +302,18 @@ class CanteenLedgerTest {
   @Test
   void aHolderMayCancelTheirOwnPreOrderChargeButNotRefundAnythingElse() {
     CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId()).orElseThrow();
-    accounts.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.manager);
+    funding.topUp(own.id(), 1_000, CanteenFixture.key(), fixture.manager);
     long before = accounts.account(own.id(), fixture.staff).balanceFen();
-    Payment preOrder = accounts.charge(own.id(), 600, CanteenFixture.key(), "预订午餐", fixture.staff);
-    Payment counter = accounts.charge(own.id(), 200, CanteenFixture.key(), null, fixture.manager);
+    Payment preOrder = payments.charge(own.id(), 600, CanteenFixture.key(), "预订午餐", fixture.staff);
+    Payment counter = payments.charge(own.id(), 200, CanteenFixture.key(), null, fixture.manager);
 
-    Payment cancelled = accounts.refund(preOrder.id(), CanteenFixture.key(), "取消预订", fixture.staff);
+    Payment cancelled = payments.refund(preOrder.id(), CanteenFixture.key(), "取消预订", fixture.staff);
 
     assertThat(cancelled.balanceAfterFen()).isEqualTo(before - 200);
     assertThat(counter.channel()).isEqualTo("PRE_ORDER");
     CanteenAccount other = fixture.visitorWith(1_000);
-    Payment someoneElses = accounts.charge(other.id(), 100, CanteenFixture.key(), null, fixture.manager);
-    assertThatThrownBy(() -> accounts.refund(someoneElses.id(), CanteenFixture.key(), "不是我的", fixture.staff))
+    Payment someoneElses = payments.charge(other.id(), 100, CanteenFixture.key(), null, fixture.manager);
+    assertThatThrownBy(() -> payments.refund(someoneElses.id(), CanteenFixture.key(), "不是我的", fixture.staff))
         .isInstanceOf(BusinessRuleException.class);
   }
 
@@ -322,7 +325,7 @@ class CanteenLedgerTest {
 
     assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
         .contains(account.id());
-    accounts.settleAndClose(account.id(), "退休", fixture.countyAdmin);
+    lifecycle.settleAndClose(account.id(), "退休", fixture.countyAdmin);
 
     assertThat(accounts.accounts(fixture.countyAdmin, null, true, 0, 200).items()).extracting(CanteenAccount::id)
         .doesNotContain(account.id());
@@ -337,10 +340,10 @@ class CanteenLedgerTest {
     rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.countyAdmin);
 
     clock.stopAt(before.atTime(12, 0).atZone(SHANGHAI).toInstant());
-    assertThat(accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin).amountFen())
+    assertThat(payments.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin).amountFen())
         .isEqualTo(600);
     clock.stopAt(from.atTime(12, 0).atZone(SHANGHAI).toInstant());
-    assertThatThrownBy(() -> accounts.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin))
+    assertThatThrownBy(() -> payments.charge(account.id(), 600, CanteenFixture.key(), null, fixture.countyAdmin))
         .isInstanceOfSatisfying(PaymentRefused.class,
             refused -> assertThat(refused.reason()).isEqualTo(PaymentRefused.Reason.DAILY_LIMIT_REACHED));
     assertThatThrownBy(() -> rules.addCategoryRule("ESTABLISHED", from, 0, null, 500L, fixture.staff))

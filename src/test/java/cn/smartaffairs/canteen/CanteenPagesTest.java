@@ -18,6 +18,8 @@ class CanteenPagesTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
   CanteenFixture fixture;
@@ -25,7 +27,7 @@ class CanteenPagesTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     manager = new WebSession(port).signedInAs("canteen.manager", ApiClient.DEMO_PASSWORD);
   }
 

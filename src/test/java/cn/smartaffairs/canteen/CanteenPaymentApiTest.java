@@ -29,6 +29,8 @@ class CanteenPaymentApiTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
   @Autowired ApiCredentials credentials;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
@@ -42,7 +44,7 @@ class CanteenPaymentApiTest {
   @BeforeEach
   void setUp() {
     api = new ApiClient(port);
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     var admin = users.loadUserByUsername("admin");
     terminalKey = credentials.createApiKey("食堂消费机测试", fixture.manager.regionId(),
         Set.of(ApiScope.CANTEEN_PAYMENTS), admin).secret();
@@ -147,10 +149,10 @@ class CanteenPaymentApiTest {
   void aRegisteredFaceIdentityPaysAndTheOldOneStopsWorking() {
     CanteenAccount account = fixture.visitorWith(3_000);
     String face = "face-" + CanteenFixture.key();
-    accounts.registerCredential(account.id(), "FACE", face, fixture.manager);
+    lifecycle.registerCredential(account.id(), "FACE", face, fixture.manager);
     assertThat(pay(face, 300L, CanteenFixture.key()).status()).isEqualTo(201);
 
-    accounts.registerCredential(account.id(), "FACE", face + "-new", fixture.manager);
+    lifecycle.registerCredential(account.id(), "FACE", face + "-new", fixture.manager);
     assertThat(pay(face, 300L, CanteenFixture.key()).body().get("reason").asText()).isEqualTo("CARD_LOST");
     assertThat(pay(face + "-new", 300L, CanteenFixture.key()).body().get("balanceAfterFen").asLong()).isEqualTo(2_400);
   }
@@ -164,7 +166,7 @@ class CanteenPaymentApiTest {
     assertThat(insufficient.body().get("detail").asText()).contains("余额不足");
 
     CanteenAccount frozen = fixture.visitorWith(5_000);
-    accounts.freeze(frozen.id(), fixture.manager);
+    lifecycle.freeze(frozen.id(), fixture.manager);
     assertThat(pay(frozen.cardNo(), 100L, CanteenFixture.key()).body().get("reason").asText()).isEqualTo("CARD_FROZEN");
 
     CanteenAccount hungry = fixture.visitorWith(20_000);

@@ -22,6 +22,8 @@ class CanteenScopeTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
   ApiClient api;
@@ -30,7 +32,7 @@ class CanteenScopeTest {
   @BeforeEach
   void setUp() {
     api = new ApiClient(port);
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
   }
 
   @Test
@@ -70,7 +72,7 @@ class CanteenScopeTest {
   void aCountyAdminRepeatingTheKeyOfACityTopUpGetsNotFoundAndNotTheJournal() {
     CanteenAccount city = fixture.visitorWith(0);
     String key = CanteenFixture.key();
-    accounts.topUp(city.id(), 2_345, key, fixture.manager);
+    funding.topUp(city.id(), 2_345, key, fixture.manager);
 
     ApiClient.Answer answer = api.post("/api/v1/canteen/accounts/" + city.id() + "/top-ups",
         api.tokenFor("county.admin"), Map.of("amountFen", 2_345, "idempotencyKey", key));
@@ -85,7 +87,7 @@ class CanteenScopeTest {
     CanteenAccount county = fixture.countyStaffWith(0);
     CanteenAccount other = fixture.countyStaffWith(0);
     String key = CanteenFixture.key();
-    accounts.topUp(county.id(), 7_777, key, fixture.countyAdmin);
+    funding.topUp(county.id(), 7_777, key, fixture.countyAdmin);
 
     // the same admin quotes that key for a top-up of another account: refused, naming no one's journal
     ApiClient.Answer answer = api.post("/api/v1/canteen/accounts/" + other.id() + "/top-ups",
@@ -101,7 +103,7 @@ class CanteenScopeTest {
   @Test
   void aHolderCannotTakeAKeyOfTheFormThePlatformUsesForSubsidiesPreordersOrPages() {
     CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId())
-        .orElseGet(() -> accounts.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
+        .orElseGet(() -> lifecycle.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
     String token = api.tokenFor("staff");
     long before = accounts.account(own.id(), fixture.manager).balanceFen();
 

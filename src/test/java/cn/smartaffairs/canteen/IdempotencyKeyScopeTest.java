@@ -24,6 +24,8 @@ class IdempotencyKeyScopeTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
   @Autowired ApiCredentials credentials;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
@@ -34,7 +36,7 @@ class IdempotencyKeyScopeTest {
   @BeforeEach
   void setUp() {
     api = new ApiClient(port);
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     terminalKey = credentials.createApiKey("食堂消费机幂等测试", fixture.manager.regionId(),
         Set.of(ApiScope.CANTEEN_PAYMENTS), users.loadUserByUsername("admin")).secret();
   }
@@ -96,7 +98,7 @@ class IdempotencyKeyScopeTest {
     assertThat(otherAccount.body().has("balanceAfterFen")).isFalse();
     assertThat(replay.status()).isEqualTo(200);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> accounts.correct(first.id(), -100, "更正", key, fixture.manager))
+            () -> funding.correct(first.id(), -100, "更正", key, fixture.manager))
         .isInstanceOf(cn.smartaffairs.platform.ConflictException.class);
     assertThat(accounts.account(first.id(), fixture.manager).balanceFen()).isEqualTo(1_500);
     assertThat(accounts.account(second.id(), fixture.manager).balanceFen()).isEqualTo(1_000);
@@ -105,7 +107,7 @@ class IdempotencyKeyScopeTest {
   @Test
   void aHolderCannotCreditTheirOwnAccountWithoutAPayment() {
     CanteenAccount own = accounts.accountOfStaff(fixture.staff.staffId())
-        .orElseGet(() -> accounts.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
+        .orElseGet(() -> lifecycle.openStaffAccount(fixture.staff.staffId(), null, fixture.manager));
     long before = accounts.account(own.id(), fixture.manager).balanceFen();
 
     ApiClient.Answer answer = api.post("/api/v1/canteen/accounts/" + own.id() + "/top-ups", api.tokenFor("staff"),

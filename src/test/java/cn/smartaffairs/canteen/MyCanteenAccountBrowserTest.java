@@ -20,6 +20,7 @@ class MyCanteenAccountBrowserTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired MealPayments payments;
   @Autowired Accounts users;
   Browser browser;
 
@@ -63,7 +64,7 @@ class MyCanteenAccountBrowserTest {
     assertThat(browser.find("#entries").getText()).contains("充值").contains("25.50");
 
     var manager = users.loadUserByUsername("canteen.manager");
-    accounts.charge(account.id(), 1_200, CanteenFixture.key(), "午餐", manager);
+    payments.charge(account.id(), 1_200, CanteenFixture.key(), "午餐", manager);
     browser.open("/canteen/my");
 
     assertThat(browser.visible("#balance").getText()).isEqualTo(yuan(afterTopUp - 1_200));

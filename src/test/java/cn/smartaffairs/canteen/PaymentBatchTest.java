@@ -3,8 +3,8 @@ package cn.smartaffairs.canteen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
-import cn.smartaffairs.canteen.CanteenAccounts.BatchOutcome;
-import cn.smartaffairs.canteen.CanteenAccounts.TerminalPayment;
+import cn.smartaffairs.canteen.MealPayments.BatchOutcome;
+import cn.smartaffairs.canteen.MealPayments.TerminalPayment;
 import cn.smartaffairs.security.Accounts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaymentBatchTest {
 
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
+  @Autowired MealPayments payments;
   @Autowired CanteenTerminals terminals;
   @Autowired TerminalPayments terminalPayments;
   @Autowired PaymentQueue queue;
@@ -34,12 +37,12 @@ class PaymentBatchTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     terminal = terminals.usableBy("YX-T01", fixture.manager);
   }
 
   private TerminalPayment payment(String credential, long amountFen, String key) {
-    return accounts.terminalPayment(terminal, credential, amountFen, key, Instant.now(), "test");
+    return payments.terminalPayment(terminal, credential, amountFen, key, Instant.now(), "test");
   }
 
   @Test
@@ -47,7 +50,7 @@ class PaymentBatchTest {
     CanteenAccount a = fixture.visitorWith(1_000);
     CanteenAccount b = fixture.visitorWith(500);
 
-    List<BatchOutcome> outcomes = accounts.payTerminalBatch(List.of(
+    List<BatchOutcome> outcomes = payments.payTerminalBatch(List.of(
         payment(a.cardNo(), 600, CanteenFixture.key()),
         payment(a.cardNo(), 600, CanteenFixture.key()),
         payment(b.cardNo(), 300, CanteenFixture.key()),
@@ -71,10 +74,10 @@ class PaymentBatchTest {
   void aKeyUsedBeforeOrTwiceAndAnUnknownCardAreLeftToBePaidAlone() {
     CanteenAccount a = fixture.visitorWith(1_000);
     String earlier = CanteenFixture.key();
-    accounts.payTerminalBatch(List.of(payment(a.cardNo(), 100, earlier)));
+    payments.payTerminalBatch(List.of(payment(a.cardNo(), 100, earlier)));
     String twice = CanteenFixture.key();
 
-    List<BatchOutcome> outcomes = accounts.payTerminalBatch(List.of(
+    List<BatchOutcome> outcomes = payments.payTerminalBatch(List.of(
         payment(a.cardNo(), 100, earlier),
         payment(a.cardNo(), 200, twice),
         payment(a.cardNo(), 200, twice),
@@ -98,7 +101,7 @@ class PaymentBatchTest {
     var queued = List.of(
         new PaymentQueue.Queued(payment(a.cardNo(), 100, key), new CompletableFuture<>()),
         new PaymentQueue.Queued(payment(a.cardNo(), 200, CanteenFixture.key()), new CompletableFuture<>()),
-        new PaymentQueue.Queued(accounts.terminalPayment(ghost, a.cardNo(), 300L, CanteenFixture.key(), Instant.now(),
+        new PaymentQueue.Queued(payments.terminalPayment(ghost, a.cardNo(), 300L, CanteenFixture.key(), Instant.now(),
             "test"), new CompletableFuture<>()),
         new PaymentQueue.Queued(payment("NO-SUCH-CARD", 100, CanteenFixture.key()), new CompletableFuture<>()));
 

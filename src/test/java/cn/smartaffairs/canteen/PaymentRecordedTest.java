@@ -3,7 +3,7 @@ package cn.smartaffairs.canteen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
-import cn.smartaffairs.canteen.CanteenAccounts.BatchOutcome;
+import cn.smartaffairs.canteen.MealPayments.BatchOutcome;
 import cn.smartaffairs.canteen.PaymentRecorded.Kind;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.support.RecordedEvents;
@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaymentRecordedTest {
 
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
+  @Autowired MealPayments payments;
   @Autowired CanteenTerminals terminals;
   @Autowired Accounts users;
   @Autowired JdbcClient jdbc;
@@ -29,12 +32,12 @@ class PaymentRecordedTest {
 
   @Test
   void topUpsMealPaymentsAndRefundsArePublishedWithTheirJournal() {
-    CanteenFixture fixture = new CanteenFixture(accounts, users, jdbc);
+    CanteenFixture fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     try (var recorded = RecordedEvents.of(context, PaymentRecorded.class)) {
       CanteenAccount account = fixture.visitorWith(2_000);
-      Payment meal = accounts.charge(account.id(), 1_200, CanteenFixture.key(), "午餐预订", fixture.manager);
-      Payment refund = accounts.refund(meal.id(), CanteenFixture.key(), "预订取消", fixture.manager);
-      accounts.correct(account.id(), -100, "更正测试", CanteenFixture.key(), fixture.manager);
+      Payment meal = payments.charge(account.id(), 1_200, CanteenFixture.key(), "午餐预订", fixture.manager);
+      Payment refund = payments.refund(meal.id(), CanteenFixture.key(), "预订取消", fixture.manager);
+      funding.correct(account.id(), -100, "更正测试", CanteenFixture.key(), fixture.manager);
 
       assertThat(recorded.list()).filteredOn(e -> e.accountId() == account.id())
           .extracting(PaymentRecorded::kind, PaymentRecorded::amountFen)
@@ -50,15 +53,15 @@ class PaymentRecordedTest {
 
   @Test
   void eachPaymentOfATerminalBatchIsPublishedOnceTheBatchIsWritten() {
-    CanteenFixture fixture = new CanteenFixture(accounts, users, jdbc);
+    CanteenFixture fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
     CanteenTerminals.Terminal terminal = terminals.usableBy("YX-T01", fixture.manager);
     CanteenAccount a = fixture.visitorWith(1_000);
     CanteenAccount b = fixture.visitorWith(1_000);
     try (var recorded = RecordedEvents.of(context, PaymentRecorded.class)) {
-      List<BatchOutcome> outcomes = accounts.payTerminalBatch(List.of(
-          accounts.terminalPayment(terminal, a.cardNo(), 300L, CanteenFixture.key(), Instant.now(), "test"),
-          accounts.terminalPayment(terminal, b.cardNo(), 5_000L, CanteenFixture.key(), Instant.now(), "test"),
-          accounts.terminalPayment(terminal, b.cardNo(), 400L, CanteenFixture.key(), Instant.now(), "test")));
+      List<BatchOutcome> outcomes = payments.payTerminalBatch(List.of(
+          payments.terminalPayment(terminal, a.cardNo(), 300L, CanteenFixture.key(), Instant.now(), "test"),
+          payments.terminalPayment(terminal, b.cardNo(), 5_000L, CanteenFixture.key(), Instant.now(), "test"),
+          payments.terminalPayment(terminal, b.cardNo(), 400L, CanteenFixture.key(), Instant.now(), "test")));
 
       assertThat(outcomes.get(1).refusal()).as("a refused payment is not recorded").isNotNull();
       assertThat(recorded.list()).filteredOn(e -> e.accountId() == a.id() || e.accountId() == b.id())

@@ -32,6 +32,8 @@ class TopUpOrderApiTest {
 
   @LocalServerPort int port;
   @Autowired CanteenAccounts accounts;
+  @Autowired AccountLifecycle lifecycle;
+  @Autowired AccountFunding funding;
   @Autowired TopUpOrders orders;
   @Autowired SandboxPaymentProvider sandbox;
   @Autowired CanteenRules rules;
@@ -44,7 +46,7 @@ class TopUpOrderApiTest {
   @BeforeEach
   void setUp() {
     api = new ApiClient(port);
-    fixture = new CanteenFixture(accounts, users, jdbc);
+    fixture = new CanteenFixture(accounts, lifecycle, funding, users, jdbc);
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package cn.smartaffairs.canteen.kitchen;
 
 import cn.smartaffairs.canteen.CanteenAccount;
 import cn.smartaffairs.canteen.CanteenAccounts;
+import cn.smartaffairs.canteen.MealPayments;
 import cn.smartaffairs.canteen.Payment;
 import cn.smartaffairs.canteen.PaymentRefused;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -10,7 +11,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays pre-orders through the canteen ledger ({@link CanteenAccounts}): the charge and the refund join the caller's
+ * Pays pre-orders through the canteen ledger ({@link MealPayments}): the charge and the refund join the caller's
  * transaction. A refusal (balance, frozen card, daily limit …) becomes a business-rule error that carries the
  * ledger's own reason, so pages and the API show it in the user's language.
  */
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class LedgerPreorderPayments implements PreorderPayments {
 
   private final CanteenAccounts accounts;
+  private final MealPayments payments;
 
-  LedgerPreorderPayments(CanteenAccounts accounts) {
+  LedgerPreorderPayments(CanteenAccounts accounts, MealPayments payments) {
     this.accounts = accounts;
+    this.payments = payments;
   }
 
   @Override
@@ -28,7 +31,7 @@ class LedgerPreorderPayments implements PreorderPayments {
     CanteenAccount account = accounts.accountOfStaff(staffId)
         .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.noCanteenAccount"));
     try {
-      Payment payment = accounts.charge(account.id(), amountFen, idempotencyKey, description, by);
+      Payment payment = payments.charge(account.id(), amountFen, idempotencyKey, description, by);
       // the ledger books spending as negative wallet changes
       return new Paid(payment.id(), -payment.subsidyFen(), payment.balanceAfterFen());
     } catch (PaymentRefused refused) {
@@ -39,7 +42,7 @@ class LedgerPreorderPayments implements PreorderPayments {
   @Override
   public long refund(long paymentId, String idempotencyKey, String reason, CurrentUser by) {
     try {
-      return accounts.refund(paymentId, idempotencyKey, reason, by).id();
+      return payments.refund(paymentId, idempotencyKey, reason, by).id();
     } catch (PaymentRefused refused) {
       throw refusal(refused);
     }

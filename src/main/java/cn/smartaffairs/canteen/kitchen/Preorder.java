@@ -17,6 +17,6 @@ public record Preorder(long id, long siteId, String siteName, LocalDate serveDat
   public record Line(long menuItemId, String dishName, int quantity, long priceFen) {}
 
   public boolean active() {
-    return "ACTIVE".equals(status);
+    return PreorderStatus.valueOf(status) == PreorderStatus.ACTIVE;
   }
 }

@@ -141,11 +141,11 @@ public class Preorders {
           select p.*, s.region_id from canteen_preorder p join canteen s on s.id = p.site_id
            where p.id = :id and p.staff_id = :staff for update of p""")
           .param("id", id).param("staff", by.staffId() == null ? -1L : by.staffId())
-          .query((rs, n) -> Map.of("status", rs.getString("status"), "region", rs.getLong("region_id"),
+          .query((rs, n) -> Map.of("status", PreorderStatus.valueOf(rs.getString("status")), "region", rs.getLong("region_id"),
               "date", rs.getDate("serve_date").toLocalDate(), "meal", Meal.valueOf(rs.getString("meal")),
               "payment", rs.getObject("payment_id") == null ? -1L : rs.getLong("payment_id")))
           .optional().orElseThrow(() -> new NotFoundException("canteenPreorder", id));
-      if (!"ACTIVE".equals(row.get("status"))) {
+      if (row.get("status") != PreorderStatus.ACTIVE) {
         throw new ConflictException("canteen.kitchen.preorderAlreadyCancelled");
       }
       long regionId = (Long) row.get("region");
@@ -159,8 +159,8 @@ public class Preorders {
           update canteen_preorder set status = 'CANCELLED', cancelled_at = :now, refund_payment_id = :refund
            where id = :id""")
           .param("now", Timestamp.from(clock.instant())).param("refund", refund).param("id", id).update();
-      audit.record(AuditEntry.updated("canteen_preorder", id, regionId, Map.of("status", "ACTIVE"),
-          Map.of("status", "CANCELLED", "refundPaymentId", refund == null ? "" : refund)));
+      audit.record(AuditEntry.updated("canteen_preorder", id, regionId, Map.of("status", PreorderStatus.ACTIVE.name()),
+          Map.of("status", PreorderStatus.CANCELLED.name(), "refundPaymentId", refund == null ? "" : refund)));
     });
     return preorder(id, by);
   }

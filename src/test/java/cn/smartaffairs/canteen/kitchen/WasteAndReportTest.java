@@ -34,6 +34,7 @@ class WasteAndReportTest {
   @Autowired ReceivingInspections inspections;
   @Autowired TestClock clock;
   @Autowired cn.smartaffairs.canteen.CanteenAccounts canteenAccounts;
+  @Autowired cn.smartaffairs.canteen.AccountFunding funding;
   KitchenFixture fixture;
   CurrentUser manager;
 
@@ -75,7 +76,7 @@ class WasteAndReportTest {
     MenuItem pork = fixture.onMenu(site, day, Meal.LUNCH, "红烧肉", 800);
     MenuItem porridge = fixture.onMenu(site, day, Meal.BREAKFAST, "小米粥", 100);
     clock.stopAt(KitchenFixture.at(day.minusDays(1), "10:00"));
-    canteenAccounts.grantMonthlySubsidies(java.time.YearMonth.from(day.minusDays(1)), manager);
+    funding.grantMonthlySubsidies(java.time.YearMonth.from(day.minusDays(1)), manager);
     preorders.place(site.id(), day, Meal.LUNCH, Map.of(pork.id(), 1), fixture.user("staff"));
     preorders.place(site.id(), day, Meal.LUNCH, Map.of(pork.id(), 2), fixture.user("driver"));
     preorders.place(site.id(), day, Meal.BREAKFAST, Map.of(porridge.id(), 1), fixture.user("staff"));
