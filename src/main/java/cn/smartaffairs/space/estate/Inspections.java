@@ -54,7 +54,7 @@ public class Inspections {
       select f.*, c.title as campaign_title, c.region_id, u.name as unit_name,
              (select count(*) from space_inspection_photo p where p.finding_id = f.id) as photo_count
         from space_inspection_finding f join space_inspection_campaign c on c.id = f.campaign_id
-        join unit u on u.id = f.unit_id
+        join org_unit u on u.id = f.unit_id
       """;
 
   private final JdbcClient jdbc;
@@ -190,7 +190,7 @@ public class Inspections {
     campaign(campaignId, viewer);
     return jdbc.sql("""
         select k.unit_id, u.name as unit_name, k.item_id, k.result, k.checked_by from space_inspection_check k
-          join unit u on u.id = k.unit_id join space_inspection_item i on i.id = k.item_id
+          join org_unit u on u.id = k.unit_id join space_inspection_item i on i.id = k.item_id
          where k.campaign_id = :campaign and """ + DataScope.sqlCondition("u.region_id", "k.unit_id", null)
             + " order by u.name, i.sort_order")
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource("campaign", campaignId)))
@@ -202,7 +202,7 @@ public class Inspections {
   /** The units of the campaign's region, for the checklist form. */
   public List<Map<String, Object>> unitsOf(long campaignId, CurrentUser viewer) {
     Campaign campaign = campaign(campaignId, viewer);
-    return jdbc.sql("select id, name from unit where region_id = :region order by name")
+    return jdbc.sql("select id, name from org_unit where region_id = :region order by name")
         .param("region", campaign.regionId()).query().listOfRows();
   }
 
@@ -430,7 +430,7 @@ public class Inspections {
   }
 
   private void requireUnitOfRegion(long unitId, long regionId) {
-    boolean ofRegion = jdbc.sql("select count(*) from unit where id = :id and region_id = :region")
+    boolean ofRegion = jdbc.sql("select count(*) from org_unit where id = :id and region_id = :region")
         .param("id", unitId).param("region", regionId).query(Long.class).single() > 0;
     if (!ofRegion) {
       throw new BusinessRuleException("space.estate.unitUnknown", unitId);
