@@ -9,6 +9,7 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.space.BuildingDraft;
+import cn.smartaffairs.space.OfficeAssignments;
 import cn.smartaffairs.space.RoomDraft;
 import cn.smartaffairs.space.RoomKind;
 import cn.smartaffairs.space.SpaceAllocations;
@@ -35,12 +36,15 @@ class SpaceDemoData implements ModuleDemoData {
 
   private final SpaceRegister register;
   private final SpaceAllocations allocations;
+  private final OfficeAssignments offices;
   private final StaffDirectory staff;
   private final Accounts accounts;
 
-  SpaceDemoData(SpaceRegister register, SpaceAllocations allocations, StaffDirectory staff, Accounts accounts) {
+  SpaceDemoData(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices, StaffDirectory staff,
+                Accounts accounts) {
     this.register = register;
     this.allocations = allocations;
+    this.offices = offices;
     this.staff = staff;
     this.accounts = accounts;
   }
@@ -115,7 +119,7 @@ class SpaceDemoData implements ModuleDemoData {
     if (people.length == 0) {
       return;
     }
-    allocations.assignOffice(new SpaceAllocations.OfficeRequest(room, List.of(people), SINCE, false, null), by);
+    offices.assignOffice(new OfficeAssignments.OfficeRequest(room, List.of(people), SINCE, false, null), by);
   }
 
   /** The unit's people in post, the most senior first (the rank dictionary's order). */

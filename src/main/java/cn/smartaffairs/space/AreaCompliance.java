@@ -80,11 +80,11 @@ public class AreaCompliance {
                (select count(*) from space_office_assignment x where x.room_id = o.room_id and x.valid_from <= :on
                    and (x.valid_to is null or x.valid_to > :on)) as occupants
           from space_office_assignment o
-          join staff s on s.id = o.staff_id
-          join unit u on u.id = s.unit_id
+          join org_person s on s.id = o.staff_id
+          join org_unit u on u.id = s.unit_id
           join space_room r on r.id = o.room_id
           join space_building b on b.id = r.building_id
-          join staff_rank rk on rk.code = %s
+          join org_rank rk on rk.code = %s
           left join lateral (
                select st.max_use_area, st.post_label, st.source from space_office_standard st
                 where st.government_level = u.government_level and st.grade = rk.grade and st.effective_from <= :on
@@ -127,7 +127,7 @@ public class AreaCompliance {
     return jdbc.sql("""
         select u.id, u.name, u.government_level, u.approved_headcount, held.area, std.building_grade,
                std.use_area_per_head, std.large_unit_headcount, std.large_unit_per_head, std.source
-          from unit u
+          from org_unit u
           join (select a.unit_id, sum(a.area) as area from space_unit_allocation a
                  where a.valid_from <= :on and (a.valid_to is null or a.valid_to > :on) group by a.unit_id) held
             on held.unit_id = u.id

@@ -108,7 +108,7 @@ public class AreaStandards {
         || postLabel == null || postLabel.isBlank()) {
       throw new BusinessRuleException("space.ruleInvalid");
     }
-    if (jdbc.sql("select count(*) from staff_rank where grade = :g").param("g", grade).query(Long.class).single() == 0) {
+    if (jdbc.sql("select count(*) from org_rank where grade = :g").param("g", grade).query(Long.class).single() == 0) {
       throw new BusinessRuleException("space.ruleInvalid");
     }
     jdbc.sql("""

@@ -3,6 +3,7 @@ package cn.smartaffairs.space;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.organisation.StaffStatus;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -32,7 +33,7 @@ public class OfficeRecoveryWatch {
 
   /** One office to recover or vacate, and its deadline. */
   public record RecoveryTask(long id, long regionId, long assignmentId, long staffId, String staffName,
-                             String roomLabel, String reason, LocalDate since, LocalDate dueOn, boolean overdue,
+                             String roomLabel, RecoveryReason reason, LocalDate since, LocalDate dueOn, boolean overdue,
                              boolean done) {}
 
   /** What one sweep did. */
@@ -73,14 +74,14 @@ public class OfficeRecoveryWatch {
     return transaction.execute(status -> new Sweep(raise(today), flagOverdue(today)));
   }
 
-  private record Due(long assignmentId, long regionId, long staffId, String staffName, String staffStatus,
+  private record Due(long assignmentId, long regionId, long staffId, String staffName, StaffStatus staffStatus,
                      String roomLabel, LocalDate since) {}
 
   private int raise(LocalDate today) {
     List<Due> left = jdbc.sql("""
         select o.id, o.region_id, o.staff_id, s.name, s.status, b.name || ' ' || r.number as room_label,
                s.status_changed_on as since
-          from space_office_assignment o join staff s on s.id = o.staff_id
+          from space_office_assignment o join org_person s on s.id = o.staff_id
           join space_room r on r.id = o.room_id join space_building b on b.id = r.building_id
          where s.status in ('TRANSFERRED', 'RETIRED') and s.status_changed_on <= :today
            and o.valid_to is null and o.valid_from <= s.status_changed_on
@@ -89,7 +90,7 @@ public class OfficeRecoveryWatch {
     List<Due> concurrent = jdbc.sql("""
         select o.id, o.region_id, o.staff_id, s.name, s.status, b.name || ' ' || r.number as room_label,
                o.concurrent_post_ended_on as since
-          from space_office_assignment o join staff s on s.id = o.staff_id
+          from space_office_assignment o join org_person s on s.id = o.staff_id
           join space_room r on r.id = o.room_id join space_building b on b.id = r.building_id
          where o.second_office and o.concurrent_post_ended_on <= :today
            and o.valid_to is null
@@ -97,29 +98,27 @@ public class OfficeRecoveryWatch {
                             and t.reason = 'CONCURRENT_POST_ENDED')""")
         .param("today", today).query((rs, n) -> due(rs)).list();
     // only offices still held need a task: one already vacated has nothing left to recover
-    left.forEach(due -> raise(due, "LEFT", AreaStandards.Deadline.RECOVERY_AFTER_LEAVING,
-        "TRANSFERRED".equals(due.staffStatus()) ? "调出" : "退休"));
-    concurrent.forEach(due -> raise(due, "CONCURRENT_POST_ENDED", AreaStandards.Deadline.SECOND_OFFICE_AFTER_POST,
-        "兼职结束"));
+    left.forEach(due -> raise(due, RecoveryReason.LEFT));
+    concurrent.forEach(due -> raise(due, RecoveryReason.CONCURRENT_POST_ENDED));
     return left.size() + concurrent.size();
   }
 
-  private void raise(Due due, String reason, AreaStandards.Deadline deadline, String why) {
-    LocalDate dueOn = due.since().plusMonths(standards.deadlineMonths(deadline, due.regionId(), due.since()));
+  private void raise(Due due, RecoveryReason reason) {
+    LocalDate dueOn = due.since().plusMonths(standards.deadlineMonths(reason.deadline(), due.regionId(), due.since()));
     long id = jdbc.sql("""
         insert into space_recovery_task (region_id, assignment_id, staff_id, reason, since, due_on, raised_at)
         values (:region, :assignment, :staff, :reason, :since, :due, :at) returning id""")
         .param("region", due.regionId()).param("assignment", due.assignmentId()).param("staff", due.staffId())
-        .param("reason", reason).param("since", due.since()).param("due", dueOn)
+        .param("reason", reason.name()).param("since", due.since()).param("due", dueOn)
         .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
     Instant dueAt = dueOn.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
-    String title = "%s办公用房：%s（%s）%s，须于 %s 前%s".formatted(reason.equals("LEFT") ? "收回" : "腾退",
-        due.staffName(), why, due.roomLabel(), dueOn, reason.equals("LEFT") ? "收回" : "腾退");
+    String title = "%s办公用房：%s（%s）%s，须于 %s 前%s".formatted(reason.action(), due.staffName(),
+        reason.why(due.staffStatus()), due.roomLabel(), dueOn, reason.action());
     for (long manager : accounts.holdersOf(Role.SPACE_MANAGER, due.regionId(), null)) {
       todos.add(manager, "space", title, link(id), dueAt);
     }
     audit.record(AuditEntry.created("space_recovery_task", id, due.regionId(), Map.of("assignmentId",
-        due.assignmentId(), "staffId", due.staffId(), "reason", reason, "since", due.since().toString(),
+        due.assignmentId(), "staffId", due.staffId(), "reason", reason.name(), "since", due.since().toString(),
         "dueOn", dueOn.toString())));
   }
 
@@ -130,7 +129,7 @@ public class OfficeRecoveryWatch {
       jdbc.sql("update space_recovery_task set overdue_at = :at where id = :id")
           .param("at", Timestamp.from(clock.instant())).param("id", task.id()).update();
       String title = "已逾期：%s 的办公用房 %s 应于 %s 前%s".formatted(task.staffName(), task.roomLabel(), task.dueOn(),
-          task.reason().equals("LEFT") ? "收回" : "腾退");
+          task.reason().action());
       for (long manager : accounts.holdersOf(Role.SPACE_MANAGER, task.regionId(), null)) {
         todos.add(manager, "space", title, link(task.id()), null);
       }
@@ -142,7 +141,7 @@ public class OfficeRecoveryWatch {
 
   private static final String TASKS = """
       select t.*, s.name as staff_name, b.name || ' ' || r.number as room_label
-        from space_recovery_task t join staff s on s.id = t.staff_id
+        from space_recovery_task t join org_person s on s.id = t.staff_id
         join space_office_assignment o on o.id = t.assignment_id join space_room r on r.id = o.room_id
         join space_building b on b.id = r.building_id""";
 
@@ -156,12 +155,13 @@ public class OfficeRecoveryWatch {
 
   private static Due due(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Due(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("staff_id"), rs.getString("name"),
-        rs.getString("status"), rs.getString("room_label"), rs.getDate("since").toLocalDate());
+        StaffStatus.valueOf(rs.getString("status")), rs.getString("room_label"), rs.getDate("since").toLocalDate());
   }
 
   private static RecoveryTask task(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new RecoveryTask(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("assignment_id"),
-        rs.getLong("staff_id"), rs.getString("staff_name"), rs.getString("room_label"), rs.getString("reason"),
+        rs.getLong("staff_id"), rs.getString("staff_name"), rs.getString("room_label"),
+        RecoveryReason.valueOf(rs.getString("reason")),
         rs.getDate("since").toLocalDate(), rs.getDate("due_on").toLocalDate(), rs.getTimestamp("overdue_at") != null,
         rs.getTimestamp("done_at") != null);
   }

@@ -84,7 +84,7 @@ public class RankHistory {
 
   /** The rank code in force on a day. */
   public String rankOn(long staffId, LocalDate on) {
-    return jdbc.sql("select " + AreaCompliance.RANK_ON + " from staff s where s.id = :id")
+    return jdbc.sql("select " + AreaCompliance.RANK_ON + " from org_person s where s.id = :id")
         .param("id", staffId).param("on", on).query(String.class).single();
   }
 

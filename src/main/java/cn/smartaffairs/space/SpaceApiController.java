@@ -26,14 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SpaceApiController {
 
   private final SpaceAllocations allocations;
+  private final OfficeAssignments offices;
   private final AreaCompliance compliance;
   private final RankHistory ranks;
   private final OfficeRecoveryWatch recovery;
   private final SpaceRegister register;
 
-  SpaceApiController(SpaceAllocations allocations, AreaCompliance compliance, RankHistory ranks,
-                     OfficeRecoveryWatch recovery, SpaceRegister register) {
+  SpaceApiController(SpaceAllocations allocations, OfficeAssignments offices, AreaCompliance compliance,
+                     RankHistory ranks, OfficeRecoveryWatch recovery, SpaceRegister register) {
     this.allocations = allocations;
+    this.offices = offices;
     this.compliance = compliance;
     this.ranks = ranks;
     this.recovery = recovery;
@@ -54,21 +56,21 @@ class SpaceApiController {
 
   @GetMapping("/api/v1/space/agreements")
   @Operation(summary = "使用协议 Agreements of the units in the caller's scope")
-  List<SpaceAllocations.Agreement> agreements() {
+  List<Agreement> agreements() {
     return allocations.agreements(CurrentUsers.current());
   }
 
   @PostMapping("/api/v1/space/agreements")
   @Operation(summary = "分配用房 Allocate rooms to a unit under a new agreement",
       description = "409 when a room is already allocated to a unit on the start day or the agreement number is taken.")
-  ResponseEntity<SpaceAllocations.Agreement> allocate(@RequestBody SpaceAllocations.AllocationRequest request) {
+  ResponseEntity<Agreement> allocate(@RequestBody SpaceAllocations.AllocationRequest request) {
     var agreement = allocations.allocate(request, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/space/agreements/" + agreement.id())).body(agreement);
   }
 
   @GetMapping("/api/v1/space/agreements/{id}")
   @Operation(summary = "使用协议 One agreement with its rooms")
-  SpaceAllocations.Agreement agreement(@PathVariable long id) {
+  Agreement agreement(@PathVariable long id) {
     return allocations.agreement(id, CurrentUsers.current());
   }
 
@@ -86,7 +88,7 @@ class SpaceApiController {
 
   @PostMapping("/api/v1/space/allocations/{id}/return")
   @Operation(summary = "退还 A unit returns a room from a day; offices in it end that day")
-  SpaceAllocations.UnitAllocation returnRoom(@PathVariable long id, @RequestBody OnDay body) {
+  UnitAllocation returnRoom(@PathVariable long id, @RequestBody OnDay body) {
     return allocations.returnRoom(id, body.on(), CurrentUsers.current());
   }
 
@@ -94,7 +96,7 @@ class SpaceApiController {
 
   @PostMapping("/api/v1/space/rooms/{id}/reallocation")
   @Operation(summary = "调剂 Move a room to another unit from a day (space managers)")
-  SpaceAllocations.RoomTransfer reallocate(@PathVariable long id, @RequestBody Reallocation body) {
+  RoomTransfer reallocate(@PathVariable long id, @RequestBody Reallocation body) {
     return allocations.reallocate(id, body.toUnitId(), body.on(), body.reason(), body.agreementNo(),
         CurrentUsers.current());
   }
@@ -103,7 +105,7 @@ class SpaceApiController {
 
   @PostMapping("/api/v1/space/rooms/{id}/handover")
   @Operation(summary = "移交 Offer a room to another unit; it moves when received")
-  SpaceAllocations.RoomTransfer handOver(@PathVariable long id, @RequestBody Handover body) {
+  RoomTransfer handOver(@PathVariable long id, @RequestBody Handover body) {
     return allocations.handOver(id, body.toUnitId(), body.on(), body.reason(), CurrentUsers.current());
   }
 
@@ -111,50 +113,50 @@ class SpaceApiController {
 
   @PostMapping("/api/v1/space/transfers/{id}/receive")
   @Operation(summary = "接收 Receive a handed-over room under a new agreement")
-  SpaceAllocations.RoomTransfer receive(@PathVariable long id, @RequestBody Receipt body) {
+  RoomTransfer receive(@PathVariable long id, @RequestBody Receipt body) {
     return allocations.receive(id, body.agreementNo(), CurrentUsers.current());
   }
 
   @PostMapping("/api/v1/space/transfers/{id}/refuse")
   @Operation(summary = "拒收 Decline a handover")
-  SpaceAllocations.RoomTransfer refuse(@PathVariable long id) {
+  RoomTransfer refuse(@PathVariable long id) {
     return allocations.refuse(id, CurrentUsers.current());
   }
 
   @GetMapping("/api/v1/space/transfers")
   @Operation(summary = "调剂与移交 Transfers of rooms between units in the caller's scope")
-  List<SpaceAllocations.RoomTransfer> transfers() {
+  List<RoomTransfer> transfers() {
     return allocations.transfers(CurrentUsers.current());
   }
 
   @GetMapping("/api/v1/space/rooms/{id}/history")
   @Operation(summary = "房间历史 A room's allocations, offices and transfers")
-  SpaceAllocations.RoomHistory history(@PathVariable long id) {
+  RoomHistory history(@PathVariable long id) {
     return allocations.history(id, CurrentUsers.current());
   }
 
   @GetMapping("/api/v1/space/offices")
   @Operation(summary = "办公室 The offices held today by people in the caller's scope")
-  List<SpaceAllocations.OfficeAssignment> offices(@RequestParam(required = false) Long unitId) {
-    return allocations.currentOffices(unitId, CurrentUsers.current());
+  List<OfficeAssignment> offices(@RequestParam(required = false) Long unitId) {
+    return offices.currentOffices(unitId, CurrentUsers.current());
   }
 
   @PostMapping("/api/v1/space/offices")
   @Operation(summary = "分配办公室 Give an office room to one or several staff members of the unit holding it")
-  ResponseEntity<List<SpaceAllocations.OfficeAssignment>> assign(@RequestBody SpaceAllocations.OfficeRequest request) {
-    return ResponseEntity.status(201).body(allocations.assignOffice(request, CurrentUsers.current()));
+  ResponseEntity<List<OfficeAssignment>> assign(@RequestBody OfficeAssignments.OfficeRequest request) {
+    return ResponseEntity.status(201).body(offices.assignOffice(request, CurrentUsers.current()));
   }
 
   @PostMapping("/api/v1/space/offices/{id}/end")
   @Operation(summary = "腾退 End an office on a day (closes its recovery task)")
-  SpaceAllocations.OfficeAssignment endOffice(@PathVariable long id, @RequestBody OnDay body) {
-    return allocations.endOffice(id, body.on(), CurrentUsers.current());
+  OfficeAssignment endOffice(@PathVariable long id, @RequestBody OnDay body) {
+    return offices.endOffice(id, body.on(), CurrentUsers.current());
   }
 
   @PostMapping("/api/v1/space/offices/{id}/concurrent-post-ended")
   @Operation(summary = "兼职结束 Record the day a leader left the post a second office is held for")
-  SpaceAllocations.OfficeAssignment concurrentPostEnded(@PathVariable long id, @RequestBody OnDay body) {
-    return allocations.endConcurrentPost(id, body.on(), CurrentUsers.current());
+  OfficeAssignment concurrentPostEnded(@PathVariable long id, @RequestBody OnDay body) {
+    return offices.endConcurrentPost(id, body.on(), CurrentUsers.current());
   }
 
   record NewRank(long staffId, String rankCode, LocalDate effectiveFrom) {}

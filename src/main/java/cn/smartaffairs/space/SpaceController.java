@@ -41,6 +41,7 @@ class SpaceController {
 
   private final SpaceRegister register;
   private final SpaceAllocations allocations;
+  private final OfficeAssignments offices;
   private final AreaCompliance compliance;
   private final OfficeRecoveryWatch recovery;
   private final SpaceReports reports;
@@ -50,13 +51,15 @@ class SpaceController {
   private final ObjectMapper json;
   private final RankHistory rankHistory;
 
-  SpaceController(SpaceRegister register, SpaceAllocations allocations, AreaCompliance compliance,
-                  OfficeRecoveryWatch recovery, SpaceReports reports, OrganisationDirectory organisation,
-                  StaffDirectory staff, MessageSource messages, ObjectMapper json, RankHistory rankHistory) {
+  SpaceController(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices,
+                  AreaCompliance compliance, OfficeRecoveryWatch recovery, SpaceReports reports,
+                  OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages, ObjectMapper json,
+                  RankHistory rankHistory) {
     this.json = json;
     this.rankHistory = rankHistory;
     this.register = register;
     this.allocations = allocations;
+    this.offices = offices;
     this.compliance = compliance;
     this.recovery = recovery;
     this.reports = reports;
@@ -147,7 +150,7 @@ class SpaceController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
                       @RequestParam(defaultValue = "false") boolean secondOffice,
                       @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.assignOffice(new SpaceAllocations.OfficeRequest(id,
+    return PageOutcome.redirectAfter(() -> offices.assignOffice(new OfficeAssignments.OfficeRequest(id,
         staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom,
         secondOffice, concurrentPost), CurrentUsers.current()),
         () -> done("space.done.officeAssigned", id, locale),
@@ -158,7 +161,7 @@ class SpaceController {
   String endOffice(@PathVariable long id, @RequestParam long roomId,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                    RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.endOffice(id, on, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> offices.endOffice(id, on, CurrentUsers.current()),
         () -> done("space.done.officeEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
@@ -167,7 +170,7 @@ class SpaceController {
   String concurrentPostEnded(@PathVariable long id, @RequestParam long roomId,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                              RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.endConcurrentPost(id, on, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> offices.endConcurrentPost(id, on, CurrentUsers.current()),
         () -> done("space.done.concurrentPostEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
@@ -288,7 +291,7 @@ class SpaceController {
   String recover(@PathVariable long assignmentId,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                  RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.endOffice(assignmentId, on, CurrentUsers.current()),
+    return PageOutcome.redirectAfter(() -> offices.endOffice(assignmentId, on, CurrentUsers.current()),
         "/space/recovery", redirect, messages, locale);
   }
 

@@ -49,7 +49,7 @@ public class SpaceRegister {
       from space_room r join space_building b on b.id = r.building_id join space_floor f on f.id = r.floor_id
       left join space_unit_allocation ua on ua.room_id = r.id and ua.valid_from <= :today
                 and (ua.valid_to is null or ua.valid_to > :today)
-      left join unit u on u.id = ua.unit_id""";
+      left join org_unit u on u.id = ua.unit_id""";
 
   private static final String BUILDING_COLUMNS = """
       b.*, (select count(*) from space_floor f where f.building_id = b.id) as floor_count,

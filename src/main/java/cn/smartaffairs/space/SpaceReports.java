@@ -74,10 +74,10 @@ public class SpaceReports {
         .addValue("unit", unitId);
     return jdbc.sql("""
         select u.name as unit_name, b.name as building_name, r.number, r.kind, a.area, a.valid_from, a.valid_to,
-               (select string_agg(distinct s.name, '、') from space_office_assignment o join staff s on s.id = o.staff_id
+               (select string_agg(distinct s.name, '、') from space_office_assignment o join org_person s on s.id = o.staff_id
                  where o.room_id = a.room_id and o.valid_from < least(coalesce(a.valid_to, :next), :next)
                    and (o.valid_to is null or o.valid_to > greatest(a.valid_from, :first))) as occupants
-          from space_unit_allocation a join unit u on u.id = a.unit_id join space_room r on r.id = a.room_id
+          from space_unit_allocation a join org_unit u on u.id = a.unit_id join space_room r on r.id = a.room_id
           join space_building b on b.id = r.building_id
          where a.valid_from < :next and (a.valid_to is null or a.valid_to > :first)
            and (cast(:unit as bigint) is null or a.unit_id = :unit) and %s
@@ -86,7 +86,7 @@ public class SpaceReports {
         .paramSource(parameters)
         .query((rs, n) -> new PublicationRow(rs.getString("unit_name"), rs.getString("building_name"),
             rs.getString("number"), RoomKind.valueOf(rs.getString("kind")).chineseName(), rs.getBigDecimal("area"),
-            rs.getDate("valid_from").toLocalDate(), SpaceAllocations.date(rs, "valid_to"), rs.getString("occupants")))
+            rs.getDate("valid_from").toLocalDate(), AllocationRecords.date(rs, "valid_to"), rs.getString("occupants")))
         .list();
   }
 
@@ -102,9 +102,9 @@ public class SpaceReports {
     return jdbc.sql("""
         select o.*, s.name as staff_name, u.name as unit_name, rk.name as rank_name, b.name || ' ' || r.number as room,
                r.use_area
-          from space_office_assignment o join staff s on s.id = o.staff_id join unit u on u.id = s.unit_id
+          from space_office_assignment o join org_person s on s.id = o.staff_id join org_unit u on u.id = s.unit_id
           join space_room r on r.id = o.room_id join space_building b on b.id = r.building_id
-          join staff_rank rk on rk.code = %s
+          join org_rank rk on rk.code = %s
          where rk.kind = 'POST' and o.valid_from < :next and (o.valid_to is null or o.valid_to > :first) and %s
          order by u.sort_order, u.id, rk.sort_order, s.name, o.second_office, o.valid_from"""
             .formatted(AreaCompliance.RANK_ON, DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id")))
@@ -114,7 +114,7 @@ public class SpaceReports {
           return new FilingRow(rs.getString("unit_name"), rs.getString("staff_name"), rs.getString("rank_name"),
               rs.getString("room"), rs.getBigDecimal("use_area"), rs.getBoolean("second_office"),
               rs.getString("concurrent_post"), rs.getDate("valid_from").toLocalDate(),
-              SpaceAllocations.date(rs, "valid_to"), person == null ? null : person.allowedArea(),
+              AllocationRecords.date(rs, "valid_to"), person == null ? null : person.allowedArea(),
               person == null ? null : person.occupiedArea(), person == null ? null : person.excess());
         })
         .list();

@@ -66,15 +66,15 @@ class AllocationHistoryTest {
 
     var transfer = allocations.reallocate(room, to, on, "超标腾退后调剂", SpaceFixtures.fresh("TJ-"), fixtures.manager());
 
-    assertThat(transfer.kind()).isEqualTo("REALLOCATION");
-    assertThat(transfer.status()).isEqualTo("DONE");
+    assertThat(transfer.kind()).isEqualTo(RoomTransfer.Kind.REALLOCATION);
+    assertThat(transfer.status()).isEqualTo(RoomTransfer.Status.DONE);
     var history = allocations.history(room, fixtures.manager());
     assertThat(history.allocations()).extracting(a -> a.unitId() + "/" + a.validFrom() + "/" + a.validTo() + "/" + a.endedBy())
         .containsExactly(from + "/" + START + "/" + on + "/REALLOCATED", to + "/" + on + "/null/null");
-    assertThat(history.allocations().get(1).beganBy()).isEqualTo("REALLOCATED");
+    assertThat(history.allocations().get(1).beganBy()).isEqualTo(UnitAllocation.Began.REALLOCATED);
     assertThat(history.offices()).singleElement().satisfies(office -> {
       assertThat(office.validTo()).isEqualTo(on);
-      assertThat(office.endedBy()).isEqualTo("MOVED");
+      assertThat(office.endedBy()).isEqualTo(OfficeAssignment.Ended.MOVED);
     });
     assertThat(history.transfers()).hasSize(1);
     assertThat(compliance.check(from, on.minusDays(1), fixtures.manager().dataScope()).people()).hasSize(1);
@@ -92,7 +92,7 @@ class AllocationHistoryTest {
     LocalDate on = LocalDate.of(2025, 9, 1);
 
     var pending = allocations.handOver(room, other, on, "机构改革职能划转", accounts.loadUserByUsername("liaison"));
-    assertThat(pending.status()).isEqualTo("PENDING");
+    assertThat(pending.status()).isEqualTo(RoomTransfer.Status.PENDING);
     assertThat(allocations.history(room, fixtures.manager()).allocations()).hasSize(1);
     assertThatThrownBy(() -> allocations.receive(pending.id(), "JS-1", accounts.loadUserByUsername("unit.head")))
         .as("the handing unit cannot receive for the other").isInstanceOf(BusinessRuleException.class)
@@ -100,7 +100,7 @@ class AllocationHistoryTest {
 
     var done = allocations.receive(pending.id(), SpaceFixtures.fresh("JS-"), fixtures.manager());
 
-    assertThat(done.status()).isEqualTo("DONE");
+    assertThat(done.status()).isEqualTo(RoomTransfer.Status.DONE);
     var allocationsOfRoom = allocations.history(room, fixtures.manager()).allocations();
     assertThat(allocationsOfRoom).extracting(a -> a.endedBy() + "/" + a.beganBy())
         .containsExactly("HANDED_OVER/ALLOCATED", "null/RECEIVED");

@@ -100,7 +100,7 @@ class AreaComplianceTest {
 
     // a third person joins the shared room: 10 m² each, still over the 9 m² of an officer
     long third = fixtures.person(unit, "LEVEL_OFFICER_1");
-    long shared = context.getBean(SpaceAllocations.class).currentOffices(unit, fixtures.manager()).stream()
+    long shared = context.getBean(OfficeAssignments.class).currentOffices(unit, fixtures.manager()).stream()
         .filter(o -> o.staffId() == clerk).findFirst().orElseThrow().roomId();
     fixtures.office(shared, DAY, third);
     Map<Long, PersonCompliance> after = byStaff(compliance.check(unit, DAY, DataScope.everything()));

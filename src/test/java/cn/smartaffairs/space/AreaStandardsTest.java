@@ -22,7 +22,7 @@ class AreaStandardsTest {
   @Autowired ApplicationContext context;
   @Autowired AreaStandards standards;
   @Autowired AreaCompliance compliance;
-  @Autowired SpaceAllocations allocations;
+  @Autowired OfficeAssignments offices;
   @Autowired SpaceRegister register;
   @Autowired OrganisationDirectory organisation;
   @Autowired Accounts accounts;
@@ -44,7 +44,7 @@ class AreaStandardsTest {
     long floor = register.addFloor(building, 2, null, admin);
     long room = fixtures.room(new long[] {building, floor}, "12", RoomKind.OFFICE, admin);
     fixtures.allocate(unit, LocalDate.of(2026, 6, 1), admin, room);
-    allocations.assignOffice(new SpaceAllocations.OfficeRequest(room, List.of(person), LocalDate.of(2026, 6, 1), false,
+    offices.assignOffice(new OfficeAssignments.OfficeRequest(room, List.of(person), LocalDate.of(2026, 6, 1), false,
         null), admin);
 
     PersonCompliance before = compliance.check(unit, from.minusDays(1), DataScope.everything()).people().get(0);

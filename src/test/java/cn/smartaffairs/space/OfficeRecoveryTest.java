@@ -27,7 +27,7 @@ class OfficeRecoveryTest {
 
   @Autowired ApplicationContext context;
   @Autowired OfficeRecoveryWatch watch;
-  @Autowired SpaceAllocations allocations;
+  @Autowired OfficeAssignments offices;
   @Autowired AreaStandards standards;
   @Autowired OrganisationDirectory organisation;
   @Autowired TodoInbox todos;
@@ -57,7 +57,7 @@ class OfficeRecoveryTest {
     stopAt(left.plusDays(1));
     watch.sweep();
     OfficeRecoveryWatch.RecoveryTask task = taskOf(person);
-    assertThat(task.reason()).isEqualTo("LEFT");
+    assertThat(task.reason()).isEqualTo(RecoveryReason.LEFT);
     assertThat(task.dueOn()).as("one month after 31 March").isEqualTo(LocalDate.of(2026, 4, 30));
     assertThat(task.overdue()).isFalse();
     CurrentUser manager = fixtures.manager();
@@ -76,9 +76,9 @@ class OfficeRecoveryTest {
     assertThat(todos.open(manager.userId(), 500)).anyMatch(todo -> todo.title().startsWith("已逾期")
         && todo.link().equals(OfficeRecoveryWatch.link(task.id())));
 
-    long office = allocations.currentOffices(unit, manager).stream().filter(o -> o.staffId() == person)
+    long office = offices.currentOffices(unit, manager).stream().filter(o -> o.staffId() == person)
         .findFirst().orElseThrow().id();
-    assertThat(allocations.endOffice(office, LocalDate.of(2026, 5, 1), manager).endedBy()).isEqualTo("RECOVERED");
+    assertThat(offices.endOffice(office, LocalDate.of(2026, 5, 1), manager).endedBy()).isEqualTo(OfficeAssignment.Ended.RECOVERED);
     assertThat(tasksOf(person).get(0).done()).isTrue();
     assertThat(todos.open(manager.userId(), 500)).noneMatch(todo -> todo.link().equals(OfficeRecoveryWatch.link(task.id())));
   }
@@ -92,18 +92,18 @@ class OfficeRecoveryTest {
     long[] building = fixtures.buildingWithFloor();
     long second = fixtures.room(building, "12", RoomKind.OFFICE);
     fixtures.allocate(unit, from, second);
-    var assignment = allocations.assignOffice(new SpaceAllocations.OfficeRequest(second, List.of(leader), from, true,
+    var assignment = offices.assignOffice(new OfficeAssignments.OfficeRequest(second, List.of(leader), from, true,
         "专项工作领导小组办公室主任"), fixtures.manager()).get(0);
 
     LocalDate postEnded = LocalDate.of(2026, 2, 10);
-    allocations.endConcurrentPost(assignment.id(), postEnded, fixtures.manager());
+    offices.endConcurrentPost(assignment.id(), postEnded, fixtures.manager());
     stopAt(postEnded.plusDays(3));
     watch.sweep();
 
     OfficeRecoveryWatch.RecoveryTask task = taskOf(leader);
-    assertThat(task.reason()).isEqualTo("CONCURRENT_POST_ENDED");
+    assertThat(task.reason()).isEqualTo(RecoveryReason.CONCURRENT_POST_ENDED);
     assertThat(task.dueOn()).isEqualTo(LocalDate.of(2026, 4, 10));
-    assertThat(allocations.currentOffices(unit, fixtures.manager()).stream().filter(o -> o.staffId() == leader))
+    assertThat(offices.currentOffices(unit, fixtures.manager()).stream().filter(o -> o.staffId() == leader))
         .as("the main office is untouched").hasSize(2);
   }
 
@@ -121,7 +121,7 @@ class OfficeRecoveryTest {
     long floor = context.getBean(SpaceRegister.class).addFloor(bsBuilding, 2, null, admin);
     long bsRoom = fixtures.room(new long[] {bsBuilding, floor}, "10", RoomKind.OFFICE, admin);
     fixtures.allocate(unit, LocalDate.of(2026, 1, 5), admin, bsRoom);
-    allocations.assignOffice(new SpaceAllocations.OfficeRequest(bsRoom, List.of(person), LocalDate.of(2026, 1, 5),
+    offices.assignOffice(new OfficeAssignments.OfficeRequest(bsRoom, List.of(person), LocalDate.of(2026, 1, 5),
         false, null), admin);
     leave(person, "RETIRED", LocalDate.of(2026, 2, 28));
 

@@ -20,6 +20,7 @@ final class SpaceFixtures {
 
   private final SpaceRegister register;
   private final SpaceAllocations allocations;
+  private final OfficeAssignments offices;
   private final OrganisationDirectory organisation;
   private final StaffDirectory staff;
   private final CurrentUser manager;
@@ -27,6 +28,7 @@ final class SpaceFixtures {
   SpaceFixtures(ApplicationContext context) {
     this.register = context.getBean(SpaceRegister.class);
     this.allocations = context.getBean(SpaceAllocations.class);
+    this.offices = context.getBean(OfficeAssignments.class);
     this.organisation = context.getBean(OrganisationDirectory.class);
     this.staff = context.getBean(StaffDirectory.class);
     this.manager = context.getBean(Accounts.class).loadUserByUsername("space.manager");
@@ -76,17 +78,17 @@ final class SpaceFixtures {
         kind, null), by);
   }
 
-  SpaceAllocations.Agreement allocate(long unitId, LocalDate from, Long... roomIds) {
+  Agreement allocate(long unitId, LocalDate from, Long... roomIds) {
     return allocate(unitId, from, manager, roomIds);
   }
 
-  SpaceAllocations.Agreement allocate(long unitId, LocalDate from, CurrentUser by, Long... roomIds) {
+  Agreement allocate(long unitId, LocalDate from, CurrentUser by, Long... roomIds) {
     return allocations.allocate(new SpaceAllocations.AllocationRequest(unitId, fresh("XY-"), from, null,
         List.of(roomIds)), by);
   }
 
-  List<SpaceAllocations.OfficeAssignment> office(long roomId, LocalDate from, Long... staffIds) {
-    return allocations.assignOffice(new SpaceAllocations.OfficeRequest(roomId, List.of(staffIds), from, false, null),
+  List<OfficeAssignment> office(long roomId, LocalDate from, Long... staffIds) {
+    return offices.assignOffice(new OfficeAssignments.OfficeRequest(roomId, List.of(staffIds), from, false, null),
         manager);
   }
 

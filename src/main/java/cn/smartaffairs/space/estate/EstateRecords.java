@@ -10,23 +10,23 @@ public final class EstateRecords {
   private EstateRecords() {}
 
   /** 清理整改 campaign with its checklist and counts of findings. */
-  public record Campaign(long id, long regionId, String title, LocalDate startsOn, LocalDate endsOn, String status,
-                         List<ChecklistItem> items, int findings, int openFindings) {}
+  public record Campaign(long id, long regionId, String title, LocalDate startsOn, LocalDate endsOn,
+                         CampaignStatus status, List<ChecklistItem> items, int findings, int openFindings) {}
 
   public record ChecklistItem(long id, int sortOrder, String text) {}
 
   public record NewCampaign(String title, LocalDate startsOn, LocalDate endsOn, List<String> items) {}
 
   /** One unit's answer to one checklist item. */
-  public record CheckAnswer(long unitId, String unitName, long itemId, String result, String checkedBy) {}
+  public record CheckAnswer(long unitId, String unitName, long itemId, CheckResult result, String checkedBy) {}
 
   /** 问题: something found in a unit's space, to be put right by a deadline. */
   public record Finding(long id, long campaignId, String campaignTitle, long regionId, long unitId, String unitName,
                         Long itemId, Long roomId, String location, String description, LocalDate deadline,
-                        String status, Long workOrderId, String rectifiedNote, String rectifiedBy,
+                        FindingStatus status, Long workOrderId, String rectifiedNote, String rectifiedBy,
                         Instant rectifiedAt, String confirmedBy, Instant confirmedAt, int version, int photos) {
     public boolean overdueOn(LocalDate today) {
-      return "OPEN".equals(status) && deadline.isBefore(today);
+      return status == FindingStatus.OPEN && deadline.isBefore(today);
     }
   }
 

@@ -87,7 +87,7 @@ class InspectionController {
       Long chosen = unit != null ? unit : units.isEmpty() ? null : ((Number) units.get(0).get("id")).longValue();
       Map<Long, String> answers = new LinkedHashMap<>();
       inspections.checklist(id, user).stream().filter(a -> chosen != null && a.unitId() == chosen)
-          .forEach(a -> answers.put(a.itemId(), a.result()));
+          .forEach(a -> answers.put(a.itemId(), a.result().name()));
       model.addAttribute("units", units);
       model.addAttribute("chosenUnit", chosen);
       model.addAttribute("answers", answers);

@@ -54,7 +54,7 @@ public class Inspections {
       select f.*, c.title as campaign_title, c.region_id, u.name as unit_name,
              (select count(*) from space_inspection_photo p where p.finding_id = f.id) as photo_count
         from space_inspection_finding f join space_inspection_campaign c on c.id = f.campaign_id
-        join unit u on u.id = f.unit_id
+        join org_unit u on u.id = f.unit_id
       """;
 
   private final JdbcClient jdbc;
@@ -154,7 +154,7 @@ public class Inspections {
     jdbc.sql("update space_inspection_campaign set status = 'CLOSED' where id = :id and status = 'OPEN'")
         .param("id", campaignId).update();
     audit.record(AuditEntry.updated("space_inspection_campaign", campaignId, campaign.regionId(),
-        Map.of("status", "OPEN"), Map.of("status", "CLOSED")));
+        Map.of("status", CampaignStatus.OPEN.name()), Map.of("status", CampaignStatus.CLOSED.name())));
     return campaign(campaignId, by);
   }
 
@@ -168,16 +168,14 @@ public class Inspections {
       if (campaign.items().stream().noneMatch(item -> item.id() == answer.getKey())) {
         throw new BusinessRuleException("space.estate.itemUnknown", answer.getKey());
       }
-      if (!"PASS".equals(answer.getValue()) && !"FAIL".equals(answer.getValue())) {
-        throw new BusinessRuleException("space.estate.resultUnknown", answer.getValue());
-      }
+      CheckResult result = CheckResult.parse(answer.getValue());
       jdbc.sql("""
           insert into space_inspection_check (campaign_id, unit_id, item_id, result, checked_by, checked_at)
           values (:campaign, :unit, :item, :result, :by, :now)
           on conflict (campaign_id, unit_id, item_id)
           do update set result = excluded.result, checked_by = excluded.checked_by, checked_at = excluded.checked_at""")
           .param("campaign", campaignId).param("unit", unitId).param("item", answer.getKey())
-          .param("result", answer.getValue()).param("by", by.username()).param("now", Timestamp.from(clock.instant()))
+          .param("result", result.name()).param("by", by.username()).param("now", Timestamp.from(clock.instant()))
           .update();
     }
     audit.record(AuditEntry.updated("space_inspection_check", campaignId + ":" + unitId, campaign.regionId(), null,
@@ -190,19 +188,19 @@ public class Inspections {
     campaign(campaignId, viewer);
     return jdbc.sql("""
         select k.unit_id, u.name as unit_name, k.item_id, k.result, k.checked_by from space_inspection_check k
-          join unit u on u.id = k.unit_id join space_inspection_item i on i.id = k.item_id
+          join org_unit u on u.id = k.unit_id join space_inspection_item i on i.id = k.item_id
          where k.campaign_id = :campaign and """ + DataScope.sqlCondition("u.region_id", "k.unit_id", null)
             + " order by u.name, i.sort_order")
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource("campaign", campaignId)))
         .query((rs, n) -> new CheckAnswer(rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("item_id"),
-            rs.getString("result"), rs.getString("checked_by")))
+            CheckResult.valueOf(rs.getString("result")), rs.getString("checked_by")))
         .list();
   }
 
   /** The units of the campaign's region, for the checklist form. */
   public List<Map<String, Object>> unitsOf(long campaignId, CurrentUser viewer) {
     Campaign campaign = campaign(campaignId, viewer);
-    return jdbc.sql("select id, name from unit where region_id = :region order by name")
+    return jdbc.sql("select id, name from org_unit where region_id = :region order by name")
         .param("region", campaign.regionId()).query().listOfRows();
   }
 
@@ -332,7 +330,7 @@ public class Inspections {
     if (note == null || note.isBlank() || note.length() > 1000) {
       throw new BusinessRuleException("space.estate.rectifyNoteRequired");
     }
-    move(finding, "OPEN", "RECTIFIED", expectedVersion, """
+    move(finding, FindingStatus.RECTIFIED, expectedVersion, """
         update space_inspection_finding set status = 'RECTIFIED', rectified_note = :note, rectified_by = :by,
                rectified_at = :now, version = version + 1
          where id = :id and version = :version and status = 'OPEN'""", Map.of("note", note.strip(), "by", by.username()));
@@ -347,18 +345,15 @@ public class Inspections {
     if (!SpaceRegister.editScope(by).permits(finding.regionId(), null, null)) {
       throw new ForbiddenException();
     }
-    move(finding, "RECTIFIED", "CONFIRMED", expectedVersion, """
+    move(finding, FindingStatus.CONFIRMED, expectedVersion, """
         update space_inspection_finding set status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :now,
                version = version + 1
          where id = :id and version = :version and status = 'RECTIFIED'""", Map.of("by", by.username()));
     return finding(findingId, by);
   }
 
-  private void move(Finding finding, String from, String to, int expectedVersion, String sql,
-                    Map<String, Object> values) {
-    if (!from.equals(finding.status())) {
-      throw new ConflictException("space.estate.findingNotIn", finding.id(), from);
-    }
+  private void move(Finding finding, FindingStatus to, int expectedVersion, String sql, Map<String, Object> values) {
+    FindingStatus.requireMove(finding.id(), finding.status(), to);
     var statement = jdbc.sql(sql).param("id", finding.id()).param("version", expectedVersion)
         .param("now", Timestamp.from(clock.instant()));
     for (var value : values.entrySet()) {
@@ -368,7 +363,7 @@ public class Inspections {
       throw new ConflictException("space.estate.findingStale", finding.id());
     }
     audit.record(AuditEntry.updated("space_inspection_finding", finding.id(), finding.regionId(),
-        Map.of("status", from), Map.of("status", to)));
+        Map.of("status", finding.status().name()), Map.of("status", to.name())));
   }
 
   /**
@@ -384,8 +379,8 @@ public class Inspections {
     if (finding.workOrderId() != null) {
       throw new ConflictException("space.estate.workOrderExists", finding.workOrderId());
     }
-    if ("CONFIRMED".equals(finding.status())) {
-      throw new ConflictException("space.estate.findingNotIn", finding.id(), "OPEN");
+    if (finding.status().closed()) {
+      throw new ConflictException("space.estate.findingNotIn", finding.id(), FindingStatus.OPEN.name());
     }
     String building = null;
     String floor = null;
@@ -423,14 +418,14 @@ public class Inspections {
 
   private Campaign openCampaign(long campaignId, CurrentUser by) {
     Campaign campaign = campaign(campaignId, by);
-    if (!"OPEN".equals(campaign.status())) {
+    if (campaign.status() != CampaignStatus.OPEN) {
       throw new ConflictException("space.estate.campaignClosed", campaign.title());
     }
     return campaign;
   }
 
   private void requireUnitOfRegion(long unitId, long regionId) {
-    boolean ofRegion = jdbc.sql("select count(*) from unit where id = :id and region_id = :region")
+    boolean ofRegion = jdbc.sql("select count(*) from org_unit where id = :id and region_id = :region")
         .param("id", unitId).param("region", regionId).query(Long.class).single() > 0;
     if (!ofRegion) {
       throw new BusinessRuleException("space.estate.unitUnknown", unitId);
@@ -454,7 +449,7 @@ public class Inspections {
   /** A campaign as its row holds it; its checklist comes after, by {@link #withItems}. */
   private static Campaign mapCampaign(ResultSet rs, int row) throws SQLException {
     return new Campaign(rs.getLong("id"), rs.getLong("region_id"), rs.getString("title"),
-        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), rs.getString("status"), List.of(),
+        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), CampaignStatus.valueOf(rs.getString("status")), List.of(),
         rs.getInt("findings"), rs.getInt("open_findings"));
   }
 
@@ -485,7 +480,8 @@ public class Inspections {
     return new Finding(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_title"),
         rs.getLong("region_id"), rs.getLong("unit_id"), rs.getString("unit_name"), (Long) rs.getObject("item_id"),
         (Long) rs.getObject("room_id"), rs.getString("location"), rs.getString("description"),
-        rs.getDate("deadline").toLocalDate(), rs.getString("status"), (Long) rs.getObject("work_order_id"),
+        rs.getDate("deadline").toLocalDate(), FindingStatus.valueOf(rs.getString("status")),
+        (Long) rs.getObject("work_order_id"),
         rs.getString("rectified_note"), rs.getString("rectified_by"), rectified == null ? null : rectified.toInstant(),
         rs.getString("confirmed_by"), confirmed == null ? null : confirmed.toInstant(), rs.getInt("version"),
         rs.getInt("photo_count"));

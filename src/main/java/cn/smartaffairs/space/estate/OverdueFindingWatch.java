@@ -57,7 +57,7 @@ public class OverdueFindingWatch {
     var overdue = jdbc.sql("""
         select f.id, f.unit_id, f.description, f.deadline, c.region_id, c.title, u.name as unit_name
           from space_inspection_finding f join space_inspection_campaign c on c.id = f.campaign_id
-          join unit u on u.id = f.unit_id
+          join org_unit u on u.id = f.unit_id
          where f.status = 'OPEN' and f.deadline < :today
            and not exists (select 1 from space_inspection_overdue o where o.finding_id = f.id)
          order by f.deadline, f.id""")

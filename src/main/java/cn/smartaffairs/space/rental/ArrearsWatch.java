@@ -49,7 +49,7 @@ public class ArrearsWatch {
   }
 
   /** One reminder sent. */
-  public record Reminder(long instalmentId, String kind, List<Long> recipients) {}
+  public record Reminder(long instalmentId, ReminderKind kind, List<Long> recipients) {}
 
   @Scheduled(cron = "${affairs.space.rent-reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
   @SchedulerLock(name = "space-rent-arrears")
@@ -85,25 +85,25 @@ public class ArrearsWatch {
       if (due.isAfter(today.plusDays(leadDays))) {
         continue;
       }
-      String kind = due.isBefore(today) ? "OVERDUE" : "DUE_SOON";
+      ReminderKind kind = ReminderKind.of(due, today);
       long instalmentId = ((Number) row.get("id")).longValue();
       int inserted = jdbc.sql("""
           insert into space_rent_reminder (instalment_id, kind, fired_at) values (:id, :kind, :now) on conflict do nothing""")
-          .param("id", instalmentId).param("kind", kind).param("now", Timestamp.from(clock.instant())).update();
+          .param("id", instalmentId).param("kind", kind.name()).param("now", Timestamp.from(clock.instant())).update();
       if (inserted == 0) {
         continue;
       }
       long leaseId = ((Number) row.get("lease_id")).longValue();
       String amount = Rentals.yuan(((Number) row.get("outstanding")).longValue());
-      String title = ("OVERDUE".equals(kind) ? "欠租：" : "租金将到期：") + row.get("tenant_name") + "（"
+      String title = kind.titlePrefix() + row.get("tenant_name") + "（"
           + row.get("lettable_name") + "，合同 " + row.get("contract_no") + "）应于 " + due + " 缴纳 " + amount + " 元";
       String link = Rentals.reminderLink(leaseId, instalmentId);
       List<Long> recipients = accounts.holdersOf(Role.SPACE_MANAGER, regionId, null);
       for (long recipient : recipients) {
         inbox.add(recipient, "space", title, link, null);
-        notifications.send(recipient, title, "OVERDUE".equals(kind) ? "请催缴欠租并登记收款。" : "请提醒承租方按期缴纳租金。", link);
+        notifications.send(recipient, title, kind.advice(), link);
       }
-      audit.recordAs("system", List.of(new AuditEntry(kind, "space_rent_instalment", instalmentId, regionId, null,
+      audit.recordAs("system", List.of(new AuditEntry(kind.name(), "space_rent_instalment", instalmentId, regionId, null,
           Map.of("dueDate", due.toString(), "recipients", recipients))));
       sent.add(new Reminder(instalmentId, kind, recipients));
     }

@@ -49,7 +49,7 @@ final class LeaseRules {
 
   /** Only an active lease is ended early, on a last day from its start up to the day before its end. */
   static void checkTermination(Lease lease, LocalDate lastDay) {
-    if (!"ACTIVE".equals(lease.status())) {
+    if (lease.status() != LeaseStatus.ACTIVE) {
       throw new ConflictException("space.rental.leaseNotActive", lease.contractNo());
     }
     if (lastDay == null || lastDay.isBefore(lease.startDate()) || !lastDay.isBefore(lease.endDate())) {

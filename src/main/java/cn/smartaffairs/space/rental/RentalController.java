@@ -200,7 +200,7 @@ class RentalController {
         new Xlsx.Sheet("租金台账", List.of("合同编号", "出租房产", "承租方", "统一社会信用代码", "起租日", "到期日", "缴租方式",
             "年租金（元）", "状态", "合同总额（元）", "已到期（元）", "已收（元）", "欠租（元）"),
             roll.stream().<List<?>>map(e -> List.<Object>of(e.contractNo(), e.lettableName(), e.tenantName(), e.creditCode(),
-                e.startDate(), e.endDate(), e.frequency(), yuan(e.annualRentFen()), e.status(), yuan(e.totalFen()),
+                e.startDate(), e.endDate(), e.frequency(), yuan(e.annualRentFen()), e.status().name(), yuan(e.totalFen()),
                 yuan(e.dueFen()), yuan(e.paidFen()), yuan(e.arrearsFen())))),
         new Xlsx.Sheet("租金收入", List.of("月份", "收入（元）"),
             income.stream().<List<?>>map(m -> List.<Object>of(m.month().toString(), yuan(m.collectedFen())))));

@@ -28,8 +28,8 @@ public class RentalLedger implements RentIncome {
 
   /** One lease in the rent roll on a day: what it owes, what fell due by then, what was paid, what is in arrears. */
   public record RollEntry(long leaseId, String contractNo, String lettableName, String tenantName, String creditCode,
-                          LocalDate startDate, LocalDate endDate, String frequency, long annualRentFen, String status,
-                          long totalFen, long dueFen, long paidFen, long arrearsFen) {}
+                          LocalDate startDate, LocalDate endDate, String frequency, long annualRentFen,
+                          LeaseStatus status, long totalFen, long dueFen, long paidFen, long arrearsFen) {}
 
   /**
    * Rent collected between two days (both included), month by month, in the regions of the scope; months without
@@ -76,7 +76,7 @@ public class RentalLedger implements RentIncome {
         .query((rs, n) -> new RollEntry(rs.getLong("id"), rs.getString("contract_no"), rs.getString("lettable_name"),
             rs.getString("tenant_name"), rs.getString("credit_code"), rs.getDate("start_date").toLocalDate(),
             rs.getDate("end_date").toLocalDate(), rs.getString("frequency"), rs.getLong("annual_rent_fen"),
-            rs.getString("status"), rs.getLong("total_fen"), rs.getLong("due_fen"), rs.getLong("paid_fen"),
+            LeaseStatus.valueOf(rs.getString("status")), rs.getLong("total_fen"), rs.getLong("due_fen"), rs.getLong("paid_fen"),
             rs.getLong("arrears_fen")))
         .list();
   }

@@ -182,11 +182,9 @@ public class RentalParties {
     if (check.checkedOn() == null || check.checkedOn().isAfter(today())) {
       throw new BusinessRuleException("space.rental.checkDateInvalid");
     }
-    if (!"PASSED".equals(check.result()) && !"ISSUES".equals(check.result())) {
-      throw new BusinessRuleException("space.rental.checkResultUnknown");
-    }
+    SafetyCheckResult result = SafetyCheckResult.parse(check.result());
     String notes = check.notes() == null || check.notes().isBlank() ? null : check.notes().strip();
-    if ("ISSUES".equals(check.result()) && notes == null) {
+    if (result.needsNotes() && notes == null) {
       throw new BusinessRuleException("space.rental.checkIssuesNeedNotes");
     }
     if (notes != null && notes.length() > 1000) {
@@ -196,10 +194,10 @@ public class RentalParties {
         insert into space_rental_safety_check (lettable_id, checked_on, inspector, result, notes, recorded_by, recorded_at)
         values (:lettable, :on, :inspector, :result, :notes, :by, :now) returning id""")
         .param("lettable", space.id()).param("on", Date.valueOf(check.checkedOn())).param("inspector", inspector)
-        .param("result", check.result()).param("notes", notes).param("by", by.username())
+        .param("result", result.name()).param("notes", notes).param("by", by.username())
         .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
     audit.record(AuditEntry.created("space_rental_safety_check", id, space.regionId(), Map.of("lettableId", space.id(),
-        "checkedOn", check.checkedOn().toString(), "result", check.result())));
+        "checkedOn", check.checkedOn().toString(), "result", result.name())));
     return safetyChecks(by).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
   }
 
@@ -209,7 +207,8 @@ public class RentalParties {
          where """ + DataScope.sqlCondition("s.region_id", null, null) + " order by c.checked_on desc, c.id desc")
         .paramSource(Rentals.managerScope(viewer).bind(new MapSqlParameterSource()))
         .query((rs, n) -> new SafetyCheck(rs.getLong("id"), rs.getLong("lettable_id"), rs.getString("lettable_name"),
-            rs.getDate("checked_on").toLocalDate(), rs.getString("inspector"), rs.getString("result"),
+            rs.getDate("checked_on").toLocalDate(), rs.getString("inspector"),
+            SafetyCheckResult.valueOf(rs.getString("result")),
             rs.getString("notes")))
         .list();
   }

@@ -25,7 +25,7 @@ public final class RentalRecords {
   /** 租赁合同 with what it owes in total and what has been paid. */
   public record Lease(long id, long regionId, long lettableId, String lettableName, long tenantId, String tenantName,
                       String contractNo, LocalDate startDate, int termMonths, LocalDate endDate,
-                      RentFrequency frequency, long annualRentFen, BigDecimal yearlyIncreasePercent, String status,
+                      RentFrequency frequency, long annualRentFen, BigDecimal yearlyIncreasePercent, LeaseStatus status,
                       int version, String termRuleName, long totalFen, long paidFen) {}
 
   public record NewLease(long lettableId, long tenantId, String contractNo, LocalDate startDate, int termMonths,
@@ -60,7 +60,7 @@ public final class RentalRecords {
 
   /** 出租房产安全检查. */
   public record SafetyCheck(long id, long lettableId, String lettableName, LocalDate checkedOn, String inspector,
-                            String result, String notes) {}
+                            SafetyCheckResult result, String notes) {}
 
   public record NewSafetyCheck(long lettableId, LocalDate checkedOn, String inspector, String result, String notes) {}
 }

@@ -203,8 +203,8 @@ public class Rentals {
     jdbc.sql("delete from space_rent_instalment where lease_id = :id and period_start > :last")
         .param("id", id).param("last", Date.valueOf(lastDay)).update();
     audit.record(AuditEntry.updated("space_lease", id, lease.regionId(),
-        Map.of("status", "ACTIVE", "endDate", lease.endDate().toString()),
-        Map.of("status", "TERMINATED", "endDate", lastDay.toString())));
+        Map.of("status", LeaseStatus.ACTIVE.name(), "endDate", lease.endDate().toString()),
+        Map.of("status", LeaseStatus.TERMINATED.name(), "endDate", lastDay.toString())));
     return lease(id, by);
   }
 
@@ -385,7 +385,7 @@ public class Rentals {
         rs.getLong("tenant_id"), rs.getString("tenant_name"), rs.getString("contract_no"),
         rs.getDate("start_date").toLocalDate(), rs.getInt("term_months"), rs.getDate("end_date").toLocalDate(),
         RentFrequency.valueOf(rs.getString("frequency")), rs.getLong("annual_rent_fen"),
-        rs.getBigDecimal("yearly_increase_percent"), rs.getString("status"), rs.getInt("version"),
+        rs.getBigDecimal("yearly_increase_percent"), LeaseStatus.valueOf(rs.getString("status")), rs.getInt("version"),
         rs.getString("rule_name"), rs.getLong("total_fen"), rs.getLong("paid_fen"));
   }
 

@@ -91,7 +91,7 @@ class FindingTest {
     assertThatThrownBy(() -> inspections.confirm(finding.id(), finding.version(), manager))
         .as("nothing rectified yet").isInstanceOf(ConflictException.class);
     Finding rectified = inspections.rectify(finding.id(), "已交回钥匙，房间移交机关事务局", finding.version(), liaison);
-    assertThat(rectified.status()).isEqualTo("RECTIFIED");
+    assertThat(rectified.status()).isEqualTo(FindingStatus.RECTIFIED);
     assertThat(inbox.open(liaison.userId(), 500)).noneMatch(todo -> todo.link().equals(link));
     assertThatThrownBy(() -> inspections.confirm(finding.id(), rectified.version(), liaison))
         .as("only the space manager confirms").isInstanceOfSatisfying(BusinessRuleException.class,
@@ -100,7 +100,7 @@ class FindingTest {
         .as("stale").isInstanceOf(ConflictException.class);
 
     Finding confirmed = inspections.confirm(finding.id(), rectified.version(), manager);
-    assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+    assertThat(confirmed.status()).isEqualTo(FindingStatus.CONFIRMED);
     assertThat(confirmed.confirmedBy()).isEqualTo("space.manager");
   }
 
@@ -109,10 +109,10 @@ class FindingTest {
     Finding finding = finding("违规出借会议室");
     inspections.closeCampaign(campaign.id(), manager);
 
-    assertThat(inspections.campaign(campaign.id(), manager).status()).isEqualTo("CLOSED");
+    assertThat(inspections.campaign(campaign.id(), manager).status()).isEqualTo(CampaignStatus.CLOSED);
     assertThatThrownBy(() -> finding("又一个问题")).isInstanceOfSatisfying(ConflictException.class,
         e -> assertThat(e.messageKey()).isEqualTo("space.estate.campaignClosed"));
-    assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status()).isEqualTo("RECTIFIED");
+    assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status()).isEqualTo(FindingStatus.RECTIFIED);
   }
 
   @Test
@@ -140,7 +140,8 @@ class FindingTest {
         items.get(1).id(), "FAIL"), manager);
     var answers = inspections.recordChecklist(campaign.id(), liaison.unitId(), Map.of(items.get(1).id(), "PASS"),
         manager);
-    assertThat(answers).extracting(EstateRecords.CheckAnswer::result).containsExactly("PASS", "PASS");
+    assertThat(answers)
+        .extracting(EstateRecords.CheckAnswer::result).containsExactly(CheckResult.PASS, CheckResult.PASS);
     assertThatThrownBy(() -> inspections.recordChecklist(campaign.id(), liaison.unitId(), Map.of(items.get(2).id(),
         "MAYBE"), manager)).isInstanceOf(BusinessRuleException.class);
 

@@ -32,7 +32,7 @@ class LeaseRulesTest {
     return null;
   }
 
-  private static Lease active(LocalDate start, LocalDate end, String status) {
+  private static Lease active(LocalDate start, LocalDate end, LeaseStatus status) {
     return new Lease(7, 1, 1, "临街商铺", 2, "某公司", "ZL-2026-001", start, 36, end, RentFrequency.QUARTERLY,
         12_000_000, null, status, 0, "出租期限", 0, 0);
   }
@@ -68,16 +68,17 @@ class LeaseRulesTest {
   @Test
   void onlyAnActiveLeaseEndsEarlyOnADayWithinItsTerm() {
     LocalDate end = LocalDate.of(2028, 12, 31);
-    assertThatCode(() -> LeaseRules.checkTermination(active(START, end, "ACTIVE"), START)).doesNotThrowAnyException();
-    assertThatCode(() -> LeaseRules.checkTermination(active(START, end, "ACTIVE"), end.minusDays(1)))
+    assertThatCode(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), START))
         .doesNotThrowAnyException();
-    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, "ACTIVE"), end)))
+    assertThatCode(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), end.minusDays(1)))
+        .doesNotThrowAnyException();
+    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), end)))
         .isEqualTo("space.rental.terminationDateInvalid");
-    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, "ACTIVE"), START.minusDays(1))))
+    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), START.minusDays(1))))
         .isEqualTo("space.rental.terminationDateInvalid");
-    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, "ACTIVE"), null)))
+    assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), null)))
         .isEqualTo("space.rental.terminationDateInvalid");
-    assertThatThrownBy(() -> LeaseRules.checkTermination(active(START, end, "TERMINATED"), START.plusMonths(3)))
+    assertThatThrownBy(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.TERMINATED), START.plusMonths(3)))
         .isInstanceOf(ConflictException.class);
   }
 

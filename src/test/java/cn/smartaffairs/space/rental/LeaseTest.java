@@ -143,7 +143,7 @@ class LeaseTest {
         .as("the database refuses it whoever writes").hasMessageContaining("space_lease_one_active_per_space");
 
     assertThat(rentals.sign(lease(space, other, LocalDate.of(2027, 1, 1), 12, RentFrequency.MONTHLY), manager)
-        .status()).as("the next year is free").isEqualTo("ACTIVE");
+        .status()).as("the next year is free").isEqualTo(LeaseStatus.ACTIVE);
   }
 
   @Test
@@ -153,14 +153,14 @@ class LeaseTest {
         manager);
 
     Lease ended = rentals.terminate(lease.id(), LocalDate.of(2026, 6, 30), lease.version(), manager);
-    assertThat(ended.status()).isEqualTo("TERMINATED");
+    assertThat(ended.status()).isEqualTo(LeaseStatus.TERMINATED);
     assertThat(ended.endDate()).isEqualTo(LocalDate.of(2026, 6, 30));
     assertThat(rentals.schedule(lease.id(), manager)).extracting(ScheduledInstalment::dueDate)
         .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1));
     assertThatThrownBy(() -> rentals.terminate(lease.id(), LocalDate.of(2026, 5, 31), lease.version(), manager))
         .isInstanceOf(ConflictException.class);
     assertThat(rentals.sign(lease(space, fixtures.tenant(), LocalDate.of(2026, 7, 1), 12, RentFrequency.MONTHLY),
-        manager).status()).as("the space is free again from July").isEqualTo("ACTIVE");
+        manager).status()).as("the space is free again from July").isEqualTo(LeaseStatus.ACTIVE);
   }
 
   @Test

@@ -138,12 +138,12 @@ class RentCollectionTest {
     List<Long> managers = accounts.holdersOf(Role.SPACE_MANAGER, manager.regionId(), null);
 
     assertThat(ours(arrearsWatch.remindAsOfToday(), schedule)).containsExactly(new ArrearsWatch.Reminder(january,
-        "DUE_SOON", managers));
+        ReminderKind.DUE_SOON, managers));
     assertThat(ours(arrearsWatch.remindAsOfToday(), schedule)).as("once only").isEmpty();
 
     today(LocalDate.of(2026, 1, 2));
     assertThat(ours(arrearsWatch.remindAsOfToday(), schedule)).containsExactly(new ArrearsWatch.Reminder(january,
-        "OVERDUE", managers));
+        ReminderKind.OVERDUE, managers));
     String link = Rentals.reminderLink(lease.id(), january);
     assertThat(inbox.open(manager.userId(), 500)).filteredOn(todo -> todo.link().equals(link)).hasSize(2)
         .anySatisfy(todo -> assertThat(todo.title()).startsWith("欠租：").contains(lease.contractNo()));
@@ -172,11 +172,11 @@ class RentCollectionTest {
     List<ArrearsWatch.Reminder> fourDaysAhead = arrearsWatch.remindAsOfToday();
     assertThat(ours(fourDaysAhead, countySchedule)).as("four days ahead, the county's lead is 3").isEmpty();
     assertThat(ours(fourDaysAhead, citySchedule)).as("the city keeps the national 7 days")
-        .extracting(ArrearsWatch.Reminder::kind).containsExactly("DUE_SOON");
+        .extracting(ArrearsWatch.Reminder::kind).containsExactly(ReminderKind.DUE_SOON);
 
     today(LocalDate.of(2025, 12, 29));
     assertThat(ours(arrearsWatch.remindAsOfToday(), countySchedule)).containsExactly(new ArrearsWatch.Reminder(
-        countySchedule.get(0).id(), "DUE_SOON", accounts.holdersOf(Role.SPACE_MANAGER, county, null)));
+        countySchedule.get(0).id(), ReminderKind.DUE_SOON, accounts.holdersOf(Role.SPACE_MANAGER, county, null)));
     assertThat(ours(arrearsWatch.remindAsOfToday(), countySchedule)).as("once only").isEmpty();
   }
 
