@@ -2,13 +2,11 @@ package cn.smartaffairs.vehicle;
 
 import cn.smartaffairs.security.DataScope;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,26 +29,19 @@ class BoardChoices {
     }
   }
 
-  /** A trip already dispatched, holding its vehicle and driver for its window. */
-  record Booking(long vehicleId, long driverId, LocalDateTime start, LocalDateTime end) {
-    boolean overlaps(TripRequest request) {
-      return start.isBefore(request.end()) && request.start().isBefore(end);
-    }
-  }
-
-  private final JdbcClient jdbc;
+  private final DispatchRecords dispatches;
   private final Fleet fleet;
   private final Drivers drivers;
 
-  BoardChoices(JdbcClient jdbc, Fleet fleet, Drivers drivers) {
-    this.jdbc = jdbc;
+  BoardChoices(DispatchRecords dispatches, Fleet fleet, Drivers drivers) {
+    this.dispatches = dispatches;
     this.fleet = fleet;
     this.drivers = drivers;
   }
 
   /** The choices of the dispatcher's region for each waiting (approved) request of the board, by request id. */
   Map<Long, Choice> forBoard(List<TripRequest> board, long regionId) {
-    List<TripRequest> waiting = board.stream().filter(r -> r.status().equals("APPROVED")).toList();
+    List<TripRequest> waiting = board.stream().filter(TripRequest::waitingForDispatch).toList();
     Map<Long, Choice> choices = new LinkedHashMap<>();
     if (waiting.isEmpty()) {
       return choices;
@@ -61,23 +52,11 @@ class BoardChoices {
     Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(vehicles.stream().map(Vehicle::id).toList(),
         first, last);
     List<Drivers.Driver> crew = drivers.list(DataScope.region(regionId));
-    List<Booking> booked = bookings(regionId, first, last);
+    List<Booking> booked = dispatches.bookings(regionId, first, last);
     for (TripRequest request : waiting) {
       choices.put(request.id(), choose(request, regionId, vehicles, seals, crew, booked));
     }
     return choices;
-  }
-
-  private List<Booking> bookings(long regionId, LocalDate first, LocalDate last) {
-    return jdbc.sql("""
-        select d.vehicle_id, d.driver_id, lower(d.during) as starts_at, upper(d.during) as ends_at
-          from vehicle_dispatch d join vehicle v on v.id = d.vehicle_id
-         where d.status = 'ACTIVE' and v.region_id = :region and d.during && tstzrange(:from, :to)""")
-        .param("region", regionId).param("from", VehicleRequests.timestamp(first.atStartOfDay()))
-        .param("to", VehicleRequests.timestamp(last.plusDays(1).atStartOfDay()))
-        .query((rs, n) -> new Booking(rs.getLong("vehicle_id"), rs.getLong("driver_id"),
-            VehicleRequests.local(rs, "starts_at"), VehicleRequests.local(rs, "ends_at")))
-        .list();
   }
 
   /**
@@ -87,7 +66,7 @@ class BoardChoices {
   static Choice choose(TripRequest request, long regionId, List<Vehicle> vehicles,
                        Map<Long, List<VehicleEligibility.SealedDays>> seals, List<Drivers.Driver> crew,
                        List<Booking> booked) {
-    boolean mayServe = request.regionId() == regionId || VehicleRequests.aidRegions(request).contains(regionId);
+    boolean mayServe = request.mayBeServedFrom(regionId);
     Map<Long, Integer> vehicleTrips = new HashMap<>();
     Map<Long, Integer> driverTrips = new HashMap<>();
     booked.forEach(b -> {
@@ -105,12 +84,11 @@ class BoardChoices {
             .thenComparingInt(Vehicle::odometerKm)
             .thenComparing(Vehicle::plate))
         .toList();
-    boolean oneDay = request.start().toLocalDate().equals(request.end().toLocalDate());
+    // the driver rules of DispatchRules, as predicates: the same licence and shift a dispatch will be checked against
     List<Drivers.Driver> able = !mayServe ? List.of() : crew.stream()
         .filter(d -> d.regionId() == regionId && d.available())
-        .filter(d -> !d.licenceExpires().isBefore(request.end().toLocalDate()))
-        .filter(d -> oneDay && !request.start().toLocalTime().isBefore(d.shiftStart())
-            && !request.end().toLocalTime().isAfter(d.shiftEnd()))
+        .filter(d -> d.licenceValidThrough(request.end().toLocalDate()))
+        .filter(d -> d.onShiftThroughout(request.start(), request.end()))
         .filter(d -> booked.stream().noneMatch(b -> b.driverId() == d.id() && b.overlaps(request)))
         .sorted(Comparator.comparingInt((Drivers.Driver d) -> driverTrips.getOrDefault(d.id(), 0))
             .thenComparing(Drivers.Driver::name))

@@ -29,6 +29,7 @@ class DispatchBoardPageController {
   private final Drivers drivers;
   private final VehicleRequests requests;
   private final Dispatching dispatching;
+  private final DispatchRecords dispatches;
   private final DispatchSheets sheets;
   private final Trips trips;
   private final MessageSource messages;
@@ -36,13 +37,14 @@ class DispatchBoardPageController {
   private final BoardChoices boardChoices;
 
   DispatchBoardPageController(Fleet fleet, Drivers drivers, VehicleRequests requests, Dispatching dispatching,
-                              DispatchSheets sheets, Trips trips, MessageSource messages, Clock clock,
+                              DispatchRecords dispatches, DispatchSheets sheets, Trips trips, MessageSource messages, Clock clock,
                               BoardChoices boardChoices) {
     this.trips = trips;
     this.fleet = fleet;
     this.drivers = drivers;
     this.requests = requests;
     this.dispatching = dispatching;
+    this.dispatches = dispatches;
     this.sheets = sheets;
     this.messages = messages;
     this.clock = clock;
@@ -57,7 +59,7 @@ class DispatchBoardPageController {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
     // the board answers 403 to anyone who does not dispatch, before the region's vehicles are listed
-    List<RequestView> rows = RequestView.of(requests.board(day, user), dispatching, trips);
+    List<RequestView> rows = RequestView.of(requests.board(day, user), dispatches, trips);
     model.addAttribute("date", day);
     model.addAttribute("rows", rows);
     model.addAttribute("vehicles", fleet.list(cn.smartaffairs.security.DataScope.region(user.regionId()),

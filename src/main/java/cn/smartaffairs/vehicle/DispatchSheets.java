@@ -57,7 +57,7 @@ public class DispatchSheets {
     fields.put("行驶里程", trip.map(t -> t.distanceKm() == null ? "" : t.distanceKm() + " 公里").orElse(""));
     fields.put("通行费", trip.map(t -> Money.ofFen(t.tollsFen()).plain() + " 元").orElse(""));
     fields.put("停车费", trip.map(t -> Money.ofFen(t.parkingFen()).plain() + " 元").orElse(""));
-    fields.put("派车方式", dispatch.mode().equals("OPTIMISED") ? "智能调度" : "人工调度");
+    fields.put("派车方式", dispatch.mode() == DispatchMode.OPTIMISED ? "智能调度" : "人工调度");
     fields.put("互助保障", dispatch.aid() ? "是" : "否");
     return fields;
   }

@@ -18,12 +18,8 @@ import cn.smartaffairs.vehicle.planning.GeoPoint;
 import cn.smartaffairs.vehicle.planning.UnassignedReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,19 +35,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 调度派车: by hand (vehicle and driver checked against the hard rules: category, seats, status, licence, shift,
- * region or consented mutual aid, no overlap) or by the optimiser, whose proposal for a day the dispatcher confirms.
- * The database's exclusion constraints keep a vehicle and a driver off two overlapping dispatches whoever writes.
+ * 调度派车: by hand or by the optimiser, whose proposal for a day the dispatcher confirms. Either way the request,
+ * locked, decides ({@link TripRequest#dispatchTo}) by the hard rules of {@link DispatchRules}: category, seats, status,
+ * licence, shift, region or consented mutual aid, no overlap. The database's exclusion constraints keep a vehicle and
+ * a driver off two overlapping dispatches whoever writes.
  */
 @Service
 public class Dispatching {
 
-  private static final String DISPATCH = """
-      select d.*, lower(d.during) as starts_at, upper(d.during) as ends_at, v.plate, s.name as driver_name
-        from vehicle_dispatch d join vehicle v on v.id = d.vehicle_id
-        join vehicle_driver dr on dr.id = d.driver_id join org_person s on s.id = dr.staff_id""";
-
   private final JdbcClient jdbc;
+  private final DispatchRecords dispatches;
   private final AuditTrail audit;
   private final Fleet fleet;
   private final Drivers drivers;
@@ -63,12 +56,13 @@ public class Dispatching {
   private final Duration planningTime;
   private final Notifications notifications;
 
-  Dispatching(JdbcClient jdbc, AuditTrail audit, Fleet fleet, Drivers drivers, VehicleRequests requests,
+  Dispatching(JdbcClient jdbc, DispatchRecords dispatches, AuditTrail audit, Fleet fleet, Drivers drivers, VehicleRequests requests,
               VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
               PlatformTransactionManager transactions,
               @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
     this.notifications = notifications;
     this.jdbc = jdbc;
+    this.dispatches = dispatches;
     this.audit = audit;
     this.fleet = fleet;
     this.drivers = drivers;
@@ -82,16 +76,16 @@ public class Dispatching {
 
   /** 人工派车: assigns a vehicle and a driver to an approved request. */
   public Dispatch dispatchByHand(long requestId, long vehicleId, long driverId, CurrentUser by) {
-    long id = inTransaction(() -> insert(requestId, vehicleId, driverId, "MANUAL", by));
-    return dispatch(id);
+    long id = inTransaction(() -> insert(requests.lock(requestId), vehicleId, driverId, DispatchMode.MANUAL, by));
+    return dispatches.get(id);
   }
 
-  private long insert(long requestId, long vehicleId, long driverId, String mode, CurrentUser by) {
+  /** Dispatches a request whose row the caller locked: loads what the rules need, lets the request decide, saves. */
+  private long insert(TripRequest request, long vehicleId, long driverId, DispatchMode mode, CurrentUser by) {
     // what the caller may not dispatch is not found (404), as an unknown id, before any rule is named
     DataScope managed = fleet.managedBy(by);
-    TripRequest request = requests.get(requestId);
-    if (!managed.permits(request.regionId(), null, null) && !askedForAid(request)) {
-      throw new NotFoundException("vehicleRequest", requestId);
+    if (!managed.permits(request.regionId(), null, null) && !request.askedForAid()) {
+      throw new NotFoundException("vehicleRequest", request.id());
     }
     Vehicle vehicle = fleet.get(vehicleId);
     if (!managed.permits(vehicle.regionId(), null, null)) {
@@ -101,32 +95,23 @@ public class Dispatching {
     if (!managed.permits(driver.regionId(), null, null)) {
       throw new NotFoundException("driver", driverId);
     }
-    if (!request.status().equals("APPROVED")) {
-      throw new ConflictException("vehicle.requestNotWaiting", request.id());
-    }
-    checkHardRules(request, vehicle, driver);
-    String sheetNo = "PC" + request.start().format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + request.id() + "-"
-        + (jdbc.sql("select count(*) + 1 from vehicle_dispatch where request_id = :id").param("id", requestId)
-        .query(Long.class).single());
+    TripRequest dispatched = request.dispatchTo(vehicle,
+        fleet.seals(vehicleId, request.start().toLocalDate(), request.end().toLocalDate()), driver,
+        dispatches.holding(vehicleId, driverId, request.start(), request.end()));
+    String sheetNo = dispatches.nextSheetNo(request);
     boolean aid = vehicle.regionId() != request.regionId();
-    long id = jdbc.sql("""
-        insert into vehicle_dispatch (request_id, vehicle_id, driver_id, during, sheet_no, mode, aid, dispatched_by)
-        values (:request, :vehicle, :driver, tstzrange(:start, :end, '[)'), :sheet, :mode, :aid, :by) returning id""")
-        .param("request", requestId).param("vehicle", vehicleId).param("driver", driverId)
-        .param("start", VehicleRequests.timestamp(request.start())).param("end", VehicleRequests.timestamp(request.end()))
-        .param("sheet", sheetNo).param("mode", mode).param("aid", aid).param("by", by.userId())
-        .query(Long.class).single();
-    requests.markStatus(requestId, "APPROVED", "DISPATCHED");
+    long id = dispatches.insert(request, vehicleId, driverId, sheetNo, mode, aid, by.userId());
+    requests.save(request, dispatched);
     Map<String, Object> after = new LinkedHashMap<>();
-    after.put("requestId", requestId);
+    after.put("requestId", request.id());
     after.put("vehicle", vehicle.plate());
     after.put("driverId", driverId);
     after.put("sheetNo", sheetNo);
-    after.put("mode", mode);
+    after.put("mode", mode.name());
     after.put("aid", aid);
     audit.record(AuditEntry.created("vehicle_dispatch", id, vehicle.regionId(), after));
     // sent once the dispatch has committed; a confirmed plan that rolls back tells nobody anything
-    String when = request.start().toLocalDate() + " " + window(request);
+    String when = request.start().toLocalDate() + " " + request.window();
     notifications.send(request.requesterId(), "已派车：" + vehicle.plate() + "，驾驶员 " + driver.name(),
         when + " " + request.purpose() + "，派车单号 " + sheetNo, "/vehicle-requests");
     if (driver.userId() != null) {
@@ -136,89 +121,44 @@ public class Dispatching {
     return id;
   }
 
-  /**
-   * Whether the request's home region asked for mutual aid: then managers of other regions see it and may offer a
-   * vehicle, and {@link #checkHardRules} names the consent still missing.
-   */
-  private static boolean askedForAid(TripRequest request) {
-    return request.consentRegionIds().contains(request.regionId());
-  }
-
-  /** The hard rules a dispatch must keep; the optimiser keeps them too, and its proposals are checked again. */
-  void checkHardRules(TripRequest request, Vehicle vehicle, Drivers.Driver driver) {
-    VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
-    List<VehicleEligibility.Reason> barred = VehicleEligibility.reasons(
-        fleet.eligibilityFacts(vehicle, need.firstDay(), need.lastDay()), need);
-    if (!barred.isEmpty()) {
-      throw refusal(barred.get(0), vehicle, request);
-    }
-    if (vehicle.regionId() != request.regionId() && !VehicleRequests.aidRegions(request).contains(vehicle.regionId())) {
-      throw new BusinessRuleException("vehicle.aidNotConsented", vehicle.plate());
-    }
-    if (driver.regionId() != vehicle.regionId()) {
-      throw new BusinessRuleException("vehicle.driverOtherRegion", driver.name());
-    }
-    if (!driver.available()) {
-      throw new BusinessRuleException("vehicle.driverUnavailable", driver.name());
-    }
-    if (driver.licenceExpires().isBefore(request.end().toLocalDate())) {
-      throw new BusinessRuleException("vehicle.licenceExpired", driver.name(), driver.licenceExpires());
-    }
-    if (!request.start().toLocalDate().equals(request.end().toLocalDate())
-        || request.start().toLocalTime().isBefore(driver.shiftStart())
-        || request.end().toLocalTime().isAfter(driver.shiftEnd())) {
-      throw new BusinessRuleException("vehicle.outsideShift", driver.name(), driver.shiftStart(), driver.shiftEnd());
-    }
-  }
-
-  /** The refusal of a vehicle for a trip, naming the vehicle, the reason and what the reason rests on. */
-  static BusinessRuleException refusal(VehicleEligibility.Reason reason, Vehicle vehicle, TripRequest request) {
-    LocalDate lastDay = request.end().toLocalDate();
-    return switch (reason) {
-      case NOT_IN_SERVICE -> new BusinessRuleException("vehicle.notInService", vehicle.plate());
-      case SEALED -> new BusinessRuleException("vehicle.ineligible.SEALED", vehicle.plate(), request.start().toLocalDate());
-      case INSURANCE_LAPSED -> new BusinessRuleException("vehicle.ineligible.INSURANCE_LAPSED", vehicle.plate(),
-          vehicle.insuranceUntil(), lastDay);
-      case INSPECTION_LAPSED -> new BusinessRuleException("vehicle.ineligible.INSPECTION_LAPSED", vehicle.plate(),
-          vehicle.inspectionUntil(), lastDay);
-      case WRONG_CATEGORY -> new BusinessRuleException("vehicle.wrongCategory", vehicle.plate(),
-          Fleet.categoryLabel(request.category()));
-      case TOO_FEW_SEATS -> new BusinessRuleException("vehicle.tooFewSeats", vehicle.plate(), passengerSeats(vehicle),
-          request.passengers());
-    };
-  }
-
-  /** Seats on the registration include the driver's. */
-  static int passengerSeats(Vehicle vehicle) {
-    return vehicle.seats() - 1;
-  }
-
-  /** Cancels a dispatch whose trip has not started; the request waits on the board again. */
-  public void cancel(long dispatchId, CurrentUser by) {
+  /** Cancels a dispatch whose trip has not started; the request waits on the board again. Answers it cancelled. */
+  public Dispatch cancel(long dispatchId, CurrentUser by) {
     inTransaction(() -> {
       // out of the caller's scope a dispatch is not found (404), so ids cannot be probed; in it, only managers act
-      Dispatch dispatch = visible(dispatchId, by);
-      fleet.requireManager(fleet.get(dispatch.vehicleId()).regionId(), by);
-      if (!dispatch.status().equals("ACTIVE")) {
-        throw new ConflictException("vehicle.dispatchNotActive", dispatch.sheetNo());
-      }
-      if (jdbc.sql("select count(*) from vehicle_trip where dispatch_id = :id").param("id", dispatchId)
-          .query(Long.class).single() > 0) {
-        throw new ConflictException("vehicle.tripAlreadyStarted", dispatch.sheetNo());
-      }
-      jdbc.sql("update vehicle_dispatch set status = 'CANCELLED' where id = :id").param("id", dispatchId).update();
-      requests.markStatus(dispatch.requestId(), "DISPATCHED", "APPROVED");
-      audit.record(AuditEntry.updated("vehicle_dispatch", dispatchId, fleet.get(dispatch.vehicleId()).regionId(),
-          Map.of("status", "ACTIVE"), Map.of("status", "CANCELLED")));
+      Dispatch dispatch = visible(dispatches.lock(dispatchId), by);
+      long regionId = fleet.get(dispatch.vehicleId()).regionId();
+      fleet.requireManager(regionId, by);
+      Dispatch cancelled = dispatch.cancel(dispatches.tripStarted(dispatchId));
+      TripRequest request = requests.lock(dispatch.requestId());
+      TripRequest waiting = request.after(TripRequestMove.RETURN_TO_BOARD);
+      dispatches.saveStatus(cancelled);
+      requests.save(request, waiting);
+      audit.record(AuditEntry.updated("vehicle_dispatch", dispatchId, regionId,
+          Map.of("status", dispatch.status().name()), Map.of("status", cancelled.status().name())));
       return dispatchId;
     });
+    return dispatches.get(dispatchId);
   }
 
   // ---- the optimiser ------------------------------------------------------------------------------------------
 
   /** A proposal of the optimiser with the request, vehicle and driver names for the dispatcher. */
-  public record Proposal(long id, LocalDate day, String status, DispatchPlan plan, List<ProposedRow> rows,
-                         List<UnassignedRow> unassigned) {}
+  public record Proposal(long id, LocalDate day, ProposalStatus status, DispatchPlan plan, List<ProposedRow> rows,
+                         List<UnassignedRow> unassigned) {
+
+    /** 待确认: the dispatcher may still confirm it. */
+    public boolean open() {
+      return status == ProposalStatus.PROPOSED;
+    }
+
+    /** 确认方案: answers the proposal as confirmed; one confirmed or discarded already is refused (409). */
+    Proposal confirm() {
+      if (!open()) {
+        throw new ConflictException("vehicle.proposalClosed", id);
+      }
+      return new Proposal(id, day, ProposalStatus.CONFIRMED, plan, rows, unassigned);
+    }
+  }
 
   public record ProposedRow(long requestId, String purpose, String route, String window, int passengers,
                             long vehicleId, String plate, long driverId, String driverName, boolean aid) {}
@@ -250,15 +190,15 @@ public class Dispatching {
       throw new BusinessRuleException("vehicle.plannerUnavailable");
     }
     List<TripRequest> board = requests.board(day, by).stream()
-        .filter(r -> r.regionId() == regionId || VehicleRequests.aidRegions(r).contains(regionId)).toList();
-    List<TripRequest> waiting = board.stream().filter(r -> r.status().equals("APPROVED")).toList();
+        .filter(r -> r.mayBeServedFrom(regionId)).toList();
+    List<TripRequest> waiting = board.stream().filter(TripRequest::waitingForDispatch).toList();
     if (waiting.isEmpty()) {
       throw new BusinessRuleException("vehicle.nothingToPlan", day);
     }
     Set<Long> regions = new HashSet<>(List.of(regionId));
     waiting.forEach(r -> {
       regions.add(r.regionId());
-      regions.addAll(VehicleRequests.aidRegions(r));
+      regions.addAll(r.aidRegions());
     });
     DispatchProblem problem = problem(day, regions, waiting, regionId);
     DispatchPlan plan = solver.plan(problem, timeLimit == null ? planningTime : timeLimit);
@@ -287,12 +227,7 @@ public class Dispatching {
       trips.add(trip(r, null, null));
     }
     // trips already dispatched on the day hold their vehicle and driver: the planner plans around them
-    List<Dispatch> held = jdbc.sql(DISPATCH + " where d.status = 'ACTIVE' and v.region_id = any(:regions)"
-            + " and d.during && tstzrange(:from, :to)")
-        .param("regions", regions.toArray(Long[]::new))
-        .param("from", VehicleRequests.timestamp(day.atStartOfDay()))
-        .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
-        .query(Dispatching::dispatch).list();
+    List<Dispatch> held = dispatches.heldOnDay(regions, day);
     Map<Long, TripRequest> heldRequests = requests.get(held.stream().map(Dispatch::requestId).toList());
     for (Dispatch d : held) {
       trips.add(trip(found(heldRequests, d.requestId(), "vehicleRequest"), d.vehicleId(), d.driverId()));
@@ -307,7 +242,7 @@ public class Dispatching {
     // the cost per km is read once per region, not once per vehicle
     Map<Long, Long> costPerKm = new java.util.HashMap<>();
     List<DispatchProblem.Vehicle> vehicles = fleetOfDay.stream()
-        .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), passengerSeats(v),
+        .map(v -> new DispatchProblem.Vehicle(v.id(), v.regionId(), v.category().name(), v.passengerSeats(),
             new GeoPoint(v.parkingLat(), v.parkingLon()), day.atStartOfDay(), day.atTime(23, 59),
             costPerKm.computeIfAbsent(v.regionId(), region -> (long) rules.number(Key.COST_PER_KM_FEN, region, day)),
             VehicleEligibility.onDays(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), day, day)
@@ -331,14 +266,14 @@ public class Dispatching {
   private static DispatchProblem.Trip trip(TripRequest r, Long pinnedVehicle, Long pinnedDriver) {
     return new DispatchProblem.Trip(r.id(), r.regionId(), r.category().name(), r.passengers(), r.start(), r.end(),
         VehicleRequests.point(r.origin()), r.stops().stream().map(VehicleRequests::point).toList(), r.returnsToOrigin(),
-        Set.copyOf(VehicleRequests.aidRegions(r)), pinnedVehicle, pinnedDriver);
+        Set.copyOf(r.aidRegions()), pinnedVehicle, pinnedDriver);
   }
 
   /** A stored proposal, visible to the managers of its region. */
   public Proposal proposal(long id, CurrentUser viewer) {
     var row = jdbc.sql("select * from vehicle_plan_proposal where id = :id").param("id", id)
         .query((rs, n) -> Map.of("region", rs.getLong("region_id"), "day", rs.getDate("day").toLocalDate(),
-            "plan", rs.getString("plan"), "status", rs.getString("status"))).optional()
+            "plan", rs.getString("plan"), "status", ProposalStatus.valueOf(rs.getString("status")))).optional()
         .orElseThrow(() -> new NotFoundException("dispatchProposal", id));
     if (!viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER)
         .permits((Long) row.get("region"), null, null)) {
@@ -351,7 +286,7 @@ public class Dispatching {
       throw new IllegalStateException(e);
     }
     // an open proposal shows only what is still to dispatch; trips the planner had to plan around are left out
-    boolean open = "PROPOSED".equals(row.get("status"));
+    boolean open = row.get("status") == ProposalStatus.PROPOSED;
     // the requests, vehicles and drivers of the plan are read together, a fixed number of queries for any plan
     List<Long> requestIds = new ArrayList<>();
     plan.assignments().forEach(a -> requestIds.add(a.requestId()));
@@ -363,24 +298,24 @@ public class Dispatching {
     List<ProposedRow> rows = new ArrayList<>();
     for (DispatchPlan.Assignment a : plan.assignments()) {
       TripRequest r = found(requestOf, a.requestId(), "vehicleRequest");
-      if (open && !r.status().equals("APPROVED")) {
+      if (open && !r.waitingForDispatch()) {
         continue;
       }
       Vehicle v = found(vehicleOf, a.vehicleId(), "vehicle");
-      rows.add(new ProposedRow(r.id(), r.purpose(), r.route(), window(r), r.passengers(), v.id(), v.plate(),
+      rows.add(new ProposedRow(r.id(), r.purpose(), r.route(), r.window(), r.passengers(), v.id(), v.plate(),
           a.driverId(), found(driverOf, a.driverId(), "driver").name(), v.regionId() != r.regionId()));
     }
     List<Map.Entry<TripRequest, String>> left = plan.unassigned().stream()
         .map(u -> Map.entry(found(requestOf, u.requestId(), "vehicleRequest"), u.reason()))
-        .filter(e -> !open || e.getKey().status().equals("APPROVED"))
+        .filter(e -> !open || e.getKey().waitingForDispatch())
         .toList();
     Map<Long, List<BarredVehicle>> barred = barredFor(left.stream()
         .filter(e -> UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue())).map(Map.Entry::getKey).toList());
     List<UnassignedRow> unassigned = left.stream()
-        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), window(e.getKey()), e.getValue(),
+        .map(e -> new UnassignedRow(e.getKey().id(), e.getKey().purpose(), e.getKey().window(), e.getValue(),
             UnassignedReason.NO_ELIGIBLE_VEHICLE.equals(e.getValue()) ? barred.get(e.getKey().id()) : List.of()))
         .toList();
-    return new Proposal(id, (LocalDate) row.get("day"), (String) row.get("status"), plan, rows, unassigned);
+    return new Proposal(id, (LocalDate) row.get("day"), (ProposalStatus) row.get("status"), plan, rows, unassigned);
   }
 
   /**
@@ -397,7 +332,7 @@ public class Dispatching {
     Set<String> categories = new HashSet<>();
     for (TripRequest trip : trips) {
       regions.add(trip.regionId());
-      regions.addAll(VehicleRequests.aidRegions(trip));
+      regions.addAll(trip.aidRegions());
       categories.add(trip.category().name());
     }
     List<Vehicle> all = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
@@ -410,13 +345,13 @@ public class Dispatching {
         .orElseThrow();
     Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(all.stream().map(Vehicle::id).toList(), from, to);
     for (TripRequest request : trips) {
-      List<Long> tripRegions = new ArrayList<>(VehicleRequests.aidRegions(request));
+      List<Long> tripRegions = new ArrayList<>(request.aidRegions());
       tripRegions.add(request.regionId());
       VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
       List<BarredVehicle> barred = new ArrayList<>();
       for (Vehicle v : all) {
         if (!tripRegions.contains(v.regionId()) || v.category() != request.category()
-            || passengerSeats(v) < request.passengers()) {
+            || v.passengerSeats() < request.passengers()) {
           continue;
         }
         List<VehicleEligibility.Reason> reasons = VehicleEligibility.onDays(
@@ -445,56 +380,38 @@ public class Dispatching {
    */
   public List<Dispatch> confirm(long proposalId, CurrentUser by) {
     Proposal proposal = proposal(proposalId, by);
-    if (!proposal.status().equals("PROPOSED")) {
-      throw new ConflictException("vehicle.proposalClosed", proposalId);
-    }
+    Proposal confirmed = proposal.confirm();
     List<Long> ids = inTransaction(() -> {
-      int changed = jdbc.sql("update vehicle_plan_proposal set status = 'CONFIRMED' where id = :id and status = 'PROPOSED'")
-          .param("id", proposalId).update();
+      // stored only if nobody confirmed it since it was read: whoever comes second is refused
+      int changed = jdbc.sql("update vehicle_plan_proposal set status = :to where id = :id and status = :from")
+          .param("to", confirmed.status().name()).param("from", proposal.status().name()).param("id", proposalId)
+          .update();
       if (changed == 0) {
         throw new ConflictException("vehicle.proposalClosed", proposalId);
       }
       List<Long> created = new ArrayList<>();
       for (ProposedRow row : proposal.rows()) {
-        if (requests.get(row.requestId()).status().equals("APPROVED")) {
-          created.add(insert(row.requestId(), row.vehicleId(), row.driverId(), "OPTIMISED", by));
+        TripRequest request = requests.lock(row.requestId());
+        if (request.waitingForDispatch()) {
+          created.add(insert(request, row.vehicleId(), row.driverId(), DispatchMode.OPTIMISED, by));
         }
       }
-      audit.record(AuditEntry.updated("vehicle_plan_proposal", proposalId, by.regionId(), Map.of("status", "PROPOSED"),
-          Map.of("status", "CONFIRMED", "dispatches", created)));
+      audit.record(AuditEntry.updated("vehicle_plan_proposal", proposalId, by.regionId(),
+          Map.of("status", proposal.status().name()),
+          Map.of("status", confirmed.status().name(), "dispatches", created)));
       return created;
     });
-    return ids.stream().map(this::dispatch).toList();
+    return ids.stream().map(dispatches::get).toList();
   }
 
   // ---- reading ------------------------------------------------------------------------------------------------
 
-  public Dispatch dispatch(long id) {
-    return jdbc.sql(DISPATCH + " where d.id = :id").param("id", id).query(Dispatching::dispatch).optional()
-        .orElseThrow(() -> new NotFoundException("vehicleDispatch", id));
-  }
-
-  /** The active dispatch of a request, if any. */
-  public java.util.Optional<Dispatch> ofRequest(long requestId) {
-    return jdbc.sql(DISPATCH + " where d.request_id = :id and d.status = 'ACTIVE'").param("id", requestId)
-        .query(Dispatching::dispatch).optional();
-  }
-
-  /** The active dispatch of each request that has one, by request id, in one query. */
-  public Map<Long, Dispatch> ofRequests(java.util.Collection<Long> requestIds) {
-    Map<Long, Dispatch> dispatches = new java.util.HashMap<>();
-    if (requestIds.isEmpty()) {
-      return dispatches;
-    }
-    jdbc.sql(DISPATCH + " where d.request_id = any(:ids) and d.status = 'ACTIVE'")
-        .param("ids", requestIds.toArray(Long[]::new)).query(Dispatching::dispatch).list()
-        .forEach(d -> dispatches.put(d.requestId(), d));
-    return dispatches;
-  }
-
   /** A dispatch for its requester, its driver and the managers whose scope reaches the vehicle; 404 to others. */
   public Dispatch visible(long id, CurrentUser viewer) {
-    Dispatch dispatch = dispatch(id);
+    return visible(dispatches.get(id), viewer);
+  }
+
+  private Dispatch visible(Dispatch dispatch, CurrentUser viewer) {
     TripRequest request = requests.get(dispatch.requestId());
     Vehicle vehicle = fleet.get(dispatch.vehicleId());
     Drivers.Driver driver = drivers.get(dispatch.driverId());
@@ -502,29 +419,9 @@ public class Dispatching {
         || viewer.dataScope().permits(vehicle.regionId(), vehicle.unitId(), null)
         || viewer.dataScope().permits(request.regionId(), request.unitId(), null);
     if (!visible) {
-      throw new NotFoundException("vehicleDispatch", id);
+      throw new NotFoundException("vehicleDispatch", dispatch.id());
     }
     return dispatch;
-  }
-
-  /** The dispatches a driver drives on a day, by start. */
-  public List<Dispatch> ofDriver(long driverId, LocalDate day) {
-    return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE' and d.during && tstzrange(:from, :to) order by lower(d.during)")
-        .param("driver", driverId).param("from", VehicleRequests.timestamp(day.atStartOfDay()))
-        .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
-        .query(Dispatching::dispatch).list();
-  }
-
-  /** The driver's dispatches that start on or after a day, soonest first, at most {@code limit} of them. */
-  public List<Dispatch> comingOfDriver(long driverId, LocalDate from, int limit) {
-    return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE' and lower(d.during) >= :from"
-            + " order by lower(d.during) limit :limit")
-        .param("driver", driverId).param("from", VehicleRequests.timestamp(from.atStartOfDay())).param("limit", limit)
-        .query(Dispatching::dispatch).list();
-  }
-
-  static String window(TripRequest r) {
-    return r.start().toLocalTime() + "–" + r.end().toLocalTime();
   }
 
   /** Runs a change in its own transaction and turns a collision on the exclusion constraints into a clear 409. */
@@ -543,12 +440,5 @@ public class Dispatching {
         default -> "vehicle.requestAlreadyDispatched";
       });
     }
-  }
-
-  static Dispatch dispatch(ResultSet rs, int n) throws SQLException {
-    return new Dispatch(rs.getLong("id"), rs.getLong("request_id"), rs.getLong("vehicle_id"), rs.getString("plate"),
-        rs.getLong("driver_id"), rs.getString("driver_name"), VehicleRequests.local(rs, "starts_at"),
-        VehicleRequests.local(rs, "ends_at"), rs.getString("sheet_no"), rs.getString("mode"), rs.getBoolean("aid"),
-        rs.getString("status"));
   }
 }

@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,19 @@ public class Drivers {
 
   /** A driver; {@code userId} is the staff member's account, through which they see their trips. */
   public record Driver(long id, long regionId, long staffId, String name, Long userId, String licenceClass,
-                       LocalDate licenceExpires, boolean available, LocalTime shiftStart, LocalTime shiftEnd) {}
+                       LocalDate licenceExpires, boolean available, LocalTime shiftStart, LocalTime shiftEnd) {
+
+    /** The licence is valid through its last day. */
+    boolean licenceValidThrough(LocalDate day) {
+      return !licenceExpires.isBefore(day);
+    }
+
+    /** The whole window lies within one day's shift: a trip past midnight is on no shift. */
+    boolean onShiftThroughout(LocalDateTime start, LocalDateTime end) {
+      return start.toLocalDate().equals(end.toLocalDate()) && !start.toLocalTime().isBefore(shiftStart)
+          && !end.toLocalTime().isAfter(shiftEnd);
+    }
+  }
 
   public record DriverRecord(long id, long driverId, String kind, LocalDate heldOn, String topic, String result) {}
 

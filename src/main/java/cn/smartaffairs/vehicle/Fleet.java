@@ -255,10 +255,9 @@ public class Fleet {
     return seals;
   }
 
-  /** The facts {@link VehicleEligibility} judges, with the vehicle's sealing periods over the days. */
-  VehicleEligibility.Facts eligibilityFacts(Vehicle vehicle, LocalDate from, LocalDate to) {
-    return VehicleEligibility.Facts.of(vehicle, seals(List.of(vehicle.id()), from, to).getOrDefault(vehicle.id(),
-        List.of()));
+  /** The sealing periods of one vehicle that touch the days (both included). */
+  List<VehicleEligibility.SealedDays> seals(long vehicleId, LocalDate from, LocalDate to) {
+    return seals(List.of(vehicleId), from, to).getOrDefault(vehicleId, List.of());
   }
 
   /** Whether the vehicle has reached the replacement age or mileage in force (it may be replaced, not must). */

@@ -7,8 +7,8 @@ import java.util.Map;
 record RequestView(TripRequest request, Dispatch dispatch, Trips.Trip trip) {
 
   /** The requests with their active dispatch and its trip, read in one query each whatever the number of requests. */
-  static List<RequestView> of(List<TripRequest> list, Dispatching dispatching, Trips trips) {
-    Map<Long, Dispatch> dispatches = dispatching.ofRequests(list.stream().map(TripRequest::id).toList());
+  static List<RequestView> of(List<TripRequest> list, DispatchRecords records, Trips trips) {
+    Map<Long, Dispatch> dispatches = records.ofRequests(list.stream().map(TripRequest::id).toList());
     Map<Long, Trips.Trip> tripOf = trips.ofDispatches(dispatches.values().stream().map(Dispatch::id).toList());
     return list.stream().map(r -> {
       Dispatch dispatch = dispatches.get(r.id());

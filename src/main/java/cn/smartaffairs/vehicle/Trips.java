@@ -40,6 +40,60 @@ public class Trips {
     public Integer distanceKm() {
       return endOdometerKm == null ? null : endOdometerKm - startOdometerKm;
     }
+
+    /**
+     * 出车: the driver reads the odometer no lower than the vehicle's last reading (400), and sets off only in a
+     * vehicle not still out on another trip (409).
+     */
+    static void checkStart(Vehicle vehicle, Integer odometerKm, boolean vehicleOnTrip) {
+      if (odometerKm == null || odometerKm < vehicle.odometerKm()) {
+        throw new BusinessRuleException("vehicle.odometerBelowLast", vehicle.plate(), vehicle.odometerKm());
+      }
+      if (vehicleOnTrip) {
+        throw new ConflictException("vehicle.vehicleOnTrip", vehicle.plate());
+      }
+    }
+
+    /**
+     * 回车登记: only a trip still open (409), with an odometer no lower than at the start and no negative amount or
+     * quantity (400). Answers what the driver reported with the amounts left empty as zero.
+     */
+    TripEnd checkEnd(TripEnd end) {
+      if (endedAt != null) {
+        throw new ConflictException("vehicle.tripAlreadyEnded", plate);
+      }
+      if (end.odometerKm() == null || end.odometerKm() < startOdometerKm) {
+        throw new BusinessRuleException("vehicle.odometerBelowStart", startOdometerKm);
+      }
+      long tolls = nonNegative(end.tollsFen());
+      long parking = nonNegative(end.parkingFen());
+      long energyCost = nonNegative(end.energyCostFen());
+      if (end.fuelLitres() != null && end.fuelLitres().signum() < 0
+          || end.chargingKwh() != null && end.chargingKwh().signum() < 0) {
+        throw new BusinessRuleException("vehicle.amountInvalid");
+      }
+      return new TripEnd(end.odometerKm(), tolls, parking, end.fuelLitres(), end.chargingKwh(), energyCost);
+    }
+
+    /** 用车人确认: only the requester ({@code requesterId}) confirms, only an ended trip, only once. */
+    void checkConfirmation(long requesterId, long by) {
+      if (requesterId != by) {
+        throw new BusinessRuleException("vehicle.onlyRequesterConfirms");
+      }
+      if (endedAt == null) {
+        throw new ConflictException("vehicle.tripNotEnded", plate);
+      }
+      if (confirmedAt != null) {
+        throw new ConflictException("vehicle.tripAlreadyConfirmed", plate);
+      }
+    }
+
+    private static long nonNegative(Long fen) {
+      if (fen != null && fen < 0) {
+        throw new BusinessRuleException("vehicle.amountInvalid");
+      }
+      return fen == null ? 0 : fen;
+    }
   }
 
   /** What the driver reports at the end of a trip; money in fen. */
@@ -50,19 +104,19 @@ public class Trips {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  private final Dispatching dispatching;
+  private final DispatchRecords dispatches;
   private final Drivers drivers;
   private final Fleet fleet;
   private final VehicleRequests requests;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  Trips(JdbcClient jdbc, AuditTrail audit, Dispatching dispatching, Drivers drivers, Fleet fleet,
+  Trips(JdbcClient jdbc, AuditTrail audit, DispatchRecords dispatches, Drivers drivers, Fleet fleet,
         VehicleRequests requests, Clock clock, ApplicationEventPublisher events) {
     this.events = events;
     this.jdbc = jdbc;
     this.audit = audit;
-    this.dispatching = dispatching;
+    this.dispatches = dispatches;
     this.drivers = drivers;
     this.fleet = fleet;
     this.requests = requests;
@@ -72,15 +126,9 @@ public class Trips {
   /** The driver sets off on a dispatch, reading the odometer. */
   @Transactional
   public Trip start(long dispatchId, Integer odometerKm, CurrentUser by) {
-    Dispatch dispatch = dispatching.dispatch(dispatchId);
+    Dispatch dispatch = dispatches.lock(dispatchId);
     Drivers.Driver driver = requireDriver(dispatch.driverId(), by);
-    if (!dispatch.status().equals("ACTIVE")) {
-      throw new ConflictException("vehicle.dispatchNotActive", dispatch.sheetNo());
-    }
-    if (jdbc.sql("select count(*) from vehicle_trip where dispatch_id = :id").param("id", dispatchId)
-        .query(Long.class).single() > 0) {
-      throw new ConflictException("vehicle.tripAlreadyStarted", dispatch.sheetNo());
-    }
+    dispatch.requireNotStarted(dispatches.tripStarted(dispatchId));
     return insert(dispatchId, dispatch.vehicleId(), driver, odometerKm, null);
   }
 
@@ -100,13 +148,9 @@ public class Trips {
 
   private Trip insert(Long dispatchId, long vehicleId, Drivers.Driver driver, Integer odometerKm, String purpose) {
     Vehicle vehicle = fleet.get(vehicleId);
-    if (odometerKm == null || odometerKm < vehicle.odometerKm()) {
-      throw new BusinessRuleException("vehicle.odometerBelowLast", vehicle.plate(), vehicle.odometerKm());
-    }
-    if (jdbc.sql("select count(*) from vehicle_trip where vehicle_id = :id and ended_at is null").param("id", vehicleId)
-        .query(Long.class).single() > 0) {
-      throw new ConflictException("vehicle.vehicleOnTrip", vehicle.plate());
-    }
+    boolean onTrip = jdbc.sql("select count(*) from vehicle_trip where vehicle_id = :id and ended_at is null")
+        .param("id", vehicleId).query(Long.class).single() > 0;
+    Trip.checkStart(vehicle, odometerKm, onTrip);
     long id = jdbc.sql("""
         insert into vehicle_trip (dispatch_id, vehicle_id, driver_id, started_at, start_odometer_km, purpose)
         values (:dispatch, :vehicle, :driver, :now, :odometer, :purpose) returning id""")
@@ -125,20 +169,12 @@ public class Trips {
   /** The driver is back: odometer, tolls, parking, fuel or charging. Books the costs and moves the odometer. */
   @Transactional
   public Trip end(long tripId, TripEnd end, CurrentUser by) {
-    Trip trip = trip(tripId);
+    Trip trip = lock(tripId);
     requireDriver(trip.driverId(), by);
-    if (trip.endedAt() != null) {
-      throw new ConflictException("vehicle.tripAlreadyEnded", trip.plate());
-    }
-    if (end.odometerKm() == null || end.odometerKm() < trip.startOdometerKm()) {
-      throw new BusinessRuleException("vehicle.odometerBelowStart", trip.startOdometerKm());
-    }
-    long tolls = nonNegative(end.tollsFen());
-    long parking = nonNegative(end.parkingFen());
-    long energyCost = nonNegative(end.energyCostFen());
-    if (end.fuelLitres() != null && end.fuelLitres().signum() < 0 || end.chargingKwh() != null && end.chargingKwh().signum() < 0) {
-      throw new BusinessRuleException("vehicle.amountInvalid");
-    }
+    TripEnd reported = trip.checkEnd(end);
+    long tolls = reported.tollsFen();
+    long parking = reported.parkingFen();
+    long energyCost = reported.energyCostFen();
     Vehicle vehicle = fleet.get(trip.vehicleId());
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql("""
@@ -158,7 +194,8 @@ public class Trips {
       cost(trip, "CHARGING", energyCost, end.chargingKwh(), day, by);
     }
     if (trip.dispatchId() != null) {
-      requests.markStatus(dispatching.dispatch(trip.dispatchId()).requestId(), "DISPATCHED", "COMPLETED");
+      TripRequest request = requests.lock(dispatches.get(trip.dispatchId()).requestId());
+      requests.save(request, request.after(TripRequestMove.COMPLETE));
     }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("endOdometerKm", end.odometerKm());
@@ -188,25 +225,23 @@ public class Trips {
   /** The requester confirms the trip as driven (用车人确认). */
   @Transactional
   public Trip confirm(long tripId, CurrentUser by) {
-    Trip trip = trip(tripId);
+    Trip trip = lock(tripId);
     if (trip.dispatchId() == null) {
       throw new NotFoundException("vehicleTrip", tripId);
     }
-    TripRequest request = requests.get(dispatching.dispatch(trip.dispatchId()).requestId());
-    if (request.requesterId() != by.userId()) {
-      throw new BusinessRuleException("vehicle.onlyRequesterConfirms");
-    }
-    if (trip.endedAt() == null) {
-      throw new ConflictException("vehicle.tripNotEnded", trip.plate());
-    }
-    if (trip.confirmedAt() != null) {
-      throw new ConflictException("vehicle.tripAlreadyConfirmed", trip.plate());
-    }
+    TripRequest request = requests.get(dispatches.get(trip.dispatchId()).requestId());
+    trip.checkConfirmation(request.requesterId(), by.userId());
     jdbc.sql("update vehicle_trip set confirmed_at = :now, confirmed_by = :by where id = :id")
         .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", tripId).update();
     audit.record(AuditEntry.updated("vehicle_trip", tripId, request.regionId(), Map.of("confirmed", false),
         Map.of("confirmed", true, "by", by.userId())));
     return trip(tripId);
+  }
+
+  /** The trip, its row locked until the transaction ends, so that two reports of one trip never both pass. */
+  private Trip lock(long id) {
+    jdbc.sql("select id from vehicle_trip where id = :id for update").param("id", id).query(Long.class).optional();
+    return trip(id);
   }
 
   public Trip trip(long id) {
@@ -247,13 +282,6 @@ public class Trips {
       throw new BusinessRuleException("vehicle.notYourTrip");
     }
     return driver;
-  }
-
-  private static long nonNegative(Long fen) {
-    if (fen != null && fen < 0) {
-      throw new BusinessRuleException("vehicle.amountInvalid");
-    }
-    return fen == null ? 0 : fen;
   }
 
   static Trip trip(ResultSet rs, int n) throws SQLException {

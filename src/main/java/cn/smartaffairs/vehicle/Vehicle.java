@@ -13,4 +13,9 @@ public record Vehicle(long id, long regionId, long unitId, String unitName, Stri
   public String priceYuan() {
     return Money.ofFen(priceFen).plain();
   }
+
+  /** Seats on the registration include the driver's. */
+  int passengerSeats() {
+    return seats - 1;
+  }
 }

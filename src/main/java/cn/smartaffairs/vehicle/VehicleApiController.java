@@ -103,8 +103,7 @@ class VehicleApiController {
   @DeleteMapping("/api/v1/vehicle-dispatches/{id}")
   @Operation(summary = "取消派车 Cancel a dispatch whose trip has not started")
   Dispatch cancel(@PathVariable long id) {
-    dispatching.cancel(id, CurrentUsers.current());
-    return dispatching.dispatch(id);
+    return dispatching.cancel(id, CurrentUsers.current());
   }
 
   @GetMapping(value = "/api/v1/vehicle-dispatches/{id}/sheet.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

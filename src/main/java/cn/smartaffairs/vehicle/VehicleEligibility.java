@@ -50,7 +50,7 @@ public final class VehicleEligibility {
     }
 
     static Facts of(Vehicle vehicle, List<SealedDays> seals) {
-      return new Facts(vehicle.status(), vehicle.category(), Dispatching.passengerSeats(vehicle),
+      return new Facts(vehicle.status(), vehicle.category(), vehicle.passengerSeats(),
           vehicle.insuranceUntil(), vehicle.inspectionUntil(), seals);
     }
   }

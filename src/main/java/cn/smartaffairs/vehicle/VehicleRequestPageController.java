@@ -29,16 +29,16 @@ class VehicleRequestPageController {
 
   private final Drivers drivers;
   private final VehicleRequests requests;
-  private final Dispatching dispatching;
+  private final DispatchRecords dispatches;
   private final Trips trips;
   private final MessageSource messages;
   private final Clock clock;
 
-  VehicleRequestPageController(Drivers drivers, VehicleRequests requests, Dispatching dispatching, Trips trips,
+  VehicleRequestPageController(Drivers drivers, VehicleRequests requests, DispatchRecords dispatches, Trips trips,
                                MessageSource messages, Clock clock) {
     this.drivers = drivers;
     this.requests = requests;
-    this.dispatching = dispatching;
+    this.dispatches = dispatches;
     this.trips = trips;
     this.messages = messages;
     this.clock = clock;
@@ -76,7 +76,7 @@ class VehicleRequestPageController {
 
   @GetMapping("/vehicle-requests")
   String myRequests(Model model) {
-    model.addAttribute("requests", RequestView.of(requests.mine(CurrentUsers.current()), dispatching, trips));
+    model.addAttribute("requests", RequestView.of(requests.mine(CurrentUsers.current()), dispatches, trips));
     return "vehicle/requests";
   }
 
@@ -101,13 +101,13 @@ class VehicleRequestPageController {
     LocalDate day = date == null ? today() : date;
     var driver = drivers.ofUser(user.userId());
     List<DriverTask> tasks = new ArrayList<>();
-    driver.ifPresent(d -> dispatching.ofDriver(d.id(), day).forEach(dispatch -> tasks.add(new DriverTask(dispatch,
+    driver.ifPresent(d -> dispatches.ofDriver(d.id(), day).forEach(dispatch -> tasks.add(new DriverTask(dispatch,
         requests.get(dispatch.requestId()), trips.ofDispatch(dispatch.id()).orElse(null)))));
     model.addAttribute("driver", driver.orElse(null));
     model.addAttribute("tasks", tasks);
     model.addAttribute("open", driver.map(d -> trips.openOf(d.id())).orElse(List.of()));
     // the trips after the day shown, so that a driver sees tomorrow's and the next week's too
-    model.addAttribute("coming", driver.map(d -> dispatching.comingOfDriver(d.id(), day.plusDays(1), COMING_TRIPS)
+    model.addAttribute("coming", driver.map(d -> dispatches.comingOfDriver(d.id(), day.plusDays(1), COMING_TRIPS)
         .stream().map(dispatch -> new DriverTask(dispatch, requests.get(dispatch.requestId()), null)).toList())
         .orElse(List.of()));
     model.addAttribute("date", day);

@@ -7,7 +7,6 @@ import cn.smartaffairs.approval.RequestStatus;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -68,23 +67,9 @@ public class VehicleRequests {
   /** Submits a request for approval; answers its id. */
   @Transactional
   public long submit(NewTripRequest draft, CurrentUser requester) {
-    String purpose = draft.purpose() == null ? "" : draft.purpose().trim();
-    if (purpose.isEmpty() || purpose.length() > 200) {
-      throw new BusinessRuleException("vehicle.purposeRequired");
-    }
-    if (draft.passengers() == null || draft.passengers() < 1 || draft.passengers() > 59) {
-      throw new BusinessRuleException("vehicle.passengersInvalid");
-    }
-    if (draft.category() == null) {
-      throw new BusinessRuleException("vehicle.categoryRequired");
-    }
-    // a party larger than any vehicle of the category in the region cannot be served by one dispatch: say so now,
-    // naming the seats, rather than after approval; a region without the category may still borrow one (mutual aid)
-    java.util.OptionalInt most = fleet.mostPassengers(requester.regionId(), draft.category());
-    if (most.isPresent() && draft.passengers() > most.getAsInt()) {
-      throw new BusinessRuleException("vehicle.tooManyPassengers", draft.passengers(),
-          Fleet.categoryLabel(draft.category()), most.getAsInt());
-    }
+    draft.checkParty();
+    draft.checkFitsOneVehicle(fleet.mostPassengers(requester.regionId(), draft.category()));
+    String purpose = draft.trimmedPurpose();
     Stop origin = draft.originPlaceId() != null ? stop(places.place(draft.originPlaceId())) : draft.origin();
     List<Stop> stops = new ArrayList<>();
     if (draft.stopPlaceIds() != null) {
@@ -96,18 +81,11 @@ public class VehicleRequests {
     if (draft.stops() != null) {
       stops.addAll(draft.stops());
     }
-    if (origin == null || stops.isEmpty() || !valid(origin) || !stops.stream().allMatch(VehicleRequests::valid)) {
-      throw new BusinessRuleException("vehicle.routeRequired");
-    }
+    NewTripRequest.checkRoute(origin, stops);
+    draft.checkWindow(clock.instant());
     LocalDateTime start = draft.start();
     LocalDateTime end = draft.end();
-    if (start == null || end == null || !end.isAfter(start)) {
-      throw new BusinessRuleException("vehicle.windowInvalid");
-    }
-    if (start.atZone(PlatformConfiguration.ZONE).toInstant().isBefore(clock.instant())) {
-      throw new BusinessRuleException("vehicle.windowInThePast");
-    }
-    boolean returns = draft.returnsToOrigin() == null || draft.returnsToOrigin();
+    boolean returns = draft.returns();
     double roadFactor = rules.number(Key.ROAD_FACTOR, requester.regionId(), start.toLocalDate());
     double plannedKm = Math.round(routeKm(origin, stops, returns) * roadFactor * 10) / 10.0;
     long id = jdbc.sql("""
@@ -141,7 +119,7 @@ public class VehicleRequests {
         .param("approval", approvalId).param("id", id).update();
     // a flow whose steps all fall away approves at once, before the link above existed
     if (approvals.route(approvalId, requester).status() == RequestStatus.APPROVED) {
-      decide(approvalId, ApprovalDecided.Outcome.APPROVED);
+      moveByApproval(approvalId, TripRequestMove.APPROVE);
     }
     Map<String, Object> after = new LinkedHashMap<>(facts);
     after.put("purpose", purpose);
@@ -159,7 +137,8 @@ public class VehicleRequests {
   @ApplicationModuleListener(id = "vehicle.approval-decided")
   void onDecided(ApprovalDecided decided) {
     if (REQUEST_TYPE.equals(decided.requestType())) {
-      decide(decided.requestId(), decided.outcome());
+      moveByApproval(decided.requestId(), decided.outcome() == ApprovalDecided.Outcome.APPROVED
+          ? TripRequestMove.APPROVE : TripRequestMove.REJECT);
     }
   }
 
@@ -167,25 +146,22 @@ public class VehicleRequests {
   @ApplicationModuleListener(id = "vehicle.approval-withdrawn")
   void onWithdrawn(ApprovalWithdrawn withdrawn) {
     if (REQUEST_TYPE.equals(withdrawn.requestType())) {
-      moveByApproval(withdrawn.requestId(), List.of("PENDING"), "WITHDRAWN");
+      moveByApproval(withdrawn.requestId(), TripRequestMove.WITHDRAW);
     }
   }
 
-  private void decide(long approvalId, ApprovalDecided.Outcome outcome) {
-    moveByApproval(approvalId, List.of("PENDING", "REJECTED", "WITHDRAWN"),
-        outcome == ApprovalDecided.Outcome.APPROVED ? "APPROVED" : "REJECTED");
-  }
-
-  /** Moves the request behind an approval to {@code to} if it is in one of the {@code from} states; audited. */
-  private void moveByApproval(long approvalId, List<String> from, String to) {
-    jdbc.sql("select id, region_id, status from vehicle_request where approval_request_id = :id and status in (:from)")
-        .param("id", approvalId).param("from", from)
-        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional()
-        .ifPresent(row -> {
-          jdbc.sql("update vehicle_request set status = :status where id = :id").param("status", to)
-              .param("id", row[0]).update();
-          audit.record(AuditEntry.updated("vehicle_request", (Long) row[0], (Long) row[1], Map.of("status", row[2]),
-              Map.of("status", to)));
+  /**
+   * Moves the request behind an approval if the move is allowed from where it stands; otherwise nothing happens, as a
+   * late or repeated event must not undo a later step. Audited.
+   */
+  private void moveByApproval(long approvalId, TripRequestMove move) {
+    jdbc.sql("select id from vehicle_request where approval_request_id = :id for update").param("id", approvalId)
+        .query(Long.class).optional().map(this::get).filter(request -> request.allows(move))
+        .ifPresent(request -> {
+          TripRequest moved = request.after(move);
+          save(request, moved);
+          audit.record(AuditEntry.updated("vehicle_request", request.id(), request.regionId(),
+              Map.of("status", request.status().name()), Map.of("status", moved.status().name())));
         });
   }
 
@@ -194,12 +170,18 @@ public class VehicleRequests {
     TripRequest request = get(id);
     boolean visible = request.requesterId() == viewer.userId()
         || viewer.dataScope().permits(request.regionId(), request.unitId(), null)
-        || isManager(viewer) && request.consentRegionIds().contains(request.regionId())
+        || isManager(viewer) && request.askedForAid()
         || request.approvalRequestId() != null && canSeeApproval(request.approvalRequestId(), viewer);
     if (!visible) {
       throw new NotFoundException("vehicleRequest", id);
     }
     return request;
+  }
+
+  /** The request, its row locked until the transaction ends, for a change that its state decides. */
+  TripRequest lock(long id) {
+    jdbc.sql("select id from vehicle_request where id = :id for update").param("id", id).query(Long.class).optional();
+    return get(id);
   }
 
   TripRequest get(long id) {
@@ -265,18 +247,16 @@ public class VehicleRequests {
    */
   @Transactional
   public void consentToAid(long requestId, CurrentUser by) {
-    TripRequest request = get(requestId);
+    TripRequest request = lock(requestId);
     long regionId = by.regionId();
     if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(regionId, null, null)) {
       throw new ForbiddenException();
     }
     // another region sees the request, and may offer its vehicles, only once the home region has asked for aid
-    if (regionId != request.regionId() && !request.consentRegionIds().contains(request.regionId())) {
+    if (regionId != request.regionId() && !request.askedForAid()) {
       throw new NotFoundException("vehicleRequest", requestId);
     }
-    if (!request.status().equals("APPROVED")) {
-      throw new ConflictException("vehicle.requestNotWaiting", request.id());
-    }
+    request.requireWaitingForDispatch();
     if (request.consentRegionIds().contains(regionId)) {
       return;
     }
@@ -287,17 +267,10 @@ public class VehicleRequests {
         "homeRegionId", request.regionId(), "consentingRegionId", regionId)));
   }
 
-  /** Regions other than the home region that may serve the request: both they and the home region consented. */
-  static List<Long> aidRegions(TripRequest request) {
-    if (!request.consentRegionIds().contains(request.regionId())) {
-      return List.of();
-    }
-    return request.consentRegionIds().stream().filter(region -> region != request.regionId()).toList();
-  }
-
-  void markStatus(long requestId, String from, String to) {
+  /** Stores the request's new state, as its aggregate decided it from the state it was read in. */
+  void save(TripRequest before, TripRequest after) {
     jdbc.sql("update vehicle_request set status = :to where id = :id and status = :from")
-        .param("to", to).param("from", from).param("id", requestId).update();
+        .param("to", after.status().name()).param("from", before.status().name()).param("id", before.id()).update();
   }
 
   static double routeKm(Stop origin, List<Stop> stops, boolean returns) {
@@ -326,11 +299,6 @@ public class VehicleRequests {
     return value == null ? null : LocalDateTime.ofInstant(value.toInstant(), PlatformConfiguration.ZONE);
   }
 
-  private static boolean valid(Stop stop) {
-    return stop.name() != null && !stop.name().isBlank() && Math.abs(stop.latitude()) <= 90
-        && Math.abs(stop.longitude()) <= 180;
-  }
-
   private static Stop stop(Drivers.Place place) {
     return new Stop(place.name(), place.latitude(), place.longitude());
   }
@@ -347,7 +315,7 @@ public class VehicleRequests {
         VehicleCategory.valueOf(rs.getString("category")),
         new Stop(rs.getString("origin_name"), rs.getDouble("origin_lat"), rs.getDouble("origin_lon")), List.of(),
         local(rs, "starts_at"), local(rs, "ends_at"), rs.getBoolean("returns_to_origin"),
-        rs.getDouble("planned_km"), rs.getString("status"), approvalId, consents);
+        rs.getDouble("planned_km"), TripRequestStatus.valueOf(rs.getString("status")), approvalId, consents);
   }
 
   /**

@@ -2,7 +2,6 @@ package cn.smartaffairs.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.smartaffairs.vehicle.BoardChoices.Booking;
 import cn.smartaffairs.vehicle.BoardChoices.Choice;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,7 +34,7 @@ class BoardChoicesTest {
     TripRequest.Stop centre = new TripRequest.Stop("市行政中心", 25.0, 102.7);
     return new TripRequest(7, region, 10L, "市财政局", 3, "用车人", "调研", passengers, VehicleCategory.OTHER, centre,
         List.of(new TripRequest.Stop("市档案馆", 25.01, 102.71)), DAY.atTime(fromHour, 0), DAY.atTime(toHour, 0), true,
-        5.0, "APPROVED", 1L, consents);
+        5.0, TripRequestStatus.APPROVED, 1L, consents);
   }
 
   private static Booking booked(long vehicle, long driver, int fromHour, int toHour) {
