@@ -186,6 +186,13 @@ class TerminalProtocolTest {
       // a message the gateway does not handle: 3, not supported
       terminal.write(HandMadeFrames.frame2013(0x0900, phone12, 18, hex("f0 01")));
       assertGeneralReply(terminal.read(false), 16, 18, 0x0900, 3);
+
+      // after logging out (0x0003) the connection's positions are refused again
+      terminal.write(HandMadeFrames.frame2013(0x0003, phone12, 19, new byte[0]));
+      assertGeneralReply(terminal.read(false), 17, 19, 0x0003, 0);
+      terminal.write(HandMadeFrames.frame2013(0x0200, phone12, 20,
+          position(25_050_000, 102_720_000, 0, 0, base.plusSeconds(90), 123_480)));
+      assertGeneralReply(terminal.read(false), 18, 20, 0x0200, 1);
     }
 
     String from = base.minusMinutes(1).toString();
