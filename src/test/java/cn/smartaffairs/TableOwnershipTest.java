@@ -62,6 +62,7 @@ class TableOwnershipTest {
     prefixes.put("vehicle", "vehicle");
     prefixes.put("canteen", "canteen");
     prefixes.put("space_", "space");
+    prefixes.put("telemetry_", "telemetry");
     return prefixes;
   }
 
