@@ -42,13 +42,13 @@ class BookingWords {
 
   /** What the page says after a booking was made: booked, or held until its approval is decided. */
   String booked(MeetingRoom room, MeetingBooking booking, Locale locale) {
-    return text("PENDING".equals(booking.status()) ? "meeting.words.bookedPending" : "meeting.words.booked", locale,
+    return text(booking.awaitingApproval() ? "meeting.words.bookedPending" : "meeting.words.booked", locale,
         room.name(), when(booking.start(), booking.end(), locale));
   }
 
   /** The same for a series, naming its first and last day, rule, time and number of meetings. */
   String booked(MeetingRoom room, MeetingSeries series, Locale locale) {
-    boolean pending = series.occurrences().stream().anyMatch(booking -> "PENDING".equals(booking.status()));
+    boolean pending = series.occurrences().stream().anyMatch(MeetingBooking::awaitingApproval);
     return text(pending ? "meeting.words.bookedSeriesPending" : "meeting.words.bookedSeries", locale, room.name(),
         series(series.occurrences(), series.frequency(), locale));
   }

@@ -135,7 +135,7 @@ public class CalendarFeeds {
       Long seriesId = row.get("series_id") == null ? null : ((Number) row.get("series_id")).longValue();
       if (seriesId == null) {
         VEvent event = event("booking-" + row.get("id"), row, now);
-        event.add(new Status(status((String) row.get("status"))));
+        event.add(new Status(status(BookingStatus.valueOf((String) row.get("status")))));
         calendar.add(event);
       } else {
         series.add(seriesId);
@@ -178,11 +178,11 @@ public class CalendarFeeds {
     boolean pending = false;
     boolean holds = false;
     for (var occurrence : occurrences) {
-      String status = (String) occurrence.get("status");
+      BookingStatus status = BookingStatus.valueOf((String) occurrence.get("status"));
       LocalDateTime original = local((Timestamp) occurrence.get("occurrence_start"));
-      pending |= status.equals("PENDING");
-      holds |= status.equals("PENDING") || status.equals("ACTIVE");
-      if (status.equals("CANCELLED") || status.equals("RELEASED")) {
+      pending |= status == BookingStatus.PENDING;
+      holds |= status.holdsRoom();
+      if (!status.holdsRoom()) {
         excluded.add(original);
       } else if (!occurrence.get("occurrence_start").equals(occurrence.get("starts_at"))) {
         VEvent moved = event("series-" + seriesId, occurrence, now);
@@ -194,7 +194,7 @@ public class CalendarFeeds {
     if (!excluded.isEmpty()) {
       master.add(new ExDate<>(zone(), new DateList<>(excluded.stream().sorted().toList())));
     }
-    master.add(new Status(!holds ? "CANCELLED" : pending ? "TENTATIVE" : "CONFIRMED"));
+    master.add(new Status(!holds ? Status.VALUE_CANCELLED : pending ? Status.VALUE_TENTATIVE : Status.VALUE_CONFIRMED));
     calendar.add(master);
   }
 
@@ -238,11 +238,12 @@ public class CalendarFeeds {
     return timestamp.toInstant().atZone(PlatformConfiguration.ZONE).toLocalDateTime();
   }
 
-  private static String status(String bookingStatus) {
+  /** A booking's state as iCalendar says it: held for approval is tentative, given back is cancelled. */
+  private static String status(BookingStatus bookingStatus) {
     return switch (bookingStatus) {
-      case "PENDING" -> "TENTATIVE";
-      case "ACTIVE" -> "CONFIRMED";
-      default -> "CANCELLED";
+      case PENDING -> Status.VALUE_TENTATIVE;
+      case ACTIVE -> Status.VALUE_CONFIRMED;
+      case CANCELLED, RELEASED -> Status.VALUE_CANCELLED;
     };
   }
 

@@ -5,15 +5,11 @@ import cn.smartaffairs.approval.ApprovalWithdrawn;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.notification.Notifications;
-import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.ConflictException;
-import cn.smartaffairs.platform.ForbiddenException;
-import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Violations;
 import cn.smartaffairs.security.CurrentUser;
-import cn.smartaffairs.security.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,7 +51,7 @@ public class MeetingBookings {
 
   /** A booking of the caller's region, with its room; any other answers 404. */
   public BookingView view(long id, CurrentUser viewer) {
-    MeetingBooking booking = inRegion(id, viewer, false);
+    MeetingBooking booking = rooms.inRegion(id, viewer, false);
     MeetingRoom room = rooms.room(booking.roomId(), viewer);
     LocalDate day = booking.start().toLocalDate();
     FeeCap cap = booking.meetingClass() == null ? null : new FeeCap(booking.meetingClass(), booking.attendees(), 1,
@@ -64,13 +60,14 @@ public class MeetingBookings {
     if (cap != null && booking.seriesId() != null) {
       int days = jdbc.sql("""
           select count(distinct (lower(during) at time zone 'Asia/Shanghai')::date) from meeting_booking
-           where series_id = :series and status in ('PENDING', 'ACTIVE')""")
-          .param("series", booking.seriesId()).query(Integer.class).single();
+           where series_id = :series and status in (:holding)""")
+          .param("series", booking.seriesId()).param("holding", BookingStatus.HOLDING_ROOM)
+          .query(Integer.class).single();
       seriesCap = new FeeCap(cap.meetingClass(), cap.attendees(), days, cap.fenPerPersonDay());
     }
-    boolean mayChange = booking.bookedBy() == viewer.userId()
-        || viewer.dataScopeAs(Role.MEETING_MANAGER).permits(room.regionId(), null, null);
-    return new BookingView(booking, room, cap, seriesCap, mayChange, checkInOpensAt(booking, room.regionId()));
+    boolean mayChange = booking.mayBeChangedBy(BookingActor.of(viewer, room.regionId()));
+    return new BookingView(booking, room, cap, seriesCap, mayChange,
+        booking.checkInOpensAt(grace(room.regionId(), booking)));
   }
 
   /** The caller's bookings from today on, and those of the last week, by start. */
@@ -85,33 +82,22 @@ public class MeetingBookings {
   /** 签到: the booker or a meeting manager, from the grace before the start until the end of a confirmed booking. */
   public MeetingBooking checkIn(long id, CurrentUser by) {
     return transaction.execute(status -> {
-      MeetingBooking booking = inRegion(id, by, true);
-      long regionId = regionOf(booking);
-      requireBookerOrManager(booking, regionId, by);
-      if ("PENDING".equals(booking.status())) {
-        throw new BusinessRuleException("meeting.notYetApproved", booking.subject());
-      }
-      if (!booking.holdsRoom()) {
-        throw new ConflictException("meeting.alreadyCancelled", booking.subject());
-      }
-      if (booking.checkedInAt() != null) {
-        throw new ConflictException("meeting.alreadyCheckedIn", booking.subject());
-      }
+      MeetingBooking booking = rooms.lockedInRegion(id, by);
+      long regionId = by.regionId();
       Instant now = clock.instant();
-      OffsetDateTime opens = checkInOpensAt(booking, regionId);
-      if (now.isBefore(opens.toInstant()) || !now.isBefore(booking.end().toInstant())) {
-        throw new BusinessRuleException("meeting.checkInClosed", new TimeSlot(opens, booking.end()).hours());
-      }
+      MeetingBooking after = booking.checkIn(BookingActor.of(by, regionId), now, grace(regionId, booking));
       jdbc.sql("update meeting_booking set checked_in_at = :now, checked_in_by = :by, updated_at = :now where id = :id")
-          .param("now", Timestamp.from(now)).param("by", by.userId()).param("id", id).update();
+          .param("now", Timestamp.from(after.checkedInAt().toInstant())).param("by", by.userId()).param("id", id)
+          .update();
       audit.record(new AuditEntry("CHECK_IN", "meeting_booking", id, regionId, Map.of(),
           Map.of("checkedInAt", now.toString())));
       return rooms.booking(id);
     });
   }
 
-  private OffsetDateTime checkInOpensAt(MeetingBooking booking, long regionId) {
-    return booking.start().minusMinutes(rules.graceMinutes(regionId, booking.start().toLocalDate()));
+  /** The region's check-in grace on the booking's day (签到时限). */
+  private Duration grace(long regionId, MeetingBooking booking) {
+    return Duration.ofMinutes(rules.graceMinutes(regionId, booking.start().toLocalDate()));
   }
 
   /**
@@ -119,24 +105,21 @@ public class MeetingBookings {
    * occurrence's original start for calendar clients). A collision answers 409 with the nearest free slots.
    */
   public MeetingBooking move(long id, OffsetDateTime start, OffsetDateTime end, CurrentUser by) {
-    MeetingBooking before = inRegion(id, by, false);
+    MeetingBooking before = rooms.inRegion(id, by, false);
     MeetingRoom room = rooms.room(before.roomId(), by);
-    requireBookerOrManager(before, room.regionId(), by);
+    BookingActor actor = BookingActor.of(by, room.regionId());
+    before.requireChangeableBy(actor);
     rooms.checkTime(start, end);
     BookingRules.checkOpen(room, start, end);
     try {
       transaction.executeWithoutResult(status -> {
-        MeetingBooking locked = inRegion(id, by, true);
-        if (!locked.holdsRoom()) {
-          throw new ConflictException("meeting.alreadyCancelled", locked.subject());
-        }
-        if (locked.checkedInAt() != null || !locked.start().toInstant().isAfter(clock.instant())) {
-          throw new BusinessRuleException("meeting.alreadyStarted", locked.subject());
-        }
+        MeetingBooking locked = rooms.lockedInRegion(id, by);
+        MeetingBooking moved = locked.moveTo(start, end, actor, clock.instant());
         jdbc.sql("""
             update meeting_booking set during = tstzrange(:start, :end, '[)'), sequence = sequence + 1,
                    updated_at = :now where id = :id""")
-            .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
+            .param("start", Timestamp.from(moved.start().toInstant()))
+            .param("end", Timestamp.from(moved.end().toInstant()))
             .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(AuditEntry.updated("meeting_booking", id, room.regionId(),
             Map.of("start", locked.start().toString(), "end", locked.end().toString()),
@@ -158,40 +141,45 @@ public class MeetingBookings {
   public List<Long> releaseNoShows(Instant now) {
     return transaction.execute(status -> {
       var due = jdbc.sql("""
-          select b.id, b.subject, b.booked_by, lower(b.during) as starts_at, r.name as room, r.region_id,
+          select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.name as room_name, r.region_id,
                  g.grace_minutes from meeting_booking b
             join meeting_room r on r.id = b.room_id
             cross join lateral (select grace_minutes from meeting_no_show_rule n
                                  where (n.region_id is null or n.region_id = r.region_id)
                                    and n.effective_from <= (lower(b.during) at time zone 'Asia/Shanghai')::date
                                  order by n.region_id nulls last, n.effective_from desc limit 1) g
-           where b.status = 'ACTIVE' and b.checked_in_at is null
+           where b.status = :active and b.checked_in_at is null
              and lower(b.during) <= :now and upper(b.during) > :now
              and lower(b.during) + make_interval(mins => g.grace_minutes) <= :now
            order by b.id for update of b skip locked""")
-          .param("now", Timestamp.from(now)).query().listOfRows();
+          .param("now", Timestamp.from(now)).param("active", BookingStatus.ACTIVE.name())
+          .query((rs, n) -> new NoShow(MeetingRooms.booking(rs, n), rs.getString("room_name"), rs.getLong("region_id"),
+              rs.getInt("grace_minutes")))
+          .list();
       List<Long> released = new ArrayList<>();
-      for (var row : due) {
-        long id = ((Number) row.get("id")).longValue();
+      for (NoShow noShow : due) {
+        MeetingBooking booking = noShow.booking().releaseAsNoShow(now, Duration.ofMinutes(noShow.graceMinutes()));
+        long id = booking.id();
         jdbc.sql("""
-            update meeting_booking set status = 'RELEASED', released_at = :now, sequence = sequence + 1,
+            update meeting_booking set status = :status, released_at = :now, sequence = sequence + 1,
                    updated_at = :now where id = :id""")
-            .param("now", Timestamp.from(now)).param("id", id).update();
-        jdbc.sql("update meeting_service_order set status = 'CANCELLED' where booking_id = :id and status = 'ORDERED'")
-            .param("id", id).update();
-        audit.record(new AuditEntry("RELEASE_NO_SHOW", "meeting_booking", id,
-            ((Number) row.get("region_id")).longValue(), Map.of("status", "ACTIVE"),
-            Map.of("status", "RELEASED", "graceMinutes", row.get("grace_minutes"))));
-        rooms.announceReleased(List.of(id), ((Number) row.get("region_id")).longValue(),
-            BookingReleased.Reason.NO_SHOW);
-        notifications.send(((Number) row.get("booked_by")).longValue(), "未签到，会议室已释放：" + row.get("subject"),
-            "会议开始后 " + row.get("grace_minutes") + " 分钟内无人签到，" + row.get("room") + " 已释放给其他人预订。",
+            .param("status", booking.status().name()).param("now", Timestamp.from(now)).param("id", id).update();
+        rooms.cancelOpenServices(List.of(id));
+        audit.record(new AuditEntry("RELEASE_NO_SHOW", "meeting_booking", id, noShow.regionId(),
+            Map.of("status", noShow.booking().status()),
+            Map.of("status", booking.status(), "graceMinutes", noShow.graceMinutes())));
+        rooms.announceReleased(List.of(booking), noShow.regionId(), BookingReleased.Reason.NO_SHOW);
+        notifications.send(booking.bookedBy(), "未签到，会议室已释放：" + booking.subject(),
+            "会议开始后 " + noShow.graceMinutes() + " 分钟内无人签到，" + noShow.roomName() + " 已释放给其他人预订。",
             "/meeting-bookings/" + id);
         released.add(id);
       }
       return released;
     });
   }
+
+  /** A booking the no-show query found, with what the release says about it. */
+  private record NoShow(MeetingBooking booking, String roomName, long regionId, int graceMinutes) {}
 
   /**
    * A large hall's approval decided: approved confirms the bookings it held, rejected releases them. Runs after the
@@ -218,52 +206,39 @@ public class MeetingBookings {
 
   private void settleHeldBookings(long requestId, boolean approved, boolean withdrawn) {
     var held = jdbc.sql("""
-        select b.id, b.subject, b.booked_by, r.name as room, r.region_id from meeting_booking b
-          join meeting_room r on r.id = b.room_id
-         where b.approval_request_id = :request and b.status = 'PENDING' order by b.id for update of b""")
-        .param("request", requestId).query().listOfRows();
+        select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.name as room_name, r.region_id
+          from meeting_booking b join meeting_room r on r.id = b.room_id
+         where b.approval_request_id = :request and b.status = :pending order by b.id for update of b""")
+        .param("request", requestId).param("pending", BookingStatus.PENDING.name())
+        .query((rs, n) -> new Held(MeetingRooms.booking(rs, n), rs.getString("room_name"), rs.getLong("region_id")))
+        .list();
     Timestamp now = Timestamp.from(clock.instant());
-    for (var row : held) {
-      long id = ((Number) row.get("id")).longValue();
+    for (Held row : held) {
+      MeetingBooking before = row.booking();
+      MeetingBooking after = approved ? before.approve() : before.refuse();
       jdbc.sql("""
           update meeting_booking set status = :status, sequence = sequence + 1, updated_at = :now,
-                 cancelled_at = case when cast(:status as text) = 'CANCELLED' then cast(:now as timestamptz) end where id = :id""")
-          .param("status", approved ? "ACTIVE" : "CANCELLED").param("now", now).param("id", id).update();
-      audit.record(new AuditEntry(approved ? "APPROVE" : withdrawn ? "WITHDRAW" : "REJECT", "meeting_booking", id,
-          ((Number) row.get("region_id")).longValue(), Map.of("status", "PENDING"),
-          Map.of("status", approved ? "ACTIVE" : "CANCELLED", "approvalRequestId", requestId)));
-      if (!approved) {
-        rooms.announceReleased(List.of(id), ((Number) row.get("region_id")).longValue(),
-            BookingReleased.Reason.CANCELLED);
+                 cancelled_at = case when cast(:givenBack as boolean) then cast(:now as timestamptz) end
+           where id = :id""")
+          .param("status", after.status().name()).param("givenBack", !after.holdsRoom()).param("now", now)
+          .param("id", before.id()).update();
+      audit.record(new AuditEntry(approved ? "APPROVE" : withdrawn ? "WITHDRAW" : "REJECT", "meeting_booking",
+          before.id(), row.regionId(), Map.of("status", before.status()),
+          Map.of("status", after.status(), "approvalRequestId", requestId)));
+      if (!after.holdsRoom()) {
+        rooms.announceReleased(List.of(after), row.regionId(), BookingReleased.Reason.CANCELLED);
       }
     }
     if (!held.isEmpty() && !withdrawn) {
-      var first = held.get(0);
-      String subject = (String) first.get("subject");
-      notifications.send(((Number) first.get("booked_by")).longValue(),
-          (approved ? "会议室预订已批准：" : "会议室预订未获批准：") + subject,
-          first.get("room") + (approved ? " 已为您确认" : " 已释放") + (held.size() > 1 ? "（共 " + held.size() + " 次）" : ""),
-          "/meeting-bookings/" + ((Number) first.get("id")).longValue());
+      MeetingBooking first = held.get(0).booking();
+      notifications.send(first.bookedBy(),
+          (approved ? "会议室预订已批准：" : "会议室预订未获批准：") + first.subject(),
+          held.get(0).roomName() + (approved ? " 已为您确认" : " 已释放")
+              + (held.size() > 1 ? "（共 " + held.size() + " 次）" : ""),
+          "/meeting-bookings/" + first.id());
     }
   }
 
-  MeetingBooking inRegion(long id, CurrentUser viewer, boolean lock) {
-    return jdbc.sql("""
-        select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at
-          from meeting_booking b join meeting_room r on r.id = b.room_id
-         where b.id = :id and r.region_id = :region""" + (lock ? " for update of b" : ""))
-        .param("id", id).param("region", viewer.regionId()).query(MeetingRooms::booking).optional()
-        .orElseThrow(() -> new NotFoundException("meetingBooking", id));
-  }
-
-  private long regionOf(MeetingBooking booking) {
-    return jdbc.sql("select region_id from meeting_room where id = :room").param("room", booking.roomId())
-        .query(Long.class).single();
-  }
-
-  static void requireBookerOrManager(MeetingBooking booking, long regionId, CurrentUser by) {
-    if (booking.bookedBy() != by.userId() && !by.dataScopeAs(Role.MEETING_MANAGER).permits(regionId, null, null)) {
-      throw new ForbiddenException();
-    }
-  }
+  /** A booking held for an approval, with its room's name and region. */
+  private record Held(MeetingBooking booking, String roomName, long regionId) {}
 }

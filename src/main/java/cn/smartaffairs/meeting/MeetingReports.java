@@ -77,13 +77,13 @@ public class MeetingReports {
     long days = to.toEpochDay() - from.toEpochDay() + 1;
     List<RoomUsage> rooms = jdbc.sql("""
         select r.id, r.name,
-               count(b.id) filter (where b.status in ('ACTIVE', 'RELEASED')) as bookings,
+               count(b.id) filter (where b.status in (:active, :released)) as bookings,
                coalesce(sum(extract(epoch from upper(b.during) - lower(b.during)))
-                        filter (where b.status = 'ACTIVE'), 0) / 3600.0 as booked_hours,
+                        filter (where b.status = :active), 0) / 3600.0 as booked_hours,
                extract(epoch from r.closes_at - r.opens_at) / 3600.0 * :days as open_hours,
-               count(b.id) filter (where b.status in ('ACTIVE', 'RELEASED') and lower(b.during) <= :now) as held,
-               count(b.id) filter (where b.status = 'RELEASED' or (b.status = 'ACTIVE' and b.checked_in_at is null
-                                                                 and upper(b.during) <= :now)) as no_shows
+               count(b.id) filter (where b.status in (:active, :released) and lower(b.during) <= :now) as held,
+               count(b.id) filter (where b.status = :released or (b.status = :active and b.checked_in_at is null
+                                                                  and upper(b.during) <= :now)) as no_shows
           from meeting_room r
           left join meeting_booking b on b.room_id = r.id and lower(b.during) >= :start and lower(b.during) < :end
          where r.region_id = :region and (cast(:room as bigint) is null or r.id = :room)
@@ -91,6 +91,7 @@ public class MeetingReports {
          order by r.name""")
         .param("days", days).param("now", now).param("start", start).param("end", end)
         .param("region", viewer.regionId()).param("room", roomId)
+        .param("active", BookingStatus.ACTIVE.name()).param("released", BookingStatus.RELEASED.name())
         .query((rs, n) -> new RoomUsage(rs.getLong("id"), rs.getString("name"), rs.getLong("bookings"),
             rs.getDouble("booked_hours"), rs.getDouble("open_hours"), rs.getLong("held"), rs.getLong("no_shows")))
         .list();
@@ -102,19 +103,21 @@ public class MeetingReports {
          cross join lateral generate_series(date_trunc('hour', lower(b.during) at time zone 'Asia/Shanghai'),
                                             upper(b.during) at time zone 'Asia/Shanghai' - interval '1 second',
                                             interval '1 hour') h
-         where r.region_id = :region and (cast(:room as bigint) is null or r.id = :room) and b.status = 'ACTIVE'
+         where r.region_id = :region and (cast(:room as bigint) is null or r.id = :room) and b.status = :active
            and lower(b.during) >= :start and lower(b.during) < :end
          group by 1, 2 order by 1, 2""")
         .param("region", viewer.regionId()).param("room", roomId).param("start", start).param("end", end)
+        .param("active", BookingStatus.ACTIVE.name())
         .query((rs, n) -> new HeatCell(rs.getInt("weekday"), rs.getInt("hour"), rs.getDouble("hours"))).list();
     Map<ServiceKind, Long> delivered = new EnumMap<>(ServiceKind.class);
     jdbc.sql("""
         select o.kind, count(*) as delivered from meeting_service_order o
           join meeting_booking b on b.id = o.booking_id join meeting_room r on r.id = b.room_id
-         where r.region_id = :region and (cast(:room as bigint) is null or r.id = :room) and o.status = 'DELIVERED'
+         where r.region_id = :region and (cast(:room as bigint) is null or r.id = :room) and o.status = :delivered
            and o.needed_at >= :start and o.needed_at < :end
          group by o.kind""")
         .param("region", viewer.regionId()).param("room", roomId).param("start", start).param("end", end)
+        .param("delivered", ServiceOrderStatus.DELIVERED.name())
         .query().listOfRows()
         .forEach(row -> delivered.put(ServiceKind.valueOf((String) row.get("kind")),
             ((Number) row.get("delivered")).longValue()));

@@ -5,7 +5,6 @@ import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
-import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.platform.Violations;
@@ -57,16 +56,20 @@ public class MeetingRooms {
   }
 
   /** Publishes {@link BookingReleased} for bookings just given back, in the caller's transaction (ADR 0012). */
-  void announceReleased(List<Long> bookingIds, long regionId, BookingReleased.Reason reason) {
-    if (bookingIds.isEmpty()) {
-      return;
+  void announceReleased(List<MeetingBooking> released, long regionId, BookingReleased.Reason reason) {
+    released.stream().sorted(java.util.Comparator.comparingLong(MeetingBooking::id))
+        .map(booking -> new BookingReleased(booking.id(), booking.roomId(), regionId, booking.start().toInstant(),
+            booking.end().toInstant(), reason))
+        .forEach(events::publishEvent);
+  }
+
+  /** The services still to deliver for bookings just cancelled or released are cancelled with them. */
+  void cancelOpenServices(List<Long> bookingIds) {
+    if (!bookingIds.isEmpty()) {
+      jdbc.sql("update meeting_service_order set status = :cancelled where booking_id in (:ids) and status = :ordered")
+          .param("cancelled", ServiceOrderStatus.CANCELLED.name()).param("ordered", ServiceOrderStatus.ORDERED.name())
+          .param("ids", bookingIds).update();
     }
-    jdbc.sql("select id, room_id, lower(during) as starts_at, upper(during) as ends_at from meeting_booking"
-            + " where id in (:ids) order by id")
-        .param("ids", bookingIds)
-        .query((rs, n) -> new BookingReleased(rs.getLong("id"), rs.getLong("room_id"), regionId,
-            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), reason))
-        .list().forEach(events::publishEvent);
   }
 
   /** The request type of large-hall bookings in the approval engine; its flow is seeded per region. */
@@ -114,9 +117,9 @@ public class MeetingRooms {
         select r.* from meeting_room r
          where r.region_id = :region and r.capacity >= :attendees
            and not exists (select 1 from meeting_booking b
-                            where b.room_id = r.id and b.status in ('PENDING', 'ACTIVE') and b.during && tstzrange(:start, :end))
+                            where b.room_id = r.id and b.status in (:holding) and b.during && tstzrange(:start, :end))
          order by r.capacity, r.name""")
-        .param("region", viewer.regionId()).param("attendees", attendees)
+        .param("region", viewer.regionId()).param("attendees", attendees).param("holding", BookingStatus.HOLDING_ROOM)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::room).list().stream()
         .filter(room -> room.has(equipment) && BookingRules.opens(room, start, end) && mayBook(room, viewer))
@@ -198,34 +201,46 @@ public class MeetingRooms {
   /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
   public MeetingBooking cancel(long id, CurrentUser by) {
     MeetingBooking cancelled = transaction.execute(status -> {
-      var row = jdbc.sql("""
-          select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at, r.region_id
-            from meeting_booking b join meeting_room r on r.id = b.room_id
-           where b.id = :id and r.region_id = :region for update of b""")
-          .param("id", id).param("region", by.regionId())
-          .query((rs, n) -> Map.entry(booking(rs, n), rs.getLong("region_id"))).optional()
-          .orElseThrow(() -> new NotFoundException("meetingBooking", id));
-      MeetingBooking booking = row.getKey();
-      boolean manager = by.dataScopeAs(Role.MEETING_MANAGER).permits(row.getValue(), null, null);
-      if (booking.bookedBy() != by.userId() && !manager) {
-        throw new ForbiddenException();
-      }
-      if (!booking.holdsRoom()) {
-        throw new ConflictException("meeting.alreadyCancelled", booking.subject());
-      }
-      jdbc.sql("""
-          update meeting_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by,
-                 sequence = sequence + 1, updated_at = :now where id = :id""")
-          .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", id).update();
-      jdbc.sql("update meeting_service_order set status = 'CANCELLED' where booking_id = :id and status = 'ORDERED'")
-          .param("id", id).update();
-      audit.record(AuditEntry.updated("meeting_booking", id, row.getValue(), Map.of("status", booking.status()),
-          Map.of("status", "CANCELLED")));
-      announceReleased(List.of(id), row.getValue(), BookingReleased.Reason.CANCELLED);
+      MeetingBooking booking = lockedInRegion(id, by);
+      long regionId = by.regionId();
+      MeetingBooking after = booking.cancel(BookingActor.of(by, regionId));
+      saveCancelled(List.of(after), by, clock.instant());
+      audit.record(AuditEntry.updated("meeting_booking", id, regionId, Map.of("status", booking.status()),
+          Map.of("status", after.status())));
+      announceReleased(List.of(after), regionId, BookingReleased.Reason.CANCELLED);
       return booking(id);
     });
     withdrawApprovalIfNothingWaits(cancelled, by);
     return cancelled;
+  }
+
+  /** Writes bookings their booker or a manager just cancelled, with their open services (see {@link #cancel}). */
+  void saveCancelled(List<MeetingBooking> cancelled, CurrentUser by, java.time.Instant now) {
+    List<Long> ids = cancelled.stream().map(MeetingBooking::id).toList();
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+        update meeting_booking set status = :status, cancelled_at = :now, cancelled_by = :by,
+               sequence = sequence + 1, updated_at = :now where id in (:ids)""")
+        .param("status", BookingStatus.CANCELLED.name()).param("now", Timestamp.from(now)).param("by", by.userId())
+        .param("ids", ids).update();
+    cancelOpenServices(ids);
+  }
+
+  /** A booking of the caller's region, locked until the transaction ends; any other answers 404. */
+  MeetingBooking lockedInRegion(long id, CurrentUser viewer) {
+    return inRegion(id, viewer, true);
+  }
+
+  /** A booking of the caller's region, locked if asked; any other answers 404. */
+  MeetingBooking inRegion(long id, CurrentUser viewer, boolean lock) {
+    return jdbc.sql("""
+        select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at
+          from meeting_booking b join meeting_room r on r.id = b.room_id
+         where b.id = :id and r.region_id = :region""" + (lock ? " for update of b" : ""))
+        .param("id", id).param("region", viewer.regionId()).query(MeetingRooms::booking).optional()
+        .orElseThrow(() -> new NotFoundException("meetingBooking", id));
   }
 
   /**
@@ -234,13 +249,13 @@ public class MeetingRooms {
    * the cancel standing — the decision then finds nothing pending.
    */
   void withdrawApprovalIfNothingWaits(MeetingBooking cancelled, CurrentUser by) {
-    Long requestId = cancelled.approvalRequestId();
-    if (requestId == null || cancelled.bookedBy() != by.userId()) {
+    if (!cancelled.withdrawsApprovalWhenCancelledBy(by.userId())) {
       return;
     }
+    Long requestId = cancelled.approvalRequestId();
     boolean stillPending = jdbc.sql("""
-        select count(*) from meeting_booking where approval_request_id = :request and status = 'PENDING'""")
-        .param("request", requestId).query(Long.class).single() > 0;
+        select count(*) from meeting_booking where approval_request_id = :request and status = :pending""")
+        .param("request", requestId).param("pending", BookingStatus.PENDING.name()).query(Long.class).single() > 0;
     if (!stillPending) {
       try {
         approvals.withdraw(requestId, by);
@@ -252,6 +267,7 @@ public class MeetingRooms {
 
   long insert(MeetingRoom room, String subject, int attendees, Integer meetingClass, OffsetDateTime start,
               OffsetDateTime end, Long seriesId, CurrentUser by) {
+    BookingStatus initial = BookingStatus.onBooking(room.needsApproval());
     long id = jdbc.sql("""
         insert into meeting_booking (room_id, subject, attendees, meeting_class, during, booked_by, created_at, status,
                                      series_id, occurrence_start)
@@ -259,7 +275,7 @@ public class MeetingRooms {
                 case when cast(:series as bigint) is null then null else cast(:start as timestamptz) end)
         returning id""")
         .param("room", room.id()).param("subject", subject).param("attendees", attendees)
-        .param("class", meetingClass).param("status", room.needsApproval() ? "PENDING" : "ACTIVE")
+        .param("class", meetingClass).param("status", initial.name())
         .param("series", seriesId)
         .param("start", Timestamp.from(start.toInstant())).param("end", Timestamp.from(end.toInstant()))
         .param("by", by.userId()).param("now", Timestamp.from(clock.instant()))
@@ -270,7 +286,7 @@ public class MeetingRooms {
     after.put("attendees", attendees);
     after.put("start", start.toString());
     after.put("end", end.toString());
-    after.put("status", room.needsApproval() ? "PENDING" : "ACTIVE");
+    after.put("status", initial);
     if (seriesId != null) {
       after.put("seriesId", seriesId);
     }
@@ -281,9 +297,9 @@ public class MeetingRooms {
   BookingCollision collision(MeetingRoom room, OffsetDateTime start, OffsetDateTime end) {
     MeetingBooking colliding = jdbc.sql("""
         select %s from meeting_booking
-         where room_id = :room and status in ('PENDING', 'ACTIVE') and during && tstzrange(:start, :end)
+         where room_id = :room and status in (:holding) and during && tstzrange(:start, :end)
          order by lower(during) limit 1""".formatted(BOOKING))
-        .param("room", room.id()).param("start", Timestamp.from(start.toInstant()))
+        .param("room", room.id()).param("holding", BookingStatus.HOLDING_ROOM).param("start", Timestamp.from(start.toInstant()))
         .param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::booking).optional()
         // the booking in the way was cancelled in between: the caller may simply try again
@@ -304,9 +320,9 @@ public class MeetingRooms {
   private List<MeetingBooking> bookingsOn(MeetingRoom room, LocalDate date) {
     return jdbc.sql("""
         select %s from meeting_booking
-         where room_id = :room and status in ('PENDING', 'ACTIVE') and during && tstzrange(:from, :to)
+         where room_id = :room and status in (:holding) and during && tstzrange(:from, :to)
          order by lower(during)""".formatted(BOOKING))
-        .param("room", room.id())
+        .param("room", room.id()).param("holding", BookingStatus.HOLDING_ROOM)
         .param("from", Timestamp.from(date.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
         .param("to", Timestamp.from(date.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
         .query(MeetingRooms::booking).list();
@@ -326,7 +342,8 @@ public class MeetingRooms {
 
   static MeetingBooking booking(ResultSet rs, int row) throws SQLException {
     return new MeetingBooking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
-        beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"), rs.getString("status"),
+        beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"),
+        BookingStatus.valueOf(rs.getString("status")),
         (Long) rs.getObject("series_id"), (Integer) (rs.getObject("meeting_class") == null ? null
             : ((Number) rs.getObject("meeting_class")).intValue()),
         rs.getObject("checked_in_at") == null ? null : beijing(rs, "checked_in_at"),

@@ -3,7 +3,6 @@ package cn.smartaffairs.meeting;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.Accounts;
@@ -14,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -39,36 +39,30 @@ public class MeetingServices {
   private final AuditTrail audit;
   private final TodoInbox inbox;
   private final Accounts accounts;
-  private final MeetingBookings bookings;
+  private final MeetingRooms rooms;
   private final Clock clock;
 
   public MeetingServices(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, Accounts accounts,
-                         MeetingBookings bookings, Clock clock) {
+                         MeetingRooms rooms, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.inbox = inbox;
     this.accounts = accounts;
-    this.bookings = bookings;
+    this.rooms = rooms;
     this.clock = clock;
   }
 
   /** Orders a service for a booking that still holds its room: its booker or a meeting manager. */
   @Transactional
   public ServiceOrder order(long bookingId, NewServiceOrder request, CurrentUser by) {
-    MeetingBooking booking = bookings.inRegion(bookingId, by, true);
+    MeetingBooking booking = rooms.lockedInRegion(bookingId, by);
     long regionId = by.regionId();
-    MeetingBookings.requireBookerOrManager(booking, regionId, by);
-    if (!booking.holdsRoom()) {
-      throw new ConflictException("meeting.alreadyCancelled", booking.subject());
-    }
+    booking.requireOpenForServices(BookingActor.of(by, regionId));
     if (request.kind() == null) {
       throw new BusinessRuleException("meeting.serviceUnknown", "");
     }
     ServiceKind kind = ServiceKind.parse(request.kind());
-    var neededAt = request.neededAt() == null ? booking.start() : request.neededAt();
-    if (neededAt.toInstant().isBefore(clock.instant()) || neededAt.isAfter(booking.end())) {
-      throw new BusinessRuleException("meeting.serviceTimeInvalid");
-    }
+    var neededAt = booking.serviceNeededAt(request.neededAt(), clock.instant());
     String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
     if (note != null && note.length() > 500) {
       throw new BusinessRuleException("meeting.serviceNoteTooLong");
@@ -91,24 +85,19 @@ public class MeetingServices {
   /** Marks a service delivered: a meeting manager of the region; closes everyone's to-do item for it. */
   @Transactional
   public ServiceOrder deliver(long id, CurrentUser by) {
-    var row = jdbc.sql("""
-        select o.status, r.region_id from meeting_service_order o join meeting_booking b on b.id = o.booking_id
-          join meeting_room r on r.id = b.room_id where o.id = :id and r.region_id = :region for update of o""")
-        .param("id", id).param("region", by.regionId()).query().listOfRows();
-    if (row.isEmpty()) {
-      throw new NotFoundException("meetingService", id);
-    }
+    ServiceOrder order = jdbc.sql(ORDER + " where o.id = :id and r.region_id = :region for update of o")
+        .param("id", id).param("region", by.regionId()).query(MeetingServices::order).optional()
+        .orElseThrow(() -> new NotFoundException("meetingService", id));
     if (!by.dataScopeAs(Role.MEETING_MANAGER).permits(by.regionId(), null, null)) {
       throw new ForbiddenException();
     }
-    if (!"ORDERED".equals(row.get(0).get("status"))) {
-      throw new ConflictException("meeting.serviceClosed");
-    }
-    jdbc.sql("update meeting_service_order set status = 'DELIVERED', delivered_at = :now, delivered_by = :by where id = :id")
-        .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).param("id", id).update();
+    ServiceOrder delivered = order.deliver(OffsetDateTime.now(clock));
+    jdbc.sql("update meeting_service_order set status = :status, delivered_at = :now, delivered_by = :by where id = :id")
+        .param("status", delivered.status().name()).param("now", Timestamp.from(delivered.deliveredAt().toInstant()))
+        .param("by", by.userId()).param("id", id).update();
     inbox.doneForLink(link(id));
-    audit.record(AuditEntry.updated("meeting_service_order", id, by.regionId(), Map.of("status", "ORDERED"),
-        Map.of("status", "DELIVERED")));
+    audit.record(AuditEntry.updated("meeting_service_order", id, by.regionId(), Map.of("status", order.status()),
+        Map.of("status", delivered.status())));
     return order(id);
   }
 
@@ -126,9 +115,10 @@ public class MeetingServices {
     }
     return jdbc.sql(ORDER + " " + """
          where r.region_id = :region
-           and (o.status = 'ORDERED' or (o.status = 'DELIVERED' and o.delivered_at > :since))
+           and (o.status = :ordered or (o.status = :delivered and o.delivered_at > :since))
          order by o.status desc, o.needed_at, o.id""")
-        .param("region", viewer.regionId()).param("since", Timestamp.from(clock.instant().minusSeconds(86400)))
+        .param("region", viewer.regionId()).param("ordered", ServiceOrderStatus.ORDERED.name())
+        .param("delivered", ServiceOrderStatus.DELIVERED.name()).param("since", Timestamp.from(clock.instant().minusSeconds(86400)))
         .query(MeetingServices::order).list();
   }
 
@@ -153,7 +143,8 @@ public class MeetingServices {
 
   private static ServiceOrder order(ResultSet rs, int row) throws SQLException {
     return new ServiceOrder(rs.getLong("id"), rs.getLong("booking_id"), ServiceKind.valueOf(rs.getString("kind")),
-        MeetingRooms.beijing(rs, "needed_at"), rs.getString("note"), rs.getString("status"), rs.getString("subject"),
+        MeetingRooms.beijing(rs, "needed_at"), rs.getString("note"),
+        ServiceOrderStatus.valueOf(rs.getString("status")), rs.getString("subject"),
         rs.getString("room_name"), MeetingRooms.beijing(rs, "meeting_start"),
         rs.getObject("delivered_at") == null ? null : MeetingRooms.beijing(rs, "delivered_at"));
   }

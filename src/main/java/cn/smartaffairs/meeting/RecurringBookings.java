@@ -3,7 +3,6 @@ package cn.smartaffairs.meeting;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.platform.Violations;
@@ -13,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -169,9 +169,10 @@ public class RecurringBookings {
     List<LocalDate> colliding = new ArrayList<>();
     for (LocalDate date : dates) {
       boolean taken = jdbc.sql("""
-          select count(*) from meeting_booking where room_id = :room and status in ('PENDING', 'ACTIVE')
+          select count(*) from meeting_booking where room_id = :room and status in (:holding)
              and during && tstzrange(:start, :end)""")
-          .param("room", room.id()).param("start", Timestamp.from(at(date, request.startTime()).toInstant()))
+          .param("room", room.id()).param("holding", BookingStatus.HOLDING_ROOM)
+          .param("start", Timestamp.from(at(date, request.startTime()).toInstant()))
           .param("end", Timestamp.from(at(date, request.endTime()).toInstant())).query(Long.class).single() > 0;
       if (taken) {
         colliding.add(date);
@@ -186,42 +187,39 @@ public class RecurringBookings {
         select s.* from meeting_series s join meeting_room r on r.id = s.room_id
          where s.id = :id and r.region_id = :region""")
         .param("id", id).param("region", viewer.regionId()).query(RecurringBookings::series).optional()
-        .map(this::withOccurrences)
+        .map(series -> withOccurrences(series, false))
         .orElseThrow(() -> new NotFoundException("meetingSeries", id));
   }
 
   /** Cancels every occurrence that has not begun yet; those already held stay as they were. */
   public MeetingSeries cancel(long id, CurrentUser by) {
-    MeetingSeries series = series(id, by);
-    long regionId = rooms.room(series.roomId(), by).regionId();
     transaction.executeWithoutResult(status -> {
-      String state = jdbc.sql("select status from meeting_series where id = :id for update").param("id", id)
-          .query(String.class).single();
-      if (!state.equals("ACTIVE")) {
-        throw new ConflictException("meeting.alreadyCancelled", series.subject());
-      }
-      MeetingBookings.requireBookerOrManager(new MeetingBooking(0, series.roomId(), series.subject(), 0, null, null,
-          series.bookedBy(), state, id, null, null, null), regionId, by);
-      Timestamp now = Timestamp.from(clock.instant());
-      List<Long> cancelled = jdbc.sql("""
-          update meeting_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by,
-                 sequence = sequence + 1, updated_at = :now
-           where series_id = :id and status in ('PENDING', 'ACTIVE') and lower(during) > :now returning id""")
-          .param("now", now).param("by", by.userId()).param("id", id).query(Long.class).list();
-      if (!cancelled.isEmpty()) {
-        jdbc.sql("""
-            update meeting_service_order set status = 'CANCELLED' where status = 'ORDERED' and booking_id in (:ids)""")
-            .param("ids", cancelled).update();
-      }
-      jdbc.sql("update meeting_series set status = 'CANCELLED' where id = :id").param("id", id).update();
-      audit.record(AuditEntry.updated("meeting_series", id, regionId, Map.of("status", "ACTIVE"),
-          Map.of("status", "CANCELLED", "cancelledOccurrences", cancelled)));
+      MeetingSeries series = lockedWithOccurrences(id, by);
+      long regionId = by.regionId();
+      Instant now = clock.instant();
+      List<MeetingBooking> cancelled = series.cancel(BookingActor.of(by, regionId), now);
+      rooms.saveCancelled(cancelled, by, now);
+      jdbc.sql("update meeting_series set status = :status where id = :id")
+          .param("status", SeriesStatus.CANCELLED.name()).param("id", id).update();
+      audit.record(AuditEntry.updated("meeting_series", id, regionId, Map.of("status", series.status()),
+          Map.of("status", SeriesStatus.CANCELLED, "cancelledOccurrences", cancelled.stream().map(MeetingBooking::id)
+              .toList())));
       rooms.announceReleased(cancelled, regionId, BookingReleased.Reason.CANCELLED);
     });
     MeetingSeries after = series(id, by);
     after.occurrences().stream().filter(o -> o.approvalRequestId() != null).findFirst()
         .ifPresent(occurrence -> rooms.withdrawApprovalIfNothingWaits(occurrence, by));
     return after;
+  }
+
+  /** A series of the caller's region and its occurrences, all locked until the transaction ends. */
+  private MeetingSeries lockedWithOccurrences(long id, CurrentUser viewer) {
+    MeetingSeries series = jdbc.sql("""
+        select s.* from meeting_series s join meeting_room r on r.id = s.room_id
+         where s.id = :id and r.region_id = :region for update of s""")
+        .param("id", id).param("region", viewer.regionId()).query(RecurringBookings::series).optional()
+        .orElseThrow(() -> new NotFoundException("meetingSeries", id));
+    return withOccurrences(series, true);
   }
 
   /** A series as its row holds it; its occurrences come after, by {@link #withOccurrences}. */
@@ -231,17 +229,17 @@ public class RecurringBookings {
         rs.getString("frequency"), rs.getInt("interval_count"), rs.getDate("first_date").toLocalDate(),
         rs.getDate("until_date").toLocalDate(), rs.getTime("starts_at").toLocalTime(),
         rs.getTime("ends_at").toLocalTime(), Arrays.stream(exceptions).map(Date::toLocalDate).toList(),
-        rs.getString("status"), rs.getLong("booked_by"), List.of());
+        SeriesStatus.valueOf(rs.getString("status")), rs.getLong("booked_by"), List.of());
   }
 
   /**
    * The series with its occurrences, read after the series' own row: a query inside a row mapper would hold one
    * pooled connection while waiting for another, and a busy moment would starve the pool.
    */
-  private MeetingSeries withOccurrences(MeetingSeries s) {
+  private MeetingSeries withOccurrences(MeetingSeries s, boolean lock) {
     List<MeetingBooking> occurrences = jdbc.sql("""
         select *, lower(during) as starts_at, upper(during) as ends_at from meeting_booking
-         where series_id = :id order by occurrence_start""")
+         where series_id = :id order by occurrence_start""" + (lock ? " for update" : ""))
         .param("id", s.id()).query(MeetingRooms::booking).list();
     return new MeetingSeries(s.id(), s.roomId(), s.subject(), s.attendees(), s.frequency(), s.interval(),
         s.firstDate(), s.untilDate(), s.startTime(), s.endTime(), s.exceptions(), s.status(), s.bookedBy(), occurrences);

@@ -71,9 +71,9 @@ public class OverdueWatch {
           from work_order w
           join escalation_rule d on d.region_id is null
           left join escalation_rule r on r.region_id = w.region_id
-         where w.status in ('RECEIVED', 'DISPATCHED', 'ACCEPTED', 'ON_SITE')
+         where w.status in (:awaitingResolution)
            and w.resolve_due_at - make_interval(mins => coalesce(r.remind_before_minutes, d.remind_before_minutes)) <= :now""")
-        .param("now", Timestamp.from(now)).query().listOfRows();
+        .param("now", Timestamp.from(now)).param("awaitingResolution", WorkOrderStatus.AWAITING_RESOLUTION).query().listOfRows();
     for (var row : open) {
       long id = ((Number) row.get("id")).longValue();
       long regionId = ((Number) row.get("region_id")).longValue();

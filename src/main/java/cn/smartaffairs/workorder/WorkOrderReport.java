@@ -39,17 +39,19 @@ public class WorkOrderReport {
     String group = groupBy == GroupBy.CATEGORY ? "c.name" : "coalesce(w.assignee_user_id::text, '')";
     var parameters = scope.bind(new MapSqlParameterSource())
         .addValue("from", Timestamp.from(from.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
-        .addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()));
+        .addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
+        .addValue("closed", WorkOrderStatus.CLOSED.name())
+        .addValue("satisfied", Satisfaction.COUNTED_AS_SATISFIED);
     // the group expression is one of two fixed strings above, never user input
     return jdbc.sql("""
         select %s as grp,
                count(*) as orders,
-               count(*) filter (where w.status = 'CLOSED') as closed,
+               count(*) filter (where w.status = :closed) as closed,
                avg(case when w.accepted_at is null then null when w.accepted_at <= w.respond_due_at then 1.0 else 0.0 end) as respond_on_time,
                avg(case when w.resolved_at is null then null when w.resolved_at <= w.resolve_due_at then 1.0 else 0.0 end) as resolve_on_time,
                avg(extract(epoch from w.accepted_at - w.received_at) / 3600.0) as mean_respond_hours,
                avg(extract(epoch from w.resolved_at - w.received_at) / 3600.0) as mean_resolve_hours,
-               avg(case when w.satisfaction is null then null when w.satisfaction in ('SATISFIED', 'FAIRLY') then 1.0 else 0.0 end) as satisfaction_rate,
+               avg(case when w.satisfaction is null then null when w.satisfaction in (:satisfied) then 1.0 else 0.0 end) as satisfaction_rate,
                avg(case when w.reopen_count > 0 then 1.0 else 0.0 end) as reopen_rate
           from work_order w
           join work_order_category c on c.id = w.category_id

@@ -67,9 +67,7 @@ public class WorkOrderRules {
     if (respondMinutes <= 0 || resolveWorkingDays < 0 || effectiveFrom == null) {
       throw new BusinessRuleException("workOrderRule.invalid");
     }
-    if (!"URGENT".equals(priority) && !"NORMAL".equals(priority)) {
-      throw new BusinessRuleException("workOrder.priorityUnknown", priority);
-    }
+    WorkOrderPriority.parse(priority);
     long categoryId = jdbc.sql("select id from work_order_category where code = :code").param("code", categoryCode)
         .query(Long.class).optional()
         .orElseThrow(() -> new BusinessRuleException("workOrder.categoryUnknown", categoryCode));

@@ -1,5 +1,8 @@
 package cn.smartaffairs.workorder;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** Where an order stands in the closed loop 受理 → 派单 → 接单 → 到场 → 办结 → 确认 → 回访 → 销号. */
 public enum WorkOrderStatus {
   /** 已受理 */
@@ -17,5 +20,14 @@ public enum WorkOrderStatus {
   /** 已回访 */
   VISITED,
   /** 已销号 */
-  CLOSED
+  CLOSED;
+
+  /** The states still waiting to be resolved, as names for a query (reminders, 催办 and 督办 concern only these). */
+  static final List<String> AWAITING_RESOLUTION = Stream.of(values()).filter(WorkOrderStatus::awaitsResolution)
+      .map(Enum::name).toList();
+
+  /** Not resolved yet: its resolve deadline still runs. */
+  public boolean awaitsResolution() {
+    return this == RECEIVED || this == DISPATCHED || this == ACCEPTED || this == ON_SITE;
+  }
 }

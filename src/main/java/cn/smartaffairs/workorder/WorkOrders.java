@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -99,10 +98,8 @@ public class WorkOrders {
     if (category.isEmpty()) {
       throw new BusinessRuleException("workOrder.categoryUnknown", order.category());
     }
-    String priority = order.priority() == null || order.priority().isBlank() ? "NORMAL" : order.priority().trim();
-    if (!priority.equals("URGENT") && !priority.equals("NORMAL")) {
-      throw new BusinessRuleException("workOrder.priorityUnknown", order.priority());
-    }
+    WorkOrderPriority priority = order.priority() == null || order.priority().isBlank() ? WorkOrderPriority.NORMAL
+        : WorkOrderPriority.parse(order.priority().trim());
     if (order.description() == null || order.description().isBlank() || order.description().length() > 2000) {
       throw new BusinessRuleException("workOrder.descriptionRequired");
     }
@@ -131,8 +128,9 @@ public class WorkOrders {
                                 requester_staff_id, requester_name, created_by, status, received_at, respond_due_at,
                                 resolve_due_at)
         values (:region, :no, :category, :priority, :channel, :description, :building, :floor, :room, :requesterStaff,
-                :requesterName, :createdBy, 'RECEIVED', :received, :respondDue, :resolveDue) returning id""")
-        .param("region", regionId).param("no", orderNo).param("category", categoryId).param("priority", priority)
+                :requesterName, :createdBy, :status, :received, :respondDue, :resolveDue) returning id""")
+        .param("region", regionId).param("no", orderNo).param("category", categoryId)
+        .param("priority", priority.name()).param("status", WorkOrderStatus.RECEIVED.name())
         .param("channel", channel).param("description", order.description().trim())
         .param("building", blank(order.building())).param("floor", blank(order.floor())).param("room", blank(order.room()))
         .param("requesterStaff", requesterStaffId).param("requesterName", requesterName.trim())
@@ -142,7 +140,7 @@ public class WorkOrders {
         .query(Long.class).single();
     recordStep(id, "CREATE", null, WorkOrderStatus.RECEIVED, by.username(), received, null);
     audit.record(AuditEntry.created("work_order", id, regionId, Map.of("orderNo", orderNo,
-        "category", category.get(0).get("code"), "priority", priority, "channel", channel,
+        "category", category.get(0).get("code"), "priority", priority.name(), "channel", channel,
         "requester", requesterName.trim())));
     events.publishEvent(new WorkOrderMoved(id, orderNo, regionId, "CREATE", null, WorkOrderStatus.RECEIVED, null,
         requesterStaffId, order.description().trim()));
@@ -188,22 +186,11 @@ public class WorkOrders {
   }
 
   /**
-   * The moves that are the viewer's part of the loop now: dispatch, visit and close for a dispatcher; accept,
-   * arrive and resolve for the handler; confirm and reopen for the requester (or for a dispatcher when the caller
-   * is not in the staff register). The API also lets a dispatcher act on the others' behalf; pages do not offer it.
+   * The moves that are the viewer's part of the loop now (see {@link WorkOrder#actionsFor}). The API also lets a
+   * dispatcher act on the others' behalf; pages do not offer it.
    */
   public List<WorkOrderAction> actionsFor(WorkOrder order, CurrentUser viewer) {
-    boolean dispatcher = dispatches(viewer, order.regionId());
-    boolean handler = order.assigneeUserId() != null && order.assigneeUserId() == viewer.userId();
-    boolean requester = order.requesterStaffId() != null ? order.requesterStaffId().equals(viewer.staffId()) : dispatcher;
-    return java.util.Arrays.stream(WorkOrderAction.values())
-        .filter(action -> action.allowedFrom(order.status()))
-        .filter(action -> switch (action) {
-          case DISPATCH, VISIT, CLOSE -> dispatcher;
-          case ACCEPT, ARRIVE, RESOLVE -> handler;
-          case CONFIRM, REOPEN -> requester;
-        })
-        .toList();
+    return order.actionsFor(WorkOrderActor.of(viewer, order.regionId()));
   }
 
   /** The accounts an order of the region can be dispatched to. */
@@ -225,39 +212,27 @@ public class WorkOrders {
   @Transactional
   public WorkOrder move(long id, Transition transition, CurrentUser by) {
     WorkOrder order = get(id, by);
-    WorkOrderAction action = WorkOrderAction.parse(transition.action());
-    if (action == null) {
-      throw new BusinessRuleException("workOrder.actionUnknown", transition.action());
+    WorkOrder.Move move = order.decide(transition, WorkOrderActor.of(by, order.regionId()));
+    if (move.action() == WorkOrderAction.DISPATCH) {
+      requireWorker(move.assignee(), order.regionId());
     }
-    requireAllowed(action, order, by);
-    // a stale page is told that the order moved on, rather than which action its new state refuses
-    if (transition.expectedVersion() != null && transition.expectedVersion() != order.version()) {
-      throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
-    }
-    if (!action.allowedFrom(order.status())) {
-      throw new ConflictException("workOrder.actionNotAllowed",
-          new DefaultMessageSourceResolvable("workOrder.action." + action.name()),
-          new DefaultMessageSourceResolvable("workOrder.status." + order.status().name()));
-    }
-    Long assignee = action == WorkOrderAction.DISPATCH
-        ? requireWorker(transition.assigneeUserId(), order.regionId()) : order.assigneeUserId();
-    if (action == WorkOrderAction.VISIT && transition.satisfaction() == null) {
-      throw new BusinessRuleException("workOrder.satisfactionRequired");
-    }
-    apply(order, action, assignee, transition, by.username(), clock.instant());
-    if (action == WorkOrderAction.VISIT && transition.satisfaction() == Satisfaction.UNSATISFIED
-        && Boolean.TRUE.equals(transition.handlerAtFault())) {
+    apply(order, move, transition, by.username(), clock.instant());
+    if (move.reopensTheLoop()) {
       // 不满意且属承办人责任: the loop opens again with the same handler (RULES.md §7)
-      return move(id, new Transition("reopen", null, null, null, "回访不满意，重新办理", null), by);
+      return move(id, WorkOrder.REOPEN_AFTER_UNSATISFIED_VISIT, by);
     }
     return get(id, by);
   }
 
-  /** Carries out a checked move: the state, its time, the history, the audit record, the to-do and the event. */
-  private void apply(WorkOrder order, WorkOrderAction action, Long assignee, Transition transition, String actor,
-                     Instant now) {
+  /**
+   * Saves a move the order decided: the state, its time, the history, the audit record, the to-do and the events.
+   * The version guards against a move someone else saved first.
+   */
+  private void apply(WorkOrder order, WorkOrder.Move move, Transition transition, String actor, Instant now) {
+    WorkOrderAction action = move.action();
+    Long assignee = move.assignee();
     var update = new MapSqlParameterSource("id", order.id()).addValue("version", order.version())
-        .addValue("status", action.target().name()).addValue("now", Timestamp.from(now));
+        .addValue("status", move.to().name()).addValue("now", Timestamp.from(now));
     StringBuilder set = new StringBuilder("status = :status, version = version + 1");
     switch (action) {
       case DISPATCH -> {
@@ -280,17 +255,17 @@ public class WorkOrders {
     if (changed == 0) {
       throw new ConflictException("workOrder.changedMeanwhile", order.orderNo());
     }
-    recordStep(order.id(), action.name(), order.status(), action.target(), actor, now, blank(transition.comment()));
+    recordStep(order.id(), action.name(), move.from(), move.to(), actor, now, blank(transition.comment()));
     Map<String, Object> after = new LinkedHashMap<>();
-    after.put("status", action.target());
+    after.put("status", move.to());
     after.put("assigneeUserId", assignee);
     if (transition.satisfaction() != null) {
       after.put("satisfaction", transition.satisfaction());
     }
     audit.recordAs(actor, List.of(new AuditEntry(action.name(), "work_order", order.id(), order.regionId(),
-        Map.of("status", order.status(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after)));
-    events.publishEvent(new WorkOrderMoved(order.id(), order.orderNo(), order.regionId(), action.name(), order.status(),
-        action.target(), assignee, order.requesterStaffId(), order.description()));
+        Map.of("status", move.from(), "assigneeUserId", String.valueOf(order.assigneeUserId())), after)));
+    events.publishEvent(new WorkOrderMoved(order.id(), order.orderNo(), order.regionId(), action.name(), move.from(),
+        move.to(), assignee, order.requesterStaffId(), order.description()));
     if (action == WorkOrderAction.CLOSE) {
       events.publishEvent(new WorkOrderClosed(order.id(), order.orderNo(), order.regionId(), order.categoryCode(),
           order.requesterStaffId(), assignee, order.satisfaction() == null ? null : order.satisfaction().name(), now));
@@ -319,26 +294,27 @@ public class WorkOrders {
             .param("building", order.building() == null ? "" : order.building())
             .query(Long.class).optional()
         : dutyRota.onDuty(order.regionId(), kind, at);
-    handler.ifPresent(userId -> apply(order, WorkOrderAction.DISPATCH, userId,
+    handler.ifPresent(userId -> apply(order, order.dispatchAutomaticallyTo(userId),
         new Transition("dispatch", userId, null, null, officeTime ? "按派单规则自动派单" : "值班自动派单", null),
         "system", at));
   }
 
   /** The order's deadlines from the rule in force for its region, category and priority on the day received. */
-  Deadlines deadlines(long regionId, long categoryId, String priority, Instant received) {
+  Deadlines deadlines(long regionId, long categoryId, WorkOrderPriority priority, Instant received) {
     var rule = jdbc.sql("""
         select respond_minutes, resolve_working_days from work_order_deadline_rule
          where category_id = :category and priority = :priority and effective_from <= :day
            and (region_id is null or region_id = :region)
          order by region_id nulls last, effective_from desc limit 1""")
-        .param("category", categoryId).param("priority", priority).param("region", regionId)
+        .param("category", categoryId).param("priority", priority.name()).param("region", regionId)
         .param("day", java.sql.Date.valueOf(LocalDate.ofInstant(received, PlatformConfiguration.ZONE)))
         .query().singleRow();
     WorkingDays days = calendar.forRegion(regionId);
     ZonedDateTime at = received.atZone(PlatformConfiguration.ZONE);
     Duration respond = Duration.ofMinutes(((Number) rule.get("respond_minutes")).longValue());
     // urgent orders are answered around the clock by whoever is on duty; the others within office hours
-    Instant respondDue = "URGENT".equals(priority) ? received.plus(respond) : days.plusWorkingTime(at, respond).toInstant();
+    Instant respondDue = priority.answeredAroundTheClock() ? received.plus(respond)
+        : days.plusWorkingTime(at, respond).toInstant();
     Instant resolveDue = days.closeOfWorkingDays(at, ((Number) rule.get("resolve_working_days")).intValue()).toInstant();
     return new Deadlines(respondDue, resolveDue);
   }
@@ -346,30 +322,14 @@ public class WorkOrders {
   /** When an order must be answered and when it must be resolved. */
   record Deadlines(Instant respond, Instant resolve) {}
 
-  private void requireAllowed(WorkOrderAction action, WorkOrder order, CurrentUser by) {
-    boolean dispatcher = dispatches(by, order.regionId());
-    boolean handler = order.assigneeUserId() != null && order.assigneeUserId() == by.userId();
-    boolean requester = order.requesterStaffId() != null && order.requesterStaffId().equals(by.staffId());
-    boolean allowed = switch (action) {
-      case DISPATCH, VISIT, CLOSE -> dispatcher;
-      case ACCEPT, ARRIVE, RESOLVE -> handler || dispatcher;
-      case CONFIRM, REOPEN -> requester || dispatcher;
-    };
-    if (!allowed) {
-      throw new ForbiddenException();
-    }
-  }
-
-  private long requireWorker(Long userId, long regionId) {
-    if (userId == null) {
-      throw new BusinessRuleException("workOrder.assigneeRequired");
-    }
-    CurrentUser worker = accounts.findById(userId)
+  /** The worker an order is dispatched to is an enabled repair worker or manager of the order's region. */
+  private void requireWorker(long userId, long regionId) {
+    accounts.findById(userId)
         .filter(user -> user.regionId() == regionId && user.isEnabled())
         .filter(user -> user.hasAny(Role.REPAIR_WORKER, Role.REPAIR_MANAGER))
         .orElseThrow(() -> new BusinessRuleException("workOrder.assigneeUnknown", userId));
-    return worker.userId();
   }
+
 
   private void recordStep(long id, String action, WorkOrderStatus from, WorkOrderStatus to, String actor, Instant at,
                           String note) {

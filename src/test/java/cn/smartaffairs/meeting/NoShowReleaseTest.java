@@ -64,7 +64,7 @@ class NoShowReleaseTest {
         + " and action = 'RELEASE_NO_SHOW'").param("id", String.valueOf(absent)).query(Long.class).single()).isEqualTo(1);
     // the room is free for the rest of the hour
     assertThat(rooms.book(new NewBooking(room, at(day, "10:30"), at(day, "11:00"), "临时借用", 4, null), staff).status())
-        .isEqualTo("ACTIVE");
+        .isEqualTo(BookingStatus.ACTIVE);
     assertThatThrownBy(() -> bookings.checkIn(absent, staff)).isInstanceOf(BusinessRuleException.class);
   }
 

@@ -168,7 +168,7 @@ class WorkOrderLoopTest {
   void anUrgentReportOnASaturdayNightIsAnsweredThatNightAndResolvedOnTheMakeUpSunday() {
     // 2026-09-19 is a Saturday; Sunday 09-20 is a make-up working day before National Day
     Instant saturdayNight = ZonedDateTime.of(2026, 9, 19, 21, 0, 0, 0, SHANGHAI).toInstant();
-    var deadlines = workOrders.deadlines(regionId("YX"), category("REPAIR_PLUMBING"), "URGENT", saturdayNight);
+    var deadlines = workOrders.deadlines(regionId("YX"), category("REPAIR_PLUMBING"), WorkOrderPriority.URGENT, saturdayNight);
     assertThat(deadlines.respond()).isEqualTo(ZonedDateTime.of(2026, 9, 19, 21, 30, 0, 0, SHANGHAI).toInstant());
     assertThat(deadlines.resolve()).isEqualTo(ZonedDateTime.of(2026, 9, 20, 17, 30, 0, 0, SHANGHAI).toInstant());
   }
@@ -176,11 +176,11 @@ class WorkOrderLoopTest {
   @Test
   void anOrdinaryRequestOnTheEveOfNationalDayIsDueOnTheMakeUpSaturday() {
     Instant eve = ZonedDateTime.of(2026, 9, 30, 16, 0, 0, 0, SHANGHAI).toInstant();
-    var deadlines = workOrders.deadlines(regionId("YX"), category("HOTLINE_REQUEST"), "NORMAL", eve);
+    var deadlines = workOrders.deadlines(regionId("YX"), category("HOTLINE_REQUEST"), WorkOrderPriority.NORMAL, eve);
     assertThat(deadlines.respond()).as("two office hours: 1.5 h that day, 0.5 h after the holiday")
         .isEqualTo(ZonedDateTime.of(2026, 10, 8, 9, 0, 0, 0, SHANGHAI).toInstant());
     assertThat(deadlines.resolve()).isEqualTo(ZonedDateTime.of(2026, 10, 10, 17, 30, 0, 0, SHANGHAI).toInstant());
-    var complaint = workOrders.deadlines(regionId("YX"), category("HOTLINE_COMPLAINT"), "NORMAL", eve);
+    var complaint = workOrders.deadlines(regionId("YX"), category("HOTLINE_COMPLAINT"), WorkOrderPriority.NORMAL, eve);
     assertThat(complaint.resolve()).as("13 working days").isEqualTo(ZonedDateTime.of(2026, 10, 23, 17, 30, 0, 0, SHANGHAI).toInstant());
   }
 }

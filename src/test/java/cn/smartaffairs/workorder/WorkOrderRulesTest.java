@@ -41,11 +41,11 @@ class WorkOrderRulesTest {
 
     var before = ZonedDateTime.of(2027, 5, 28, 9, 0, 0, 0, SHANGHAI).toInstant(); // a Friday
     var after = ZonedDateTime.of(2027, 6, 1, 9, 0, 0, 0, SHANGHAI).toInstant();  // a Tuesday
-    assertThat(workOrders.deadlines(county, building, "NORMAL", before).resolve()).as("national 3 working days")
+    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, before).resolve()).as("national 3 working days")
         .isEqualTo(ZonedDateTime.of(2027, 6, 2, 17, 30, 0, 0, SHANGHAI).toInstant());
-    assertThat(workOrders.deadlines(county, building, "NORMAL", after).resolve()).as("the county's 7 working days")
+    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, after).resolve()).as("the county's 7 working days")
         .isEqualTo(ZonedDateTime.of(2027, 6, 10, 17, 30, 0, 0, SHANGHAI).toInstant());
-    assertThat(workOrders.deadlines(city, building, "NORMAL", after).resolve()).as("the city keeps the national rule")
+    assertThat(workOrders.deadlines(city, building, WorkOrderPriority.NORMAL, after).resolve()).as("the city keeps the national rule")
         .isEqualTo(ZonedDateTime.of(2027, 6, 4, 17, 30, 0, 0, SHANGHAI).toInstant());
     assertThatThrownBy(() -> rules.addDeadlineRule(county, "REPAIR_BUILDING", "NORMAL", 60, 1, LocalDate.of(2027, 6, 1),
         accounts.loadUserByUsername("county.admin"))).hasMessage("workOrderRule.versionExists");
