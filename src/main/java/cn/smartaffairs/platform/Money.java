@@ -45,6 +45,11 @@ public record Money(long fen) implements Comparable<Money> {
     return ofYuan(yuan, refusalKey, text);
   }
 
+  /** A form field that {@link Yuan} has checked: its amount, or null when it was left empty. */
+  public static Money ofFormYuan(String text) {
+    return text == null || text.isBlank() ? null : parseSignedYuan(text, INVALID);
+  }
+
   /** An amount already read as a number (a form's BigDecimal field): more than two decimals are refused, not rounded. */
   public static Money ofYuan(BigDecimal yuan, String refusalKey) {
     return ofYuan(yuan, refusalKey, yuan == null ? null : yuan.toPlainString());
