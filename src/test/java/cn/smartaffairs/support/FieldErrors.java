@@ -13,15 +13,15 @@ public final class FieldErrors {
 
   private FieldErrors() {}
 
-  /** The messages beside the field with this id; empty when it shows none. */
+  /** The messages beside the field with this id (one per line); empty when it shows none. */
   public static List<String> of(String html, String fieldId) {
-    Matcher block = Pattern.compile("id=\"" + Pattern.quote(fieldId + "-error") + "\">\\s*((?:<div>[^<]*</div>\\s*)+)")
+    Matcher block = Pattern.compile("id=\"" + Pattern.quote(fieldId + "-error") + "\">([^<]*(?:<br>[^<]*)*)</div>")
         .matcher(html);
     List<String> messages = new ArrayList<>();
     if (block.find()) {
-      Matcher line = Pattern.compile("<div>([^<]*)</div>").matcher(block.group(1));
-      while (line.find()) {
-        messages.add(line.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+      for (String line : block.group(1).split("<br>")) {
+        messages.add(line.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+            .replace("&amp;", "&"));
       }
     }
     return messages;
