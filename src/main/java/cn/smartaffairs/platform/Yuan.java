@@ -28,6 +28,9 @@ public @interface Yuan {
   /** Whether a negative amount means something here (a correction that takes money back). */
   boolean signed() default false;
 
+  /** Whether a third decimal is rounded to the fen instead of refused (forms that always did so). */
+  boolean rounded() default false;
+
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
@@ -36,10 +39,12 @@ public @interface Yuan {
   final class Check implements ConstraintValidator<Yuan, String> {
 
     private boolean signed;
+    private boolean rounded;
 
     @Override
     public void initialize(Yuan annotation) {
       signed = annotation.signed();
+      rounded = annotation.rounded();
     }
 
     @Override
@@ -48,7 +53,8 @@ public @interface Yuan {
         return true;
       }
       try {
-        return signed ? Money.parseSignedYuan(text, Money.INVALID) != null : Money.parseYuan(text) != null;
+        Money money = rounded ? Money.ofFormYuanRounded(text) : Money.parseSignedYuan(text, Money.INVALID);
+        return signed || !money.isNegative();
       } catch (BusinessRuleException refused) {
         return false;
       }
