@@ -38,7 +38,7 @@ class OrganisationFormErrorsTest {
         "nature", "PARTY_GOVERNMENT", "approvedHeadcount", "-3", "_csrf", csrf));
 
     assertThat(page.status()).isEqualTo(200);
-    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("不能为空");
+    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("请填写此项");
     assertThat(FieldErrors.of(page.body(), "approvedHeadcount")).containsExactly("最小不能小于0");
     assertThat(FieldErrors.marked(page.body(), "name")).isTrue();
     assertThat(FieldErrors.marked(page.body(), "approvedHeadcount")).isTrue();
@@ -57,7 +57,7 @@ class OrganisationFormErrorsTest {
         "nature", "PARTY_GOVERNMENT", "approvedHeadcount", "lots", "_csrf", csrf));
 
     assertThat(FieldErrors.of(page.body(), "approvedHeadcount")).containsExactly("Enter a whole number");
-    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("must not be blank");
+    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("Please fill in this field");
     // a number input shows the bound number, as browsers send no text that is not one
     assertThat(FieldErrors.value(page.body(), "approvedHeadcount")).isEmpty();
   }
@@ -88,7 +88,7 @@ class OrganisationFormErrorsTest {
         "rankCode", "LEVEL_OFFICER_1", "status", "ACTIVE", "mobile", "12345", "_csrf", csrf));
 
     assertThat(page.status()).isEqualTo(200);
-    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("不能为空");
+    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("请填写此项");
     assertThat(FieldErrors.of(page.body(), "mobile")).containsExactly("请输入11位手机号，如 13800138000");
     assertThat(FieldErrors.value(page.body(), "mobile")).isEqualTo("12345");
     assertThat(FieldErrors.value(page.body(), "staffNo")).isEqualTo(staffNo);

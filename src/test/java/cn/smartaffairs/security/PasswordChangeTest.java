@@ -70,7 +70,7 @@ class PasswordChangeTest {
     var answer = change("", NEW_PASSWORD, NEW_PASSWORD + "x");
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(FieldErrors.of(answer.body(), "currentPassword")).containsExactly("不能为空");
+    assertThat(FieldErrors.of(answer.body(), "currentPassword")).containsExactly("请填写此项");
     assertThat(FieldErrors.of(answer.body(), "confirmPassword")).containsExactly("两次输入的新密码不一致");
     assertThat(answer.body()).doesNotContain(NEW_PASSWORD);
     assertSignInWorksWith(FreshAccounts.PASSWORD);
