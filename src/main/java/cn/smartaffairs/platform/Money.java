@@ -45,12 +45,12 @@ public record Money(long fen) implements Comparable<Money> {
     return ofYuan(yuan, refusalKey, text);
   }
 
-  /** A form field that {@link Yuan} has checked: its amount, or null when it was left empty. */
+  /** A form field that {@link YuanAmount} has checked: its amount, or null when it was left empty. */
   public static Money ofFormYuan(String text) {
     return text == null || text.isBlank() ? null : parseSignedYuan(text, INVALID);
   }
 
-  /** The same for a field that rounds a third decimal to the fen ({@code @Yuan(rounded = true)}). */
+  /** The same for a field that rounds a third decimal to the fen ({@code @YuanAmount(rounded = true)}). */
   public static Money ofFormYuanRounded(String text) {
     if (text == null || text.isBlank()) {
       return null;

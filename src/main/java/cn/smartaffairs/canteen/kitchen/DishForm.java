@@ -1,7 +1,7 @@
 package cn.smartaffairs.canteen.kitchen;
 
 import cn.smartaffairs.platform.Money;
-import cn.smartaffairs.platform.Yuan;
+import cn.smartaffairs.platform.YuanAmount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,7 +14,7 @@ public class DishForm implements Serializable {
   @NotBlank(message = "{canteen.kitchen.nameRequired}") @Size(max = 100, message = "{canteen.kitchen.nameRequired}")
   private String name;
   @NotBlank private String category;
-  @NotBlank @Yuan(rounded = true) private String priceYuan;
+  @NotBlank @YuanAmount(rounded = true) private String priceYuan;
 
   long priceFen() {
     return Money.ofFormYuanRounded(priceYuan).fen();

@@ -1,7 +1,7 @@
 package cn.smartaffairs.canteen.procurement;
 
 import cn.smartaffairs.platform.Money;
-import cn.smartaffairs.platform.Yuan;
+import cn.smartaffairs.platform.YuanAmount;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +24,7 @@ public class InspectionForm implements Serializable {
   @NotNull @Positive(message = "{canteen.kitchen.quantityInvalid}")
   @Digits(integer = 10, fraction = 2, message = "{canteen.kitchen.quantityInvalid}") private BigDecimal quantity;
   @NotBlank @Size(max = 20) private String unit;
-  @Yuan(rounded = true) private String unitPriceYuan;
+  @YuanAmount(rounded = true) private String unitPriceYuan;
   private String batchNo;
   @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate productionDate;
   @NotNull @Min(1) private Integer shelfLifeDays;

@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
 @Documented
 @Target({FIELD, RECORD_COMPONENT})
 @Retention(RUNTIME)
-@Constraint(validatedBy = Yuan.Check.class)
-public @interface Yuan {
+@Constraint(validatedBy = YuanAmount.Check.class)
+public @interface YuanAmount {
 
   String message() default "{form.yuan.invalid}";
 
@@ -36,13 +36,13 @@ public @interface Yuan {
   Class<? extends Payload>[] payload() default {};
 
   /** Whether the text reads as yuan, by {@link Money}'s own parsing. */
-  final class Check implements ConstraintValidator<Yuan, String> {
+  final class Check implements ConstraintValidator<YuanAmount, String> {
 
     private boolean signed;
     private boolean rounded;
 
     @Override
-    public void initialize(Yuan annotation) {
+    public void initialize(YuanAmount annotation) {
       signed = annotation.signed();
       rounded = annotation.rounded();
     }
