@@ -63,6 +63,20 @@ class OrganisationFormErrorsTest {
   }
 
   @Test
+  void aNameOverThePlatformsTextLimitIsNamedOnItsFieldWithTheLimit() {
+    long unit = freshCountyUnit();
+    WebSession admin = new WebSession(port).signedInAs("county.admin", ApiClient.DEMO_PASSWORD);
+    String csrf = admin.get("/units/" + unit + "/edit").csrfToken();
+
+    var page = admin.post("/units/" + unit, Map.of("name", "局".repeat(2001), "governmentLevel", "COUNTY",
+        "nature", "PARTY_GOVERNMENT", "approvedHeadcount", "-1", "_csrf", csrf));
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(FieldErrors.of(page.body(), "name")).containsExactly("过长：最多 2000 个字符");
+    assertThat(FieldErrors.of(page.body(), "approvedHeadcount")).containsExactly("最小不能小于0");
+  }
+
+  @Test
   void aDepartmentWithoutNameComesBackToTheUnitPageWithItsMessageOnTheField() {
     long unit = freshCountyUnit();
     WebSession admin = new WebSession(port).signedInAs("county.admin", ApiClient.DEMO_PASSWORD);
