@@ -3,13 +3,13 @@ package cn.smartaffairs.space.rental;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
-import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -137,36 +137,52 @@ class RentalController {
   }
 
   @GetMapping("/leases/{id}")
-  String lease(@PathVariable long id, @RequestParam(required = false) Long instalment, Model model) {
+  String lease(@PathVariable long id, @RequestParam(required = false) Long instalment, Model model, Locale locale) {
     CurrentUser user = manager();
     LocalDate today = rentals.today();
     model.addAttribute("lease", rentals.lease(id, user));
-    model.addAttribute("schedule", rentals.schedule(id, user));
+    var schedule = rentals.schedule(id, user);
+    model.addAttribute("schedule", schedule);
     model.addAttribute("payments", rentals.payments(id, user));
     model.addAttribute("today", today);
     model.addAttribute("highlight", instalment);
+    model.addAttribute("owing", schedule.stream().filter(i -> i.outstandingFen() > 0)
+        .map(i -> new Choice(i.id(), i.sequence() + " · " + i.dueDate() + " · "
+            + messages.getMessage("space.rental.owes", null, locale) + " " + Money.ofFen(i.outstandingFen())))
+        .toList());
+    model.addAttribute("uninvoiced", schedule.stream().filter(i -> i.invoiceNo() == null)
+        .map(i -> new Choice(i.id(), i.sequence() + " · " + i.dueDate())).toList());
+    addIfAbsent(model, "paymentForm", () -> {
+      var form = new PaymentForm();
+      form.setInstalmentId(instalment);
+      form.setPaidOn(today);
+      form.setMethod("TRANSFER");
+      return form;
+    });
+    addIfAbsent(model, "invoiceForm", () -> {
+      var form = new InvoiceForm();
+      form.setIssuedOn(today);
+      return form;
+    });
     return "space/rental/lease";
   }
 
   @PostMapping("/leases/{id}/payments")
-  String pay(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String amount,
-             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
-             @RequestParam(defaultValue = "TRANSFER") String method, @RequestParam(required = false) String note,
+  String pay(@PathVariable long id, @Valid @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
-    return PageOutcome.redirectAfter(() -> rentals.recordPayment(new NewPayment(instalmentId, Yuan.toFen(amount), paidOn,
-        method, note), user), "/space/rentals/leases/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> rentals.recordPayment(form.toNewPayment(), user), saved(locale),
+        "/space/rentals/leases/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/leases/{id}/invoices")
-  String invoice(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String invoiceNo,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+  String invoice(@PathVariable long id, @Valid @ModelAttribute("invoiceForm") InvoiceForm form, BindingResult binding,
                  RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
-    return PageOutcome.redirectAfter(() -> rentals.recordInvoice(instalmentId, invoiceNo, issuedOn, user),
-        "/space/rentals/leases/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> rentals.recordInvoice(form.getInstalmentId(), form.getInvoiceNo(),
+        form.getIssuedOn(), user), saved(locale), "/space/rentals/leases/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/leases/{id}/termination")

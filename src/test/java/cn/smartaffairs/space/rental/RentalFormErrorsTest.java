@@ -40,6 +40,28 @@ class RentalFormErrorsTest {
   }
 
   @Test
+  void aPaymentWithAnAmountThatIsNoAmountAndWithoutDateIsRefusedOnBothFieldsOfTheLeasePage() {
+    var manager = new WebSession(port).signedInAs("space.manager", ApiClient.DEMO_PASSWORD);
+    long lease = jdbc.sql("select min(l.id) from space_lease l join space_lettable s on s.id = l.lettable_id"
+        + " where s.name = '附楼临街商铺101'").query(Long.class).single();
+    long instalment = jdbc.sql("select min(id) from space_rent_instalment where lease_id = :lease")
+        .param("lease", lease).query(Long.class).single();
+    long before = count("space_rent_payment");
+    String page = "/space/rentals/leases/" + lease;
+
+    var refused = manager.post(page + "/payments", Map.of("_csrf", manager.get(page).csrfToken(),
+        "instalmentId", String.valueOf(instalment), "amount", "五千", "paidOn", "", "method", "TRANSFER"));
+
+    assertThat(refused.redirectPath()).isEqualTo(page);
+    String shown = manager.get(page).body();
+    assertThat(FieldErrors.of(shown, "amount")).containsExactly("请输入以元为单位的金额，不小于0，最多两位小数");
+    assertThat(FieldErrors.of(shown, "paidOn")).containsExactly("请填写此项");
+    assertThat(FieldErrors.value(shown, "amount")).isEqualTo("五千");
+    assertThat(FieldErrors.of(shown, "invoiceNo")).as("the invoice form is another form").isEmpty();
+    assertThat(count("space_rent_payment")).isEqualTo(before);
+  }
+
+  @Test
   void aLeaseWithoutContractNumberAndWithARentThatIsNoAmountIsRefusedOnBothFields() {
     var manager = new WebSession(port).signedInAs("space.manager", ApiClient.DEMO_PASSWORD);
     long before = count("space_lease");
