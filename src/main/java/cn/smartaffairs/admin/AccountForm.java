@@ -16,7 +16,7 @@ public class AccountForm {
   @NotBlank private String password;
   @NotNull private Long regionId;
   private Long unitId;
-  private String staffNo;
+  @Size(max = 30) private String staffNo;
   private List<Role> roles = new ArrayList<>();
 
   public String getUsername() { return username; }

@@ -4,11 +4,15 @@ import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.Region;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,14 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 审批流程配置: an administrator sets, per request type and region, who approves, and appoints deputies. */
@@ -61,9 +63,9 @@ class ApprovalAdminController {
 
   /** The form of a new flow version: text fields, so that a wrong number is reported in Chinese, not as a crash. */
   static class FlowForm {
-    private String requestType = "";
+    @NotBlank @Size(max = 50) private String requestType = "";
     private Long regionId;
-    private String name = "";
+    @NotBlank @Size(max = 100) private String name = "";
     private List<StepForm> steps = new ArrayList<>();
 
     FlowForm() {
@@ -141,7 +143,7 @@ class ApprovalAdminController {
   }
 
   @PostMapping
-  String define(@ModelAttribute("form") FlowForm form, BindingResult binding, Model model,
+  String define(@Valid @ModelAttribute("form") FlowForm form, BindingResult binding, Model model,
                 RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     List<FlowDefinition.Step> steps = new ArrayList<>();
@@ -176,16 +178,19 @@ class ApprovalAdminController {
   }
 
   @PostMapping("/deputies")
-  String appoint(@RequestParam long principalId, @RequestParam long deputyId,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime until,
+  String appoint(@Valid @ModelAttribute("deputyForm") DeputyForm form, BindingResult binding,
                  RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return PageOutcome.redirectWithErrors(binding, "/admin/approval-flows#deputies", redirect);
+    }
     try {
-      approvals.appointDeputy(principalId, deputyId, from.atZone(PlatformConfiguration.ZONE).toInstant(),
-          until.atZone(PlatformConfiguration.ZONE).toInstant(), CurrentUsers.current());
-      Map<Long, String> names = accounts.displayNamesById(List.of(principalId, deputyId));
+      approvals.appointDeputy(form.getPrincipalId(), form.getDeputyId(),
+          form.getFrom().atZone(PlatformConfiguration.ZONE).toInstant(),
+          form.getUntil().atZone(PlatformConfiguration.ZONE).toInstant(), CurrentUsers.current());
+      Map<Long, String> names = accounts.displayNamesById(List.of(form.getPrincipalId(), form.getDeputyId()));
       redirect.addFlashAttribute("flash", messages.getMessage("approval.admin.appointed", new Object[] {
-          names.get(deputyId), names.get(principalId), DEPUTY_TIME.format(from), DEPUTY_TIME.format(until)}, locale));
+          names.get(form.getDeputyId()), names.get(form.getPrincipalId()), DEPUTY_TIME.format(form.getFrom()),
+          DEPUTY_TIME.format(form.getUntil())}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
     }
@@ -267,6 +272,9 @@ class ApprovalAdminController {
     Role[] roles = APPROVER_ROLES.toArray(Role[]::new);
     regions.forEach(region -> people.put(region.name(), accounts.holding(region.id(), roles)));
     model.addAttribute("form", form);
+    if (!model.containsAttribute("deputyForm")) {
+      model.addAttribute("deputyForm", new DeputyForm());
+    }
     model.addAttribute("groups", groups);
     model.addAttribute("regions", regions);
     model.addAttribute("names", names);

@@ -5,13 +5,15 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,18 +39,24 @@ class CalendarController {
     model.addAttribute("year", shown);
     model.addAttribute("entries", calendar.entries(shown, user.regionId()));
     model.addAttribute("kinds", DayKind.values());
+    if (!model.containsAttribute("dayForm")) {
+      var form = new CalendarDayForm();
+      form.setNational(true);
+      model.addAttribute("dayForm", form);
+    }
     return "calendar/year";
   }
 
   @PostMapping
-  String put(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestParam DayKind kind,
-             @RequestParam String name, @RequestParam(defaultValue = "false") boolean national,
+  String put(@Valid @ModelAttribute("dayForm") CalendarDayForm form, BindingResult binding,
              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> calendar.put(national ? null : user.regionId(), day, kind, name, user),
-        () -> messages.getMessage("calendar.done.put", new Object[] {day.toString(), name.strip(),
-            messages.getMessage("calendar.kind." + kind, null, locale)}, locale),
-        "/admin/calendar?year=" + day.getYear(), redirect, messages, locale);
+    LocalDate day = form.getDay();
+    return PageOutcome.redirectAfter(binding,
+        () -> calendar.put(form.isNational() ? null : user.regionId(), day, form.getKind(), form.getName(), user),
+        () -> messages.getMessage("calendar.done.put", new Object[] {String.valueOf(day), form.getName().strip(),
+            messages.getMessage("calendar.kind." + form.getKind(), null, locale)}, locale),
+        day == null ? "/admin/calendar" : "/admin/calendar?year=" + day.getYear(), redirect, messages, locale);
   }
 
   @PostMapping("/{id:\\d+}/delete")

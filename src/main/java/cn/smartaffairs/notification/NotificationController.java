@@ -3,18 +3,21 @@ package cn.smartaffairs.notification;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 消息通知: the signed-in person's own notifications, and the address e-mail notifications go to. */
@@ -38,7 +41,11 @@ class NotificationController {
         .map(n -> new Line(n.id(), n.title(), n.body(), n.link(),
             LocalDateTime.ofInstant(n.createdAt(), PlatformConfiguration.ZONE), n.unread()))
         .toList());
-    model.addAttribute("email", accounts.emailOf(user.userId()).orElse(""));
+    if (!model.containsAttribute("emailForm")) {
+      var form = new EmailForm();
+      form.setEmail(accounts.emailOf(user.userId()).orElse(""));
+      model.addAttribute("emailForm", form);
+    }
     return "notification/list";
   }
 
@@ -57,13 +64,19 @@ class NotificationController {
   }
 
   @PostMapping("/notifications/email")
-  String setEmail(@RequestParam(required = false) String email, RedirectAttributes redirect, Locale locale) {
+  String setEmail(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult binding,
+                  RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return PageOutcome.redirectWithErrors(binding, "/notifications", redirect);
+    }
     CurrentUser user = CurrentUsers.current();
     try {
-      accounts.setEmail(user.userId(), email, user);
+      accounts.setEmail(user.userId(), form.getEmail(), user);
       redirect.addFlashAttribute("flash", messages.getMessage("notification.emailSaved", null, locale));
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("emailError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+      binding.rejectValue("email", e.messageKey(), e.arguments(),
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      return PageOutcome.redirectWithErrors(binding, "/notifications", redirect);
     }
     return "redirect:/notifications";
   }

@@ -18,6 +18,8 @@ public class StaffForm {
   @Size(max = 60) private String postTitle;
   @NotBlank private String rankCode;
   private boolean withinEstablishment = true;
+  /** As people type it (spaces, dashes, +86 allowed); {@link MobileNumber} normalises it. */
+  @Pattern(regexp = "(\\+86)?[\\s-]*1[3-9]([\\s-]*\\d){9}[\\s-]*", message = "{staff.mobile.format}")
   private String mobile;
   @NotNull private StaffStatus status = StaffStatus.ACTIVE;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate joinedOn;

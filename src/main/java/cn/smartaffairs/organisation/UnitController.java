@@ -4,6 +4,9 @@ import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,34 +90,48 @@ class UnitController {
 
   @GetMapping("/{id:\\d+}/edit")
   String editForm(@PathVariable long id, Model model) {
-    model.addAttribute("unit", organisation.unit(id, StaffDirectory.editScope(CurrentUsers.current())));
+    Unit unit = organisation.unit(id, StaffDirectory.editScope(CurrentUsers.current()));
+    return form(unit, UnitForm.of(unit), model);
+  }
+
+  @PostMapping("/{id:\\d+}")
+  String update(@PathVariable long id, @Valid @ModelAttribute("form") UnitForm form, BindingResult binding, Model model,
+                RedirectAttributes redirect, Locale locale) {
+    DataScope editScope = StaffDirectory.editScope(CurrentUsers.current());
+    if (binding.hasErrors()) {
+      return form(organisation.unit(id, editScope), form, model);
+    }
+    try {
+      organisation.updateUnit(id, form.toChange(), editScope);
+    } catch (BusinessRuleException e) {
+      binding.reject(e.messageKey(), e.arguments(),
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      return form(organisation.unit(id, editScope), form, model);
+    }
+    redirect.addFlashAttribute("flash", messages.getMessage("unit.done.updated",
+        new Object[] {form.getName().strip()}, locale));
+    return "redirect:/units/" + id;
+  }
+
+  private String form(Unit unit, UnitForm form, Model model) {
+    model.addAttribute("unit", unit);
+    model.addAttribute("form", form);
     model.addAttribute("levels", GovernmentLevel.values());
     model.addAttribute("natures", UnitNature.values());
     return "organisation/unit-form";
   }
 
-  @PostMapping("/{id:\\d+}")
-  String update(@PathVariable long id, @RequestParam String name, @RequestParam GovernmentLevel governmentLevel,
-                @RequestParam UnitNature nature, @RequestParam int approvedHeadcount, Model model,
-                RedirectAttributes redirect, Locale locale) {
-    try {
-      organisation.updateUnit(id, new OrganisationDirectory.UnitChange(name, governmentLevel, nature, approvedHeadcount),
-          StaffDirectory.editScope(CurrentUsers.current()));
-    } catch (BusinessRuleException e) {
-      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-      return editForm(id, model);
-    }
-    redirect.addFlashAttribute("flash", messages.getMessage("unit.done.updated", new Object[] {name.strip()}, locale));
-    return "redirect:/units/" + id;
-  }
-
   @PostMapping("/{id:\\d+}/departments")
-  String addDepartment(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) Long parentId,
-                       RedirectAttributes redirect, Locale locale) {
+  String addDepartment(@PathVariable long id, @Valid @ModelAttribute("departmentForm") DepartmentForm form,
+                       BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return PageOutcome.redirectWithErrors(binding, "/units/" + id, redirect);
+    }
     try {
-      organisation.addDepartment(id, parentId, name, StaffDirectory.editScope(CurrentUsers.current()));
+      organisation.addDepartment(id, form.getParentId(), form.getName(),
+          StaffDirectory.editScope(CurrentUsers.current()));
       redirect.addFlashAttribute("flash", messages.getMessage("unit.done.departmentAdded",
-          new Object[] {name.strip()}, locale));
+          new Object[] {form.getName().strip()}, locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
@@ -130,6 +148,9 @@ class UnitController {
     model.addAttribute("unit", unit);
     model.addAttribute("departments", organisation.departments(id));
     model.addAttribute("staffPage", staff.search(new StaffQuery(null, null, id, StaffStatus.ACTIVE), scope, 0, 10));
+    if (!model.containsAttribute("departmentForm")) {
+      model.addAttribute("departmentForm", new DepartmentForm());
+    }
     return "organisation/unit-detail";
   }
 }

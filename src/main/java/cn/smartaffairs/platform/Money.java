@@ -45,6 +45,28 @@ public record Money(long fen) implements Comparable<Money> {
     return ofYuan(yuan, refusalKey, text);
   }
 
+  /** A form field that {@link YuanAmount} has checked: its amount, or null when it was left empty. */
+  public static Money ofFormYuan(String text) {
+    return text == null || text.isBlank() ? null : parseSignedYuan(text, INVALID);
+  }
+
+  /** The same for a field that rounds a third decimal to the fen ({@code @YuanAmount(rounded = true)}). */
+  public static Money ofFormYuanRounded(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal typed = new BigDecimal(text.strip().replace(",", ""));
+      if (typed.precision() - typed.scale() > 18) {
+        // refused before rounding: "1e999999999" would otherwise be written out digit by digit
+        throw refused(text, INVALID);
+      }
+      return ofYuan(typed.setScale(2, java.math.RoundingMode.HALF_UP), INVALID, text);
+    } catch (NumberFormatException e) {
+      throw refused(text, INVALID);
+    }
+  }
+
   /** An amount already read as a number (a form's BigDecimal field): more than two decimals are refused, not rounded. */
   public static Money ofYuan(BigDecimal yuan, String refusalKey) {
     return ofYuan(yuan, refusalKey, yuan == null ? null : yuan.toPlainString());

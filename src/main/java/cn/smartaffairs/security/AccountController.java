@@ -2,12 +2,14 @@ package cn.smartaffairs.security;
 
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.PageController;
+import jakarta.validation.Valid;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The sign-in page and a person's own password change. */
@@ -28,21 +30,27 @@ class AccountController {
   }
 
   @GetMapping("/account/password")
-  String passwordForm() {
+  String passwordForm(Model model) {
+    model.addAttribute("form", new PasswordForm());
     return "account/password";
   }
 
   @PostMapping("/account/password")
-  String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-                        @RequestParam String confirmPassword, Model model, RedirectAttributes redirect, Locale locale) {
-    if (!newPassword.equals(confirmPassword)) {
-      model.addAttribute("error", messages.getMessage("password.mismatch", null, locale));
+  String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
+                        RedirectAttributes redirect, Locale locale) {
+    if (form.getNewPassword() != null && form.getConfirmPassword() != null
+        && !form.getNewPassword().equals(form.getConfirmPassword())) {
+      binding.rejectValue("confirmPassword", "password.mismatch");
+    }
+    if (binding.hasErrors()) {
       return "account/password";
     }
     try {
-      accounts.changePassword(CurrentUsers.current(), currentPassword, newPassword);
+      accounts.changePassword(CurrentUsers.current(), form.getCurrentPassword(), form.getNewPassword());
     } catch (BusinessRuleException e) {
-      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+      String field = "account.currentPasswordWrong".equals(e.messageKey()) ? "currentPassword" : "newPassword";
+      binding.rejectValue(field, e.messageKey(), e.arguments(),
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
       return "account/password";
     }
     redirect.addFlashAttribute("flash", messages.getMessage("password.changed", null, locale));

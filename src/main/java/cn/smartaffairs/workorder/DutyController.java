@@ -7,19 +7,18 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.Role;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 值班与派单: the coming weeks' duty shifts and the office-hours dispatch rules of the dispatcher's region. */
@@ -53,25 +52,30 @@ class DutyController {
     model.addAttribute("rules", rota.dispatchRules(user.regionId()));
     model.addAttribute("kinds", List.of("REPAIR", "HOTLINE", "VISIT"));
     model.addAttribute("zone", PlatformConfiguration.ZONE);
+    if (!model.containsAttribute("shiftForm")) {
+      model.addAttribute("shiftForm", new ShiftForm());
+    }
+    if (!model.containsAttribute("ruleForm")) {
+      model.addAttribute("ruleForm", new DispatchRuleForm());
+    }
     return "workorder/duty";
   }
 
   @PostMapping("/shifts")
-  String addShift(@RequestParam long userId, @RequestParam(required = false) String kind,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+  String addShift(@Valid @ModelAttribute("shiftForm") ShiftForm form, BindingResult binding,
                   RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rota.addShift(userId, kind == null || kind.isBlank() ? null : kind,
-        startsAt.atZone(PlatformConfiguration.ZONE).toInstant(), endsAt.atZone(PlatformConfiguration.ZONE).toInstant(),
-        CurrentUsers.current()), "/work-orders/duty", redirect, messages, locale);
+    String kind = form.getKind() == null || form.getKind().isBlank() ? null : form.getKind();
+    return PageOutcome.redirectAfter(binding, () -> rota.addShift(form.getUserId(), kind,
+        form.getStartsAt().atZone(PlatformConfiguration.ZONE).toInstant(),
+        form.getEndsAt().atZone(PlatformConfiguration.ZONE).toInstant(), CurrentUsers.current()),
+        () -> messages.getMessage("common.saved", null, locale), "/work-orders/duty", redirect, messages, locale);
   }
 
   @PostMapping("/rules")
-  String setRule(@RequestParam String category, @RequestParam(required = false) String building,
-                 @RequestParam long userId, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rota.setDispatchRule(category, building, userId, CurrentUsers.current()),
+  String setRule(@Valid @ModelAttribute("ruleForm") DispatchRuleForm form, BindingResult binding,
+                 RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> rota.setDispatchRule(form.getCategory(), form.getBuilding(),
+        form.getUserId(), CurrentUsers.current()), () -> messages.getMessage("common.saved", null, locale),
         "/work-orders/duty", redirect, messages, locale);
   }
-
-
 }

@@ -5,15 +5,16 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 工单时限与督办规则: the rule tables as an administrator keeps them (under /admin, for admins only). */
@@ -38,27 +39,37 @@ class WorkOrderRulesController {
     model.addAttribute("inForce", rules.inForce(user.regionId(), LocalDate.now(PlatformConfiguration.ZONE)));
     model.addAttribute("escalation", rules.escalationRule(user.regionId()));
     model.addAttribute("categories", workOrders.categories());
+    if (!model.containsAttribute("deadlineForm")) {
+      var form = new DeadlineRuleForm();
+      form.setPriority("NORMAL");
+      model.addAttribute("deadlineForm", form);
+    }
+    if (!model.containsAttribute("escalationForm")) {
+      var escalation = rules.escalationRule(user.regionId());
+      var form = new EscalationForm();
+      form.setRemindBeforeMinutes(escalation.remindBeforeMinutes());
+      form.setSuperviseAfterWorkDays(escalation.superviseAfterWorkDays());
+      model.addAttribute("escalationForm", form);
+    }
     return "workorder/rules";
   }
 
   @PostMapping("/deadlines")
-  String addDeadlineRule(@RequestParam String category, @RequestParam String priority, @RequestParam int respondMinutes,
-                         @RequestParam int resolveWorkingDays,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                         @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-                         Locale locale) {
+  String addDeadlineRule(@Valid @ModelAttribute("deadlineForm") DeadlineRuleForm form, BindingResult binding,
+                         RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> rules.addDeadlineRule(national ? null : user.regionId(), category, priority,
-        respondMinutes, resolveWorkingDays, effectiveFrom, user), "/admin/work-order-rules", redirect, messages, locale);
-  }
-
-  @PostMapping("/escalation")
-  String setEscalation(@RequestParam int remindBeforeMinutes, @RequestParam int superviseAfterWorkDays,
-                       RedirectAttributes redirect, Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(
-        () -> rules.setEscalationRule(user.regionId(), remindBeforeMinutes, superviseAfterWorkDays, user),
+    return PageOutcome.redirectAfter(binding, () -> rules.addDeadlineRule(form.isNational() ? null : user.regionId(),
+        form.getCategory(), form.getPriority(), form.getRespondMinutes(), form.getResolveWorkingDays(),
+        form.getEffectiveFrom(), user), () -> messages.getMessage("common.saved", null, locale),
         "/admin/work-order-rules", redirect, messages, locale);
   }
 
+  @PostMapping("/escalation")
+  String setEscalation(@Valid @ModelAttribute("escalationForm") EscalationForm form, BindingResult binding,
+                       RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    return PageOutcome.redirectAfter(binding, () -> rules.setEscalationRule(user.regionId(),
+        form.getRemindBeforeMinutes(), form.getSuperviseAfterWorkDays(), user),
+        () -> messages.getMessage("common.saved", null, locale), "/admin/work-order-rules", redirect, messages, locale);
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.FieldErrors;
 import cn.smartaffairs.support.WebSession;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,17 @@ class PasswordChangeTest {
     var answer = change(FreshAccounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "x");
 
     assertThat(answer.body()).contains("两次输入的新密码不一致");
+    assertSignInWorksWith(FreshAccounts.PASSWORD);
+  }
+
+  @Test
+  void aMissingCurrentPasswordAndAMismatchedConfirmationAreNamedOnTheirFieldsAtOnce() {
+    var answer = change("", NEW_PASSWORD, NEW_PASSWORD + "x");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(FieldErrors.of(answer.body(), "currentPassword")).containsExactly("请填写此项");
+    assertThat(FieldErrors.of(answer.body(), "confirmPassword")).containsExactly("两次输入的新密码不一致");
+    assertThat(answer.body()).doesNotContain(NEW_PASSWORD);
     assertSignInWorksWith(FreshAccounts.PASSWORD);
   }
 

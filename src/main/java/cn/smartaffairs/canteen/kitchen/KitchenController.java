@@ -12,10 +12,10 @@ import cn.smartaffairs.security.CurrentUsers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,9 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,28 +77,44 @@ class KitchenController {
       model.addAttribute("dishes", menus.dishes(chosen.id(), user));
       model.addAttribute("week", menus.week(chosen.id(), day, user));
     }
+    if (!model.containsAttribute("siteForm")) {
+      model.addAttribute("siteForm", new SiteForm());
+    }
+    if (!model.containsAttribute("dishForm")) {
+      var form = new DishForm();
+      form.setSiteId(chosen == null ? null : chosen.id());
+      model.addAttribute("dishForm", form);
+    }
+    if (!model.containsAttribute("menuEntryForm")) {
+      var form = new MenuEntryForm();
+      form.setSiteId(chosen == null ? null : chosen.id());
+      form.setDate(day);
+      model.addAttribute("menuEntryForm", form);
+    }
     return "canteen/kitchen-menus";
   }
 
   @PostMapping("/canteen/kitchen/sites")
-  String createSite(@RequestParam String name, @RequestParam(required = false) String address,
+  String createSite(@Valid @ModelAttribute("siteForm") SiteForm form, BindingResult binding,
                     RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> menus.createSite(name, address, CurrentUsers.current()), "/canteen/kitchen",
-        redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> menus.createSite(form.getName(), form.getAddress(),
+        CurrentUsers.current()), saved(locale), "/canteen/kitchen", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/dishes")
-  String createDish(@RequestParam long siteId, @RequestParam String name, @RequestParam String category,
-                    @RequestParam BigDecimal priceYuan, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> menus.createDish(siteId, name, category, fen(priceYuan),
-        CurrentUsers.current()), "/canteen/kitchen?site=" + siteId, redirect, messages, locale);
+  String createDish(@Valid @ModelAttribute("dishForm") DishForm form, BindingResult binding,
+                    RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> menus.createDish(form.getSiteId(), form.getName(),
+        form.getCategory(), form.priceFen(), CurrentUsers.current()), saved(locale),
+        "/canteen/kitchen" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/menu")
-  String addToMenu(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                   @RequestParam Meal meal, @RequestParam long dishId, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> menus.addToMenu(siteId, date, meal, dishId, null, CurrentUsers.current()),
-        "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  String addToMenu(@Valid @ModelAttribute("menuEntryForm") MenuEntryForm form, BindingResult binding,
+                   RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> menus.addToMenu(form.getSiteId(), form.getDate(), form.getMeal(),
+        form.getDishId(), null, CurrentUsers.current()), saved(locale),
+        "/canteen/kitchen" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/menu/copy-week")
@@ -141,23 +159,33 @@ class KitchenController {
     model.addAttribute("date", day);
     model.addAttribute("meals", Meal.values());
     model.addAttribute("kinds", Waste.Kind.values());
+    // what the scale can weigh: the meal as prepared, then each kind of waste
+    model.addAttribute("weighings", java.util.stream.Stream.concat(java.util.stream.Stream.of("PREPARED"),
+        Arrays.stream(Waste.Kind.values()).map(Enum::name)).toList());
     if (chosen != null) {
       model.addAttribute("wasteDay", waste.day(chosen.id(), day, user));
+    }
+    if (!model.containsAttribute("weighingForm")) {
+      var form = new WeighingForm();
+      form.setSiteId(chosen == null ? null : chosen.id());
+      form.setDate(day);
+      model.addAttribute("weighingForm", form);
     }
     return "canteen/waste";
   }
 
   @PostMapping("/canteen/kitchen/waste")
-  String recordWaste(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                     @RequestParam Meal meal, @RequestParam String kind, @RequestParam BigDecimal kg,
+  String recordWaste(@Valid @ModelAttribute("weighingForm") WeighingForm form, BindingResult binding,
                      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> {
-      if (kind.equals("PREPARED")) {
-        waste.recordPrepared(siteId, date, meal, kg, CurrentUsers.current());
+    return PageOutcome.redirectAfter(binding, () -> {
+      if (form.getKind().equals("PREPARED")) {
+        waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(), CurrentUsers.current());
       } else {
-        waste.recordWaste(siteId, date, meal, Waste.Kind.valueOf(kind), kg, CurrentUsers.current());
+        waste.recordWaste(form.getSiteId(), form.getDate(), form.getMeal(), wasteKind(form.getKind()), form.getKg(),
+            CurrentUsers.current());
       }
-    }, "/canteen/kitchen/waste?site=" + siteId + "&date=" + date, redirect, messages, locale);
+    }, saved(locale), "/canteen/kitchen/waste" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages,
+        locale);
   }
 
   @GetMapping("/canteen/kitchen/samples")
@@ -200,24 +228,40 @@ class KitchenController {
     model.addAttribute("safetyRules", safetyRules.rules(user));
     model.addAttribute("meals", Meal.values());
     model.addAttribute("today", today());
+    if (!model.containsAttribute("cutoffForm")) {
+      var form = new CutoffRuleForm();
+      form.setMeal(Meal.LUNCH);
+      form.setDaysBefore(0);
+      form.setCutoffTime(java.time.LocalTime.of(9, 30));
+      form.setEffectiveFrom(today());
+      model.addAttribute("cutoffForm", form);
+    }
+    if (!model.containsAttribute("foodSafetyForm")) {
+      // the values the form always started with
+      var form = new FoodSafetyRuleForm();
+      form.setSampleMinGrams(125);
+      form.setSampleKeepHours(48);
+      form.setLicenceReminderDays(30);
+      form.setEffectiveFrom(today());
+      model.addAttribute("foodSafetyForm", form);
+    }
     return "canteen/kitchen-rules";
   }
 
   @PostMapping("/canteen/kitchen/rules/cutoff")
-  String defineCutoff(@RequestParam Meal meal, @RequestParam int daysBefore,
-                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime cutoffTime,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+  String defineCutoff(@Valid @ModelAttribute("cutoffForm") CutoffRuleForm form, BindingResult binding,
                       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> cutoffs.define(meal, daysBefore, cutoffTime, effectiveFrom,
-        CurrentUsers.current()), "/canteen/kitchen/rules", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> cutoffs.define(form.getMeal(), form.getDaysBefore(),
+        form.getCutoffTime(), form.getEffectiveFrom(), CurrentUsers.current()), saved(locale),
+        "/canteen/kitchen/rules", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/rules/food-safety")
-  String defineFoodSafety(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                          @RequestParam int sampleMinGrams, @RequestParam int sampleKeepHours,
-                          @RequestParam int licenceReminderDays, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> safetyRules.define(effectiveFrom, sampleMinGrams, sampleKeepHours,
-        licenceReminderDays, CurrentUsers.current()), "/canteen/kitchen/rules", redirect, messages, locale);
+  String defineFoodSafety(@Valid @ModelAttribute("foodSafetyForm") FoodSafetyRuleForm form, BindingResult binding,
+                          RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> safetyRules.define(form.getEffectiveFrom(), form.getSampleMinGrams(),
+        form.getSampleKeepHours(), form.getLicenceReminderDays(), CurrentUsers.current()), saved(locale),
+        "/canteen/kitchen/rules", redirect, messages, locale);
   }
 
   @GetMapping("/canteen/reports")
@@ -305,12 +349,22 @@ class KitchenController {
     return user;
   }
 
-  private static long fen(BigDecimal yuan) {
-    if (yuan == null) {
-      throw new BusinessRuleException("canteen.kitchen.priceInvalid");
+  private java.util.function.Supplier<String> saved(Locale locale) {
+    return () -> messages.getMessage("common.saved", null, locale);
+  }
+
+  /** The page's site and day as they were, so that a refused form lands where it was sent from. */
+  private static String siteQuery(Long siteId, LocalDate date) {
+    String query = siteId == null ? "" : "?site=" + siteId;
+    return date == null ? query : query + (query.isEmpty() ? "?" : "&") + "date=" + date;
+  }
+
+  private static Waste.Kind wasteKind(String kind) {
+    try {
+      return Waste.Kind.valueOf(kind);
+    } catch (IllegalArgumentException e) {
+      throw new BusinessRuleException("canteen.kitchen.wasteKindRequired");
     }
-    // a third decimal is rounded to the fen, as this form always did
-    return Money.ofYuan(yuan.setScale(2, java.math.RoundingMode.HALF_UP), "canteen.kitchen.priceInvalid").fen();
   }
 
   private static BigDecimal yuan(long fen) {

@@ -20,4 +20,9 @@ public record Batch(long id, long siteId, Long requestId, long supplierId, Strin
   public boolean accepted() {
     return "ACCEPTED".equals(result);
   }
+
+  /** As a choice names it: "#12 猪五花肉 B2025-03". */
+  public String choiceLabel() {
+    return "#" + id + " " + itemName + (batchNo == null ? "" : " " + batchNo);
+  }
 }

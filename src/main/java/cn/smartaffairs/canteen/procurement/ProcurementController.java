@@ -1,6 +1,7 @@
 package cn.smartaffairs.canteen.procurement;
 
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
+import cn.smartaffairs.canteen.kitchen.MenuItem;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Money;
@@ -9,16 +10,22 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,14 +60,18 @@ class ProcurementController {
     model.addAttribute("suppliers", suppliers.suppliers(user));
     model.addAttribute("today", today());
     model.addAttribute("licenceKinds", Suppliers.LICENCE_KINDS.stream().sorted().toList());
+    if (!model.containsAttribute("supplierForm")) {
+      model.addAttribute("supplierForm", new SupplierForm());
+    }
     return "canteen/suppliers";
   }
 
   @PostMapping("/canteen/procurement/suppliers")
-  String createSupplier(@RequestParam String name, @RequestParam String address, @RequestParam String contact,
+  String createSupplier(@Valid @ModelAttribute("supplierForm") SupplierForm form, BindingResult binding,
                         RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> suppliers.create(name, address, contact, CurrentUsers.current()),
-        "/canteen/procurement/suppliers", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> suppliers.create(form.getName(), form.getAddress(),
+        form.getContact(), CurrentUsers.current()), saved(locale), "/canteen/procurement/suppliers", redirect,
+        messages, locale);
   }
 
   @PostMapping("/canteen/procurement/suppliers/{id}/licences")
@@ -79,16 +90,18 @@ class ProcurementController {
       model.addAttribute("requests", requests.requests(chosen.id(), user));
       model.addAttribute("suppliers", suppliers.suppliers(user).stream().filter(s -> s.usableOn(today())).toList());
     }
+    if (!model.containsAttribute("requestForm")) {
+      model.addAttribute("requestForm", new PurchaseRequestForm());
+    }
     return "canteen/purchase-requests";
   }
 
   @PostMapping("/canteen/procurement/requests")
-  String createRequest(@RequestParam long siteId, @RequestParam String itemName, @RequestParam(required = false) String spec,
-                       @RequestParam BigDecimal quantity, @RequestParam String unit,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate neededBy,
+  String createRequest(@Valid @ModelAttribute("requestForm") PurchaseRequestForm form, BindingResult binding,
                        RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> requests.create(siteId, itemName, spec, quantity, unit, neededBy,
-        CurrentUsers.current()), "/canteen/procurement/requests?site=" + siteId, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> requests.create(form.getSiteId(), form.getItemName(),
+        form.getSpec(), form.getQuantity(), form.getUnit(), form.getNeededBy(), CurrentUsers.current()), saved(locale),
+        "/canteen/procurement/requests" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/procurement/requests/{id}/quotes")
@@ -121,30 +134,27 @@ class ProcurementController {
       model.addAttribute("awarded", requests.requests(chosen.id(), user).stream()
           .filter(r -> r.awardedQuoteId() != null).toList());
     }
+    if (!model.containsAttribute("inspectionForm")) {
+      var form = new InspectionForm();
+      form.setReceivedOn(today());
+      form.setPesticideTest("PASS");
+      form.setAccepted(true);
+      model.addAttribute("inspectionForm", form);
+    }
     return "canteen/batches";
   }
 
   @PostMapping("/canteen/procurement/batches")
-  String inspect(@RequestParam long siteId, @RequestParam(required = false) Long requestId, @RequestParam long supplierId,
-                 @RequestParam String itemName, @RequestParam String spec, @RequestParam BigDecimal quantity,
-                 @RequestParam String unit, @RequestParam(required = false) BigDecimal unitPriceYuan,
-                 @RequestParam(required = false) String batchNo,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate productionDate,
-                 @RequestParam int shelfLifeDays,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
-                 @RequestParam String inspector, @RequestParam String pesticideTest,
-                 @RequestParam(defaultValue = "false") boolean accepted, @RequestParam(required = false) String note,
+  String inspect(@Valid @ModelAttribute("inspectionForm") InspectionForm form, BindingResult binding,
                  RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> inspections.record(new BatchDraft(siteId, requestId, supplierId, itemName,
-        spec, quantity, unit, unitPriceYuan == null ? null : fen(unitPriceYuan), batchNo, productionDate, shelfLifeDays,
-        receivedOn, inspector, pesticideTest, accepted, note), CurrentUsers.current()),
-        "/canteen/procurement/batches?site=" + siteId, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> inspections.record(form.toDraft(), CurrentUsers.current()),
+        saved(locale), "/canteen/procurement/batches" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
   }
 
   @GetMapping("/canteen/procurement/trace")
   String trace(@RequestParam(required = false) Long site, @RequestParam(required = false) Long batch,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               Model model) {
+               Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     CanteenSite chosen = chooseSite(site, user, model);
     LocalDate day = date == null ? today() : date;
@@ -154,19 +164,26 @@ class ProcurementController {
       model.addAttribute("usages", traceability.fromBatch(batch, user));
     } else if (chosen != null) {
       model.addAttribute("usages", traceability.fromDay(chosen.id(), day, user));
-      model.addAttribute("menuItems", menus.day(chosen.id(), day, user));
+      // the day's dishes under their meal, as the usage form offers them
+      Map<String, List<MenuItem>> byMeal = new LinkedHashMap<>();
+      menus.day(chosen.id(), day, user).forEach(item -> byMeal.computeIfAbsent(
+          messages.getMessage("canteen.kitchen.meal." + item.meal(), null, locale), meal -> new ArrayList<>()).add(item));
+      model.addAttribute("menuItemsByMeal", byMeal);
       model.addAttribute("batches", inspections.batches(chosen.id(), user).stream()
           .filter(b -> b.accepted() && !b.receivedOn().isAfter(day) && !b.expiresOn().isBefore(day)).toList());
+    }
+    if (!model.containsAttribute("usageForm")) {
+      model.addAttribute("usageForm", new UsageForm());
     }
     return "canteen/trace";
   }
 
   @PostMapping("/canteen/procurement/trace")
-  String use(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-             @RequestParam long batchId, @RequestParam long menuItemId, @RequestParam BigDecimal quantity,
-             RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> traceability.use(batchId, menuItemId, quantity, CurrentUsers.current()),
-        "/canteen/procurement/trace?site=" + siteId + "&date=" + date, redirect, messages, locale);
+  String use(@Valid @ModelAttribute("usageForm") UsageForm form, BindingResult binding, RedirectAttributes redirect,
+             Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> traceability.use(form.getBatchId(), form.getMenuItemId(),
+        form.getQuantity(), CurrentUsers.current()), saved(locale),
+        "/canteen/procurement/trace" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages, locale);
   }
 
   private CanteenSite chooseSite(Long site, CurrentUser user, Model model) {
@@ -176,6 +193,16 @@ class ProcurementController {
     CanteenSite chosen = site != null ? menus.site(site, user) : sites.isEmpty() ? null : sites.get(0);
     model.addAttribute("site", chosen);
     return chosen;
+  }
+
+  private java.util.function.Supplier<String> saved(Locale locale) {
+    return () -> messages.getMessage("common.saved", null, locale);
+  }
+
+  /** The page's site and day as they were, so that a refused form lands where it was sent from. */
+  private static String siteQuery(Long siteId, LocalDate date) {
+    String query = siteId == null ? "" : "?site=" + siteId;
+    return date == null ? query : query + (query.isEmpty() ? "?" : "&") + "date=" + date;
   }
 
   private LocalDate today() {

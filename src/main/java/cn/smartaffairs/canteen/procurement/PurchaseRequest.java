@@ -23,4 +23,11 @@ public record PurchaseRequest(long id, long siteId, String itemName, String spec
   public Quote awarded() {
     return quotes.stream().filter(q -> awardedQuoteId != null && q.id() == awardedQuoteId).findFirst().orElse(null);
   }
+
+  /** As the inspection form offers an awarded request: the item and its awarded unit price, "猪五花肉 ¥18.50". */
+  public String awardLabel() {
+    Quote awarded = awarded();
+    return awarded == null ? itemName
+        : itemName + " ¥" + cn.smartaffairs.platform.Money.ofFen(awarded.unitPriceFen()).plain();
+  }
 }

@@ -1,10 +1,14 @@
 package cn.smartaffairs.platform.web;
 
 import java.util.Collection;
+import org.springframework.beans.PropertyAccessException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -31,6 +35,7 @@ final class CheckedParameters implements ConversionService {
             && initializer.getConversionService() != null
             && !(initializer.getConversionService() instanceof CheckedParameters)) {
           initializer.setConversionService(new CheckedParameters(initializer.getConversionService()));
+          initializer.setBindingErrorProcessor(new RefusalMessages());
         }
         return bean;
       }
@@ -70,6 +75,31 @@ final class CheckedParameters implements ConversionService {
       return converted;
     } catch (InputLimits.Refused refused) {
       throw new ConversionFailedException(sourceType, targetType, source, refused);
+    }
+  }
+
+  /**
+   * A form field that {@link InputLimits} refused gets the limit's own message beside it ("过长：最多 2000 个字符"),
+   * not the generic one of a value that cannot be read; the exception travels with it as Spring's own does.
+   */
+  static final class RefusalMessages extends DefaultBindingErrorProcessor {
+
+    @Override
+    public void processPropertyAccessException(PropertyAccessException exception, BindingResult result) {
+      InputLimits.Refused refused = null;
+      for (Throwable cause = exception; cause != null && refused == null; cause = cause.getCause()) {
+        refused = cause instanceof InputLimits.Refused found ? found : null;
+      }
+      if (refused == null) {
+        super.processPropertyAccessException(exception, result);
+        return;
+      }
+      String field = exception.getPropertyName();
+      Object typed = exception.getValue() instanceof String[] texts ? String.join(",", texts) : exception.getValue();
+      FieldError error = new FieldError(result.getObjectName(), field, typed, true,
+          new String[] {refused.messageKey()}, refused.arguments(), refused.messageKey());
+      error.wrap(exception);
+      result.addError(error);
     }
   }
 

@@ -7,27 +7,25 @@ import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
 import cn.smartaffairs.space.estate.EstateRecords.FileContent;
-import cn.smartaffairs.space.estate.EstateRecords.NewCampaign;
-import cn.smartaffairs.space.estate.EstateRecords.NewFinding;
 import cn.smartaffairs.workorder.WorkOrders;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,22 +49,26 @@ class InspectionController {
   }
 
   @GetMapping
-  String campaigns(Model model) {
+  String campaigns(Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     model.addAttribute("campaigns", inspections.campaigns(user));
     model.addAttribute("manager", SpaceRegister.editScope(user).permits(user.regionId(), null, null));
     model.addAttribute("today", inspections.today());
+    if (!model.containsAttribute("campaignForm")) {
+      var form = new CampaignForm();
+      form.setStartsOn(inspections.today());
+      form.setItems(messages.getMessage("space.estate.defaultItems", null, "", locale));
+      model.addAttribute("campaignForm", form);
+    }
     return "space/estate/campaigns";
   }
 
   @PostMapping
-  String create(@RequestParam String title, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-                @RequestParam String items, RedirectAttributes redirect, Locale locale) {
+  String create(@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult binding,
+                RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    List<String> lines = Arrays.stream(items.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
-    return PageOutcome.redirectAfter(() -> inspections.createCampaign(new NewCampaign(title, startsOn, endsOn, lines),
-        user), "/space/inspections", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> inspections.createCampaign(form.toNewCampaign(), user),
+        () -> messages.getMessage("common.saved", null, locale), "/space/inspections", redirect, messages, locale);
   }
 
   @GetMapping("/{id}")
@@ -91,6 +93,11 @@ class InspectionController {
       model.addAttribute("units", units);
       model.addAttribute("chosenUnit", chosen);
       model.addAttribute("answers", answers);
+      if (!model.containsAttribute("findingForm")) {
+        var form = new FindingForm();
+        form.setUnitId(chosen);
+        model.addAttribute("findingForm", form);
+      }
     }
     return "space/estate/campaign";
   }
@@ -117,18 +124,17 @@ class InspectionController {
   }
 
   @PostMapping("/{id}/findings")
-  String addFinding(@PathVariable long id, @RequestParam long unitId, @RequestParam(required = false) Long itemId,
-                    @RequestParam(required = false) String location, @RequestParam String description,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-                    @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+  String addFinding(@PathVariable long id, @Valid @ModelAttribute("findingForm") FindingForm form,
+                    BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
                     RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     List<Inspections.Upload> uploads = new ArrayList<>();
     for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
       uploads.add(new Inspections.Upload(photo.getOriginalFilename(), bytes(photo)));
     }
-    return PageOutcome.redirectAfter(() -> inspections.addFinding(new NewFinding(id, unitId, itemId, null, location,
-        description, deadline), uploads, user), "/space/inspections/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> inspections.addFinding(form.toNewFinding(id), uploads, user),
+        () -> messages.getMessage("common.saved", null, locale), "/space/inspections/" + id, redirect, messages,
+        locale);
   }
 
   @GetMapping("/findings/{id}")

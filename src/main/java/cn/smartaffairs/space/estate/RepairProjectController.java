@@ -6,8 +6,7 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
-import cn.smartaffairs.space.estate.EstateRecords.NewRepairProject;
-import java.math.BigDecimal;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,18 +58,19 @@ class RepairProjectController {
     model.addAttribute("classes", RepairClass.values());
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
         .toList());
+    if (!model.containsAttribute("projectForm")) {
+      model.addAttribute("projectForm", new RepairProjectForm());
+    }
     return "space/estate/repairs";
   }
 
   @PostMapping
-  String open(@RequestParam String title, @RequestParam RepairClass repairClass, @RequestParam long buildingId,
-              @RequestParam(required = false) String location, @RequestParam(required = false) BigDecimal budget,
-              @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+  String open(@Valid @ModelAttribute("projectForm") RepairProjectForm form, BindingResult binding,
+              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     AtomicLong opened = new AtomicLong();
-    String target = PageOutcome.redirectAfter(() -> opened.set(projects.open(new NewRepairProject(title, repairClass,
-        buildingId, null, location, budget == null ? null : budget.movePointRight(2).longValue(), note), user).id()),
-        "/space/repairs", redirect, messages, locale);
+    String target = PageOutcome.redirectAfter(binding, () -> opened.set(projects.open(form.toNewProject(), user).id()),
+        () -> messages.getMessage("common.saved", null, locale), "/space/repairs", redirect, messages, locale);
     return opened.get() > 0 ? "redirect:/space/repairs/" + opened.get() : target;
   }
 

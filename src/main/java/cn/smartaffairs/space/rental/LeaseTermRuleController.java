@@ -4,16 +4,17 @@ import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,15 +43,21 @@ class LeaseTermRuleController {
     model.addAttribute("inForce", rules.inForce(user.regionId(), today));
     model.addAttribute("ceiling", LeaseTermRules.CEILING_MONTHS);
     model.addAttribute("maxLeadDays", LeaseTermRules.MAX_REMINDER_LEAD_DAYS);
+    if (!model.containsAttribute("ruleForm")) {
+      var form = new TermRuleForm();
+      form.setReminderLeadDays(rules.inForce(user.regionId(), today).reminderLeadDays());
+      model.addAttribute("ruleForm", form);
+    }
     return "space/rental/rules";
   }
 
   @PostMapping
-  String add(@RequestParam String name, @RequestParam int maxTermMonths, @RequestParam int reminderLeadDays,
-             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-             @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect, Locale locale) {
+  String add(@Valid @ModelAttribute("ruleForm") TermRuleForm form, BindingResult binding, RedirectAttributes redirect,
+             Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> rules.add(national ? null : user.regionId(), name, maxTermMonths,
-        reminderLeadDays, effectiveFrom, user), "/admin/space-rental-rules", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> rules.add(form.isNational() ? null : user.regionId(),
+        form.getName(), form.getMaxTermMonths(), form.getReminderLeadDays(), form.getEffectiveFrom(), user),
+        () -> messages.getMessage("common.saved", null, locale), "/admin/space-rental-rules", redirect, messages,
+        locale);
   }
 }

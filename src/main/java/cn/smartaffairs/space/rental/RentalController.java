@@ -3,32 +3,31 @@ package cn.smartaffairs.space.rental;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
-import cn.smartaffairs.space.rental.RentalRecords.NewLease;
-import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
-import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
-import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
-import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
-import cn.smartaffairs.printing.PdfPrinter;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,6 +56,20 @@ class RentalController {
     this.messages = messages;
   }
 
+  /** An option of a form's select: its value and the words shown. */
+  record Choice(long id, String label) {}
+
+  private java.util.function.Supplier<String> saved(Locale locale) {
+    return () -> messages.getMessage("common.saved", null, locale);
+  }
+
+  /** A page's empty form, unless a refused one came back with its errors. */
+  private static void addIfAbsent(Model model, String name, java.util.function.Supplier<Object> form) {
+    if (!model.containsAttribute(name)) {
+      model.addAttribute(name, form.get());
+    }
+  }
+
   private static CurrentUser manager() {
     CurrentUser user = CurrentUsers.current();
     Rentals.requireManagerOfOwnRegion(user);
@@ -75,83 +88,101 @@ class RentalController {
     model.addAttribute("safetyChecks", parties.safetyChecks(user));
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
         .toList());
-    model.addAttribute("rooms", register.rooms(user).stream().filter(r -> r.regionId() == user.regionId()).toList());
+    model.addAttribute("rooms", register.rooms(user).stream().filter(r -> r.regionId() == user.regionId())
+        .map(r -> new Choice(r.id(), r.buildingName() + " " + r.number() + " (" + r.useArea() + " m²)")).toList());
     model.addAttribute("frequencies", RentFrequency.values());
+    addIfAbsent(model, "leaseForm", LeaseForm::new);
+    addIfAbsent(model, "lettableForm", LettableForm::new);
+    addIfAbsent(model, "tenantForm", TenantForm::new);
+    addIfAbsent(model, "safetyCheckForm", () -> {
+      var form = new SafetyCheckForm();
+      form.setCheckedOn(today);
+      return form;
+    });
     return "space/rental/overview";
   }
 
   @PostMapping("/lettables")
-  String addLettable(@RequestParam String name, @RequestParam long buildingId, @RequestParam(required = false) Long roomId,
-                     @RequestParam(required = false) BigDecimal areaM2, @RequestParam(required = false) String purpose,
+  String addLettable(@Valid @ModelAttribute("lettableForm") LettableForm form, BindingResult binding,
                      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> parties.addLettable(new NewLettable(name, buildingId, roomId, areaM2, purpose),
-        user), "/space/rentals", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> parties.addLettable(form.toNewLettable(), user), saved(locale),
+        "/space/rentals", redirect, messages, locale);
   }
 
   @PostMapping("/tenants")
-  String addTenant(@RequestParam String name, @RequestParam String creditCode, @RequestParam String contactName,
-                   @RequestParam String contactPhone, RedirectAttributes redirect, Locale locale) {
+  String addTenant(@Valid @ModelAttribute("tenantForm") TenantForm form, BindingResult binding,
+                   RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> parties.addTenant(new NewTenant(name, creditCode, contactName, contactPhone),
-        user), "/space/rentals", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> parties.addTenant(form.toNewTenant(), user), saved(locale),
+        "/space/rentals", redirect, messages, locale);
   }
 
   @PostMapping("/leases")
-  String sign(@RequestParam long lettableId, @RequestParam long tenantId, @RequestParam String contractNo,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-              @RequestParam int termMonths, @RequestParam RentFrequency frequency, @RequestParam String annualRent,
-              @RequestParam(required = false) BigDecimal yearlyIncreasePercent, RedirectAttributes redirect,
+  String sign(@Valid @ModelAttribute("leaseForm") LeaseForm form, BindingResult binding, RedirectAttributes redirect,
               Locale locale) {
     CurrentUser user = manager();
     AtomicLong signed = new AtomicLong();
-    String target = PageOutcome.redirectAfter(() -> signed.set(rentals.sign(new NewLease(lettableId, tenantId,
-        contractNo, startDate, termMonths, frequency, Yuan.toFen(annualRent), yearlyIncreasePercent), user).id()),
-        "/space/rentals", redirect, messages, locale);
+    String target = PageOutcome.redirectAfter(binding, () -> signed.set(rentals.sign(form.toNewLease(), user).id()),
+        saved(locale), "/space/rentals", redirect, messages, locale);
     return signed.get() > 0 ? "redirect:/space/rentals/leases/" + signed.get() : target;
   }
 
   @PostMapping("/safety-checks")
-  String safetyCheck(@RequestParam long lettableId,
-                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
-                     @RequestParam String inspector, @RequestParam String result,
-                     @RequestParam(required = false) String notes, RedirectAttributes redirect, Locale locale) {
+  String safetyCheck(@Valid @ModelAttribute("safetyCheckForm") SafetyCheckForm form, BindingResult binding,
+                     RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
-    return PageOutcome.redirectAfter(() -> parties.recordSafetyCheck(new NewSafetyCheck(lettableId, checkedOn, inspector,
-        result, notes), user), "/space/rentals#safety", redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> parties.recordSafetyCheck(form.toNewSafetyCheck(), user),
+        saved(locale), "/space/rentals#safety", redirect, messages, locale);
   }
 
   @GetMapping("/leases/{id}")
-  String lease(@PathVariable long id, @RequestParam(required = false) Long instalment, Model model) {
+  String lease(@PathVariable long id, @RequestParam(required = false) Long instalment, Model model, Locale locale) {
     CurrentUser user = manager();
     LocalDate today = rentals.today();
     model.addAttribute("lease", rentals.lease(id, user));
-    model.addAttribute("schedule", rentals.schedule(id, user));
+    var schedule = rentals.schedule(id, user);
+    model.addAttribute("schedule", schedule);
     model.addAttribute("payments", rentals.payments(id, user));
     model.addAttribute("today", today);
     model.addAttribute("highlight", instalment);
+    model.addAttribute("owing", schedule.stream().filter(i -> i.outstandingFen() > 0)
+        .map(i -> new Choice(i.id(), i.sequence() + " · " + i.dueDate() + " · "
+            + messages.getMessage("space.rental.owes", null, locale) + " " + Money.ofFen(i.outstandingFen())))
+        .toList());
+    model.addAttribute("uninvoiced", schedule.stream().filter(i -> i.invoiceNo() == null)
+        .map(i -> new Choice(i.id(), i.sequence() + " · " + i.dueDate())).toList());
+    addIfAbsent(model, "paymentForm", () -> {
+      var form = new PaymentForm();
+      form.setInstalmentId(instalment);
+      form.setPaidOn(today);
+      form.setMethod("TRANSFER");
+      return form;
+    });
+    addIfAbsent(model, "invoiceForm", () -> {
+      var form = new InvoiceForm();
+      form.setIssuedOn(today);
+      return form;
+    });
     return "space/rental/lease";
   }
 
   @PostMapping("/leases/{id}/payments")
-  String pay(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String amount,
-             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
-             @RequestParam(defaultValue = "TRANSFER") String method, @RequestParam(required = false) String note,
+  String pay(@PathVariable long id, @Valid @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
              RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
-    return PageOutcome.redirectAfter(() -> rentals.recordPayment(new NewPayment(instalmentId, Yuan.toFen(amount), paidOn,
-        method, note), user), "/space/rentals/leases/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> rentals.recordPayment(form.toNewPayment(), user), saved(locale),
+        "/space/rentals/leases/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/leases/{id}/invoices")
-  String invoice(@PathVariable long id, @RequestParam long instalmentId, @RequestParam String invoiceNo,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+  String invoice(@PathVariable long id, @Valid @ModelAttribute("invoiceForm") InvoiceForm form, BindingResult binding,
                  RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
-    return PageOutcome.redirectAfter(() -> rentals.recordInvoice(instalmentId, invoiceNo, issuedOn, user),
-        "/space/rentals/leases/" + id, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> rentals.recordInvoice(form.getInstalmentId(), form.getInvoiceNo(),
+        form.getIssuedOn(), user), saved(locale), "/space/rentals/leases/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/leases/{id}/termination")

@@ -1,0 +1,75 @@
+package cn.smartaffairs.canteen.kitchen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.smartaffairs.IntegrationTest;
+import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.FieldErrors;
+import cn.smartaffairs.support.WebSession;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The dish and weighing forms refuse bad input field by field, keep what was typed and save nothing. */
+@IntegrationTest
+class KitchenFormErrorsTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  long canteen;
+  WebSession manager;
+
+  @BeforeEach
+  void setUp() {
+    canteen = jdbc.sql("select id from canteen where name = '市行政中心职工食堂'").query(Long.class).single();
+    manager = new WebSession(port).signedInAs("canteen.manager", ApiClient.DEMO_PASSWORD);
+  }
+
+  private long dishes() {
+    return jdbc.sql("select count(*) from canteen_dish where site_id = :site").param("site", canteen)
+        .query(Long.class).single();
+  }
+
+  @Test
+  void aDishWithoutNameAndWithAPriceThatIsNoAmountIsRefusedOnBothFields() {
+    long before = dishes();
+    String menus = "/canteen/kitchen?site=" + canteen;
+
+    var refused = manager.post("/canteen/kitchen/dishes", Map.of("_csrf", manager.get(menus).csrfToken(),
+        "siteId", String.valueOf(canteen), "name", "", "category", "MAIN", "priceYuan", "12.3.4"));
+
+    assertThat(refused.redirectPath()).isEqualTo(menus);
+    String page = manager.get(menus).body();
+    assertThat(FieldErrors.of(page, "dish-name")).containsExactly("请填写名称（不超过100字）");
+    assertThat(FieldErrors.of(page, "dish-price")).containsExactly("请输入以元为单位的金额，不小于0，最多两位小数");
+    assertThat(FieldErrors.value(page, "dish-price")).isEqualTo("12.3.4");
+    assertThat(FieldErrors.marked(page, "dish-price")).isTrue();
+    assertThat(FieldErrors.of(page, "site-name")).as("the new-canteen form is another form").isEmpty();
+    assertThat(dishes()).isEqualTo(before);
+  }
+
+  @Test
+  void aDishPriceIsTypedInYuanAndKeptInFen() {
+    String name = "表单菜" + System.nanoTime() % 1_000_000;
+    manager.post("/canteen/kitchen/dishes", Map.of("_csrf", manager.get("/canteen/kitchen?site=" + canteen)
+        .csrfToken(), "siteId", String.valueOf(canteen), "name", name, "category", "MAIN", "priceYuan", "12.345"));
+
+    assertThat(jdbc.sql("select price_fen from canteen_dish where name = :name").param("name", name)
+        .query(Long.class).single()).as("a third decimal rounded, as this form always did").isEqualTo(1235);
+  }
+
+  @Test
+  void aWeighingWithoutMealAndWithNegativeKilogramsIsRefusedOnBothFields() {
+    String waste = "/canteen/kitchen/waste?site=" + canteen;
+    var refused = manager.post("/canteen/kitchen/waste", Map.of("_csrf", manager.get(waste).csrfToken(),
+        "siteId", String.valueOf(canteen), "date", "2030-01-02", "meal", "", "kind", "PLATE", "kg", "-1"));
+
+    assertThat(refused.redirectPath()).isEqualTo(waste + "&date=2030-01-02");
+    String page = manager.get(refused.redirectPath()).body();
+    assertThat(FieldErrors.of(page, "meal")).containsExactly("请填写此项");
+    assertThat(FieldErrors.of(page, "kg")).containsExactly("重量须为正数（千克，最多两位小数）");
+  }
+}
