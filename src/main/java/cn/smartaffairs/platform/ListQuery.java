@@ -1,7 +1,12 @@
 package cn.smartaffairs.platform;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a list page asks for: the text to search, the column to sort by and which way, the page and its size. Every
@@ -91,6 +96,42 @@ public record ListQuery(String search, String sort, boolean descending, int page
   /** The page of rows this query asked for. */
   public <T> Page<T> pageOf(List<T> items, long total) {
     return new Page<>(items, total, page, size);
+  }
+
+  /**
+   * The page of a list the module loaded whole (a register of tens or hundreds of rows): the rows whose
+   * {@code searched} text holds the search, in the order of the query's key ({@code orders} holds a comparator for
+   * each key of the list's {@link SortKeys}; rows it leaves equal keep the order they came in), cut to the page.
+   */
+  public <T> Page<T> pageOf(List<T> rows, Function<? super T, String> searched,
+                            Map<String, ? extends Comparator<? super T>> orders) {
+    String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
+    List<T> found = new ArrayList<>();
+    for (T row : rows) {
+      String text = needle == null ? null : searched.apply(row);
+      if (needle == null || text != null && text.toLowerCase(Locale.ROOT).contains(needle)) {
+        found.add(row);
+      }
+    }
+    Comparator<? super T> order = orders.get(sort);
+    if (order != null) {
+      found.sort(descending ? Collections.reverseOrder(order) : order);
+    }
+    ListQuery shown = within(found.size());
+    int from = (int) Math.min(found.size(), shown.offset());
+    int to = (int) Math.min(found.size(), shown.offset() + shown.size());
+    return shown.pageOf(List.copyOf(found.subList(from, to)), found.size());
+  }
+
+  /** Texts joined for {@link #pageOf(List, Function, Map)}'s search; nulls left out. */
+  public static String searchable(Object... texts) {
+    StringBuilder joined = new StringBuilder();
+    for (Object text : texts) {
+      if (text != null) {
+        joined.append(text).append('\n');
+      }
+    }
+    return joined.toString();
   }
 
   /** The search as a LIKE pattern that matches it anywhere, its wildcards escaped ({@code escape '\'}); null if none. */
