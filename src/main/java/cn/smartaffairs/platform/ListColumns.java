@@ -25,8 +25,9 @@ public final class ListColumns<T> {
    * @param sortKey the {@link SortKeys} key it sorts by; null when it does not sort
    * @param css classes of its header cell (for instance {@code d-none d-md-table-cell})
    * @param value its value in the export; null for a column only the page shows (links, buttons)
+   * @param shown whether the page shows it; the export may hold more detail than a screen's width
    */
-  public record Column<T>(String label, String sortKey, String css, Function<? super T, ?> value) {
+  public record Column<T>(String label, String sortKey, String css, Function<? super T, ?> value, boolean shown) {
 
     public boolean sortable() {
       return sortKey != null;
@@ -74,16 +75,18 @@ public final class ListColumns<T> {
     model.addAttribute("columns", this);
   }
 
-  public List<Column<T>> all() {
-    return columns;
+  /** The columns the page shows, in order: its header and each row's cells. */
+  public List<Column<T>> shown() {
+    return columns.stream().filter(Column::shown).toList();
   }
 
   public List<Column<T>> exported() {
     return columns.stream().filter(Column::exported).toList();
   }
 
+  /** How many columns the page shows. */
   public int size() {
-    return columns.size();
+    return shown().size();
   }
 
   public SortKeys sortKeys() {
@@ -117,25 +120,31 @@ public final class ListColumns<T> {
       if (!sortKeys.knows(sortKey)) {
         throw new IllegalArgumentException("no sort key " + sortKey + " among " + sortKeys.keys());
       }
-      columns.add(new Column<>(label, sortKey, "", value));
+      columns.add(new Column<>(label, sortKey, "", value, true));
       return this;
     }
 
     public Builder<T> column(String label, Function<? super T, ?> value) {
-      columns.add(new Column<>(label, null, "", value));
+      columns.add(new Column<>(label, null, "", value, true));
       return this;
     }
 
     /** A column the page shows and the export leaves out (a button, a link without a value of its own). */
     public Builder<T> pageOnly(String label) {
-      columns.add(new Column<>(label, null, "", null));
+      columns.add(new Column<>(label, null, "", null, true));
+      return this;
+    }
+
+    /** A column only the export holds: detail the page leaves to the record's own page. */
+    public Builder<T> exportOnly(String label, Function<? super T, ?> value) {
+      columns.add(new Column<>(label, null, "", value, false));
       return this;
     }
 
     /** Classes of the last column's header cell, e.g. to hide it on narrow screens as its cells do. */
     public Builder<T> css(String classes) {
       Column<T> last = columns.remove(columns.size() - 1);
-      columns.add(new Column<>(last.label(), last.sortKey(), classes, last.value()));
+      columns.add(new Column<>(last.label(), last.sortKey(), classes, last.value(), last.shown()));
       return this;
     }
 

@@ -1,8 +1,11 @@
 package cn.smartaffairs.platform;
 
+import java.text.Collator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +62,11 @@ public final class SortKeys {
     return "convert_to(" + column + ", 'GB18030')";
   }
 
+  /** Chinese text in pinyin order, for lists sorted in memory. */
+  public static Comparator<String> pinyinOrder() {
+    return Comparator.nullsLast(Collator.getInstance(Locale.CHINA)::compare);
+  }
+
   /** The ORDER BY clause of the query's sort (the default when the key is unknown), ending in the tie-breaker. */
   public String orderBy(ListQuery query) {
     Key key = keys.containsKey(query.sort()) ? keys.get(query.sort()) : keys.get(defaultKey);
@@ -92,6 +100,11 @@ public final class SortKeys {
     public Builder byDefault(String key) {
       this.defaultKey = key;
       return this;
+    }
+
+    /** Finishes the keys of a list the module sorts in memory ({@link ListQuery#pageOf(List, java.util.function.Function, Map)}). */
+    public SortKeys inMemory() {
+      return tieBreaker("");
     }
 
     /** Finishes with a unique expression that orders rows the keys leave equal (usually the id). */

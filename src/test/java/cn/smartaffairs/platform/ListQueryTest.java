@@ -127,8 +127,9 @@ class ListQueryTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListColumns.<String>sortedBy(KEYS)
         .sortable("salary", "x.salary", s -> s)).isInstanceOf(IllegalArgumentException.class);
     ListColumns<String> columns = ListColumns.<String>sortedBy(KEYS).sortable("name", "x.name", s -> s)
-        .pageOnly("x.actions").build();
-    assertThat(columns.exported()).hasSize(1);
-    assertThat(columns.all()).extracting(ListColumns.Column::sortable).isEqualTo(List.of(true, false));
+        .pageOnly("x.actions").exportOnly("x.detail", s -> s).build();
+    assertThat(columns.exported()).extracting(ListColumns.Column::label).containsExactly("x.name", "x.detail");
+    assertThat(columns.shown()).extracting(ListColumns.Column::sortable).isEqualTo(List.of(true, false));
+    assertThat(columns.size()).isEqualTo(2);
   }
 }
