@@ -42,12 +42,15 @@ public final class ListColumns<T> {
   private final List<Column<T>> columns;
   private final String searchHint;
   private final String exportName;
+  private final int defaultSize;
 
-  private ListColumns(SortKeys sortKeys, List<Column<T>> columns, String searchHint, String exportName) {
+  private ListColumns(SortKeys sortKeys, List<Column<T>> columns, String searchHint, String exportName,
+                      int defaultSize) {
     this.sortKeys = sortKeys;
     this.columns = List.copyOf(columns);
     this.searchHint = searchHint;
     this.exportName = exportName;
+    this.defaultSize = defaultSize;
   }
 
   /** Starts the columns of a list whose sortable columns use {@code sortKeys}. */
@@ -62,7 +65,7 @@ public final class ListColumns<T> {
 
   /** Reads the list's query from the request parameters, with these columns' sort keys. */
   public ListQuery parse(Map<String, String> parameters) {
-    return ListQuery.parse(parameters, sortKeys);
+    return ListQuery.parse(parameters, sortKeys, defaultSize);
   }
 
   /**
@@ -110,6 +113,7 @@ public final class ListColumns<T> {
     private final List<Column<T>> columns = new ArrayList<>();
     private String searchHint;
     private String exportName;
+    private int defaultSize = ListQuery.DEFAULT_SIZE;
 
     private Builder(SortKeys sortKeys) {
       this.sortKeys = sortKeys;
@@ -154,6 +158,15 @@ public final class ListColumns<T> {
       return this;
     }
 
+    /** Rows a page shows unless asked otherwise, for a register people read whole (one of {@link ListQuery#SIZES}). */
+    public Builder<T> pagedBy(int size) {
+      if (!ListQuery.SIZES.contains(size)) {
+        throw new IllegalArgumentException("a page shows one of " + ListQuery.SIZES + " rows");
+      }
+      this.defaultSize = size;
+      return this;
+    }
+
     /** The list exports the same query to .xlsx under this message key's words; without it, no export. */
     public ListColumns<T> exportedAs(String nameKey) {
       this.exportName = nameKey;
@@ -161,7 +174,7 @@ public final class ListColumns<T> {
     }
 
     public ListColumns<T> build() {
-      return new ListColumns<>(sortKeys, columns, searchHint, exportName);
+      return new ListColumns<>(sortKeys, columns, searchHint, exportName, defaultSize);
     }
   }
 }

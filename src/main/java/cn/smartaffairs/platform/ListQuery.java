@@ -60,15 +60,20 @@ public record ListQuery(String search, String sort, boolean descending, int page
    * may ask for fewer rows), otherwise {@link #DEFAULT_SIZE}.
    */
   public static ListQuery parse(Map<String, String> parameters, SortKeys sortKeys) {
+    return parse(parameters, sortKeys, DEFAULT_SIZE);
+  }
+
+  /** The same for a list that shows {@code defaultSize} rows unless asked otherwise (one of {@link #SIZES}). */
+  public static ListQuery parse(Map<String, String> parameters, SortKeys sortKeys, int defaultSize) {
     String sort = parameters.get(SORT);
     boolean known = sort != null && sortKeys.knows(sort);
     String key = known ? sort : sortKeys.defaultKey();
     String direction = parameters.get(DIRECTION);
     boolean descending = known && ("desc".equals(direction) || "asc".equals(direction))
         ? "desc".equals(direction) : sortKeys.defaultDescending(key);
-    int size = number(parameters.get(SIZE), DEFAULT_SIZE);
+    int size = number(parameters.get(SIZE), defaultSize);
     if (size < 1 || size > MAX_SIZE) {
-      size = DEFAULT_SIZE;
+      size = defaultSize;
     }
     int jump = number(parameters.get(JUMP), 0);
     int page = jump > 0 ? jump - 1 : number(parameters.get(PAGE), 0);

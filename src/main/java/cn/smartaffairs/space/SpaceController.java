@@ -200,12 +200,6 @@ class SpaceController {
         "/space/transfers", redirect, messages, locale);
   }
 
-  @GetMapping("/space/transfers")
-  String transfers(Model model) {
-    model.addAttribute("transfers", allocations.transfers(CurrentUsers.current()));
-    return "space/transfers";
-  }
-
   @PostMapping("/space/transfers/{id}/receive")
   String receive(@PathVariable long id, @RequestParam String agreementNo, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.receive(id, agreementNo, CurrentUsers.current()),
@@ -216,12 +210,6 @@ class SpaceController {
   String refuse(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.refuse(id, CurrentUsers.current()), "/space/transfers",
         redirect, messages, locale);
-  }
-
-  @GetMapping("/space/agreements")
-  String agreements(Model model) {
-    model.addAttribute("agreements", allocations.agreements(CurrentUsers.current()));
-    return "space/agreements";
   }
 
   @GetMapping("/space/agreements/{id}")

@@ -86,7 +86,7 @@ class FleetPageController {
       .exportOnly("vehicle.ui.priceYuan", v -> Money.ofFen(v.priceFen()))
       .exportOnly("vehicle.ui.purchaseDate", Vehicle::purchasedOn)
       .exportOnly("vehicle.ui.parkingPlace", Vehicle::parkingPlace)
-      .searchedFor("vehicle.ui.fleetSearch").exportedAs("vehicle.nav.fleet");
+      .searchedFor("vehicle.ui.fleetSearch").pagedBy(50).exportedAs("vehicle.nav.fleet");
 
   @GetMapping("/vehicles")
   String fleet(@RequestParam(required = false) VehicleStatus status, @RequestParam Map<String, String> parameters,
@@ -228,7 +228,7 @@ class FleetPageController {
       .sortable("available", "vehicle.ui.status", d -> ListColumns.words(d.available()
           ? "vehicle.ui.available" : "vehicle.ui.unavailable"))
       .pageOnly("vehicle.ui.trainingAndAssessment")
-      .searchedFor("vehicle.ui.driverSearch").exportedAs("vehicle.nav.drivers");
+      .searchedFor("vehicle.ui.driverSearch").pagedBy(50).exportedAs("vehicle.nav.drivers");
 
   @GetMapping("/vehicles/drivers")
   String drivers(@RequestParam Map<String, String> parameters, Model model) {
