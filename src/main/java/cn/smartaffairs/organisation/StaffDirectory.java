@@ -66,7 +66,7 @@ public class StaffDirectory {
   }
 
   public Page<StaffMember> search(StaffQuery query, DataScope scope, int page, int size) {
-    return search(query, new ListQuery(null, SORT_KEYS.defaultKey(), false, page, size), scope);
+    return search(query, new ListQuery(null, SORT_KEYS.defaultKey(), false, page, size, false), scope);
   }
 
   /** One page of the matches in the list's order; the filters' keyword is the search text. */

@@ -19,8 +19,10 @@ import java.util.function.Function;
  * @param sort a key of the list's {@link SortKeys}, never text the user chose
  * @param page zero-based
  * @param size rows per page: from 1 to {@link #MAX_SIZE} on a page, up to {@link #EXPORT_LIMIT} for an export
+ * @param lastIfPast whether a page past the last shows the last (a page's jump); the JSON API answers no items there,
+ *     so that a client paging until the items run out stops
  */
-public record ListQuery(String search, String sort, boolean descending, int page, int size) {
+public record ListQuery(String search, String sort, boolean descending, int page, int size, boolean lastIfPast) {
 
   /** The sizes the page offers. */
   public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
@@ -46,6 +48,11 @@ public record ListQuery(String search, String sort, boolean descending, int page
     search = cleanSearch(search);
     page = Math.max(0, Math.min(page, MAX_PAGE));
     size = Math.max(1, Math.min(size, EXPORT_LIMIT));
+  }
+
+  /** A page's query: past the last page it shows the last. */
+  public ListQuery(String search, String sort, boolean descending, int page, int size) {
+    this(search, sort, descending, page, size, true);
   }
 
   /** The first page of a list in its default order. */
@@ -80,9 +87,26 @@ public record ListQuery(String search, String sort, boolean descending, int page
     return new ListQuery(parameters.get(SEARCH), key, descending, page, size);
   }
 
+  /**
+   * The query of a JSON API list: its own page and size (already bounded, see {@link Page#boundedSize}), the sort key
+   * and direction read as a page reads them.
+   */
+  public static ListQuery forApi(String search, String sort, String direction, int page, int size,
+                                 SortKeys sortKeys) {
+    Map<String, String> sorting = new java.util.HashMap<>();
+    if (sort != null) {
+      sorting.put(SORT, sort);
+    }
+    if (direction != null) {
+      sorting.put(DIRECTION, direction);
+    }
+    ListQuery parsed = parse(sorting, sortKeys);
+    return new ListQuery(search, parsed.sort(), parsed.descending(), page, size, false);
+  }
+
   /** The same query for an export: from the first row, up to {@link #EXPORT_LIMIT} rows. */
   public ListQuery forExport() {
-    return new ListQuery(search, sort, descending, 0, EXPORT_LIMIT);
+    return new ListQuery(search, sort, descending, 0, EXPORT_LIMIT, lastIfPast);
   }
 
   public long offset() {
@@ -95,7 +119,8 @@ public record ListQuery(String search, String sort, boolean descending, int page
    */
   public ListQuery within(long total) {
     long pages = (total + size - 1) / size;
-    return pages == 0 || page < pages ? this : new ListQuery(search, sort, descending, (int) (pages - 1), size);
+    return !lastIfPast || pages == 0 || page < pages ? this
+        : new ListQuery(search, sort, descending, (int) (pages - 1), size, true);
   }
 
   /** The page of rows this query asked for. */

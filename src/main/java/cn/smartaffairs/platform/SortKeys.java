@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The columns a list may be sorted by: each key names fixed SQL expressions that the module wrote, so the ORDER BY
@@ -65,6 +66,16 @@ public final class SortKeys {
   /** Chinese text in pinyin order, for lists sorted in memory. */
   public static Comparator<String> pinyinOrder() {
     return Comparator.nullsLast(Collator.getInstance(Locale.CHINA)::compare);
+  }
+
+  /** Rows of a list sorted in memory by a value, rows without one last. */
+  public static <T, U extends Comparable<? super U>> Comparator<T> byValue(Function<? super T, ? extends U> value) {
+    return Comparator.comparing(value, Comparator.nullsLast(Comparator.<U>naturalOrder()));
+  }
+
+  /** Rows of a list sorted in memory by a Chinese text in pinyin order, rows without one last. */
+  public static <T> Comparator<T> byPinyin(Function<? super T, String> text) {
+    return Comparator.comparing(text, pinyinOrder());
   }
 
   /** The ORDER BY clause of the query's sort (the default when the key is unknown), ending in the tie-breaker. */

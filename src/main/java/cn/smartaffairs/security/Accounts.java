@@ -261,10 +261,6 @@ public class Accounts implements UserDetailsService {
       .descending("status", "a.enabled")
       .byDefault("created").tieBreaker("a.id");
 
-  public Page<AccountSummary> search(String keyword, DataScope scope, int page, int size) {
-    return search(new ListQuery(keyword, SORT_KEYS.defaultKey(), false, page, size), scope);
-  }
-
   /** One page of the accounts the scope covers, the query's search in user names and display names. */
   public Page<AccountSummary> search(ListQuery query, DataScope scope) {
     var parameters = scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource())

@@ -8,7 +8,6 @@ import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +25,11 @@ class AgreementListController {
   static final SortKeys SORT_KEYS = SortKeys.builder().descending("signedOn").ascending("agreementNo")
       .ascending("unit").descending("termFrom").descending("area").byDefault("signedOn").inMemory();
   private static final Map<String, Comparator<SpaceAllocations.Agreement>> ORDERS = Map.of(
-      "signedOn", Comparator.comparing(SpaceAllocations.Agreement::signedOn,
-          Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())),
-      "agreementNo", Comparator.comparing(SpaceAllocations.Agreement::agreementNo),
-      "unit", Comparator.comparing(SpaceAllocations.Agreement::unitName, SortKeys.pinyinOrder()),
-      "termFrom", Comparator.comparing(SpaceAllocations.Agreement::termFrom),
-      "area", Comparator.comparing(SpaceAllocations.Agreement::area));
+      "signedOn", SortKeys.byValue(SpaceAllocations.Agreement::signedOn),
+      "agreementNo", SortKeys.byValue(SpaceAllocations.Agreement::agreementNo),
+      "unit", SortKeys.byPinyin(SpaceAllocations.Agreement::unitName),
+      "termFrom", SortKeys.byValue(SpaceAllocations.Agreement::termFrom),
+      "area", SortKeys.byValue(SpaceAllocations.Agreement::area));
 
   static final ListColumns<SpaceAllocations.Agreement> COLUMNS =
       ListColumns.<SpaceAllocations.Agreement>sortedBy(SORT_KEYS)

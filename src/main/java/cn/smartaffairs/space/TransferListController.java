@@ -25,12 +25,12 @@ class TransferListController {
       .ascending("fromUnit").ascending("toUnit").descending("effectiveOn").ascending("status")
       .byDefault("waiting").inMemory();
   private static final Map<String, Comparator<SpaceAllocations.RoomTransfer>> ORDERS = Map.of(
-      "kind", Comparator.comparing(SpaceAllocations.RoomTransfer::kind),
-      "room", Comparator.comparing(SpaceAllocations.RoomTransfer::roomLabel),
-      "fromUnit", Comparator.comparing(SpaceAllocations.RoomTransfer::fromUnitName, SortKeys.pinyinOrder()),
-      "toUnit", Comparator.comparing(SpaceAllocations.RoomTransfer::toUnitName, SortKeys.pinyinOrder()),
-      "effectiveOn", Comparator.comparing(SpaceAllocations.RoomTransfer::effectiveOn),
-      "status", Comparator.comparing(SpaceAllocations.RoomTransfer::status));
+      "kind", SortKeys.byValue(SpaceAllocations.RoomTransfer::kind),
+      "room", SortKeys.byValue(SpaceAllocations.RoomTransfer::roomLabel),
+      "fromUnit", SortKeys.byPinyin(SpaceAllocations.RoomTransfer::fromUnitName),
+      "toUnit", SortKeys.byPinyin(SpaceAllocations.RoomTransfer::toUnitName),
+      "effectiveOn", SortKeys.byValue(SpaceAllocations.RoomTransfer::effectiveOn),
+      "status", SortKeys.byValue(SpaceAllocations.RoomTransfer::status));
 
   static final ListColumns<SpaceAllocations.RoomTransfer> COLUMNS =
       ListColumns.<SpaceAllocations.RoomTransfer>sortedBy(SORT_KEYS)

@@ -215,11 +215,11 @@ class FleetPageController {
   static final SortKeys DRIVER_SORT_KEYS = SortKeys.builder().ascending("name").ascending("licence")
       .ascending("licenceExpires").ascending("shift").descending("available").byDefault("name").inMemory();
   private static final Map<String, Comparator<Drivers.Driver>> DRIVER_ORDERS = Map.of(
-      "name", Comparator.comparing(Drivers.Driver::name, SortKeys.pinyinOrder()),
-      "licence", Comparator.comparing(Drivers.Driver::licenceClass),
-      "licenceExpires", Comparator.comparing(Drivers.Driver::licenceExpires),
-      "shift", Comparator.comparing(Drivers.Driver::shiftStart).thenComparing(Drivers.Driver::shiftEnd),
-      "available", Comparator.comparing(Drivers.Driver::available));
+      "name", SortKeys.byPinyin(Drivers.Driver::name),
+      "licence", SortKeys.byValue(Drivers.Driver::licenceClass),
+      "licenceExpires", SortKeys.byValue(Drivers.Driver::licenceExpires),
+      "shift", SortKeys.byValue(Drivers.Driver::shiftStart).thenComparing(SortKeys.byValue(Drivers.Driver::shiftEnd)),
+      "available", SortKeys.byValue(Drivers.Driver::available));
   static final ListColumns<Drivers.Driver> DRIVER_COLUMNS = ListColumns.<Drivers.Driver>sortedBy(DRIVER_SORT_KEYS)
       .sortable("name", "vehicle.ui.name", Drivers.Driver::name)
       .sortable("licence", "vehicle.ui.licence", Drivers.Driver::licenceClass)

@@ -93,6 +93,23 @@ class ListQueryTest {
   }
 
   @Test
+  void aRegisterMayShowMoreRowsByDefault() {
+    assertThat(ListQuery.parse(Map.of(), KEYS, 50).size()).isEqualTo(50);
+    assertThat(ListQuery.parse(Map.of("size", "500"), KEYS, 50).size()).isEqualTo(50);
+    assertThat(ListQuery.parse(Map.of("size", "10"), KEYS, 50).size()).isEqualTo(10);
+  }
+
+  @Test
+  void anApiQueryKeepsItsOwnSizeWhitelistsItsSortAndAnswersNoRowsPastTheLastPage() {
+    ListQuery api = ListQuery.forApi(" 王 ", "name", "desc", 40, 200, KEYS);
+
+    assertThat(api).isEqualTo(new ListQuery("王", "name", true, 40, 200, false));
+    assertThat(api.within(95)).isEqualTo(api);
+    assertThat(ListQuery.forApi(null, "salary", "desc", 0, 50, KEYS).sort()).isEqualTo("unit");
+    assertThat(ListQuery.forApi(null, "salary", "desc", 0, 50, KEYS).descending()).isFalse();
+  }
+
+  @Test
   void theSearchIsTrimmedCleanedAndShortened() {
     assertThat(parse("keyword", "  张三 ").search()).isEqualTo("张三");
     assertThat(parse("keyword", "   ").search()).isNull();

@@ -76,10 +76,10 @@ class ProcurementController {
 
   private static Map<String, Comparator<Supplier>> supplierOrders(LocalDate today) {
     return Map.of(
-        "name", Comparator.comparing(Supplier::name, SortKeys.pinyinOrder()),
-        "address", Comparator.comparing(Supplier::address, SortKeys.pinyinOrder()),
-        "usable", Comparator.comparing(s -> s.usableOn(today)),
-        "licenceExpiry", Comparator.comparing(s -> s.licences().stream().map(Supplier.Licence::expiresOn)
+        "name", SortKeys.byPinyin(Supplier::name),
+        "address", SortKeys.byPinyin(Supplier::address),
+        "usable", SortKeys.byValue((Supplier s) -> s.usableOn(today)),
+        "licenceExpiry", SortKeys.byValue((Supplier s) -> s.licences().stream().map(Supplier.Licence::expiresOn)
             .min(Comparator.naturalOrder()).orElse(LocalDate.MAX)));
   }
 

@@ -64,12 +64,12 @@ class RepairProjectController {
   static final SortKeys SORT_KEYS = SortKeys.builder().descending("created").ascending("projectNo").ascending("title")
       .ascending("repairClass").ascending("building").ascending("stage").byDefault("created").inMemory();
   private static final Map<String, Comparator<RepairProject>> ORDERS = Map.of(
-      "created", Comparator.comparing(RepairProject::createdAt),
-      "projectNo", Comparator.comparing(RepairProject::projectNo),
-      "title", Comparator.comparing(RepairProject::title, SortKeys.pinyinOrder()),
-      "repairClass", Comparator.comparing(RepairProject::repairClass),
-      "building", Comparator.comparing(RepairProject::buildingName, SortKeys.pinyinOrder()),
-      "stage", Comparator.comparing(RepairProject::stage));
+      "created", SortKeys.byValue(RepairProject::createdAt),
+      "projectNo", SortKeys.byValue(RepairProject::projectNo),
+      "title", SortKeys.byPinyin(RepairProject::title),
+      "repairClass", SortKeys.byValue(RepairProject::repairClass),
+      "building", SortKeys.byPinyin(RepairProject::buildingName),
+      "stage", SortKeys.byValue(RepairProject::stage));
 
   static final ListColumns<RepairProject> COLUMNS = ListColumns.<RepairProject>sortedBy(SORT_KEYS)
       .sortable("projectNo", "space.repair.projectNo", RepairProject::projectNo)

@@ -77,11 +77,11 @@ class RentalController {
       .ascending("lettable").ascending("tenant").descending("start").descending("annualRent")
       .byDefault("status").inMemory();
   private static final Map<String, Comparator<Lease>> LEASE_ORDERS = Map.of(
-      "status", Comparator.comparing(Lease::status),
-      "contractNo", Comparator.comparing(Lease::contractNo),
-      "lettable", Comparator.comparing(Lease::lettableName, SortKeys.pinyinOrder()),
-      "tenant", Comparator.comparing(Lease::tenantName, SortKeys.pinyinOrder()),
-      "start", Comparator.comparing(Lease::startDate),
+      "status", SortKeys.byValue(Lease::status),
+      "contractNo", SortKeys.byValue(Lease::contractNo),
+      "lettable", SortKeys.byPinyin(Lease::lettableName),
+      "tenant", SortKeys.byPinyin(Lease::tenantName),
+      "start", SortKeys.byValue(Lease::startDate),
       "annualRent", Comparator.comparingLong(Lease::annualRentFen));
 
   /** The leases list's columns, for the page and its export; a lease past its end reads as ended. */
