@@ -2,7 +2,6 @@ package cn.smartaffairs.organisation;
 
 import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.platform.ApiLocale;
-import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -69,15 +68,12 @@ class StaffApiController {
   }
 
   @GetMapping
-  @Operation(summary = "人员列表 List staff in the caller's scope", description = "Answers {\"items\": [...], \"total\": N}."
-      + " sort: staffNo, name, unit (default), department, postTitle, rank, status; dir: asc or desc.")
+  @Operation(summary = "人员列表 List staff in the caller's scope", description = "Answers {\"items\": [...], \"total\": N}.")
   Page<StaffMember> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                          @RequestParam(required = false) String keyword, @RequestParam(required = false) Long unitId,
-                         @RequestParam(required = false) StaffStatus status,
-                         @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) {
-    ListQuery query = ListQuery.forApi(null, sort, dir, Math.max(page, 0), Page.boundedSize(size),
-        StaffDirectory.SORT_KEYS);
-    return staff.search(new StaffQuery(keyword, null, unitId, status), query, CurrentUsers.scope());
+                         @RequestParam(required = false) StaffStatus status) {
+    return staff.search(new StaffQuery(keyword, null, unitId, status), CurrentUsers.scope(), Math.max(page, 0),
+        Page.boundedSize(size));
   }
 
   @GetMapping("/{id}")

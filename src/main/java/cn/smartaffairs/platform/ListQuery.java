@@ -19,8 +19,8 @@ import java.util.function.Function;
  * @param sort a key of the list's {@link SortKeys}, never text the user chose
  * @param page zero-based
  * @param size rows per page: from 1 to {@link #MAX_SIZE} on a page, up to {@link #EXPORT_LIMIT} for an export
- * @param lastIfPast whether a page past the last shows the last (a page's jump); the JSON API answers no items there,
- *     so that a client paging until the items run out stops
+ * @param lastIfPast whether a page past the last shows the last (a page's jump); the JSON API, reading through the
+ *     same queries, answers no items there, so that a client paging until the items run out stops
  */
 public record ListQuery(String search, String sort, boolean descending, int page, int size, boolean lastIfPast) {
 
@@ -85,23 +85,6 @@ public record ListQuery(String search, String sort, boolean descending, int page
     int jump = number(parameters.get(JUMP), 0);
     int page = jump > 0 ? jump - 1 : number(parameters.get(PAGE), 0);
     return new ListQuery(parameters.get(SEARCH), key, descending, page, size);
-  }
-
-  /**
-   * The query of a JSON API list: its own page and size (already bounded, see {@link Page#boundedSize}), the sort key
-   * and direction read as a page reads them.
-   */
-  public static ListQuery forApi(String search, String sort, String direction, int page, int size,
-                                 SortKeys sortKeys) {
-    Map<String, String> sorting = new java.util.HashMap<>();
-    if (sort != null) {
-      sorting.put(SORT, sort);
-    }
-    if (direction != null) {
-      sorting.put(DIRECTION, direction);
-    }
-    ListQuery parsed = parse(sorting, sortKeys);
-    return new ListQuery(search, parsed.sort(), parsed.descending(), page, size, false);
   }
 
   /** The same query for an export: from the first row, up to {@link #EXPORT_LIMIT} rows. */

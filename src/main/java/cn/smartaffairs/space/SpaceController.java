@@ -264,14 +264,6 @@ class SpaceController {
                 u.excess(), u.rule()))));
   }
 
-  @GetMapping("/space/recovery")
-  String recovery(@RequestParam(defaultValue = "true") boolean openOnly, Model model) {
-    model.addAttribute("tasks", recovery.tasks(openOnly, CurrentUsers.current()));
-    model.addAttribute("openOnly", openOnly);
-    model.addAttribute("today", allocations.today());
-    return "space/recovery";
-  }
-
   @PostMapping("/space/recovery/{assignmentId}/recover")
   String recover(@PathVariable long assignmentId,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,

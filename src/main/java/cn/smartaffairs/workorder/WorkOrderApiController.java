@@ -1,6 +1,5 @@
 package cn.smartaffairs.workorder;
 
-import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,16 +52,10 @@ class WorkOrderApiController {
   }
 
   @GetMapping
-  @Operation(summary = "工单列表 Orders the caller dispatches, handles or asked for",
-      description = "sort: created (default, newest first), orderNo, category, status, receivedAt, resolveDueAt;"
-          + " dir: asc or desc; keyword searches order numbers, descriptions, places and requesters.")
+  @Operation(summary = "工单列表 Orders the caller dispatches, handles or asked for")
   Page<WorkOrder> list(@RequestParam(required = false) WorkOrderStatus status,
-                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                       @RequestParam(required = false) String keyword, @RequestParam(required = false) String sort,
-                       @RequestParam(required = false) String dir) {
-    ListQuery query = ListQuery.forApi(keyword, sort, dir, Math.max(page, 0), Page.boundedSize(size),
-        WorkOrders.SORT_KEYS);
-    return workOrders.search(status, query, CurrentUsers.current());
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return workOrders.search(status, CurrentUsers.current(), Math.max(page, 0), Page.boundedSize(size));
   }
 
   @GetMapping("/{id}")

@@ -222,6 +222,11 @@ public class WorkOrders {
     return accounts.holding(regionId, Role.REPAIR_WORKER);
   }
 
+  /** One page of the orders the viewer may see, newest first, for the API: past the last page it answers no items. */
+  public Page<WorkOrder> search(WorkOrderStatus status, CurrentUser viewer, int page, int size) {
+    return search(status, new ListQuery(null, SORT_KEYS.defaultKey(), true, page, size, false), viewer);
+  }
+
   /**
    * One page of the orders the viewer may see, the query's search in order numbers, descriptions, places and
    * requesters, in its order (newest first unless it asks otherwise).
