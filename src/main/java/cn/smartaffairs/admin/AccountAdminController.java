@@ -6,7 +6,9 @@ import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffQuery;
 import cn.smartaffairs.organisation.Unit;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.excel.ListExport;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -14,11 +16,13 @@ import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
 import cn.smartaffairs.security.RoleGrant;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -53,13 +57,41 @@ class AccountAdminController {
   }
 
   @GetMapping
-  String list(@RequestParam(required = false) String keyword, @RequestParam(defaultValue = "0") int page, Model model) {
+  String list(@RequestParam Map<String, String> parameters, Model model, Locale locale) {
     DataScope scope = CurrentUsers.scope();
-    model.addAttribute("page", accounts.search(keyword, scope, Math.max(page, 0), 20));
-    model.addAttribute("keyword", keyword);
+    var columns = columns(locale);
+    ListQuery query = columns.parse(parameters);
+    columns.show(model, query, accounts.search(query, scope));
     model.addAttribute("now", clock.instant());
     names(model);
     return "admin/accounts";
+  }
+
+  /** The list's search in its order, every page up to the export's limit, in the page's columns. */
+  @GetMapping("/export.xlsx")
+  void export(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    var columns = columns(locale);
+    ListExport.send(response, columns, accounts.search(columns.parse(parameters).forExport(), CurrentUsers.scope())
+        .items(), messages, locale);
+  }
+
+  /** The list's columns; regions, units and roles by name. */
+  private ListColumns<Accounts.AccountSummary> columns(Locale locale) {
+    Map<Long, String> regions = organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name));
+    Map<Long, String> units = organisation.allUnits(DataScope.everything()).stream()
+        .collect(Collectors.toMap(Unit::id, Unit::name));
+    Instant now = clock.instant();
+    return ListColumns.<Accounts.AccountSummary>sortedBy(Accounts.SORT_KEYS)
+        .sortable("username", "signIn.username", Accounts.AccountSummary::username)
+        .sortable("displayName", "accountAdmin.displayName", Accounts.AccountSummary::displayName)
+        .column("staff.region", a -> regions.get(a.regionId()))
+        .column("staff.unit", a -> a.unitId() == null ? null : units.get(a.unitId())).css("d-none d-md-table-cell")
+        .column("home.roles", a -> a.grants().stream()
+            .map(grant -> messages.getMessage("role." + grant.role(), null, locale))
+            .collect(Collectors.joining(messages.getMessage("common.listSeparator", null, locale))))
+        .sortable("status", "staff.status", a -> ListColumns.words(!a.enabled() ? "accountAdmin.disabled"
+            : a.locked(now) ? "accountAdmin.locked" : "accountAdmin.active"))
+        .searchedFor("accountAdmin.keywordHint").exportedAs("nav.accounts");
   }
 
   @GetMapping("/new")

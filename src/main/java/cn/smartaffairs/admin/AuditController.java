@@ -6,6 +6,8 @@ import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.Region;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
@@ -77,15 +79,26 @@ class AuditController {
   /** The outcome of a chain check as the page shows it. */
   record VerificationView(boolean intact, String message) implements java.io.Serializable {}
 
+  /** The list's columns; its export has more (the login name, the record's id, the states in full). */
+  static final ListColumns<EventLine> COLUMNS = ListColumns.<EventLine>sortedBy(AuditLog.SORT_KEYS)
+      .sortable("time", "audit.column.time", EventLine::time)
+      .sortable("actor", "audit.column.actor", EventLine::actorName)
+      .column("audit.column.clientAddress", line -> line.event().clientAddress()).css("d-none d-md-table-cell")
+      .sortable("action", "audit.column.action", EventLine::action)
+      .sortable("entityType", "audit.column.entity", EventLine::entityType)
+      .column("audit.column.region", EventLine::regionName).css("d-none d-lg-table-cell")
+      .pageOnly("audit.column.changes")
+      .exportedAs("nav.audit");
+
   @GetMapping
-  String list(@ModelAttribute("filter") AuditLog.Filter filter, @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "20") int size, Model model, Locale locale) {
+  String list(@ModelAttribute("filter") AuditLog.Filter filter, @RequestParam Map<String, String> parameters,
+              Model model, Locale locale) {
     Map<Long, String> regionNames = regionNames();
-    Page<AuditLog.Event> events = auditLog.search(filter, visibility(CurrentUsers.current()), Math.max(page, 0),
-        Page.boundedSize(size));
+    ListQuery query = COLUMNS.parse(parameters);
+    Page<AuditLog.Event> events = auditLog.search(filter, query, visibility(CurrentUsers.current()));
     Map<String, String> names = accounts.displayNames(events.items().stream().map(AuditLog.Event::actor)
         .filter(Objects::nonNull).collect(Collectors.toSet()));
-    model.addAttribute("page", new Page<>(events.items().stream()
+    COLUMNS.show(model, query, new Page<>(events.items().stream()
         .map(event -> line(event, regionNames, names, locale)).toList(), events.total(), events.page(), events.size()));
     model.addAttribute("actions", auditLog.actions().stream()
         .map(code -> new Choice(code, label("audit.action.", code, locale))).toList());
@@ -94,13 +107,15 @@ class AuditController {
     return "admin/audit";
   }
 
+  /** Every event of the filter (not only the first ten thousand: an audit needs them all) in the list's order. */
   @GetMapping("/export.xlsx")
-  void export(@ModelAttribute AuditLog.Filter filter, HttpServletResponse response, Locale locale) {
+  void export(@ModelAttribute AuditLog.Filter filter, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response, Locale locale) {
     Map<Long, String> regionNames = regionNames();
     List<String> headers = Arrays.stream("id time actor login clientAddress action entityType entityId region before after"
         .split(" ")).map(column -> messages.getMessage("audit.column." + column, null, locale)).toList();
     Map<String, String> names = new java.util.HashMap<>();
-    auditLog.forEach(filter, visibility(CurrentUsers.current()), events ->
+    auditLog.forEach(filter, COLUMNS.parse(parameters), visibility(CurrentUsers.current()), events ->
         XlsxDownload.send(response, messages.getMessage("audit.exportFile", null, locale), new Xlsx.Sheet(
             messages.getMessage("nav.audit", null, locale), headers, events.map(event -> Arrays.asList(event.id(),
                 time(event.occurredAt()), actorName(event.actor(), names, locale), event.actor(), event.clientAddress(),

@@ -1,6 +1,8 @@
 package cn.smartaffairs.audit;
 
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +32,14 @@ public class AuditLog {
   private static final String COLUMNS = """
       id, occurred_at, actor, client_address, action, entity_type, entity_id, region_id,
       before_state::text as before_state, after_state::text as after_state""";
+
+  /** The audit list's columns that sort; newest first unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("time", "id")
+      .ascending("actor", "actor")
+      .ascending("action", "action")
+      .ascending("entityType", "entity_type")
+      .byDefault("time").tieBreaker("id");
 
   private final NamedParameterJdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate streaming;
@@ -69,22 +79,27 @@ public class AuditLog {
   public record Event(long id, Instant occurredAt, String actor, String clientAddress, String action,
                       String entityType, String entityId, Long regionId, String beforeState, String afterState) {}
 
+  /** One page of the matching events in the list's order (newest first unless it asks otherwise). */
   @Transactional(readOnly = true)
-  public Page<Event> search(Filter filter, Visibility visibility, int page, int size) {
+  public Page<Event> search(Filter filter, ListQuery query, Visibility visibility) {
     var where = new Where(filter, visibility);
     long total = jdbc.queryForObject("select count(*) from audit_event where " + where.sql, where.parameters, Long.class);
+    ListQuery shown = query.within(total);
     List<Event> items = jdbc.query("select " + COLUMNS + " from audit_event where " + where.sql
-            + " order by id desc limit :limit offset :offset",
-        where.parameters.addValue("limit", size).addValue("offset", (long) page * size), AuditLog::event);
-    return new Page<>(items, total, page, size);
+            + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset",
+        where.parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()), AuditLog::event);
+    return shown.pageOf(items, total);
   }
 
-  /** Hands every matching event, newest first, to {@code consumer} as a stream that is read as it is consumed. */
+  /**
+   * Hands every matching event in the list's order to {@code consumer}, read as it is consumed: an audit export
+   * holds every event of its filter, however many.
+   */
   @Transactional(readOnly = true)
-  public void forEach(Filter filter, Visibility visibility, Consumer<Stream<Event>> consumer) {
+  public void forEach(Filter filter, ListQuery order, Visibility visibility, Consumer<Stream<Event>> consumer) {
     var where = new Where(filter, visibility);
     try (Stream<Event> events = streaming.queryForStream(
-        "select " + COLUMNS + " from audit_event where " + where.sql + " order by id desc", where.parameters,
+        "select " + COLUMNS + " from audit_event where " + where.sql + SORT_KEYS.orderBy(order), where.parameters,
         AuditLog::event)) {
       consumer.accept(events);
     }

@@ -1,21 +1,22 @@
 package cn.smartaffairs.canteen;
 
-import cn.smartaffairs.excel.Xlsx;
-import cn.smartaffairs.excel.XlsxDownload;
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,6 +39,7 @@ class CanteenController {
   private final AccountLifecycle lifecycle;
   private final AccountFunding funding;
   private final MealPayments payments;
+  private final CanteenAccountList accountList;
   private final CanteenTerminals terminals;
   private final CanteenRules rules;
   private final LedgerCheck ledgerCheck;
@@ -49,11 +51,12 @@ class CanteenController {
   CanteenController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
                     MealPayments payments, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
                     OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
-                    PaymentCodes paymentCodes) {
+                    PaymentCodes paymentCodes, CanteenAccountList accountList) {
     this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.funding = funding;
     this.payments = payments;
+    this.accountList = accountList;
     this.terminals = terminals;
     this.rules = rules;
     this.ledgerCheck = ledgerCheck;
@@ -137,26 +140,41 @@ class CanteenController {
 
   // ------------------------------------------------------------ accounts (managers)
 
+  /** The managers' list of accounts, for its page and its export. */
+  static final ListColumns<CanteenAccount> ACCOUNT_COLUMNS =
+      ListColumns.<CanteenAccount>sortedBy(CanteenAccountList.SORT_KEYS)
+          .sortable("id", "canteen.accountNo", CanteenAccount::id)
+          .sortable("holder", "canteen.holder", CanteenAccount::holderName)
+          .sortable("cardNo", "canteen.cardNo", CanteenAccount::cardNo)
+          .sortable("category", "canteen.categoryLabel", a -> ListColumns.words("canteen.category." + a.category()))
+          .css("d-none d-md-table-cell")
+          .sortable("status", "canteen.statusLabel", a -> ListColumns.words("canteen.status." + a.status()))
+          .sortable("balance", "canteen.balance", a -> Money.ofFen(a.balanceFen())).css("text-end")
+          .sortable("cash", "canteen.cashYuan", a -> Money.ofFen(a.cashFen())).css("text-end d-none d-xl-table-cell")
+          .sortable("subsidy", "canteen.subsidyYuan", a -> Money.ofFen(a.subsidyFen()))
+          .css("text-end d-none d-xl-table-cell")
+          .sortable("subsidyExpiresOn", "canteen.subsidyExpiresOn", CanteenAccount::subsidyExpiresOn)
+          .css("d-none d-xl-table-cell")
+          .searchedFor("canteen.search").exportedAs("canteen.accounts.title");
+
   @GetMapping("/canteen/accounts")
-  String accounts(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
-                  @RequestParam(defaultValue = "false") boolean leavers, Model model) {
+  String accounts(@RequestParam(defaultValue = "false") boolean leavers, @RequestParam Map<String, String> parameters,
+                  Model model) {
     CurrentUser user = requireManager();
-    model.addAttribute("page", accounts.accounts(user, q, leavers, page, 50));
-    model.addAttribute("q", q);
+    ListQuery query = ACCOUNT_COLUMNS.parse(parameters);
+    ACCOUNT_COLUMNS.show(model, query, accountList.search(query, leavers, user));
     model.addAttribute("leavers", leavers);
     model.addAttribute("month", YearMonth.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
     return "canteen/accounts";
   }
 
-  @GetMapping("/canteen/accounts.xlsx")
-  void export(HttpServletResponse response, Locale locale) {
+  /** The list's search in its order, every page up to the export's limit, in the page's columns. */
+  @GetMapping({"/canteen/accounts/export.xlsx", "/canteen/accounts.xlsx"})
+  void export(@RequestParam(defaultValue = "false") boolean leavers, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response, Locale locale) {
     CurrentUser user = requireManager();
-    List<String> headers = List.of("账户编号", "持卡人", "卡号", "类别", "状态", "余额（元）", "现金（元）", "补贴（元）", "补贴到期");
-    java.util.stream.Stream<List<?>> rows = accounts.allAccounts(user).stream().map(a -> List.<Object>of(a.id(), a.holderName(),
-        a.cardNo() == null ? "" : a.cardNo(), message("canteen.category." + a.category(), locale),
-        message("canteen.status." + a.status(), locale), yuanNumber(a.balanceFen()), yuanNumber(a.cashFen()),
-        yuanNumber(a.subsidyFen()), a.subsidyExpiresOn() == null ? "" : a.subsidyExpiresOn().toString()));
-    XlsxDownload.send(response, "canteen-accounts.xlsx", new Xlsx.Sheet("食堂账户", headers, rows));
+    ListExport.send(response, ACCOUNT_COLUMNS,
+        accountList.search(ACCOUNT_COLUMNS.parse(parameters).forExport(), leavers, user).items(), messages, locale);
   }
 
   @PostMapping("/canteen/accounts/visitors")
@@ -382,10 +400,6 @@ class CanteenController {
 
   private static Long optionalFen(String yuan) {
     return yuan == null || yuan.isBlank() ? null : fen(yuan);
-  }
-
-  private static BigDecimal yuanNumber(long fen) {
-    return Money.ofFen(fen).yuan();
   }
 
   private String message(String key, Locale locale, Object... arguments) {

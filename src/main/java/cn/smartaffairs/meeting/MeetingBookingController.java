@@ -1,17 +1,22 @@
 package cn.smartaffairs.meeting;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
@@ -34,10 +39,13 @@ class MeetingBookingController {
   private final MeetingServices services;
   private final BookingWords words;
   private final MessageSource messages;
+  private final MyBookingList myBookings;
 
   MeetingBookingController(MeetingRooms rooms, MeetingBookings bookings, RecurringBookings recurring,
-                           MeetingServices services, BookingWords words, MessageSource messages) {
+                           MeetingServices services, BookingWords words, MessageSource messages,
+                           MyBookingList myBookings) {
     this.words = words;
+    this.myBookings = myBookings;
     this.rooms = rooms;
     this.bookings = bookings;
     this.recurring = recurring;
@@ -45,13 +53,40 @@ class MeetingBookingController {
     this.messages = messages;
   }
 
+  /** 我的预订's columns, for its page and its export; room names come with each request. */
+  private ListColumns<MeetingBooking> myBookingColumns(Map<Long, String> roomNames) {
+    return ListColumns.<MeetingBooking>sortedBy(MyBookingList.SORT_KEYS)
+        .sortable("subject", "meeting.approval.subject", MeetingBooking::subject)
+        .sortable("start", "meeting.time", MeetingBooking::start)
+        .exportOnly("meeting.ends", MeetingBooking::end)
+        .sortable("room", "meeting.room", b -> roomNames.get(b.roomId()))
+        .column("meeting.approval.attendees", MeetingBooking::attendees).css("d-none d-md-table-cell")
+        .sortable("status", "meeting.status", b -> ListColumns.words("meeting.status." + b.status()))
+        .searchedFor("meeting.mineSearch").pagedBy(100).exportedAs("meeting.mine");
+  }
+
   @GetMapping("/meeting-bookings")
-  String mine(Model model) {
+  String mine(@RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = CurrentUsers.current();
-    model.addAttribute("bookings", bookings.mine(user));
-    model.addAttribute("roomNames", rooms.rooms(user).stream()
-        .collect(java.util.stream.Collectors.toMap(MeetingRoom::id, MeetingRoom::name)));
+    Map<Long, String> roomNames = roomNames(user);
+    var columns = myBookingColumns(roomNames);
+    ListQuery query = columns.parse(parameters);
+    columns.show(model, query, myBookings.search(query, user));
+    model.addAttribute("roomNames", roomNames);
     return "meeting/mine";
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/meeting-bookings/export.xlsx")
+  void exportMine(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    var columns = myBookingColumns(roomNames(user));
+    ListExport.send(response, columns, myBookings.search(columns.parse(parameters).forExport(), user).items(),
+        messages, locale);
+  }
+
+  private Map<Long, String> roomNames(CurrentUser user) {
+    return rooms.rooms(user).stream().collect(java.util.stream.Collectors.toMap(MeetingRoom::id, MeetingRoom::name));
   }
 
   @GetMapping("/meeting-bookings/{id}")

@@ -1,5 +1,8 @@
 package cn.smartaffairs.notification;
 
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,6 +53,28 @@ public class Notifications {
          where user_id = :user order by id desc limit :limit""")
         .param("user", userId).param("limit", limit)
         .query(Notifications::notification).list();
+  }
+
+  /** 消息通知's columns that sort; newest first unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("time", "id")
+      .ascending("title", SortKeys.pinyin("title"))
+      .descending("unread", "(read_at is null)")
+      .byDefault("time").tieBreaker("id");
+
+  /** One page of a person's own notifications, the query's search in their titles and texts. */
+  public Page<Notification> search(long userId, ListQuery query) {
+    String where = " where user_id = :user"
+        + " and (cast(:keyword as text) is null or title ilike :keyword escape '\\' or body ilike :keyword escape '\\')";
+    long total = jdbc.sql("select count(*) from notification" + where)
+        .param("user", userId).param("keyword", query.likePattern()).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<Notification> items = jdbc.sql("select id, user_id, title, body, link, created_at, read_at from notification"
+            + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .param("user", userId).param("keyword", query.likePattern())
+        .param("limit", shown.size()).param("offset", shown.offset())
+        .query(Notifications::notification).list();
+    return shown.pageOf(items, total);
   }
 
   public long unreadCount(long userId) {

@@ -5,7 +5,9 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.DataScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,21 @@ public class OrganisationDirectory {
   private static final String UNIT_COLUMNS = """
       u.id, u.region_id, r.name as region_name, u.code, u.name, u.government_level, u.nature, u.approved_headcount,
       (select count(*) from staff s where s.unit_id = u.id and s.status = 'ACTIVE') as active_staff""";
+
+  private static final String UNIT_WHERE = " where " + unitCondition()
+      + " and (cast(:keyword as text) is null or u.name like :keyword or u.code like :keyword)"
+      + " and (cast(:region as bigint) is null or u.region_id = :region)";
+
+  /** The units list's columns that sort; in each region's own order unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .ascending("region", "r.sort_order", "u.sort_order")
+      .ascending("code", "u.code")
+      .ascending("name", SortKeys.pinyin("u.name"))
+      .ascending("level", "u.government_level")
+      .ascending("nature", "u.nature")
+      .descending("headcount", "u.approved_headcount")
+      .descending("activeStaff", "active_staff")
+      .byDefault("region").tieBreaker("u.id");
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -67,18 +84,30 @@ public class OrganisationDirectory {
   }
 
   public Page<Unit> units(String keyword, Long regionId, DataScope scope, int page, int size) {
-    var parameters = scope.bind(new MapSqlParameterSource())
+    var parameters = unitFilter(keyword, regionId, scope);
+    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class).single();
+    return new Page<>(unitRows(parameters, SORT_KEYS.orderBy(ListQuery.first(SORT_KEYS)), page, size), total, page, size);
+  }
+
+  /** One page of the units list: the query's search in unit names and codes, in its order. */
+  public Page<Unit> units(ListQuery query, Long regionId, DataScope scope) {
+    var parameters = unitFilter(query.search(), regionId, scope);
+    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    return shown.pageOf(unitRows(parameters, SORT_KEYS.orderBy(shown), shown.page(), shown.size()), total);
+  }
+
+  private static MapSqlParameterSource unitFilter(String keyword, Long regionId, DataScope scope) {
+    return scope.bind(new MapSqlParameterSource())
         .addValue("keyword", keyword == null || keyword.isBlank() ? null : "%" + keyword.trim() + "%")
         .addValue("region", regionId);
-    String where = " where " + unitCondition()
-        + " and (cast(:keyword as text) is null or u.name like :keyword or u.code like :keyword)"
-        + " and (cast(:region as bigint) is null or u.region_id = :region)";
-    long total = jdbc.sql("select count(*) from unit u" + where).paramSource(parameters).query(Long.class).single();
-    List<Unit> items = jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id" + where
-            + " order by r.sort_order, u.sort_order, u.id limit :limit offset :offset")
+  }
+
+  private List<Unit> unitRows(MapSqlParameterSource parameters, String orderBy, int page, int size) {
+    return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id" + UNIT_WHERE
+            + orderBy + " limit :limit offset :offset")
         .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
         .query(OrganisationDirectory::unit).list();
-    return new Page<>(items, total, page, size);
   }
 
   public List<Unit> allUnits(DataScope scope) {

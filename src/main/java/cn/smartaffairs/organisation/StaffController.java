@@ -3,7 +3,8 @@ package cn.smartaffairs.organisation;
 import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
@@ -49,11 +50,23 @@ class StaffController {
     this.messages = messages;
   }
 
+  /** The list's columns, for its page and its export's order. */
+  static final ListColumns<StaffMember> COLUMNS = ListColumns.<StaffMember>sortedBy(StaffDirectory.SORT_KEYS)
+      .sortable("staffNo", "staff.staffNo", StaffMember::staffNo)
+      .sortable("name", "staff.name", StaffMember::name)
+      .sortable("unit", "staff.unit", StaffMember::unitName)
+      .sortable("department", "staff.department", StaffMember::departmentName).css("d-none d-lg-table-cell")
+      .sortable("postTitle", "staff.postTitle", StaffMember::postTitle).css("d-none d-md-table-cell")
+      .sortable("rank", "staff.rank", StaffMember::rankName)
+      .column("staff.mobile", StaffMember::mobileMasked).css("d-none d-md-table-cell")
+      .sortable("status", "staff.status", m -> ListColumns.words("staff.status." + m.status()))
+      .searchedFor("staff.keywordHint").exportedAs("nav.staff");
+
   @GetMapping
-  String list(@ModelAttribute("query") StaffQuery query, @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "20") int size, Model model) {
+  String list(@ModelAttribute("query") StaffQuery query, @RequestParam Map<String, String> parameters, Model model) {
     DataScope scope = CurrentUsers.scope();
-    model.addAttribute("page", staff.search(query, scope, Math.max(page, 0), Page.boundedSize(size)));
+    ListQuery list = COLUMNS.parse(parameters);
+    COLUMNS.show(model, list, staff.search(filter(query, list), list, scope));
     model.addAttribute("units", organisation.unitChoices(scope));
     model.addAttribute("statuses", StaffStatus.values());
     DataScope editable = StaffDirectory.editScope(CurrentUsers.current());
@@ -61,12 +74,22 @@ class StaffController {
     return "organisation/staff-list";
   }
 
-  /** The list as a workbook in the import's own columns, so that it can be edited and imported back (更新). */
+  /**
+   * The list's search in its order as a workbook in the import's own columns (not the page's), so that it can be
+   * edited and imported back (更新).
+   */
   @GetMapping("/export.xlsx")
-  void export(@ModelAttribute StaffQuery query, HttpServletResponse response) throws IOException {
+  void export(@ModelAttribute StaffQuery query, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response) throws IOException {
+    ListQuery list = COLUMNS.parse(parameters);
     XlsxDownload.prepare(response, "干部职工.xlsx");
-    staffImport.writeExport(response.getOutputStream(), query, CurrentUsers.scope(),
+    staffImport.writeExport(response.getOutputStream(), filter(query, list), list, CurrentUsers.scope(),
         StaffDirectory.editScope(CurrentUsers.current()));
+  }
+
+  /** The page's filters with the list's search text as their keyword. */
+  private static StaffQuery filter(StaffQuery query, ListQuery list) {
+    return new StaffQuery(list.search(), query.regionId(), query.unitId(), query.status());
   }
 
   @GetMapping("/{id:\\d+}")

@@ -5,8 +5,10 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.crypto.FieldCipher;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
@@ -37,6 +39,17 @@ public class StaffDirectory {
         left join department d on d.id = s.department_id
       """;
 
+  /** The staff list's columns that sort; by unit (then staff number) unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .ascending("staffNo", "s.staff_no")
+      .ascending("name", SortKeys.pinyin("s.name"))
+      .ascending("unit", "s.unit_id", "s.staff_no")
+      .ascending("department", SortKeys.pinyin("d.name"))
+      .ascending("postTitle", SortKeys.pinyin("s.post_title"))
+      .ascending("rank", "k.sort_order")
+      .ascending("status", "s.status")
+      .byDefault("unit").tieBreaker("s.id");
+
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final FieldCipher cipher;
@@ -53,13 +66,19 @@ public class StaffDirectory {
   }
 
   public Page<StaffMember> search(StaffQuery query, DataScope scope, int page, int size) {
+    return search(query, new ListQuery(null, SORT_KEYS.defaultKey(), false, page, size, false), scope);
+  }
+
+  /** One page of the matches in the list's order; the filters' keyword is the search text. */
+  public Page<StaffMember> search(StaffQuery query, ListQuery list, DataScope scope) {
     var parameters = bind(query, scope);
     String where = where();
     long total = jdbc.sql("select count(*) from staff s" + where).paramSource(parameters).query(Long.class).single();
-    List<StaffMember> items = jdbc.sql(SELECT + where + " order by s.unit_id, s.staff_no limit :limit offset :offset")
-        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+    ListQuery shown = list.within(total);
+    List<StaffMember> items = jdbc.sql(SELECT + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query(this::member).list();
-    return new Page<>(items, total, page, size);
+    return shown.pageOf(items, total);
   }
 
   /** Streams every match to the consumer, for exports of any size. */
@@ -70,11 +89,14 @@ public class StaffDirectory {
 
   /**
    * Streams every match with its mobile number in full where the edit scope covers the person (those who administer
-   * them see it in full anyway), null elsewhere: for the export that has to import back.
+   * them see it in full anyway), null elsewhere: for the export that has to import back. In the order of the list's
+   * query, at most {@link ListQuery#EXPORT_LIMIT} people.
    */
-  public void forEachWithMobile(StaffQuery query, DataScope readScope, DataScope editScope,
+  public void forEachWithMobile(StaffQuery query, ListQuery list, DataScope readScope, DataScope editScope,
                                 java.util.function.BiConsumer<StaffMember, String> consumer) {
-    jdbc.sql(SELECT + where() + " order by s.unit_id, s.staff_no").paramSource(bind(query, readScope))
+    ListQuery export = list.forExport();
+    jdbc.sql(SELECT + where() + SORT_KEYS.orderBy(export) + " limit :limit").paramSource(bind(query, readScope)
+            .addValue("limit", export.size()))
         .query((rs, n) -> {
           StaffMember member = member(rs, n);
           String mobile = editScope.permits(member.regionId(), member.unitId(), null)

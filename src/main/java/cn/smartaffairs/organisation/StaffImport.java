@@ -4,6 +4,7 @@ import cn.smartaffairs.excel.ImportError;
 import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.excel.ImportWorkbook;
 import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.security.DataScope;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,12 +97,18 @@ public class StaffImport {
    * exporter may change (those they could import) and masked for the others, which the import reads as "unchanged".
    */
   public void writeExport(OutputStream out, StaffQuery query, DataScope readScope, DataScope editScope) {
+    writeExport(out, query, ListQuery.first(StaffDirectory.SORT_KEYS), readScope, editScope);
+  }
+
+  /** The same in the order of the list's query (its search is the query's keyword), at most its export limit. */
+  public void writeExport(OutputStream out, StaffQuery query, ListQuery list, DataScope readScope,
+                          DataScope editScope) {
     Map<Long, String> regionCodes = new HashMap<>();
     organisation.regions().forEach(region -> regionCodes.put(region.id(), region.code()));
     Map<Long, String> unitCodes = new HashMap<>();
     organisation.allUnits(readScope).forEach(unit -> unitCodes.put(unit.id(), unit.code()));
     List<List<?>> rows = new ArrayList<>();
-    staff.forEachWithMobile(query, readScope, editScope, (m, mobile) -> rows.add(java.util.Arrays.asList(
+    staff.forEachWithMobile(query, list, readScope, editScope, (m, mobile) -> rows.add(java.util.Arrays.asList(
         regionCodes.get(m.regionId()),
         unitCodes.computeIfAbsent(m.unitId(), id -> organisation.unitById(id).map(Unit::code).orElse("")), m.staffNo(),
         m.name(), "M".equals(m.gender()) ? "男" : "F".equals(m.gender()) ? "女" : "", m.departmentName(),

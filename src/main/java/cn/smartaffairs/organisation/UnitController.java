@@ -1,8 +1,9 @@
 package cn.smartaffairs.organisation;
 
-import cn.smartaffairs.excel.Xlsx;
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.XlsxDownload;
-import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import jakarta.validation.Valid;
@@ -12,7 +13,7 @@ import cn.smartaffairs.security.DataScope;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.smartaffairs.excel.ImportRejectedException;
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.Map;
 import cn.smartaffairs.platform.BusinessRuleException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -46,25 +47,36 @@ class UnitController {
     this.messages = messages;
   }
 
+  /** The list's columns, for its page and its export. */
+  static final ListColumns<Unit> COLUMNS = ListColumns.<Unit>sortedBy(OrganisationDirectory.SORT_KEYS)
+      .sortable("region", "unit.region", Unit::regionName)
+      .sortable("code", "unit.code", Unit::code)
+      .sortable("name", "unit.name", Unit::name)
+      .sortable("level", "unit.level", u -> ListColumns.words("unit.level." + u.governmentLevel()))
+      .css("d-none d-md-table-cell")
+      .sortable("nature", "unit.nature", u -> ListColumns.words("unit.nature." + u.nature())).css("d-none d-md-table-cell")
+      .sortable("headcount", "unit.headcount", Unit::approvedHeadcount)
+      .sortable("activeStaff", "unit.activeStaff", Unit::activeStaff)
+      .searchedFor("unit.keywordHint").exportedAs("nav.units");
+
   @GetMapping
-  String list(@RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId,
-              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+  String list(@RequestParam(required = false) Long regionId, @RequestParam Map<String, String> parameters,
+              Model model) {
     DataScope scope = CurrentUsers.scope();
-    model.addAttribute("page", organisation.units(keyword, regionId, scope, Math.max(page, 0), Page.boundedSize(size)));
+    ListQuery query = COLUMNS.parse(parameters);
+    COLUMNS.show(model, query, organisation.units(query, regionId, scope));
     model.addAttribute("regions", organisation.regions(scope));
-    model.addAttribute("keyword", keyword);
     model.addAttribute("regionId", regionId);
     return "organisation/unit-list";
   }
 
+  /** The list's search in its order, every page up to the export's limit, in the page's columns. */
   @GetMapping("/export.xlsx")
-  void export(@RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId,
-              HttpServletResponse response) {
-    var units = organisation.units(keyword, regionId, CurrentUsers.scope(), 0, Integer.MAX_VALUE / 2).items();
-    XlsxDownload.send(response, "部门单位.xlsx", new Xlsx.Sheet("部门单位",
-        List.of("区域", "单位编码", "单位名称", "行政级别", "单位性质", "编制数", "在职人数"),
-        units.stream().map(u -> Arrays.asList(u.regionName(), u.code(), u.name(), u.governmentLevel().chineseName(),
-            u.nature().chineseName(), u.approvedHeadcount(), u.activeStaff()))));
+  void export(@RequestParam(required = false) Long regionId, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response, Locale locale) {
+    ListQuery query = COLUMNS.parse(parameters).forExport();
+    ListExport.send(response, COLUMNS, organisation.units(query, regionId, CurrentUsers.scope()).items(), messages,
+        locale);
   }
 
   @GetMapping("/import")

@@ -1,5 +1,8 @@
 package cn.smartaffairs.security;
 
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -250,16 +253,28 @@ public class Accounts implements UserDetailsService {
     }
   }
 
-  public cn.smartaffairs.platform.Page<AccountSummary> search(String keyword, DataScope scope, int page, int size) {
+  /** The accounts list's columns that sort; oldest account first unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .ascending("created", "a.id")
+      .ascending("username", "a.username")
+      .ascending("displayName", SortKeys.pinyin("a.display_name"))
+      .descending("status", "a.enabled")
+      .byDefault("created").tieBreaker("a.id");
+
+  /** One page of the accounts the scope covers, the query's search in user names and display names. */
+  public Page<AccountSummary> search(ListQuery query, DataScope scope) {
     var parameters = scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource())
-        .addValue("keyword", keyword == null || keyword.isBlank() ? null : "%" + keyword.trim() + "%");
+        .addValue("keyword", query.likePattern());
     String where = " where " + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id")
-        + " and (cast(:keyword as text) is null or a.username like :keyword or a.display_name like :keyword)";
+        + " and (cast(:keyword as text) is null or a.username like :keyword escape '\\'"
+        + " or a.display_name like :keyword escape '\\')";
     long total = jdbc.sql("select count(*) from user_account a" + where).paramSource(parameters).query(Long.class).single();
-    List<AccountSummary> items = jdbc.sql("select * from user_account a" + where + " order by a.id limit :limit offset :offset")
-        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+    ListQuery shown = query.within(total);
+    List<AccountSummary> items = jdbc.sql("select * from user_account a" + where + SORT_KEYS.orderBy(shown)
+            + " limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query(this::summary).list();
-    return new cn.smartaffairs.platform.Page<>(items, total, page, size);
+    return shown.pageOf(items, total);
   }
 
   public AccountSummary account(long id, DataScope scope) {

@@ -203,12 +203,6 @@ class SpaceController {
         "/space/transfers", redirect, messages, locale);
   }
 
-  @GetMapping("/space/transfers")
-  String transfers(Model model) {
-    model.addAttribute("transfers", allocations.transfers(CurrentUsers.current()));
-    return "space/transfers";
-  }
-
   @PostMapping("/space/transfers/{id}/receive")
   String receive(@PathVariable long id, @RequestParam String agreementNo, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.receive(id, agreementNo, CurrentUsers.current()),
@@ -219,12 +213,6 @@ class SpaceController {
   String refuse(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.refuse(id, CurrentUsers.current()), "/space/transfers",
         redirect, messages, locale);
-  }
-
-  @GetMapping("/space/agreements")
-  String agreements(Model model) {
-    model.addAttribute("agreements", allocations.agreements(CurrentUsers.current()));
-    return "space/agreements";
   }
 
   @GetMapping("/space/agreements/{id}")
@@ -277,14 +265,6 @@ class SpaceController {
         new Xlsx.Sheet("单位", List.of("单位", "编制", "核定面积(m²)", "分配面积(m²)", "超标(m²)", "适用标准"),
             result.units().stream().map(u -> List.of(u.name(), u.approvedHeadcount(), u.allowedArea(), u.occupiedArea(),
                 u.excess(), u.rule()))));
-  }
-
-  @GetMapping("/space/recovery")
-  String recovery(@RequestParam(defaultValue = "true") boolean openOnly, Model model) {
-    model.addAttribute("tasks", recovery.tasks(openOnly, CurrentUsers.current()));
-    model.addAttribute("openOnly", openOnly);
-    model.addAttribute("today", allocations.today());
-    return "space/recovery";
   }
 
   @PostMapping("/space/recovery/{assignmentId}/recover")

@@ -1,12 +1,17 @@
 package cn.smartaffairs.space;
 
 import cn.smartaffairs.excel.ImportRejectedException;
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.GovernmentLevel;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -49,12 +56,51 @@ class SpaceRegisterController {
     this.messages = messages;
   }
 
+  /** The buildings register, tens per region, sorted in memory; the register's own order by default. */
+  static final SortKeys BUILDING_SORT_KEYS = SortKeys.builder().ascending("code").ascending("name")
+      .ascending("ownership").descending("yearBuilt").descending("buildingArea").descending("useArea")
+      .descending("rooms").byDefault("code").inMemory();
+  private static final Map<String, Comparator<Building>> BUILDING_ORDERS = Map.of(
+      "code", SortKeys.byValue(Building::code),
+      "name", SortKeys.byPinyin(Building::name),
+      "ownership", SortKeys.byPinyin(Building::ownership),
+      "yearBuilt", SortKeys.byValue(Building::yearBuilt),
+      "buildingArea", SortKeys.byValue(Building::totalBuildingArea),
+      "useArea", SortKeys.byValue(Building::totalUseArea),
+      "rooms", Comparator.comparingInt(Building::roomCount));
+
+  static final ListColumns<Building> BUILDING_COLUMNS = ListColumns.<Building>sortedBy(BUILDING_SORT_KEYS)
+      .sortable("code", "space.code", Building::code)
+      .sortable("name", "space.name", Building::name)
+      .column("space.address", Building::address).css("d-none d-md-table-cell")
+      .sortable("ownership", "space.ownership", Building::ownership)
+      .column("space.titleCertificate", Building::titleCertificate).css("d-none d-lg-table-cell")
+      .sortable("yearBuilt", "space.yearBuilt", Building::yearBuilt).css("d-none d-md-table-cell")
+      .sortable("buildingArea", "space.totalBuildingArea", Building::totalBuildingArea)
+      .sortable("useArea", "space.totalUseArea", Building::totalUseArea)
+      .sortable("rooms", "space.roomCount", Building::roomCount)
+      .exportOnly("space.registeredRoomArea", Building::registeredRoomArea)
+      .searchedFor("space.buildingSearch").pagedBy(50).exportedAs("space.buildings");
+
+  private Page<Building> buildingPage(ListQuery query, CurrentUser user) {
+    return query.pageOf(register.buildings(user), b -> ListQuery.searchable(b.code(), b.name(), b.address(),
+        b.ownership(), b.titleCertificate()), BUILDING_ORDERS);
+  }
+
   @GetMapping("/space/buildings")
-  String buildings(Model model) {
+  String buildings(@RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = CurrentUsers.current();
-    model.addAttribute("buildings", register.buildings(user));
+    ListQuery query = BUILDING_COLUMNS.parse(parameters);
+    BUILDING_COLUMNS.show(model, query, buildingPage(query, user));
     model.addAttribute("editable", SpaceRegister.editScope(user).isRegionWide());
     return "space/buildings";
+  }
+
+  /** The register's search in its order, every page up to the export's limit. */
+  @GetMapping("/space/buildings/export.xlsx")
+  void exportBuildings(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    ListExport.send(response, BUILDING_COLUMNS,
+        buildingPage(BUILDING_COLUMNS.parse(parameters).forExport(), CurrentUsers.current()).items(), messages, locale);
   }
 
   @PostMapping("/space/buildings")

@@ -1,12 +1,17 @@
 package cn.smartaffairs.vehicle;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.Role;
@@ -15,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +48,13 @@ class FleetPageController {
   private final MessageSource messages;
   private final Clock clock;
   private final cn.smartaffairs.security.Accounts accounts;
+  private final FleetList fleetList;
 
   FleetPageController(Fleet fleet, Drivers drivers, VehicleRules rules, Trips trips, VehicleCosts costs,
                       VehicleCompliance compliance, OrganisationDirectory organisation, MessageSource messages,
-                      Clock clock, cn.smartaffairs.security.Accounts accounts) {
+                      Clock clock, cn.smartaffairs.security.Accounts accounts, FleetList fleetList) {
     this.fleet = fleet;
+    this.fleetList = fleetList;
     this.drivers = drivers;
     this.rules = rules;
     this.trips = trips;
@@ -60,25 +68,43 @@ class FleetPageController {
 
   // ---- fleet --------------------------------------------------------------------------------------------------
 
+  /** The fleet list's columns; the export adds what the register form holds beyond them. */
+  static final ListColumns<Vehicle> FLEET_COLUMNS = ListColumns.<Vehicle>sortedBy(FleetList.SORT_KEYS)
+      .sortable("plate", "vehicle.ui.plate", Vehicle::plate)
+      .sortable("unit", "vehicle.ui.unit", Vehicle::unitName)
+      .sortable("category", "vehicle.ui.category", v -> ListColumns.words("vehicle.category." + v.category()))
+      .sortable("brand", "vehicle.ui.brandAndModel", v -> v.brand() + " " + v.model())
+      .sortable("seats", "vehicle.ui.seats", Vehicle::seats)
+      .sortable("mileage", "vehicle.ui.km", Vehicle::odometerKm)
+      .sortable("status", "vehicle.ui.status", v -> ListColumns.words("vehicle.status." + v.status()))
+      .sortable("insuranceUntil", "vehicle.ui.insuranceUntil", Vehicle::insuranceUntil)
+      .sortable("inspectionUntil", "vehicle.ui.inspectionUntil", Vehicle::inspectionUntil)
+      .exportOnly("vehicle.ui.domestic", Vehicle::domestic)
+      .exportOnly("vehicle.ui.newEnergy", Vehicle::newEnergy)
+      .exportOnly("vehicle.ui.displacementLitres", v -> v.displacementMl() == null ? null
+          : BigDecimal.valueOf(v.displacementMl(), 3))
+      .exportOnly("vehicle.ui.priceYuan", v -> Money.ofFen(v.priceFen()))
+      .exportOnly("vehicle.ui.purchaseDate", Vehicle::purchasedOn)
+      .exportOnly("vehicle.ui.parkingPlace", Vehicle::parkingPlace)
+      .searchedFor("vehicle.ui.fleetSearch").pagedBy(50).exportedAs("vehicle.nav.fleet");
+
   @GetMapping("/vehicles")
-  String fleet(@RequestParam(required = false) VehicleStatus status, Model model) {
-    model.addAttribute("vehicles", fleet.list(CurrentUsers.scope(), status));
+  String fleet(@RequestParam(required = false) VehicleStatus status, @RequestParam Map<String, String> parameters,
+               Model model) {
+    ListQuery query = FLEET_COLUMNS.parse(parameters);
+    FLEET_COLUMNS.show(model, query, fleetList.search(query, status, CurrentUsers.scope()));
     model.addAttribute("status", status);
     model.addAttribute("statuses", VehicleStatus.values());
     return "vehicle/fleet";
   }
 
-  @GetMapping("/vehicles.xlsx")
-  void export(@RequestParam(required = false) VehicleStatus status, HttpServletResponse response, Locale locale) {
-    List<Vehicle> vehicles = fleet.list(CurrentUsers.scope(), status);
-    XlsxDownload.send(response, "公务车辆.xlsx", new Xlsx.Sheet("公务车辆",
-        List.of("号牌", "单位", "类别", "品牌", "型号", "国产", "新能源", "排量(L)", "价格(元)", "座位", "购置日期",
-            "里程(公里)", "停放地点", "状态", "保险到期", "年检到期"),
-        vehicles.stream().map(v -> List.<Object>of(v.plate(), v.unitName(), label("vehicle.category." + v.category(), locale),
-            v.brand(), v.model(), v.domestic() ? "是" : "否", v.newEnergy() ? "是" : "否",
-            v.displacementMl() == null ? "" : BigDecimal.valueOf(v.displacementMl(), 3).toPlainString(),
-            new BigDecimal(v.priceYuan()), v.seats(), v.purchasedOn(), v.odometerKm(), v.parkingPlace(),
-            label("vehicle.status." + v.status(), locale), v.insuranceUntil(), v.inspectionUntil()))));
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping({"/vehicles/export.xlsx", "/vehicles.xlsx"})
+  void export(@RequestParam(required = false) VehicleStatus status, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response, Locale locale) {
+    ListExport.send(response, FLEET_COLUMNS,
+        fleetList.search(FLEET_COLUMNS.parse(parameters).forExport(), status, CurrentUsers.scope()).items(), messages,
+        locale);
   }
 
   @GetMapping("/vehicles/new")
@@ -185,13 +211,34 @@ class FleetPageController {
         "/vehicles/quotas", redirect, messages, locale);
   }
 
+  /** The drivers, a register of tens, sorted in memory. */
+  static final SortKeys DRIVER_SORT_KEYS = SortKeys.builder().ascending("name").ascending("licence")
+      .ascending("licenceExpires").ascending("shift").descending("available").byDefault("name").inMemory();
+  private static final Map<String, Comparator<Drivers.Driver>> DRIVER_ORDERS = Map.of(
+      "name", SortKeys.byPinyin(Drivers.Driver::name),
+      "licence", SortKeys.byValue(Drivers.Driver::licenceClass),
+      "licenceExpires", SortKeys.byValue(Drivers.Driver::licenceExpires),
+      "shift", SortKeys.byValue(Drivers.Driver::shiftStart).thenComparing(SortKeys.byValue(Drivers.Driver::shiftEnd)),
+      "available", SortKeys.byValue(Drivers.Driver::available));
+  static final ListColumns<Drivers.Driver> DRIVER_COLUMNS = ListColumns.<Drivers.Driver>sortedBy(DRIVER_SORT_KEYS)
+      .sortable("name", "vehicle.ui.name", Drivers.Driver::name)
+      .sortable("licence", "vehicle.ui.licence", Drivers.Driver::licenceClass)
+      .sortable("licenceExpires", "vehicle.ui.licenceValidUntil", Drivers.Driver::licenceExpires)
+      .sortable("shift", "vehicle.ui.shift", d -> d.shiftStart() + "–" + d.shiftEnd())
+      .sortable("available", "vehicle.ui.status", d -> ListColumns.words(d.available()
+          ? "vehicle.ui.available" : "vehicle.ui.unavailable"))
+      .pageOnly("vehicle.ui.trainingAndAssessment")
+      .searchedFor("vehicle.ui.driverSearch").pagedBy(50).exportedAs("vehicle.nav.drivers");
+
   @GetMapping("/vehicles/drivers")
-  String drivers(Model model) {
+  String drivers(@RequestParam Map<String, String> parameters, Model model) {
     List<Drivers.Driver> list = drivers.list(CurrentUsers.scope());
+    ListQuery query = DRIVER_COLUMNS.parse(parameters);
+    var page = query.pageOf(list, d -> ListQuery.searchable(d.name(), d.licenceClass()), DRIVER_ORDERS);
     Map<Long, List<Drivers.DriverRecord>> records = new LinkedHashMap<>();
-    Map<Long, List<Drivers.DriverRecord>> byDriver = drivers.records(list.stream().map(Drivers.Driver::id).toList());
-    list.forEach(d -> records.put(d.id(), byDriver.getOrDefault(d.id(), List.of())));
-    model.addAttribute("drivers", list);
+    Map<Long, List<Drivers.DriverRecord>> byDriver = drivers.records(page.items().stream().map(Drivers.Driver::id).toList());
+    page.items().forEach(d -> records.put(d.id(), byDriver.getOrDefault(d.id(), List.of())));
+    DRIVER_COLUMNS.show(model, query, page);
     model.addAttribute("records", records);
     // accounts holding the driver role in the region that are not yet registered as drivers
     CurrentUser user = CurrentUsers.current();
@@ -204,6 +251,14 @@ class FleetPageController {
         .map(a -> Map.entry(staffOf.get(a.userId()), a.displayName() + "（" + a.username() + "）")).toList());
     model.addAttribute("today", today());
     return "vehicle/drivers";
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/vehicles/drivers/export.xlsx")
+  void exportDrivers(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    ListQuery query = DRIVER_COLUMNS.parse(parameters).forExport();
+    ListExport.send(response, DRIVER_COLUMNS, query.pageOf(drivers.list(CurrentUsers.scope()),
+        d -> ListQuery.searchable(d.name(), d.licenceClass()), DRIVER_ORDERS).items(), messages, locale);
   }
 
   @PostMapping("/vehicles/drivers")

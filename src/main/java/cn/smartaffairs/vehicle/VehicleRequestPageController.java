@@ -1,11 +1,16 @@
 package cn.smartaffairs.vehicle;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,10 +38,12 @@ class VehicleRequestPageController {
   private final Trips trips;
   private final MessageSource messages;
   private final Clock clock;
+  private final MyTripRequestList myRequests;
 
   VehicleRequestPageController(Drivers drivers, VehicleRequests requests, DispatchRecords dispatches, Trips trips,
-                               MessageSource messages, Clock clock) {
+                               MessageSource messages, Clock clock, MyTripRequestList myRequests) {
     this.drivers = drivers;
+    this.myRequests = myRequests;
     this.requests = requests;
     this.dispatches = dispatches;
     this.trips = trips;
@@ -74,10 +81,36 @@ class VehicleRequestPageController {
     }
   }
 
+  /** 我的用车's columns, for its page and its export. */
+  static final ListColumns<RequestView> MY_REQUEST_COLUMNS = ListColumns.<RequestView>sortedBy(MyTripRequestList.SORT_KEYS)
+      .sortable("purpose", "vehicle.requests.purpose", v -> v.request().purpose())
+      .sortable("start", "vehicle.requests.time", v -> v.request().start())
+      .exportOnly("vehicle.requests.end", v -> v.request().end())
+      .column("vehicle.requests.route", v -> v.request().route()).css("d-none d-md-table-cell")
+      .sortable("status", "vehicle.ui.status", v -> ListColumns.words("vehicle.request." + v.request().status()))
+      .column("vehicle.requests.vehicle", v -> v.dispatch() == null ? null : v.dispatch().plate())
+      .exportOnly("vehicle.requests.driver", v -> v.dispatch() == null ? null : v.dispatch().driverName())
+      .exportOnly("vehicle.requests.distance", v -> v.trip() == null ? null : v.trip().distanceKm())
+      .pageOnly("vehicle.requests.trip")
+      .searchedFor("vehicle.requests.search").exportedAs("vehicle.nav.myRequests");
+
   @GetMapping("/vehicle-requests")
-  String myRequests(Model model) {
-    model.addAttribute("requests", RequestView.of(requests.mine(CurrentUsers.current()), dispatches, trips));
+  String myRequests(@RequestParam Map<String, String> parameters, Model model) {
+    ListQuery query = MY_REQUEST_COLUMNS.parse(parameters);
+    MY_REQUEST_COLUMNS.show(model, query, views(myRequests.search(query, CurrentUsers.current())));
     return "vehicle/requests";
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/vehicle-requests/export.xlsx")
+  void exportMyRequests(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    ListQuery query = MY_REQUEST_COLUMNS.parse(parameters).forExport();
+    ListExport.send(response, MY_REQUEST_COLUMNS, views(myRequests.search(query, CurrentUsers.current())).items(),
+        messages, locale);
+  }
+
+  private Page<RequestView> views(Page<TripRequest> page) {
+    return new Page<>(RequestView.of(page.items(), dispatches, trips), page.total(), page.page(), page.size());
   }
 
   @PostMapping("/vehicle-trips/{id}/confirmation")

@@ -2,12 +2,15 @@ package cn.smartaffairs.workorder;
 
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.NotFoundException;
-import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.excel.ListExport;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,20 +58,42 @@ class WorkOrderController {
     this.clock = clock;
   }
 
+  /** The list's columns, for its page and its export. */
+  static final ListColumns<WorkOrder> COLUMNS = ListColumns.<WorkOrder>sortedBy(WorkOrders.SORT_KEYS)
+      .sortable("orderNo", "workOrder.field.orderNo", WorkOrder::orderNo)
+      .sortable("category", "workOrder.field.category", WorkOrder::categoryName).css("d-none d-md-table-cell")
+      .column("workOrder.field.description", WorkOrder::description)
+      .column("workOrder.field.location", WorkOrder::location).css("d-none d-lg-table-cell")
+      .sortable("status", "workOrder.field.status", o -> ListColumns.words("workOrder.status." + o.status()))
+      .sortable("receivedAt", "workOrder.field.receivedAt", WorkOrder::receivedAt).css("d-none d-md-table-cell")
+      .sortable("resolveDueAt", "workOrder.field.resolveDueAt", WorkOrder::resolveDueAt)
+      .searchedFor("workOrder.keywordHint").exportedAs("workOrder.exportFile");
+
   @GetMapping
-  String list(@RequestParam(required = false) WorkOrderStatus status, @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "20") int size, Model model) {
+  String list(@RequestParam(required = false) WorkOrderStatus status, @RequestParam Map<String, String> parameters,
+              Model model) {
     CurrentUser user = CurrentUsers.current();
     boolean dispatcher = WorkOrders.dispatches(user, user.regionId());
     // only a dispatcher filters; everyone else sees all of their own orders
     WorkOrderStatus filter = dispatcher ? status : null;
-    model.addAttribute("page", workOrders.search(filter, user, Math.max(page, 0), Page.boundedSize(size)));
+    ListQuery query = COLUMNS.parse(parameters);
+    COLUMNS.show(model, query, workOrders.search(filter, query, user));
     model.addAttribute("dispatcher", dispatcher);
     model.addAttribute("status", filter);
     model.addAttribute("statuses", WorkOrderStatus.values());
     model.addAttribute("now", clock.instant());
     model.addAttribute("zone", PlatformConfiguration.ZONE);
     return "workorder/list";
+  }
+
+  /** The list's search in its order, every page up to the export's limit, in the page's columns. */
+  @GetMapping("/export.xlsx")
+  void export(@RequestParam(required = false) WorkOrderStatus status, @RequestParam Map<String, String> parameters,
+              HttpServletResponse response, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    WorkOrderStatus filter = WorkOrders.dispatches(user, user.regionId()) ? status : null;
+    ListExport.send(response, COLUMNS, workOrders.search(filter, COLUMNS.parse(parameters).forExport(), user).items(),
+        messages, locale);
   }
 
   @GetMapping("/new")

@@ -8,7 +8,9 @@ import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.ApiScope;
@@ -46,6 +48,15 @@ public class WorkOrders {
       select w.*, c.code as category_code, c.name as category_name
         from work_order w join work_order_category c on c.id = w.category_id
       """;
+  /** The work order list's columns that sort; the newest order first unless asked otherwise. */
+  public static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("created", "w.id")
+      .ascending("orderNo", "w.order_no")
+      .ascending("category", "c.sort_order")
+      .ascending("status", "w.status")
+      .descending("receivedAt", "w.received_at")
+      .ascending("resolveDueAt", "w.resolve_due_at")
+      .byDefault("created").tieBreaker("w.id");
   private static final DateTimeFormatter ORDER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final JdbcClient jdbc;
@@ -198,14 +209,28 @@ public class WorkOrders {
     return accounts.holding(regionId, Role.REPAIR_WORKER);
   }
 
+  /** One page of the orders the viewer may see, newest first, for the API: past the last page it answers no items. */
   public Page<WorkOrder> search(WorkOrderStatus status, CurrentUser viewer, int page, int size) {
-    var parameters = visibility(viewer).addValue("status", status == null ? null : status.name());
-    String where = " where " + VISIBLE + " and (cast(:status as text) is null or w.status = :status)";
+    return search(status, new ListQuery(null, SORT_KEYS.defaultKey(), true, page, size, false), viewer);
+  }
+
+  /**
+   * One page of the orders the viewer may see, the query's search in order numbers, descriptions, places and
+   * requesters, in its order (newest first unless it asks otherwise).
+   */
+  public Page<WorkOrder> search(WorkOrderStatus status, ListQuery query, CurrentUser viewer) {
+    var parameters = visibility(viewer).addValue("status", status == null ? null : status.name())
+        .addValue("keyword", query.likePattern());
+    String where = " where " + VISIBLE + " and (cast(:status as text) is null or w.status = :status)"
+        + " and (cast(:keyword as text) is null or w.order_no ilike :keyword escape '\\'"
+        + " or w.description ilike :keyword escape '\\' or w.requester_name ilike :keyword escape '\\'"
+        + " or concat_ws(' ', w.building, w.floor, w.room) ilike :keyword escape '\\')";
     long total = jdbc.sql("select count(*) from work_order w" + where).paramSource(parameters).query(Long.class).single();
-    List<WorkOrder> items = jdbc.sql(SELECT + where + " order by w.id desc limit :limit offset :offset")
-        .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
+    ListQuery shown = query.within(total);
+    List<WorkOrder> items = jdbc.sql(SELECT + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query(WorkOrders::order).list();
-    return new Page<>(items, total, page, size);
+    return shown.pageOf(items, total);
   }
 
   /** Moves an order; refuses (409) an action its state does not allow, or a move someone else made first. */

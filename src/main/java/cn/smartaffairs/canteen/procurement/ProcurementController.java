@@ -3,7 +3,12 @@ package cn.smartaffairs.canteen.procurement;
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.MenuItem;
 import cn.smartaffairs.canteen.kitchen.Menus;
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
@@ -11,12 +16,14 @@ import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,16 +61,60 @@ class ProcurementController {
     this.clock = clock;
   }
 
+  /** The suppliers, a register of tens per region, sorted in memory. */
+  static final SortKeys SUPPLIER_SORT_KEYS = SortKeys.builder().ascending("name").ascending("address")
+      .descending("usable").ascending("licenceExpiry").byDefault("name").inMemory();
+
+  /** The suppliers list's columns, for its page and its export (the licences in the reader's words). */
+  private ListColumns<Supplier> supplierColumns(LocalDate today, Locale locale) {
+    return ListColumns.<Supplier>sortedBy(SUPPLIER_SORT_KEYS)
+        .sortable("name", "canteen.kitchen.supplierName", Supplier::name)
+        .sortable("address", "canteen.kitchen.address", Supplier::address).css("d-none d-md-table-cell")
+        .column("canteen.kitchen.contact", Supplier::contact).css("d-none d-md-table-cell")
+        .sortable("usable", "canteen.kitchen.supplierState", s -> ListColumns.words(s.usableOn(today)
+            ? "canteen.kitchen.usable" : "canteen.kitchen.notUsable"))
+        .sortable("licenceExpiry", "canteen.kitchen.licences", s -> s.licences().stream()
+            .map(l -> messages.getMessage("canteen.kitchen.licence." + l.kind(), null, locale) + " " + l.number()
+                + " · " + messages.getMessage("canteen.kitchen.expiresOn", null, locale) + " " + l.expiresOn())
+            .collect(java.util.stream.Collectors.joining("\n")))
+        .searchedFor("canteen.kitchen.supplierSearch").pagedBy(50).exportedAs("canteen.kitchen.suppliersTitle");
+  }
+
+  private static Map<String, Comparator<Supplier>> supplierOrders(LocalDate today) {
+    return Map.of(
+        "name", SortKeys.byPinyin(Supplier::name),
+        "address", SortKeys.byPinyin(Supplier::address),
+        "usable", SortKeys.byValue((Supplier s) -> s.usableOn(today)),
+        "licenceExpiry", SortKeys.byValue((Supplier s) -> s.licences().stream().map(Supplier.Licence::expiresOn)
+            .min(Comparator.naturalOrder()).orElse(LocalDate.MAX)));
+  }
+
+  private Page<Supplier> supplierPage(ListQuery query, LocalDate today) {
+    return query.pageOf(suppliers.suppliers(CurrentUsers.current()),
+        s -> ListQuery.searchable(s.name(), s.address(), s.contact()), supplierOrders(today));
+  }
+
   @GetMapping("/canteen/procurement/suppliers")
-  String suppliersPage(Model model) {
-    CurrentUser user = CurrentUsers.current();
-    model.addAttribute("suppliers", suppliers.suppliers(user));
-    model.addAttribute("today", today());
+  String suppliersPage(@RequestParam Map<String, String> parameters, Model model, Locale locale) {
+    LocalDate today = today();
+    var columns = supplierColumns(today, locale);
+    ListQuery query = columns.parse(parameters);
+    columns.show(model, query, supplierPage(query, today));
+    model.addAttribute("today", today);
     model.addAttribute("licenceKinds", Suppliers.LICENCE_KINDS.stream().sorted().toList());
     if (!model.containsAttribute("supplierForm")) {
       model.addAttribute("supplierForm", new SupplierForm());
     }
     return "canteen/suppliers";
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/canteen/procurement/suppliers/export.xlsx")
+  void exportSuppliers(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    LocalDate today = today();
+    var columns = supplierColumns(today, locale);
+    ListExport.send(response, columns, supplierPage(columns.parse(parameters).forExport(), today).items(), messages,
+        locale);
   }
 
   @PostMapping("/canteen/procurement/suppliers")

@@ -1,18 +1,27 @@
 package cn.smartaffairs.space.estate;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.ForbiddenException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
+import cn.smartaffairs.space.estate.EstateRecords.Campaign;
 import cn.smartaffairs.space.estate.EstateRecords.FileContent;
 import cn.smartaffairs.workorder.WorkOrders;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +57,40 @@ class InspectionController {
     this.messages = messages;
   }
 
+  /** Campaigns are a few a year per region: sorted in memory, the latest start first by default. */
+  static final SortKeys SORT_KEYS = SortKeys.builder().descending("startsOn").ascending("title").descending("endsOn")
+      .descending("openFindings").descending("findings").byDefault("startsOn").inMemory();
+  private static final Map<String, Comparator<Campaign>> ORDERS = Map.of(
+      "startsOn", SortKeys.byValue(Campaign::startsOn),
+      "title", SortKeys.byPinyin(Campaign::title),
+      "endsOn", SortKeys.byValue(Campaign::endsOn),
+      "openFindings", Comparator.comparingInt(Campaign::openFindings),
+      "findings", Comparator.comparingInt(Campaign::findings));
+
+  static final ListColumns<Campaign> COLUMNS = ListColumns.<Campaign>sortedBy(SORT_KEYS)
+      .sortable("title", "space.estate.campaignTitle", Campaign::title)
+      .sortable("startsOn", "space.estate.startsOn", Campaign::startsOn)
+      .sortable("endsOn", "space.estate.endsOn", Campaign::endsOn)
+      .sortable("openFindings", "space.estate.openFindingsColumn", Campaign::openFindings)
+      .sortable("findings", "space.estate.findingsColumn", Campaign::findings)
+      .searchedFor("space.estate.campaignSearch").pagedBy(50).exportedAs("space.estate.campaigns");
+
+  private Page<Campaign> campaignPage(ListQuery query, CurrentUser user) {
+    return query.pageOf(inspections.campaigns(user), c -> ListQuery.searchable(c.title()), ORDERS);
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/export.xlsx")
+  void export(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    ListExport.send(response, COLUMNS, campaignPage(COLUMNS.parse(parameters).forExport(), CurrentUsers.current())
+        .items(), messages, locale);
+  }
+
   @GetMapping
-  String campaigns(Model model, Locale locale) {
+  String campaigns(@RequestParam Map<String, String> parameters, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    model.addAttribute("campaigns", inspections.campaigns(user));
+    ListQuery query = COLUMNS.parse(parameters);
+    COLUMNS.show(model, query, campaignPage(query, user));
     model.addAttribute("manager", SpaceRegister.editScope(user).permits(user.regionId(), null, null));
     model.addAttribute("today", inspections.today());
     if (!model.containsAttribute("campaignForm")) {

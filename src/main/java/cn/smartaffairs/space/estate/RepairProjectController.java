@@ -1,16 +1,28 @@
 package cn.smartaffairs.space.estate;
 
+import cn.smartaffairs.excel.ListExport;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Money;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
 import jakarta.validation.Valid;
+import cn.smartaffairs.space.estate.EstateRecords.NewRepairProject;
+import cn.smartaffairs.space.estate.EstateRecords.RepairProject;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +63,44 @@ class RepairProjectController {
     return user;
   }
 
-  @GetMapping
-  String list(Model model) {
+  /** Repair projects are tens a year per region: sorted in memory, the module's order (newest first) by default. */
+  static final SortKeys SORT_KEYS = SortKeys.builder().descending("created").ascending("projectNo").ascending("title")
+      .ascending("repairClass").ascending("building").ascending("stage").byDefault("created").inMemory();
+  private static final Map<String, Comparator<RepairProject>> ORDERS = Map.of(
+      "created", SortKeys.byValue(RepairProject::createdAt),
+      "projectNo", SortKeys.byValue(RepairProject::projectNo),
+      "title", SortKeys.byPinyin(RepairProject::title),
+      "repairClass", SortKeys.byValue(RepairProject::repairClass),
+      "building", SortKeys.byPinyin(RepairProject::buildingName),
+      "stage", SortKeys.byValue(RepairProject::stage));
+
+  static final ListColumns<RepairProject> COLUMNS = ListColumns.<RepairProject>sortedBy(SORT_KEYS)
+      .sortable("projectNo", "space.repair.projectNo", RepairProject::projectNo)
+      .sortable("title", "space.repair.name", RepairProject::title)
+      .sortable("repairClass", "space.repair.class", p -> ListColumns.words("space.repair.class." + p.repairClass()))
+      .sortable("building", "space.repair.building", RepairProject::buildingName)
+      .sortable("stage", "space.repair.stage", p -> ListColumns.words("space.repair.stage." + p.stage()))
+      .exportOnly("space.estate.location", RepairProject::location)
+      .exportOnly("space.repair.budget", p -> p.budgetFen() == null ? null : Money.ofFen(p.budgetFen()))
+      .searchedFor("space.repair.search").pagedBy(50).exportedAs("space.repair.title");
+
+  private Page<RepairProject> page(ListQuery query, CurrentUser user) {
+    return query.pageOf(projects.projects(user),
+        p -> ListQuery.searchable(p.projectNo(), p.title(), p.buildingName(), p.location()), ORDERS);
+  }
+
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping("/export.xlsx")
+  void export(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
     CurrentUser user = manager();
-    model.addAttribute("projects", projects.projects(user));
+    ListExport.send(response, COLUMNS, page(COLUMNS.parse(parameters).forExport(), user).items(), messages, locale);
+  }
+
+  @GetMapping
+  String list(@RequestParam Map<String, String> parameters, Model model) {
+    CurrentUser user = manager();
+    ListQuery query = COLUMNS.parse(parameters);
+    COLUMNS.show(model, query, page(query, user));
     model.addAttribute("classes", RepairClass.values());
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
         .toList());

@@ -1,22 +1,36 @@
 package cn.smartaffairs.space.rental;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Money;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
+import cn.smartaffairs.space.rental.RentalRecords.Lease;
+import cn.smartaffairs.space.rental.RentalRecords.NewLease;
+import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
+import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
+import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
+import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
+import cn.smartaffairs.printing.PdfPrinter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -76,14 +90,57 @@ class RentalController {
     return user;
   }
 
+  /** Leases are tens per region: sorted in memory, open ones first and the latest first among them by default. */
+  static final SortKeys LEASE_SORT_KEYS = SortKeys.builder().ascending("status").ascending("contractNo")
+      .ascending("lettable").ascending("tenant").descending("start").descending("annualRent")
+      .byDefault("status").inMemory();
+  private static final Map<String, Comparator<Lease>> LEASE_ORDERS = Map.of(
+      "status", SortKeys.byValue(Lease::status),
+      "contractNo", SortKeys.byValue(Lease::contractNo),
+      "lettable", SortKeys.byPinyin(Lease::lettableName),
+      "tenant", SortKeys.byPinyin(Lease::tenantName),
+      "start", SortKeys.byValue(Lease::startDate),
+      "annualRent", Comparator.comparingLong(Lease::annualRentFen));
+
+  /** The leases list's columns, for the page and its export; a lease past its end reads as ended. */
+  private static ListColumns<Lease> leaseColumns(LocalDate today) {
+    return ListColumns.<Lease>sortedBy(LEASE_SORT_KEYS)
+        .sortable("contractNo", "space.rental.contractNo", Lease::contractNo)
+        .sortable("lettable", "space.rental.lettable", Lease::lettableName)
+        .sortable("tenant", "space.rental.tenant", Lease::tenantName)
+        .sortable("start", "space.rental.term", Lease::startDate)
+        .exportOnly("space.rental.endDate", Lease::endDate)
+        .sortable("annualRent", "space.rental.annualRent", l -> Money.ofFen(l.annualRentFen())).css("text-end")
+        .sortable("status", "space.rental.status", l -> ListColumns.words(
+            "ACTIVE".equals(l.status()) && l.endDate().isBefore(today) ? "space.rental.status.ENDED"
+                : "space.rental.status." + l.status()))
+        .searchedFor("space.rental.leaseSearch").pagedBy(50).exportedAs("space.rental.leases");
+  }
+
+  private Page<Lease> leasePage(ListQuery query, CurrentUser user) {
+    return query.pageOf(rentals.leases(user),
+        l -> ListQuery.searchable(l.contractNo(), l.lettableName(), l.tenantName()), LEASE_ORDERS);
+  }
+
+  /** The leases list's search in its order, every page up to the export's limit. */
+  @GetMapping("/export.xlsx")
+  void exportLeases(@RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    CurrentUser user = manager();
+    var columns = leaseColumns(rentals.today());
+    ListExport.send(response, columns, leasePage(columns.parse(parameters).forExport(), user).items(), messages,
+        locale);
+  }
+
   @GetMapping
-  String overview(Model model) {
+  String overview(@RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = manager();
     LocalDate today = rentals.today();
     model.addAttribute("today", today);
     model.addAttribute("lettables", parties.lettables(user));
     model.addAttribute("tenants", parties.tenants(user));
-    model.addAttribute("leases", rentals.leases(user));
+    var columns = leaseColumns(today);
+    ListQuery query = columns.parse(parameters);
+    columns.show(model, query, leasePage(query, user));
     model.addAttribute("arrears", rentals.arrears(user, today));
     model.addAttribute("safetyChecks", parties.safetyChecks(user));
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
