@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.Browser;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,8 @@ class AdministrationBrowserTest {
     browser.clickAndWaitForPage("#menu-audit");
     assertThat(browser.find("#audit-table").getText()).contains("接口密钥").contains("用户账户");
     browser.find("#verify-chain").click();
-    assertThat(browser.await(driver -> browser.findAll("#chain-intact").isEmpty() ? null
+    assertThat(browser.await(driver -> browser.findAll("#chain-intact").isEmpty()
+        ? null
         : browser.find("#chain-intact")).getText()).isNotBlank();
     browser.screenshot("admin-04-audit-verified");
 

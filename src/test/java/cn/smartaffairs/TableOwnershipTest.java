@@ -72,11 +72,11 @@ class TableOwnershipTest {
    */
   private static final Map<String, Set<String>> NOT_YET_MOVED = Map.of();
 
-  private static final Pattern CREATE =
-      Pattern.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+  private static final Pattern CREATE = Pattern
+      .compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
 
-  private static final Pattern NAMED_TABLE =
-      Pattern.compile("(?i)\\b(from|join|into|update|references)\\s+([a-z_][a-z0-9_]*)\\b");
+  private static final Pattern NAMED_TABLE = Pattern
+      .compile("(?i)\\b(from|join|into|update|references)\\s+([a-z_][a-z0-9_]*)\\b");
 
   @Test
   void everyMigratedTableHasAnOwningModule() {

@@ -48,7 +48,7 @@ class AccountAdminController {
   private final Clock clock;
 
   AccountAdminController(Accounts accounts, OrganisationDirectory organisation, StaffDirectory staff,
-                         MessageSource messages, Clock clock) {
+      MessageSource messages, Clock clock) {
     this.accounts = accounts;
     this.organisation = organisation;
     this.staff = staff;
@@ -89,7 +89,8 @@ class AccountAdminController {
         .column("home.roles", a -> a.grants().stream()
             .map(grant -> messages.getMessage("role." + grant.role(), null, locale))
             .collect(Collectors.joining(messages.getMessage("common.listSeparator", null, locale))))
-        .sortable("status", "staff.status", a -> ListColumns.words(!a.enabled() ? "accountAdmin.disabled"
+        .sortable("status", "staff.status", a -> ListColumns.words(!a.enabled()
+            ? "accountAdmin.disabled"
             : a.locked(now) ? "accountAdmin.locked" : "accountAdmin.active"))
         .searchedFor("accountAdmin.keywordHint").exportedAs("nav.accounts");
   }
@@ -104,7 +105,7 @@ class AccountAdminController {
 
   @PostMapping
   String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     if (binding.hasErrors()) {
       return form(form, model);
     }
@@ -149,7 +150,7 @@ class AccountAdminController {
 
   @PostMapping("/{id:\\d+}/roles")
   String replaceRoles(@PathVariable long id, @RequestParam(required = false) List<Role> roles,
-                      @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
     var account = accounts.account(id, CurrentUsers.scope());
     try {
       accounts.replaceRoles(id, grants(roles == null ? List.of() : roles, account.regionId(),
@@ -157,7 +158,8 @@ class AccountAdminController {
       redirect.addFlashAttribute("flash", messages.getMessage("accountAdmin.done.roles",
           new Object[] {account.displayName()}, locale));
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), locale));
+      redirect.addFlashAttribute("error",
+          messages.getMessage(e.messageKey(), roleNames(e.arguments(), locale), locale));
     }
     return "redirect:/admin/accounts/" + id;
   }
@@ -173,8 +175,10 @@ class AccountAdminController {
   String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect, Locale locale) {
     try {
       accounts.setEnabled(id, enabled, CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage(enabled ? "accountAdmin.done.enabled"
-          : "accountAdmin.done.disabled", new Object[] {accounts.account(id, CurrentUsers.scope()).displayName()}, locale));
+      redirect.addFlashAttribute("flash", messages.getMessage(enabled
+          ? "accountAdmin.done.enabled"
+          : "accountAdmin.done.disabled", new Object[] {accounts.account(id, CurrentUsers.scope()).displayName()},
+          locale));
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
     }
@@ -191,13 +195,15 @@ class AccountAdminController {
   }
 
   private void names(Model model) {
-    model.addAttribute("regionNames", organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name)));
+    model.addAttribute("regionNames",
+        organisation.regions().stream().collect(Collectors.toMap(Region::id, Region::name)));
     model.addAttribute("unitNames", organisation.allUnits(DataScope.everything()).stream()
         .collect(Collectors.toMap(Unit::id, Unit::name)));
   }
 
   private static List<Role> grantableRoles() {
-    return CurrentUsers.current().has(Role.PLATFORM_ADMIN) ? List.of(Role.values())
+    return CurrentUsers.current().has(Role.PLATFORM_ADMIN)
+        ? List.of(Role.values())
         : java.util.Arrays.stream(Role.values()).filter(role -> role != Role.PLATFORM_ADMIN).toList();
   }
 

@@ -11,8 +11,10 @@ import java.util.List;
 /** The new-account form: who, where, which roles, and a first password. */
 public class AccountForm {
 
-  @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,50}", message = "{accountAdmin.usernameFormat}") private String username;
-  @NotBlank @Size(max = 50) private String displayName;
+  @NotBlank
+  @Pattern(regexp = "[A-Za-z0-9._-]{3,50}", message = "{accountAdmin.usernameFormat}") private String username;
+  @NotBlank
+  @Size(max = 50) private String displayName;
   @NotBlank private String password;
   @NotNull private Long regionId;
   private Long unitId;

@@ -50,7 +50,7 @@ class ApiKeyController {
 
   /** One line of the list, with its region by name and its times in China Standard Time. */
   record KeyLine(ApiCredentials.ApiKey key, String regionName, List<String> scopeLabels, String createdAt,
-                 String lastUsedAt, String revokedAt) {}
+      String lastUsedAt, String revokedAt) {}
 
   /** A key just created: the only moment its secret is shown. */
   record NewKey(String name, String secret) {}
@@ -76,7 +76,8 @@ class ApiKeyController {
       return page(fresh, model, locale);
     } catch (BusinessRuleException e) {
       Object[] arguments = e.messageKey().equals("error.notFound")
-          ? new Object[] {messages.getMessage("entity.region", null, locale), form.getRegionId()} : e.arguments();
+          ? new Object[] {messages.getMessage("entity.region", null, locale), form.getRegionId()}
+          : e.arguments();
       // with its arguments: the page resolves the error code again and would otherwise show bare {0}
       binding.rejectValue(RULE_FIELDS.getOrDefault(e.messageKey(), "name"), e.messageKey(), arguments,
           messages.getMessage(e.messageKey(), arguments, e.messageKey(), locale));
@@ -97,7 +98,8 @@ class ApiKeyController {
     model.addAttribute("form", form);
     model.addAttribute("keys", credentials.apiKeys(ApiCredentials.administeredBy(user)).stream()
         .map(key -> new KeyLine(key, regionNames.get(key.regionId()),
-            key.scopes().stream().map(scope -> scopeLabel(scope, locale)).toList(), AuditController.time(key.createdAt()),
+            key.scopes().stream().map(scope -> scopeLabel(scope, locale)).toList(),
+            AuditController.time(key.createdAt()),
             AuditController.time(key.lastUsedAt()), AuditController.time(key.revokedAt())))
         .toList());
     model.addAttribute("regions", organisation.regions(ApiCredentials.administeredBy(user)));

@@ -58,7 +58,7 @@ class AuditController {
   private final MessageSource messages;
 
   AuditController(AuditLog auditLog, AuditChainVerifier verifier, OrganisationDirectory organisation,
-                  Accounts accounts, MessageSource messages) {
+      Accounts accounts, MessageSource messages) {
     this.auditLog = auditLog;
     this.verifier = verifier;
     this.organisation = organisation;
@@ -71,7 +71,7 @@ class AuditController {
    * type in the reader's words.
    */
   record EventLine(AuditLog.Event event, String time, String regionName, String actorName, String action,
-                   String entityType) {}
+      String entityType) {}
 
   /** A choice of the filter: the code it sends, the words it shows. */
   record Choice(String code, String label) {}
@@ -92,7 +92,7 @@ class AuditController {
 
   @GetMapping
   String list(@ModelAttribute("filter") AuditLog.Filter filter, @RequestParam Map<String, String> parameters,
-              Model model, Locale locale) {
+      Model model, Locale locale) {
     Map<Long, String> regionNames = regionNames();
     ListQuery query = COLUMNS.parse(parameters);
     Page<AuditLog.Event> events = auditLog.search(filter, query, visibility(CurrentUsers.current()));
@@ -110,13 +110,15 @@ class AuditController {
   /** Every event of the filter (not only the first ten thousand: an audit needs them all) in the list's order. */
   @GetMapping("/export.xlsx")
   void export(@ModelAttribute AuditLog.Filter filter, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     Map<Long, String> regionNames = regionNames();
-    List<String> headers = Arrays.stream("id time actor login clientAddress action entityType entityId region before after"
-        .split(" ")).map(column -> messages.getMessage("audit.column." + column, null, locale)).toList();
+    List<String> headers = Arrays
+        .stream("id time actor login clientAddress action entityType entityId region before after"
+            .split(" "))
+        .map(column -> messages.getMessage("audit.column." + column, null, locale)).toList();
     Map<String, String> names = new java.util.HashMap<>();
-    auditLog.forEach(filter, COLUMNS.parse(parameters), visibility(CurrentUsers.current()), events ->
-        XlsxDownload.send(response, messages.getMessage("audit.exportFile", null, locale), new Xlsx.Sheet(
+    auditLog.forEach(filter, COLUMNS.parse(parameters), visibility(CurrentUsers.current()),
+        events -> XlsxDownload.send(response, messages.getMessage("audit.exportFile", null, locale), new Xlsx.Sheet(
             messages.getMessage("nav.audit", null, locale), headers, events.map(event -> Arrays.asList(event.id(),
                 time(event.occurredAt()), actorName(event.actor(), names, locale), event.actor(), event.clientAddress(),
                 label("audit.action.", event.action(), locale),
@@ -128,7 +130,7 @@ class AuditController {
   /** Checks the whole chain; htmx swaps the answer into the page, a plain form post sees it after a redirect. */
   @PostMapping("/verify")
   String verify(@RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     VerificationView verification = view(verifier.verify(), locale);
     if (htmx != null) {
       model.addAttribute("verification", verification);
@@ -163,7 +165,7 @@ class AuditController {
   }
 
   private EventLine line(AuditLog.Event event, Map<Long, String> regionNames, Map<String, String> names,
-                         Locale locale) {
+      Locale locale) {
     return new EventLine(event, time(event.occurredAt()),
         event.regionId() == null ? null : regionNames.get(event.regionId()), actorName(event.actor(), names, locale),
         label("audit.action.", event.action(), locale), label("audit.entity.", event.entityType(), locale));

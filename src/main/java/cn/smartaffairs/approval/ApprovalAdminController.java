@@ -43,8 +43,8 @@ class ApprovalAdminController {
       Role.VEHICLE_MANAGER, Role.SPACE_MANAGER, Role.MEETING_MANAGER, Role.CANTEEN_MANAGER, Role.REPAIR_MANAGER,
       Role.ASSET_MANAGER);
 
-  private static final java.time.format.DateTimeFormatter DEPUTY_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final java.time.format.DateTimeFormatter DEPUTY_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm");
 
   private final ApprovalFlows approvals;
   private final Accounts accounts;
@@ -53,7 +53,7 @@ class ApprovalAdminController {
   private final MessageSource messages;
 
   ApprovalAdminController(ApprovalFlows approvals, Accounts accounts, OrganisationDirectory organisation,
-                          ApprovalSubjects subjects, MessageSource messages) {
+      ApprovalSubjects subjects, MessageSource messages) {
     this.approvals = approvals;
     this.accounts = accounts;
     this.organisation = organisation;
@@ -63,9 +63,11 @@ class ApprovalAdminController {
 
   /** The form of a new flow version: text fields, so that a wrong number is reported in Chinese, not as a crash. */
   static class FlowForm {
-    @NotBlank @Size(max = 50) private String requestType = "";
+    @NotBlank
+    @Size(max = 50) private String requestType = "";
     private Long regionId;
-    @NotBlank @Size(max = 100) private String name = "";
+    @NotBlank
+    @Size(max = 100) private String name = "";
     private List<StepForm> steps = new ArrayList<>();
 
     FlowForm() {
@@ -125,7 +127,7 @@ class ApprovalAdminController {
 
   /** The versions of one request type in one region: the one in force and the older ones, collapsed on the page. */
   record FlowGroup(String requestType, String typeName, String regionName, FlowVersion active,
-                   List<FlowVersion> older, Map<String, String> factNames) {
+      List<FlowVersion> older, Map<String, String> factNames) {
 
     /** A step's condition in words: "计划里程（公里） > 100". */
     public String condition(StepCondition condition) {
@@ -144,7 +146,7 @@ class ApprovalAdminController {
 
   @PostMapping
   String define(@Valid @ModelAttribute("form") FlowForm form, BindingResult binding, Model model,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     List<FlowDefinition.Step> steps = new ArrayList<>();
     for (int i = 0; i < form.getSteps().size() && i < STEP_ROWS; i++) {
@@ -165,7 +167,8 @@ class ApprovalAdminController {
     }
     if (!binding.hasErrors()) {
       try {
-        approvals.defineFlow(new FlowDefinition(form.getRequestType().trim(), form.getRegionId(), form.getName(), steps),
+        approvals.defineFlow(
+            new FlowDefinition(form.getRequestType().trim(), form.getRegionId(), form.getName(), steps),
             user);
         redirect.addFlashAttribute("flash", messages.getMessage("approval.admin.defined",
             new Object[] {subjects.typeName(form.getRequestType().trim(), locale)}, locale));
@@ -179,7 +182,7 @@ class ApprovalAdminController {
 
   @PostMapping("/deputies")
   String appoint(@Valid @ModelAttribute("deputyForm") DeputyForm form, BindingResult binding,
-                 RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     if (binding.hasErrors()) {
       return PageOutcome.redirectWithErrors(binding, "/admin/approval-flows#deputies", redirect);
     }

@@ -64,9 +64,8 @@ class ApprovalApiController {
   record DeputyAppointment(long principalId, long deputyId, java.time.Instant from, java.time.Instant until) {}
 
   @PostMapping("/flows")
-  @Operation(summary = "配置审批流程 Put a new version of a flow in force (platform or region admin)",
-      description = "Steps in order; approver kind UNIT_ROLE/REGION_ROLE with a role, or USERS with userIds; mode ALL (会签) "
-          + "or ANY (或签); optional condition {fact, operator, value}; deadlineHours and remindBeforeHours in working hours.")
+  @Operation(summary = "配置审批流程 Put a new version of a flow in force (platform or region admin)", description = "Steps in order; approver kind UNIT_ROLE/REGION_ROLE with a role, or USERS with userIds; mode ALL (会签) "
+      + "or ANY (或签); optional condition {fact, operator, value}; deadlineHours and remindBeforeHours in working hours.")
   ResponseEntity<Map<String, Object>> defineFlow(@RequestBody FlowDefinition flow) {
     long id = flows.defineFlow(flow, CurrentUsers.current());
     return ResponseEntity.status(201).body(Map.of("id", id));
@@ -89,9 +88,8 @@ class ApprovalApiController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "申请及审批流转 A request with its route and who is pending",
-      description = "With requestTypeName and summary: what the request approves in words (route, time, passengers; "
-          + "room, time, attendees), in the Accept-Language (Chinese by default), and a link to it.")
+  @Operation(summary = "申请及审批流转 A request with its route and who is pending", description = "With requestTypeName and summary: what the request approves in words (route, time, passengers; "
+      + "room, time, attendees), in the Accept-Language (Chinese by default), and a link to it.")
   RequestView get(@PathVariable long id, HttpServletRequest http) {
     return view(approvals.route(id, CurrentUsers.current()), http);
   }
@@ -109,7 +107,7 @@ class ApprovalApiController {
   @PostMapping("/tasks/{taskId}/approve")
   @Operation(summary = "同意 Approve a task")
   RequestView approve(@PathVariable long taskId, @RequestBody(required = false) Decision decision,
-                      HttpServletRequest http) {
+      HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.approve(taskId, user, decision == null ? null : decision.comment());
     return view(approvals.route(approvals.requestOfTask(taskId), user), http);
@@ -118,7 +116,7 @@ class ApprovalApiController {
   @PostMapping("/tasks/{taskId}/reject")
   @Operation(summary = "驳回 Reject a task with a reason")
   RequestView reject(@PathVariable long taskId, @RequestBody(required = false) Decision decision,
-                     HttpServletRequest http) {
+      HttpServletRequest http) {
     var user = CurrentUsers.current();
     approvals.reject(taskId, user, decision == null ? null : decision.comment());
     return view(approvals.route(approvals.requestOfTask(taskId), user), http);

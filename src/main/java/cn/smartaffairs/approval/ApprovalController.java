@@ -57,8 +57,9 @@ class ApprovalController {
   }
 
   @PostMapping("/tasks/{taskId:\\d+}/{decision:approve|reject}")
-  String decide(@PathVariable long taskId, @PathVariable String decision, @RequestParam(required = false) String comment,
-                RedirectAttributes redirect, Locale locale) {
+  String decide(@PathVariable long taskId, @PathVariable String decision,
+      @RequestParam(required = false) String comment,
+      RedirectAttributes redirect, Locale locale) {
     long requestId = approvals.requestOfTask(taskId);
     CurrentUser user = CurrentUsers.current();
     return act(requestId, redirect, locale, () -> {

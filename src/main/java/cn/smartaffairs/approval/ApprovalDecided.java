@@ -7,5 +7,7 @@ package cn.smartaffairs.approval;
  */
 public record ApprovalDecided(long requestId, String requestType, Outcome outcome) {
 
-  public enum Outcome { APPROVED, REJECTED }
+  public enum Outcome {
+    APPROVED, REJECTED
+  }
 }

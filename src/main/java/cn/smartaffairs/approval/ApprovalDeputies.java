@@ -37,10 +37,11 @@ class ApprovalDeputies {
 
   /** Gives each deputy in office now a to-do item for an open task of the person they stand in for. */
   void notifyDeputies(long taskId, long assigneeId, long requestId, String subject, Instant due) {
-    List<Map<String, Object>> deputies = jdbc.sql("""
-        select d.deputy_id from approval_deputy d
-         where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
-           and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
+    List<Map<String, Object>> deputies = jdbc.sql(
+        """
+            select d.deputy_id from approval_deputy d
+             where d.principal_id = :principal and d.valid_from <= :now and d.valid_until > :now
+               and not exists (select 1 from approval_deputy_todo x where x.task_id = :task and x.deputy_id = d.deputy_id)""")
         .param("principal", assigneeId).param("now", Timestamp.from(clock.instant())).param("task", taskId)
         .query().listOfRows();
     for (Map<String, Object> deputy : deputies) {
@@ -48,7 +49,8 @@ class ApprovalDeputies {
       String principalName = accounts.displayNamesById(List.of(assigneeId)).getOrDefault(assigneeId, "");
       long todoId = inbox.add(deputyId, Approvals.MODULE, "代" + principalName + "审批：" + subject,
           "/approvals/" + requestId, due);
-      jdbc.sql("insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
+      jdbc.sql(
+          "insert into approval_deputy_todo (task_id, deputy_id, todo_id) values (:task, :deputy, :todo) on conflict do nothing")
           .param("task", taskId).param("deputy", deputyId).param("todo", todoId).update();
     }
   }

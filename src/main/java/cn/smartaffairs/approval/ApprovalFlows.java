@@ -49,9 +49,11 @@ public class ApprovalFlows {
     ApprovalRules.checkFlow(flow);
     for (FlowDefinition.Step step : flow.steps()) {
       ApprovalRules.checkStep(step);
-      step.userIds().forEach(userId -> accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId)));
+      step.userIds()
+          .forEach(userId -> accounts.findById(userId).orElseThrow(() -> new NotFoundException("account", userId)));
     }
-    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from approval_flow where request_type = :type and region_id = :region")
+    int version = jdbc.sql(
+        "select coalesce(max(version), 0) + 1 from approval_flow where request_type = :type and region_id = :region")
         .param("type", flow.requestType()).param("region", flow.regionId()).query(Integer.class).single();
     jdbc.sql("update approval_flow set active = false where request_type = :type and region_id = :region and active")
         .param("type", flow.requestType()).param("region", flow.regionId()).update();
@@ -152,7 +154,8 @@ public class ApprovalFlows {
     for (StepRow step : rows) {
       steps.computeIfAbsent(flowOf.get(step.id()), id -> new ArrayList<>())
           .add(new FlowDefinition.Step(step.name(), step.kind(), step.role(),
-              List.copyOf(users.getOrDefault(step.id(), List.of())), step.mode(), step.condition(), step.deadlineHours(),
+              List.copyOf(users.getOrDefault(step.id(), List.of())), step.mode(), step.condition(),
+              step.deadlineHours(),
               step.remindBeforeHours()));
     }
     return steps;
@@ -161,7 +164,8 @@ public class ApprovalFlows {
   /** Lets {@code deputyId} decide the tasks of {@code principalId} from {@code from} until {@code until}. */
   @Transactional
   public long appointDeputy(long principalId, long deputyId, Instant from, Instant until, CurrentUser by) {
-    CurrentUser principal = accounts.findById(principalId).orElseThrow(() -> new NotFoundException("account", principalId));
+    CurrentUser principal = accounts.findById(principalId)
+        .orElseThrow(() -> new NotFoundException("account", principalId));
     accounts.findById(deputyId).orElseThrow(() -> new NotFoundException("account", deputyId));
     if (principalId != by.userId()) {
       ApprovalRules.requireAdministrator(principal.regionId(), by);
@@ -177,9 +181,10 @@ public class ApprovalFlows {
         .query(Long.class).single();
     audit.record(AuditEntry.created("approval_deputy", id, principal.regionId(),
         Map.of("principalId", principalId, "deputyId", deputyId, "from", from.toString(), "until", until.toString())));
-    jdbc.sql("""
-        select t.id, t.request_id, t.due_at, r.subject from approval_task t join approval_request r on r.id = t.request_id
-         where t.assignee_id = :principal and t.status = 'OPEN' order by t.id""")
+    jdbc.sql(
+        """
+            select t.id, t.request_id, t.due_at, r.subject from approval_task t join approval_request r on r.id = t.request_id
+             where t.assignee_id = :principal and t.status = 'OPEN' order by t.id""")
         .param("principal", principalId).query().listOfRows()
         .forEach(task -> deputies.notifyDeputies(((Number) task.get("id")).longValue(), principalId,
             ((Number) task.get("request_id")).longValue(), (String) task.get("subject"),

@@ -16,8 +16,7 @@ final class ApprovalRules {
   static final int MAX_SUBJECT = 200;
   static final int MAX_COMMENT = 500;
 
-  private ApprovalRules() {
-  }
+  private ApprovalRules() {}
 
   /** A request type is a lower-case dotted name such as {@code vehicle.trip}; a flow needs a name (steps: {@link #checkStep}). */
   static void checkFlow(FlowDefinition flow) {

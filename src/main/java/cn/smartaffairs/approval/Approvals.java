@@ -5,14 +5,10 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.calendar.WorkingCalendar;
 import cn.smartaffairs.calendar.WorkingDays;
 import cn.smartaffairs.platform.BusinessRuleException;
-import cn.smartaffairs.platform.ConflictException;
-import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
-import cn.smartaffairs.security.DataScope;
-import cn.smartaffairs.security.Role;
 import cn.smartaffairs.workbench.TodoInbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -59,9 +55,9 @@ public class Approvals {
   private final ApprovalDeputies deputies;
 
   public Approvals(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, WorkingCalendar calendar, Accounts accounts,
-                   ApplicationEventPublisher events, ObjectMapper json, Clock clock,
-                   @Value("${affairs.approval.decide-before-start:PT2H}") Duration decideBeforeStart,
-                   ApprovalDeputies deputies) {
+      ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+      @Value("${affairs.approval.decide-before-start:PT2H}") Duration decideBeforeStart,
+      ApprovalDeputies deputies) {
     this.deputies = deputies;
     this.decideBeforeStart = decideBeforeStart;
     this.jdbc = jdbc;
@@ -93,7 +89,7 @@ public class Approvals {
    */
   @Transactional
   public long submit(String requestType, String subject, Map<String, Object> facts, Instant subjectStartsAt,
-                     CurrentUser applicant) {
+      CurrentUser applicant) {
     ApprovalRules.checkSubject(subject);
     Long flowId = jdbc.sql("select id from approval_flow where request_type = :type and region_id = :region and active")
         .param("type", requestType).param("region", applicant.regionId()).query(Long.class).optional()
@@ -126,8 +122,9 @@ public class Approvals {
   public void withdraw(long requestId, CurrentUser by) {
     Request request = lock(requestId);
     ApprovalRules.requireApplicant(request.applicantId(), by);
-    long decided = jdbc.sql("""
-        select count(*) from approval_task where request_id = :id and round = :round and status in ('APPROVED', 'REJECTED')""")
+    long decided = jdbc.sql(
+        """
+            select count(*) from approval_task where request_id = :id and round = :round and status in ('APPROVED', 'REJECTED')""")
         .param("id", requestId).param("round", request.round()).query(Long.class).single();
     ApprovalRules.checkWithdraw(request.status(), decided);
     cancelOpenTasks(request, null);
@@ -220,7 +217,8 @@ public class Approvals {
             rs.getString("comment"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "closed_at")))
         .list();
     boolean involved = request.applicantId() == viewer.userId()
-        || tasks.stream().anyMatch(task -> task.assigneeId() == viewer.userId() || deputies.mayActFor(task.assigneeId(), viewer))
+        || tasks.stream()
+            .anyMatch(task -> task.assigneeId() == viewer.userId() || deputies.mayActFor(task.assigneeId(), viewer))
         || viewer.dataScope().permits(request.regionId(), request.unitId(), null);
     if (!involved) {
       throw new NotFoundException("approvalRequest", requestId);
@@ -264,9 +262,11 @@ public class Approvals {
   private void decide(long taskId, CurrentUser by, String comment, boolean approve) {
     long requestId = requestOfTask(taskId);
     Request request = lock(requestId);
-    TaskRow task = jdbc.sql("select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task where id = :id")
+    TaskRow task = jdbc.sql(
+        "select id, round, step_position, mode, assignee_id, status, todo_id, reminder_todo_id from approval_task where id = :id")
         .param("id", taskId).query(this::taskRow).single();
-    ApprovalRules.checkDecision(task.assigneeId() == by.userId() || deputies.mayActFor(task.assigneeId(), by), task.status(),
+    ApprovalRules.checkDecision(task.assigneeId() == by.userId() || deputies.mayActFor(task.assigneeId(), by),
+        task.status(),
         request.status(), comment);
     TaskStatus outcome = approve ? TaskStatus.APPROVED : TaskStatus.REJECTED;
     jdbc.sql("""
@@ -306,7 +306,8 @@ public class Approvals {
 
   /** Moves the request to the next step after {@code after} whose condition holds, or approves it when none is left. */
   private void advance(Request request, int after) {
-    List<StepRow> steps = jdbc.sql("select * from approval_step where flow_id = :flow and position > :after order by position")
+    List<StepRow> steps = jdbc
+        .sql("select * from approval_step where flow_id = :flow and position > :after order by position")
         .param("flow", request.flowId()).param("after", after).query(StepRow::map).list();
     for (StepRow step : steps) {
       if (step.condition() != null && !step.condition().holds(request.facts())) {
@@ -317,7 +318,8 @@ public class Approvals {
         throw new BusinessRuleException("approval.noApprover", step.name());
       }
       openTasks(request, step, approvers);
-      jdbc.sql("update approval_request set current_position = :position, updated_at = now(), version = version + 1 where id = :id")
+      jdbc.sql(
+          "update approval_request set current_position = :position, updated_at = now(), version = version + 1 where id = :id")
           .param("position", step.position()).param("id", request.id()).update();
       return;
     }
@@ -338,7 +340,8 @@ public class Approvals {
     WorkingDays days = calendar.forRegion(request.regionId());
     ZonedDateTime start = now.atZone(PlatformConfiguration.ZONE);
     Instant calendarDue = days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours())).toInstant();
-    Instant calendarRemind = step.remindBeforeHours() == null ? null
+    Instant calendarRemind = step.remindBeforeHours() == null
+        ? null
         : days.plusWorkingTime(start, Duration.ofHours(step.deadlineHours() - step.remindBeforeHours())).toInstant();
     TaskDeadline deadline = TaskDeadline.of(now, calendarDue, calendarRemind,
         Duration.ofHours(step.remindBeforeHours() == null ? 0 : step.remindBeforeHours()), request.subjectStartsAt(),
@@ -347,10 +350,11 @@ public class Approvals {
     Instant remind = deadline.remind();
     for (long approver : approvers) {
       long todoId = inbox.add(approver, MODULE, "待审批：" + request.subject(), "/approvals/" + request.id(), due);
-      long taskId = jdbc.sql("""
-          insert into approval_task (request_id, round, step_position, step_name, mode, assignee_id, status, todo_id,
-                                     created_at, due_at, remind_at)
-          values (:request, :round, :position, :name, :mode, :assignee, 'OPEN', :todo, :now, :due, :remind) returning id""")
+      long taskId = jdbc.sql(
+          """
+              insert into approval_task (request_id, round, step_position, step_name, mode, assignee_id, status, todo_id,
+                                         created_at, due_at, remind_at)
+              values (:request, :round, :position, :name, :mode, :assignee, 'OPEN', :todo, :now, :due, :remind) returning id""")
           .param("request", request.id()).param("round", request.round()).param("position", step.position())
           .param("name", step.name()).param("mode", step.mode().name()).param("assignee", approver)
           .param("todo", todoId).param("now", Timestamp.from(now)).param("due", Timestamp.from(due))
@@ -425,12 +429,12 @@ public class Approvals {
   // ---- rows -----------------------------------------------------------------------------------------------------
 
   private record Request(long id, long flowId, String requestType, long regionId, Long unitId, long applicantId,
-                         String subject, Map<String, Object> facts, RequestStatus status, int currentPosition,
-                         int round, String rejectionReason, Instant submittedAt, Instant decidedAt,
-                         Instant subjectStartsAt) {}
+      String subject, Map<String, Object> facts, RequestStatus status, int currentPosition,
+      int round, String rejectionReason, Instant submittedAt, Instant decidedAt,
+      Instant subjectStartsAt) {}
 
   private record TaskRow(long id, int round, int position, String mode, long assigneeId, TaskStatus status, Long todoId,
-                         Long reminderTodoId) {}
+      Long reminderTodoId) {}
 
   private Request lock(long requestId) {
     return jdbc.sql("select * from approval_request where id = :id for update").param("id", requestId)
@@ -438,7 +442,8 @@ public class Approvals {
   }
 
   private Request load(long requestId) {
-    return jdbc.sql("select * from approval_request where id = :id").param("id", requestId).query(this::request).single();
+    return jdbc.sql("select * from approval_request where id = :id").param("id", requestId).query(this::request)
+        .single();
   }
 
   private Request request(ResultSet rs, int rowNum) throws SQLException {

@@ -10,8 +10,10 @@ public class DeputyForm implements Serializable {
 
   @NotNull private Long principalId;
   @NotNull private Long deputyId;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime from;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime until;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime from;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime until;
 
   public Long getPrincipalId() { return principalId; }
   public void setPrincipalId(Long principalId) { this.principalId = principalId; }

@@ -15,7 +15,7 @@ public record FlowDefinition(String requestType, long regionId, String name, Lis
    * always applies; the deadline and the reminder before it are in working hours.
    */
   public record Step(String name, ApproverKind kind, Role role, List<Long> userIds, ApprovalMode mode,
-                     StepCondition condition, int deadlineHours, Integer remindBeforeHours) {
+      StepCondition condition, int deadlineHours, Integer remindBeforeHours) {
 
     public Step {
       userIds = userIds == null ? List.of() : List.copyOf(userIds);

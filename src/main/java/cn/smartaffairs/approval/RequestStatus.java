@@ -1,3 +1,5 @@
 package cn.smartaffairs.approval;
 
-public enum RequestStatus { PENDING, APPROVED, REJECTED, WITHDRAWN }
+public enum RequestStatus {
+  PENDING, APPROVED, REJECTED, WITHDRAWN
+}

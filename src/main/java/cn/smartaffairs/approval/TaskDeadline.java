@@ -19,7 +19,7 @@ record TaskDeadline(Instant due, Instant remind) {
    * @param margin          how long before that start a decision is wanted
    */
   static TaskDeadline of(Instant now, Instant calendarDue, Instant calendarRemind, Duration remindBefore,
-                         Instant subjectStartsAt, Duration margin) {
+      Instant subjectStartsAt, Duration margin) {
     Instant due = calendarDue;
     if (subjectStartsAt != null) {
       Instant latest = subjectStartsAt.minus(margin);

@@ -1,3 +1,5 @@
 package cn.smartaffairs.approval;
 
-public enum TaskStatus { OPEN, APPROVED, REJECTED, CANCELLED }
+public enum TaskStatus {
+  OPEN, APPROVED, REJECTED, CANCELLED
+}

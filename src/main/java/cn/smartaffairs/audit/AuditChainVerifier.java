@@ -47,7 +47,8 @@ public class AuditChainVerifier {
         from audit_event order by id""", walker::check);
     var head = jdbc.queryForMap("select event_count, last_hash from audit_chain_head");
     if (walker.breach == null
-        && (walker.count != ((Number) head.get("event_count")).longValue() || !walker.previous.equals(head.get("last_hash")))) {
+        && (walker.count != ((Number) head.get("event_count")).longValue()
+            || !walker.previous.equals(head.get("last_hash")))) {
       return new Verification(walker.count, walker.lastId, Breach.TAIL_REMOVED);
     }
     return new Verification(walker.count, walker.brokenAt, walker.breach);
@@ -68,7 +69,8 @@ public class AuditChainVerifier {
       count++;
       String storedPrevious = row.getString("previous_hash");
       String regionText = row.getString("region_id");
-      String recomputed = AuditHash.of(storedPrevious, row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
+      String recomputed = AuditHash.of(storedPrevious, row.getTimestamp("occurred_at").toInstant(),
+          row.getString("actor"),
           row.getString("client_address"), row.getString("action"), row.getString("entity_type"),
           row.getString("entity_id"), regionText == null ? null : Long.valueOf(regionText),
           trail.canonical(row.getString("before_state")), trail.canonical(row.getString("after_state")));

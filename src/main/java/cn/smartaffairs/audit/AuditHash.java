@@ -13,7 +13,7 @@ final class AuditHash {
   private AuditHash() {}
 
   static String of(String previousHash, Instant occurredAt, String actor, String clientAddress, String action,
-                   String entityType, String entityId, Long regionId, String before, String after) {
+      String entityType, String entityId, Long regionId, String before, String after) {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt);
     return Sm3.hex(String.join(SEPARATOR, previousHash, Long.toString(micros), actor, text(clientAddress), action,
         entityType, text(entityId), text(regionId), text(before), text(after)));

@@ -54,8 +54,8 @@ public class AuditLog {
 
   /** Filters of the list; any may be null. Dates are calendar days in China Standard Time, both inclusive. */
   public record Filter(String actor, String action, String entityType,
-                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     public static final Filter NONE = new Filter(null, null, null, null, null);
   }
@@ -77,16 +77,17 @@ public class AuditLog {
 
   /** One recorded event; the states are JSON text, null where there was none. */
   public record Event(long id, Instant occurredAt, String actor, String clientAddress, String action,
-                      String entityType, String entityId, Long regionId, String beforeState, String afterState) {}
+      String entityType, String entityId, Long regionId, String beforeState, String afterState) {}
 
   /** One page of the matching events in the list's order (newest first unless it asks otherwise). */
   @Transactional(readOnly = true)
   public Page<Event> search(Filter filter, ListQuery query, Visibility visibility) {
     var where = new Where(filter, visibility);
-    long total = jdbc.queryForObject("select count(*) from audit_event where " + where.sql, where.parameters, Long.class);
+    long total = jdbc.queryForObject("select count(*) from audit_event where " + where.sql, where.parameters,
+        Long.class);
     ListQuery shown = query.within(total);
     List<Event> items = jdbc.query("select " + COLUMNS + " from audit_event where " + where.sql
-            + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset",
+        + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset",
         where.parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()), AuditLog::event);
     return shown.pageOf(items, total);
   }

@@ -35,7 +35,7 @@ class CalendarApiController {
   @GetMapping("/api/v1/calendar/days")
   @Operation(summary = "工作日查询 Working and non-working days between two dates (at most 400 days)")
   List<Day> days(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
       throw new BusinessRuleException("calendar.rangeInvalid", MAX_DAYS);
     }

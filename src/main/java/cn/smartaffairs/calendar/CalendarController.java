@@ -49,7 +49,7 @@ class CalendarController {
 
   @PostMapping
   String put(@Valid @ModelAttribute("dayForm") CalendarDayForm form, BindingResult binding,
-             RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = form.getDay();
     return PageOutcome.redirectAfter(binding,

@@ -10,9 +10,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** A holiday or working day to add or change; national only for a platform administrator. Kept when refused. */
 public class CalendarDayForm implements Serializable {
 
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate day;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate day;
   @NotNull private DayKind kind;
-  @NotBlank @Size(max = 40) private String name;
+  @NotBlank
+  @Size(max = 40) private String name;
   private boolean national;
 
   public LocalDate getDay() { return day; }

@@ -61,11 +61,13 @@ public class WorkingCalendar {
     if (name == null || name.isBlank() || name.length() > 40) {
       throw new BusinessRuleException("calendar.nameRequired");
     }
-    var before = jdbc.sql("select kind, name from calendar_day where region_id is not distinct from :region and day = :day")
+    var before = jdbc
+        .sql("select kind, name from calendar_day where region_id is not distinct from :region and day = :day")
         .param("region", regionId).param("day", Date.valueOf(day)).query().listOfRows();
     jdbc.sql("delete from calendar_day where region_id is not distinct from :region and day = :day")
         .param("region", regionId).param("day", Date.valueOf(day)).update();
-    long id = jdbc.sql("insert into calendar_day (region_id, day, kind, name) values (:region, :day, :kind, :name) returning id")
+    long id = jdbc
+        .sql("insert into calendar_day (region_id, day, kind, name) values (:region, :day, :kind, :name) returning id")
         .param("region", regionId).param("day", Date.valueOf(day)).param("kind", kind.name()).param("name", name.trim())
         .query(Long.class).single();
     audit.record(new AuditEntry(before.isEmpty() ? "CREATE" : "UPDATE", "calendar_day", day, regionId,
@@ -76,7 +78,8 @@ public class WorkingCalendar {
 
   @Transactional
   public void remove(long id, CurrentUser by) {
-    CalendarDay entry = jdbc.sql("select id, region_id, day, kind, name from calendar_day where id = :id").param("id", id)
+    CalendarDay entry = jdbc.sql("select id, region_id, day, kind, name from calendar_day where id = :id")
+        .param("id", id)
         .query((rs, n) -> new CalendarDay(rs.getLong("id"), (Long) rs.getObject("region_id"),
             rs.getDate("day").toLocalDate(), DayKind.valueOf(rs.getString("kind")), rs.getString("name")))
         .optional().orElseThrow(() -> new NotFoundException("calendarDay", id));
@@ -88,7 +91,8 @@ public class WorkingCalendar {
   }
 
   private static void requireMaintainer(Long regionId, CurrentUser by) {
-    boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
+    boolean allowed = regionId == null
+        ? by.has(Role.PLATFORM_ADMIN)
         : by.has(Role.PLATFORM_ADMIN) || (by.has(Role.REGION_ADMIN) && by.dataScope().permits(regionId, null, null));
     if (!allowed) {
       throw new ForbiddenException();
@@ -98,7 +102,7 @@ public class WorkingCalendar {
   private WorkingDays load(long regionKey) {
     Map<LocalDate, DayKind> exceptions = new HashMap<>();
     jdbc.sql("select day, kind, region_id from calendar_day where region_id is null or region_id = :region "
-            + "order by region_id nulls first")
+        + "order by region_id nulls first")
         .param("region", regionKey)
         .query((rs, n) -> exceptions.put(rs.getDate("day").toLocalDate(), DayKind.valueOf(rs.getString("kind"))))
         .list();

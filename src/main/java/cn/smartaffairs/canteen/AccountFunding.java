@@ -30,7 +30,7 @@ public class AccountFunding {
   private final JdbcClient jdbc;
 
   AccountFunding(AccountTransactions transactions, Ledger ledger, CanteenRules rules, AuditTrail audit,
-                 JdbcClient jdbc) {
+      JdbcClient jdbc) {
     this.transactions = transactions;
     this.ledger = ledger;
     this.rules = rules;
@@ -123,8 +123,9 @@ public class AccountFunding {
       throw new ForbiddenException();
     }
     long regionId = by.regionId();
-    List<Long> ids = jdbc.sql("""
-        select id from canteen_account where region_id = :region and kind = 'STAFF' and status <> 'CLOSED' order by id""")
+    List<Long> ids = jdbc.sql(
+        """
+            select id from canteen_account where region_id = :region and kind = 'STAFF' and status <> 'CLOSED' order by id""")
         .param("region", regionId).query(Long.class).list();
     int granted = 0;
     long total = 0;

@@ -39,7 +39,7 @@ public class AccountLifecycle {
   private final SecureRandom random = new SecureRandom();
 
   AccountLifecycle(JdbcClient jdbc, Ledger ledger, AuditTrail audit, StaffDirectory staff,
-                   AccountTransactions transactions, CanteenAccounts reads) {
+      AccountTransactions transactions, CanteenAccounts reads) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.audit = audit;
@@ -72,7 +72,7 @@ public class AccountLifecycle {
   }
 
   private CanteenAccount open(long regionId, Long staffId, String holderName, String kind, String category,
-                              String cardNo, CurrentUser by) {
+      String cardNo, CurrentUser by) {
     try {
       return transactions.inTransaction(() -> {
         Instant now = transactions.now();
@@ -282,7 +282,8 @@ public class AccountLifecycle {
       Instant now = transactions.now();
       LockedAccount.Settlement settled = account.settleAndClose(why, by.getUsername(), now, ledger);
       ledger.save(account);
-      jdbc.sql("update canteen_credential set status = 'REVOKED', ended_at = :now where account_id = :id and status = 'ACTIVE'")
+      jdbc.sql(
+          "update canteen_credential set status = 'REVOKED', ended_at = :now where account_id = :id and status = 'ACTIVE'")
           .param("now", Timestamp.from(now)).param("id", accountId).update();
       audit.record(new AuditEntry("CLOSE", "canteen_account", accountId, account.regionId(),
           Map.of("status", settled.before().name()),

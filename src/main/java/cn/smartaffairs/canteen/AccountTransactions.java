@@ -34,7 +34,7 @@ class AccountTransactions {
 
   /** A locked account and, when the idempotency key was used before, that journal's id. */
   record Locked(LockedAccount account, Long existing, CredentialStatus credentialStatus,
-                CredentialKind credentialKind) {
+      CredentialKind credentialKind) {
 
     /** Whether the request's key was used before, so it is answered again rather than run. */
     boolean repeated() {
@@ -86,9 +86,11 @@ class AccountTransactions {
 
   /** Locks an account and looks up its request's key (404 when there is no account). */
   Locked lock(long accountId, IdempotencyKey key) {
-    return jdbc.sql("select " + LockedAccount.COLUMNS + """
-        , (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
-          from canteen_account a where a.id = :id for update of a""")
+    return jdbc
+        .sql("select " + LockedAccount.COLUMNS
+            + """
+                , (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
+                  from canteen_account a where a.id = :id for update of a""")
         .param("scope", key == null ? null : key.scope()).param("key", key == null ? null : key.value())
         .param("id", accountId)
         .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"), null, null))
@@ -97,11 +99,13 @@ class AccountTransactions {
 
   /** Locks the account a credential reaches and looks up the request's key; null when no account has it. */
   Locked lockByCredential(String credential, IdempotencyKey key) {
-    return jdbc.sql("select " + LockedAccount.COLUMNS + """
-        , c.status as credential_status, c.kind as credential_kind,
-          (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
-          from canteen_credential c join canteen_account a on a.id = c.account_id
-         where c.credential = :credential for update of a""")
+    return jdbc
+        .sql("select " + LockedAccount.COLUMNS
+            + """
+                , c.status as credential_status, c.kind as credential_kind,
+                  (select j.id from canteen_journal j where j.idempotency_scope = :scope and j.idempotency_key = :key) as existing
+                  from canteen_credential c join canteen_account a on a.id = c.account_id
+                 where c.credential = :credential for update of a""")
         .param("scope", key.scope()).param("key", key.value()).param("credential", credential)
         .query((rs, n) -> new Locked(new LockedAccount(rs), (Long) rs.getObject("existing"),
             CredentialStatus.valueOf(rs.getString("credential_status")),

@@ -58,7 +58,7 @@ public class CanteenAccounts {
   public CanteenAccount account(long id, CurrentUser viewer) {
     var params = readableBy(viewer).bind(new MapSqlParameterSource()).addValue("id", id);
     return jdbc.sql(ACCOUNT_SELECT + " where a.id = :id and "
-            + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id"))
+        + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id"))
         .paramSource(params).query(CanteenRows::account).optional()
         .orElseThrow(() -> new NotFoundException("canteenAccount", id));
   }
@@ -93,7 +93,7 @@ public class CanteenAccounts {
   /** Every account in the viewer's scope, for the .xlsx export. */
   List<CanteenAccount> allAccounts(CurrentUser viewer) {
     return jdbc.sql(ACCOUNT_SELECT + " where " + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id")
-            + " order by a.id")
+        + " order by a.id")
         .paramSource(readableBy(viewer).bind(new MapSqlParameterSource())).query(CanteenRows::account).list();
   }
 

@@ -39,8 +39,8 @@ class CanteenApiController {
   private final MessageSource messages;
 
   CanteenApiController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
-                       MealPayments mealPayments, TerminalPayments payments, LedgerCheck ledgerCheck,
-                       OverdraftFlags overdrafts, MessageSource messages) {
+      MealPayments mealPayments, TerminalPayments payments, LedgerCheck ledgerCheck,
+      OverdraftFlags overdrafts, MessageSource messages) {
     this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.funding = funding;
@@ -52,24 +52,22 @@ class CanteenApiController {
   }
 
   @PostMapping("/api/v1/canteen/payments")
-  @Operation(summary = "刷卡/扫码支付 A terminal's payment (API key with scope canteen:payments, or a canteen manager)",
-      description = "credential is a card number or QR token; leave amountFen out for a fixed-price meal (price rules by "
-          + "meal period and staff category). 201 with the payment and the new balance (balanceAfterFen); the same "
-          + "idempotencyKey again answers 200 with the original payment and charges nothing. 422 with reason "
-          + "INSUFFICIENT_BALANCE, CARD_FROZEN, CARD_LOST, ACCOUNT_CLOSED, DAILY_LIMIT_REACHED, UNKNOWN_CREDENTIAL, "
-          + "UNKNOWN_TERMINAL or NO_MEAL_PERIOD. 400 for a missing or reserved idempotencyKey (subsidy:, "
-          + "canteen-preorder-, web-) or a bad amount. The answer comes once the payment is committed; at a peak, "
-          + "payments arriving together are committed together (ADR 0009).")
+  @Operation(summary = "刷卡/扫码支付 A terminal's payment (API key with scope canteen:payments, or a canteen manager)", description = "credential is a card number or QR token; leave amountFen out for a fixed-price meal (price rules by "
+      + "meal period and staff category). 201 with the payment and the new balance (balanceAfterFen); the same "
+      + "idempotencyKey again answers 200 with the original payment and charges nothing. 422 with reason "
+      + "INSUFFICIENT_BALANCE, CARD_FROZEN, CARD_LOST, ACCOUNT_CLOSED, DAILY_LIMIT_REACHED, UNKNOWN_CREDENTIAL, "
+      + "UNKNOWN_TERMINAL or NO_MEAL_PERIOD. 400 for a missing or reserved idempotencyKey (subsidy:, "
+      + "canteen-preorder-, web-) or a bad amount. The answer comes once the payment is committed; at a peak, "
+      + "payments arriving together are committed together (ADR 0009).")
   ResponseEntity<Payment> pay(@RequestBody TerminalPayments.PaymentRequest request) {
     Payment payment = payments.pay(request, CurrentUsers.current());
     return created(payment);
   }
 
   @PostMapping("/api/v1/canteen/payments/offline-batch")
-  @Operation(summary = "离线流水上传 Payments a terminal took while offline",
-      description = "Each item {terminalId, credential, amountFen, idempotencyKey, paidAt}. Keys already recorded answer "
-          + "DUPLICATE and charge nothing; payments that overdraw or use a frozen card are recorded and FLAGGED for a "
-          + "manager; unknown cards are REJECTED. At most 1000 items.")
+  @Operation(summary = "离线流水上传 Payments a terminal took while offline", description = "Each item {terminalId, credential, amountFen, idempotencyKey, paidAt}. Keys already recorded answer "
+      + "DUPLICATE and charge nothing; payments that overdraw or use a frozen card are recorded and FLAGGED for a "
+      + "manager; unknown cards are REJECTED. At most 1000 items.")
   TerminalPayments.OfflineBatchResult offlineBatch(@RequestBody List<TerminalPayments.OfflinePayment> items) {
     return payments.offlineBatch(items, CurrentUsers.current());
   }
@@ -84,7 +82,7 @@ class CanteenApiController {
   @GetMapping("/api/v1/canteen/accounts")
   @Operation(summary = "食堂账户列表 Accounts in the caller's scope", description = "q matches the holder's name or a card.")
   Page<CanteenAccount> accounts(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                                @RequestParam(required = false) String q) {
+      @RequestParam(required = false) String q) {
     return accounts.accounts(CurrentUsers.current(), q, page, size);
   }
 
@@ -106,10 +104,9 @@ class CanteenApiController {
   }
 
   @PostMapping("/api/v1/canteen/accounts/{id}/top-ups")
-  @Operation(summary = "柜台充值 Counter top-up by a canteen manager of the account's region",
-      description = "201 with the top-up; the same idempotencyKey of the same manager again answers 200 with the "
-          + "original; that key with another account, operation or amount answers 409 naming it. A holder cannot "
-          + "credit their own account here (400): they create a payment order (POST /api/v1/canteen/my/top-up-orders), credited once the provider confirms the payment.")
+  @Operation(summary = "柜台充值 Counter top-up by a canteen manager of the account's region", description = "201 with the top-up; the same idempotencyKey of the same manager again answers 200 with the "
+      + "original; that key with another account, operation or amount answers 409 naming it. A holder cannot "
+      + "credit their own account here (400): they create a payment order (POST /api/v1/canteen/my/top-up-orders), credited once the provider confirms the payment.")
   ResponseEntity<Payment> topUp(@PathVariable long id, @RequestBody TopUpRequest request) {
     long amount = request.amountFen() == null ? 0 : request.amountFen();
     var user = CurrentUsers.current();
@@ -145,8 +142,8 @@ class CanteenApiController {
 
   /** An account with its latest entries. */
   record AccountDetail(long id, Long staffId, String cardNo, long balanceFen, long cashFen, long subsidyFen,
-                       LocalDate subsidyExpiresOn, String holderName, String category, String status,
-                       List<Payment> entries) {}
+      LocalDate subsidyExpiresOn, String holderName, String category, String status,
+      List<Payment> entries) {}
 
   private AccountDetail detail(long id) {
     var user = CurrentUsers.current();

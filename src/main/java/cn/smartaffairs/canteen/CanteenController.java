@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +48,9 @@ class CanteenController {
   private final PaymentCodes paymentCodes;
 
   CanteenController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
-                    MealPayments payments, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
-                    OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
-                    PaymentCodes paymentCodes, CanteenAccountList accountList) {
+      MealPayments payments, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
+      OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
+      PaymentCodes paymentCodes, CanteenAccountList accountList) {
     this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.funding = funding;
@@ -134,32 +133,34 @@ class CanteenController {
   }
 
   private CanteenAccount myAccount(CurrentUser user) {
-    return (user.staffId() == null ? java.util.Optional.<CanteenAccount>empty() : accounts.accountOfStaff(user.staffId()))
+    return (user.staffId() == null
+        ? java.util.Optional.<CanteenAccount>empty()
+        : accounts.accountOfStaff(user.staffId()))
         .orElseThrow(() -> new cn.smartaffairs.platform.NotFoundException("canteenAccount", "mine"));
   }
 
   // ------------------------------------------------------------ accounts (managers)
 
   /** The managers' list of accounts, for its page and its export. */
-  static final ListColumns<CanteenAccount> ACCOUNT_COLUMNS =
-      ListColumns.<CanteenAccount>sortedBy(CanteenAccountList.SORT_KEYS)
-          .sortable("id", "canteen.accountNo", CanteenAccount::id)
-          .sortable("holder", "canteen.holder", CanteenAccount::holderName)
-          .sortable("cardNo", "canteen.cardNo", CanteenAccount::cardNo)
-          .sortable("category", "canteen.categoryLabel", a -> ListColumns.words("canteen.category." + a.category()))
-          .css("d-none d-md-table-cell")
-          .sortable("status", "canteen.statusLabel", a -> ListColumns.words("canteen.status." + a.status()))
-          .sortable("balance", "canteen.balance", a -> Money.ofFen(a.balanceFen())).css("text-end")
-          .sortable("cash", "canteen.cashYuan", a -> Money.ofFen(a.cashFen())).css("text-end d-none d-xl-table-cell")
-          .sortable("subsidy", "canteen.subsidyYuan", a -> Money.ofFen(a.subsidyFen()))
-          .css("text-end d-none d-xl-table-cell")
-          .sortable("subsidyExpiresOn", "canteen.subsidyExpiresOn", CanteenAccount::subsidyExpiresOn)
-          .css("d-none d-xl-table-cell")
-          .searchedFor("canteen.search").exportedAs("canteen.accounts.title");
+  static final ListColumns<CanteenAccount> ACCOUNT_COLUMNS = ListColumns
+      .<CanteenAccount>sortedBy(CanteenAccountList.SORT_KEYS)
+      .sortable("id", "canteen.accountNo", CanteenAccount::id)
+      .sortable("holder", "canteen.holder", CanteenAccount::holderName)
+      .sortable("cardNo", "canteen.cardNo", CanteenAccount::cardNo)
+      .sortable("category", "canteen.categoryLabel", a -> ListColumns.words("canteen.category." + a.category()))
+      .css("d-none d-md-table-cell")
+      .sortable("status", "canteen.statusLabel", a -> ListColumns.words("canteen.status." + a.status()))
+      .sortable("balance", "canteen.balance", a -> Money.ofFen(a.balanceFen())).css("text-end")
+      .sortable("cash", "canteen.cashYuan", a -> Money.ofFen(a.cashFen())).css("text-end d-none d-xl-table-cell")
+      .sortable("subsidy", "canteen.subsidyYuan", a -> Money.ofFen(a.subsidyFen()))
+      .css("text-end d-none d-xl-table-cell")
+      .sortable("subsidyExpiresOn", "canteen.subsidyExpiresOn", CanteenAccount::subsidyExpiresOn)
+      .css("d-none d-xl-table-cell")
+      .searchedFor("canteen.search").exportedAs("canteen.accounts.title");
 
   @GetMapping("/canteen/accounts")
   String accounts(@RequestParam(defaultValue = "false") boolean leavers, @RequestParam Map<String, String> parameters,
-                  Model model) {
+      Model model) {
     CurrentUser user = requireManager();
     ListQuery query = ACCOUNT_COLUMNS.parse(parameters);
     ACCOUNT_COLUMNS.show(model, query, accountList.search(query, leavers, user));
@@ -171,7 +172,7 @@ class CanteenController {
   /** The list's search in its order, every page up to the export's limit, in the page's columns. */
   @GetMapping({"/canteen/accounts/export.xlsx", "/canteen/accounts.xlsx"})
   void export(@RequestParam(defaultValue = "false") boolean leavers, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     CurrentUser user = requireManager();
     ListExport.send(response, ACCOUNT_COLUMNS,
         accountList.search(ACCOUNT_COLUMNS.parse(parameters).forExport(), leavers, user).items(), messages, locale);
@@ -179,7 +180,7 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/visitors")
   String openVisitor(@RequestParam String holderName, @RequestParam(required = false) String cardNo,
-                     RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
         () -> message("canteen.done.visitorOpened", locale, holderName.strip()), "/canteen/accounts", redirect,
         messages, locale);
@@ -189,13 +190,14 @@ class CanteenController {
   String openAll(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     var opened = new java.util.concurrent.atomic.AtomicInteger();
-    return PageOutcome.redirectAfter(() -> opened.set(lifecycle.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
+    return PageOutcome.redirectAfter(
+        () -> opened.set(lifecycle.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
         () -> message("canteen.done.allOpened", locale, opened.get()), "/canteen/accounts", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/subsidies")
   String grantSubsidies(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, RedirectAttributes redirect,
-                        Locale locale) {
+      Locale locale) {
     var run = new java.util.concurrent.atomic.AtomicReference<AccountFunding.SubsidyRun>();
     return PageOutcome.redirectAfter(() -> run.set(funding.grantMonthlySubsidies(month, CurrentUsers.current())),
         () -> message("canteen.done.subsidiesGranted", locale, month.getYear(), month.getMonthValue(),
@@ -215,7 +217,7 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/{id}/top-ups")
   String topUp(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String idempotencyKey,
-               RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     try {
       CurrentUser user = CurrentUsers.current();
       Payment payment = funding.topUp(id, fen(amountYuan), "web-" + idempotencyKey, user);
@@ -231,9 +233,9 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/{id}/corrections")
   String correct(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String reason,
-                 @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
+      @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> funding.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
-            CurrentUsers.current()),
+        CurrentUsers.current()),
         () -> message("canteen.done.corrected", locale, holder(id), amountYuan.strip()), "/canteen/accounts/" + id,
         redirect, messages, locale);
   }
@@ -241,7 +243,8 @@ class CanteenController {
   @PostMapping("/canteen/accounts/{id}/freeze")
   String freeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.freeze(id, CurrentUsers.current()),
-        () -> message("canteen.done.frozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages, locale);
+        () -> message("canteen.done.frozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/unfreeze")
@@ -253,7 +256,7 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/{id}/replace-card")
   String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
-                     Locale locale) {
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.replaceCard(id, cardNo, CurrentUsers.current()),
         () -> message("canteen.done.cardReplaced", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
         locale);
@@ -261,8 +264,8 @@ class CanteenController {
 
   @PostMapping("/canteen/accounts/{id}/credentials")
   String registerCredential(@PathVariable long id, @RequestParam String kind,
-                            @RequestParam(required = false) String credential, RedirectAttributes redirect,
-                            Locale locale) {
+      @RequestParam(required = false) String credential, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.registerCredential(id, kind, credential, CurrentUsers.current()),
         () -> message("canteen.done.credentialRegistered", locale, holder(id)), "/canteen/accounts/" + id, redirect,
         messages, locale);
@@ -276,7 +279,7 @@ class CanteenController {
 
   @PostMapping("/canteen/payments/{paymentId}/refund")
   String refund(@PathVariable long paymentId, @RequestParam long accountId, @RequestParam String reason,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> payments.refund(paymentId, "web-refund-" + paymentId, reason,
         CurrentUsers.current()), "/canteen/accounts/" + accountId, redirect, messages, locale);
   }
@@ -311,14 +314,14 @@ class CanteenController {
 
   @PostMapping("/canteen/canteens")
   String createCanteen(@RequestParam String name, @RequestParam(required = false) String address,
-                       RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> terminals.createCanteen(name, address, CurrentUsers.current()),
         "/canteen/terminals", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/terminals")
   String register(@RequestParam String terminalCode, @RequestParam long canteenId,
-                  @RequestParam(required = false) String name, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) String name, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> terminals.register(terminalCode, canteenId, name, CurrentUsers.current()),
         "/canteen/terminals", redirect, messages, locale);
   }
@@ -343,10 +346,10 @@ class CanteenController {
 
   @PostMapping("/canteen/rules/categories")
   String addCategoryRule(@RequestParam String category,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                         @RequestParam String monthlySubsidyYuan, @RequestParam(required = false) String capYuan,
-                         @RequestParam(required = false) String dailyLimitYuan, RedirectAttributes redirect,
-                         Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      @RequestParam String monthlySubsidyYuan, @RequestParam(required = false) String capYuan,
+      @RequestParam(required = false) String dailyLimitYuan, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> rules.addCategoryRule(category, effectiveFrom, fenOrZero(monthlySubsidyYuan),
         optionalFen(capYuan), optionalFen(dailyLimitYuan), CurrentUsers.current()), "/canteen/rules", redirect,
         messages, locale);
@@ -354,19 +357,19 @@ class CanteenController {
 
   @PostMapping("/canteen/rules/prices")
   String addPriceRule(@RequestParam String mealPeriod, @RequestParam String category,
-                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime startsAt,
-                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime endsAt,
-                      @RequestParam String priceYuan,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                      RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime startsAt,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime endsAt,
+      @RequestParam String priceYuan,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> rules.addPriceRule(mealPeriod, category, startsAt, endsAt, fen(priceYuan),
         effectiveFrom, CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/rules/top-ups")
   String addTopUpRule(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                      @RequestParam String maxPerTopUpYuan, @RequestParam String maxPerDayYuan,
-                      @RequestParam String orderLifetimeMinutes, RedirectAttributes redirect, Locale locale) {
+      @RequestParam String maxPerTopUpYuan, @RequestParam String maxPerDayYuan,
+      @RequestParam String orderLifetimeMinutes, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> rules.addTopUpRule(effectiveFrom, fen(maxPerTopUpYuan), fen(maxPerDayYuan),
         minutes(orderLifetimeMinutes), CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
   }

@@ -31,14 +31,14 @@ class CanteenRules {
   static final List<String> MEAL_PERIODS = List.of("BREAKFAST", "LUNCH", "DINNER");
 
   record CategoryRule(long id, Long regionId, String category, LocalDate effectiveFrom, long monthlySubsidyFen,
-                      Long subsidyPerMealCapFen, Long dailyLimitFen) {}
+      Long subsidyPerMealCapFen, Long dailyLimitFen) {}
 
   record PriceRule(long id, Long regionId, String mealPeriod, String category, LocalTime startsAt, LocalTime endsAt,
-                   long priceFen, LocalDate effectiveFrom) {}
+      long priceFen, LocalDate effectiveFrom) {}
 
   /** 在线充值限额: the most one online top-up and one day's online top-ups may add, and an unpaid order's lifetime. */
   record TopUpRule(long id, Long regionId, LocalDate effectiveFrom, long maxPerTopUpFen, long maxPerDayFen,
-                   int orderLifetimeMinutes) {}
+      int orderLifetimeMinutes) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -91,7 +91,7 @@ class CanteenRules {
   /** Adds (or replaces, for the same day) a top-up rule version for the editor's region. Audited. */
   @Transactional
   TopUpRule addTopUpRule(LocalDate effectiveFrom, long maxPerTopUpFen, long maxPerDayFen, int orderLifetimeMinutes,
-                         CurrentUser by) {
+      CurrentUser by) {
     long regionId = requireEditor(by);
     if (effectiveFrom == null || maxPerTopUpFen <= 0 || maxPerDayFen < maxPerTopUpFen || orderLifetimeMinutes < 1
         || orderLifetimeMinutes > 1440) {
@@ -112,7 +112,8 @@ class CanteenRules {
         .param("perDay", maxPerDayFen).param("lifetime", orderLifetimeMinutes).query(Long.class).single();
     TopUpRule rule = jdbc.sql("select * from canteen_topup_rule where id = :id").param("id", id)
         .query(CanteenRules::topUpRule).single();
-    audit.record(before == null ? AuditEntry.created("canteen_topup_rule", id, regionId, rule)
+    audit.record(before == null
+        ? AuditEntry.created("canteen_topup_rule", id, regionId, rule)
         : AuditEntry.updated("canteen_topup_rule", id, regionId, before, rule));
     return rule;
   }
@@ -135,7 +136,7 @@ class CanteenRules {
   /** Adds a category rule version for the editor's region. Audited. */
   @Transactional
   CategoryRule addCategoryRule(String category, LocalDate effectiveFrom, long monthlySubsidyFen, Long capFen,
-                               Long dailyLimitFen, CurrentUser by) {
+      Long dailyLimitFen, CurrentUser by) {
     long regionId = requireEditor(by);
     if (!CATEGORIES.contains(category) || effectiveFrom == null || monthlySubsidyFen < 0
         || (capFen != null && capFen <= 0) || (dailyLimitFen != null && dailyLimitFen <= 0)) {
@@ -162,7 +163,7 @@ class CanteenRules {
   /** Adds a price rule version for the editor's region. Audited. */
   @Transactional
   PriceRule addPriceRule(String mealPeriod, String category, LocalTime startsAt, LocalTime endsAt, long priceFen,
-                         LocalDate effectiveFrom, CurrentUser by) {
+      LocalDate effectiveFrom, CurrentUser by) {
     long regionId = requireEditor(by);
     if (!MEAL_PERIODS.contains(mealPeriod) || !CATEGORIES.contains(category) || startsAt == null || endsAt == null
         || !startsAt.isBefore(endsAt) || priceFen <= 0 || effectiveFrom == null) {
@@ -184,7 +185,8 @@ class CanteenRules {
   }
 
   private static long requireEditor(CurrentUser by) {
-    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.CANTEEN_MANAGER).permits(by.regionId(), null, null)) {
+    if (!by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.CANTEEN_MANAGER).permits(by.regionId(), null,
+        null)) {
       throw new ForbiddenException();
     }
     return by.regionId();

@@ -34,7 +34,7 @@ public class CanteenTerminals {
 
   /** A registered payment terminal. */
   public record Terminal(long id, String terminalCode, long canteenId, String canteenName, long regionId, String name,
-                         boolean active, Instant registeredAt) {}
+      boolean active, Instant registeredAt) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -65,7 +65,8 @@ public class CanteenTerminals {
       throw new BusinessRuleException("canteen.nameRequired");
     }
     try {
-      long id = jdbc.sql("insert into canteen (region_id, name, address) values (:region, :name, :address) returning id")
+      long id = jdbc
+          .sql("insert into canteen (region_id, name, address) values (:region, :name, :address) returning id")
           .param("region", by.regionId()).param("name", name.trim())
           .param("address", address == null || address.isBlank() ? null : address.trim())
           .query(Long.class).single();
@@ -102,7 +103,8 @@ public class CanteenTerminals {
           .param("code", code).param("canteen", canteenId).param("region", by.regionId())
           .param("name", name == null || name.isBlank() ? code : name.trim())
           .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-      audit.record(AuditEntry.created("canteen_terminal", id, by.regionId(), Map.of("code", code, "canteen", canteenId)));
+      audit.record(
+          AuditEntry.created("canteen_terminal", id, by.regionId(), Map.of("code", code, "canteen", canteenId)));
       cache.invalidate();
       return byId(id);
     } catch (DuplicateKeyException e) {
@@ -138,7 +140,8 @@ public class CanteenTerminals {
     Terminal terminal = cache.get(code, known -> jdbc.sql(SELECT + " where t.terminal_code = :code")
         .param("code", known).query(CanteenTerminals::terminal).optional().orElse(null));
     boolean allowed = terminal != null && terminal.active()
-        && (caller.isApiKey() ? caller.regionId() == terminal.regionId()
+        && (caller.isApiKey()
+            ? caller.regionId() == terminal.regionId()
             : CanteenAccounts.manages(caller, terminal.regionId()));
     if (!allowed) {
       throw new PaymentRefused(PaymentRefused.Reason.UNKNOWN_TERMINAL);

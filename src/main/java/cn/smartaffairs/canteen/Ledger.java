@@ -23,7 +23,9 @@ class Ledger implements JournalWriter {
   static final String GENESIS = "0".repeat(64);
 
   /** A holder's two wallets (the {@code canteen_posting.wallet} CHECK): cash, and the subsidy that is spent first. */
-  enum Wallet { CASH, SUBSIDY }
+  enum Wallet {
+    CASH, SUBSIDY
+  }
 
   /** One leg of a journal: either a holder's wallet or one of the canteen's own books. */
   record Leg(Wallet wallet, String book, long amountFen) {
@@ -42,7 +44,7 @@ class Ledger implements JournalWriter {
 
   /** What a journal is about, apart from its legs. */
   record Entry(JournalKind kind, long amountFen, IdempotencyKey idempotencyKey, JournalChannel channel, Long terminalId,
-               Long refunds, String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
+      Long refunds, String description, Instant occurredAt, Instant recordedAt, String recordedBy) {}
 
   private final JdbcClient jdbc;
   private final javax.sql.DataSource dataSource;
@@ -226,7 +228,7 @@ class Ledger implements JournalWriter {
   }
 
   static String chainHash(String previous, long accountId, long sequence, long journalId, String wallet, long amountFen,
-                          long balanceAfterFen) {
+      long balanceAfterFen) {
     return Sm3.hex(previous + '|' + accountId + '|' + sequence + '|' + journalId + '|' + wallet + '|' + amountFen + '|'
         + balanceAfterFen);
   }

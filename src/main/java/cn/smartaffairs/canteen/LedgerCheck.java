@@ -96,7 +96,8 @@ class LedgerCheck {
                 + " postings sum to " + rs.getLong("total")));
           }
         });
-    return new Result(problems.isEmpty(), clock.instant(), accounts[0], walker.postings, journals[0], List.copyOf(problems));
+    return new Result(problems.isEmpty(), clock.instant(), accounts[0], walker.postings, journals[0],
+        List.copyOf(problems));
   }
 
   private static void add(List<Problem> problems, Problem problem) {
@@ -122,7 +123,7 @@ class LedgerCheck {
     }
 
     void next(long accountId, long journalId, String wallet, long amountFen, long balanceAfterFen, long sequence,
-              String previousHash, String hash, String lastHash) {
+        String previousHash, String hash, String lastHash) {
       postings++;
       if (accountId != account) {
         finish();

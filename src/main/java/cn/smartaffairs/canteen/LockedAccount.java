@@ -50,7 +50,7 @@ final class LockedAccount {
 
   /** A fresh account's state, or one as stored; the ledger's chain head starts at {@link Ledger#GENESIS}. */
   LockedAccount(long id, long regionId, Long staffId, String category, AccountStatus status, long cashFen,
-                long subsidyFen, LocalDate subsidyExpiresOn) {
+      long subsidyFen, LocalDate subsidyExpiresOn) {
     this.id = id;
     this.regionId = regionId;
     this.staffId = staffId;
@@ -107,7 +107,7 @@ final class LockedAccount {
     legs.add(Leg.book("MEAL_REVENUE", amount));
     countTowardsDailyLimit(day, amount);
     return record(new Entry(JournalKind.MEAL_PAYMENT, amount, charge.key(), charge.channel(), charge.terminalId(),
-            null, charge.description(), charge.occurredAt(), now, charge.actor()), legs, writer, charge.terminalCode(),
+        null, charge.description(), charge.occurredAt(), now, charge.actor()), legs, writer, charge.terminalCode(),
         refusal == null ? null : refusal.reason().name());
   }
 
@@ -136,7 +136,7 @@ final class LockedAccount {
    * cash but stays expired. Only a meal payment is refundable, only once, and only while the account is open.
    */
   Payment refund(Payment original, boolean alreadyRefunded, JournalChannel channel, IdempotencyKey key, String reason,
-                 String actor, Instant now, JournalWriter writer) {
+      String actor, Instant now, JournalWriter writer) {
     if (JournalKind.valueOf(original.kind()) != JournalKind.MEAL_PAYMENT) {
       throw new ConflictException("canteen.notRefundable");
     }
@@ -165,7 +165,7 @@ final class LockedAccount {
 
   /** Adds money to the cash wallet (at the counter, or an online order the provider confirmed); not once closed. */
   Payment topUp(long amountFen, IdempotencyKey key, JournalChannel channel, String description, String actor,
-                Instant now, JournalWriter writer) {
+      Instant now, JournalWriter writer) {
     requireOpen();
     return record(new Entry(JournalKind.TOP_UP, amountFen, key, channel, null, null, description, now, now, actor),
         List.of(Leg.cash(amountFen), Leg.book("TOP_UP_CLEARING", -amountFen)), writer, null, null);
@@ -173,13 +173,13 @@ final class LockedAccount {
 
   /** 更正: moves the cash wallet by a signed amount; not once closed, and never below zero. */
   Payment correct(long signedAmountFen, IdempotencyKey key, String reason, String actor, Instant now,
-                  JournalWriter writer) {
+      JournalWriter writer) {
     requireOpen();
     if (cashFen + signedAmountFen < 0) {
       throw new BusinessRuleException("canteen.correctionOverdraws", yuan(cashFen));
     }
     return record(new Entry(JournalKind.CORRECTION, Math.abs(signedAmountFen), key, JournalChannel.MANAGER, null, null,
-            reason, now, now, actor), List.of(Leg.cash(signedAmountFen), Leg.book("CORRECTION", -signedAmountFen)),
+        reason, now, now, actor), List.of(Leg.cash(signedAmountFen), Leg.book("CORRECTION", -signedAmountFen)),
         writer, null, null);
   }
 
@@ -188,7 +188,7 @@ final class LockedAccount {
    * an earlier period expires first. Nothing for a closed account or a category without subsidy.
    */
   Optional<Payment> grantSubsidy(YearMonth month, long amountFen, IdempotencyKey key, String actor, Instant now,
-                                 JournalWriter writer) {
+      JournalWriter writer) {
     if (amountFen == 0 || status == AccountStatus.CLOSED) {
       return Optional.empty();
     }
@@ -196,7 +196,7 @@ final class LockedAccount {
     LocalDate end = month.atEndOfMonth();
     subsidyExpiresOn = subsidyExpiresOn == null || subsidyExpiresOn.isBefore(end) ? end : subsidyExpiresOn;
     return Optional.of(record(new Entry(JournalKind.SUBSIDY_GRANT, amountFen, key, JournalChannel.SYSTEM, null, null,
-            month + " 月度补贴", now, now, actor), List.of(Leg.subsidy(amountFen), Leg.book("SUBSIDY_FUND", -amountFen)),
+        month + " 月度补贴", now, now, actor), List.of(Leg.subsidy(amountFen), Leg.book("SUBSIDY_FUND", -amountFen)),
         writer, null, null));
   }
 
@@ -217,7 +217,8 @@ final class LockedAccount {
     LocalDate expiredOn = subsidyExpiresOn;
     subsidyExpiresOn = null;
     writer.post(this, new Entry(JournalKind.SUBSIDY_EXPIRY, amount, null, JournalChannel.SYSTEM, null, null,
-        "补贴到期 " + expiredOn, now, now, CanteenAccounts.SYSTEM), List.of(Leg.subsidy(-amount), Leg.book("SUBSIDY_EXPIRED", amount)));
+        "补贴到期 " + expiredOn, now, now, CanteenAccounts.SYSTEM),
+        List.of(Leg.subsidy(-amount), Leg.book("SUBSIDY_EXPIRED", amount)));
     return true;
   }
 

@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * or code presented at a terminal (null for a pre-order, which presents none).
  */
 record MealCharge(long amountFen, IdempotencyKey key, JournalChannel channel, Long terminalId, String terminalCode,
-                  String description, Instant occurredAt, String actor, boolean offline,
-                  CredentialStatus credentialStatus) {
+    String description, Instant occurredAt, String actor, boolean offline,
+    CredentialStatus credentialStatus) {
 
   /** A pre-order's charge (报餐), asked for by the holder or a manager now. */
   static MealCharge preOrder(long amountFen, IdempotencyKey key, String description, Instant now, String actor) {
@@ -20,9 +20,10 @@ record MealCharge(long amountFen, IdempotencyKey key, JournalChannel channel, Lo
 
   /** A terminal's payment by the credential presented; offline, it was taken already at {@code occurredAt}. */
   static MealCharge atTerminal(MealPayments.TerminalPayment payment, long amountFen, boolean offline,
-                               CredentialStatus credentialStatus) {
+      CredentialStatus credentialStatus) {
     return new MealCharge(amountFen, payment.key(), offline ? JournalChannel.OFFLINE : JournalChannel.TERMINAL,
-        payment.terminal().id(), payment.terminal().terminalCode(), null, payment.occurredAt(), payment.actor(), offline,
+        payment.terminal().id(), payment.terminal().terminalCode(), null, payment.occurredAt(), payment.actor(),
+        offline,
         credentialStatus);
   }
 

@@ -36,7 +36,7 @@ public class MealPayments {
   private final JdbcClient jdbc;
 
   MealPayments(AccountTransactions transactions, Ledger ledger, CanteenRules rules, CanteenAccounts reads,
-               OverdraftFlags flags, PaymentCodes paymentCodes, AuditTrail audit, JdbcClient jdbc) {
+      OverdraftFlags flags, PaymentCodes paymentCodes, AuditTrail audit, JdbcClient jdbc) {
     this.transactions = transactions;
     this.ledger = ledger;
     this.rules = rules;
@@ -74,10 +74,10 @@ public class MealPayments {
 
   /** A terminal's payment, checked for form (amount, key, credential) before it touches the database. */
   record TerminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen, IdempotencyKey key,
-                         Instant occurredAt, String actor, boolean byPaymentCode) {}
+      Instant occurredAt, String actor, boolean byPaymentCode) {}
 
   TerminalPayment terminalPayment(CanteenTerminals.Terminal terminal, String credential, Long amountFen,
-                                  String idempotencyKey, Instant occurredAt, String actor) {
+      String idempotencyKey, Instant occurredAt, String actor) {
     if (amountFen != null) {
       CanteenInput.requireAmount(amountFen);
     }
@@ -100,7 +100,7 @@ public class MealPayments {
    * possibly overdrawing the account — and flagged for a manager.
    */
   Payment payAtTerminal(CanteenTerminals.Terminal terminal, String credential, Long amountFen, String idempotencyKey,
-                        Instant occurredAt, boolean offline, String actor) {
+      Instant occurredAt, boolean offline, String actor) {
     return payAtTerminal(terminalPayment(terminal, credential, amountFen, idempotencyKey, occurredAt, actor), offline);
   }
 
@@ -153,7 +153,8 @@ public class MealPayments {
    */
   List<BatchOutcome> payTerminalBatch(List<TerminalPayment> payments) {
     return transactions.inTransaction(() -> {
-      LockedBatch locked = transactions.lockBatch(payments.stream().map(TerminalPayment::credential).distinct().toList(),
+      LockedBatch locked = transactions.lockBatch(
+          payments.stream().map(TerminalPayment::credential).distinct().toList(),
           payments.stream().map(TerminalPayment::key).distinct().toList(), payments.size());
       PaymentBatch batch = new PaymentBatch(ledger);
       batch.addJournalIds(locked.journalIds());

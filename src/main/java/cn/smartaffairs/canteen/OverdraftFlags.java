@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 class OverdraftFlags {
 
   record Flag(long journalId, long accountId, String holderName, String cardNo, long amountFen, long balanceFen,
-              String reason, Instant paidAt, Instant flaggedAt, String terminalId, Instant resolvedAt,
-              String resolvedBy, String resolutionNote) {}
+      String reason, Instant paidAt, Instant flaggedAt, String terminalId, Instant resolvedAt,
+      String resolvedBy, String resolutionNote) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -45,14 +45,17 @@ class OverdraftFlags {
 
   /** Unresolved flags in the regions the caller manages, oldest first. */
   List<Flag> open(CurrentUser viewer) {
-    return jdbc.sql("""
-        select f.*, j.amount_fen, j.occurred_at, a.holder_name, a.cash_fen + a.subsidy_fen as balance_fen, t.terminal_code,
-               (select c.credential from canteen_credential c
-                 where c.account_id = a.id and c.kind = 'CARD' and c.status = 'ACTIVE') as card_no
-          from canteen_overdraft_flag f join canteen_journal j on j.id = f.journal_id
-          join canteen_account a on a.id = f.account_id left join canteen_terminal t on t.id = j.terminal_id
-         where f.resolved_at is null and """ + DataScope.sqlCondition("f.region_id", null, null)
-            + " order by f.flagged_at, f.journal_id limit 500")
+    return jdbc
+        .sql(
+            """
+                select f.*, j.amount_fen, j.occurred_at, a.holder_name, a.cash_fen + a.subsidy_fen as balance_fen, t.terminal_code,
+                       (select c.credential from canteen_credential c
+                         where c.account_id = a.id and c.kind = 'CARD' and c.status = 'ACTIVE') as card_no
+                  from canteen_overdraft_flag f join canteen_journal j on j.id = f.journal_id
+                  join canteen_account a on a.id = f.account_id left join canteen_terminal t on t.id = j.terminal_id
+                 where f.resolved_at is null and """
+                + DataScope.sqlCondition("f.region_id", null, null)
+                + " order by f.flagged_at, f.journal_id limit 500")
         .paramSource(CanteenAccounts.managing(viewer).bind(new MapSqlParameterSource()))
         .query((rs, n) -> new Flag(rs.getLong("journal_id"), rs.getLong("account_id"), rs.getString("holder_name"),
             rs.getString("card_no"), rs.getLong("amount_fen"), rs.getLong("balance_fen"), rs.getString("reason"),
@@ -67,7 +70,8 @@ class OverdraftFlags {
     if (note == null || note.isBlank()) {
       throw new BusinessRuleException("canteen.reasonRequired");
     }
-    Long regionId = jdbc.sql("select region_id from canteen_overdraft_flag where journal_id = :id and resolved_at is null")
+    Long regionId = jdbc
+        .sql("select region_id from canteen_overdraft_flag where journal_id = :id and resolved_at is null")
         .param("id", journalId).query(Long.class).optional().orElse(null);
     if (regionId == null || !CanteenAccounts.manages(by, regionId)) {
       throw new NotFoundException("canteenOverdraft", journalId);

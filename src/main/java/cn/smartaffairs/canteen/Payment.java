@@ -37,7 +37,7 @@ public record Payment(
    * {@code terminalCode} only for a terminal's payment, {@code flag} only for an offline payment that broke a rule.
    */
   static Payment recorded(long journalId, long accountId, Entry entry, List<Leg> legs, long balanceAfterFen,
-                          String terminalCode, String flag) {
+      String terminalCode, String flag) {
     IdempotencyKey key = entry.idempotencyKey();
     return new Payment(journalId, accountId, entry.kind().name(), entry.amountFen(), change(legs, Wallet.SUBSIDY),
         change(legs, Wallet.CASH), balanceAfterFen, key == null ? null : key.value(), entry.channel().name(),

@@ -105,7 +105,8 @@ final class PaymentBatch implements JournalWriter {
       // a column of nulls only goes as text, which the statement can cast to any type
       boolean numeric = rows.stream().map(row -> row[c]).anyMatch(v -> v instanceof Long)
           && rows.stream().map(row -> row[c]).allMatch(v -> v == null || v instanceof Long);
-      Function<Object, Object> asText = v -> v == null ? null
+      Function<Object, Object> asText = v -> v == null
+          ? null
           : v instanceof Timestamp t ? t.toInstant().toString() : v.toString();
       params.put(prefix + column, numeric
           ? rows.stream().map(row -> (Long) row[c]).toArray(Long[]::new)

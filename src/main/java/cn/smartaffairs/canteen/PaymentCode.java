@@ -25,7 +25,9 @@ final class PaymentCode {
   private static final int MAC_HEX_DIGITS = 16;
 
   /** What a presented code is: made by the platform and still current, made by it but too old, or not made by it. */
-  enum Verdict { VALID, EXPIRED, INVALID }
+  enum Verdict {
+    VALID, EXPIRED, INVALID
+  }
 
   /** A code split into its parts (its mac not yet checked). */
   record Parsed(long accountId, long step, String mac) {}

@@ -34,7 +34,7 @@ class PaymentCodes {
   private final Clock clock;
 
   PaymentCodes(@Value("${affairs.canteen.payment-code-key:}") String configuredKey,
-               @Value("${affairs.data-dir:./data}") String dataDir, JdbcClient jdbc, Clock clock) {
+      @Value("${affairs.data-dir:./data}") String dataDir, JdbcClient jdbc, Clock clock) {
     String hex = configuredKey.isBlank()
         ? SecretFiles.readOrGenerate(Path.of(dataDir, "keys", "canteen-payment-code.key"), 32).value()
         : configuredKey.trim();

@@ -41,8 +41,8 @@ class PaymentQueue implements SmartLifecycle {
   private volatile boolean running;
 
   PaymentQueue(MealPayments payments, MeterRegistry meters,
-               @Value("${affairs.canteen.payment-writers:2}") int writers,
-               @Value("${affairs.canteen.payment-batch-size:64}") int batchSize) {
+      @Value("${affairs.canteen.payment-writers:2}") int writers,
+      @Value("${affairs.canteen.payment-batch-size:64}") int batchSize) {
     this.payments = payments;
     this.writers = Math.max(1, writers);
     this.batchSize = Math.max(1, batchSize);
@@ -163,9 +163,7 @@ class PaymentQueue implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
+  public boolean isRunning() { return running; }
 
   @Override
   public int getPhase() {

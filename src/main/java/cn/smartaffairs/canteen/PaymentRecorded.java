@@ -8,7 +8,9 @@ import java.time.Instant;
  * registry (ADR 0012). {@code amountFen} is the amount moved, always positive; {@code kind} says which way.
  */
 public record PaymentRecorded(long journalId, long accountId, long regionId, Kind kind, long amountFen,
-                              String channel, Instant occurredAt) {
+    String channel, Instant occurredAt) {
 
-  public enum Kind { MEAL_PAYMENT, REFUND, TOP_UP }
+  public enum Kind {
+    MEAL_PAYMENT, REFUND, TOP_UP
+  }
 }

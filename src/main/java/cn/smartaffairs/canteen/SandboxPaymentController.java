@@ -29,7 +29,7 @@ class SandboxPaymentController {
   private final Clock clock;
 
   SandboxPaymentController(ObjectProvider<SandboxPaymentProvider> sandbox, TopUpOrders orders,
-                           CanteenAccounts accounts, MessageSource messages, Clock clock) {
+      CanteenAccounts accounts, MessageSource messages, Clock clock) {
     this.sandbox = sandbox;
     this.orders = orders;
     this.accounts = accounts;

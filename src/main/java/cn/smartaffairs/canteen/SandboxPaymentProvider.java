@@ -34,7 +34,7 @@ class SandboxPaymentProvider implements PaymentProvider {
   private final ObjectMapper json;
 
   SandboxPaymentProvider(@Value("${affairs.canteen.sandbox-payments.secret:}") String configuredSecret,
-                         @Value("${affairs.data-dir:./data}") String dataDir, ObjectMapper json) {
+      @Value("${affairs.data-dir:./data}") String dataDir, ObjectMapper json) {
     String hex = configuredSecret.isBlank()
         ? SecretFiles.readOrGenerate(Path.of(dataDir, "keys", "sandbox-payments.key"), 32).value()
         : configuredSecret.trim();
@@ -48,9 +48,7 @@ class SandboxPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public boolean isDemo() {
-    return true;
-  }
+  public boolean isDemo() { return true; }
 
   @Override
   public PaymentStart start(TopUpOrder order) {

@@ -25,10 +25,12 @@ class TerminalPayments {
 
   /** A payment a terminal took while offline, with the time it took it. */
   record OfflinePayment(String terminalId, String credential, Long amountFen, String idempotencyKey,
-                        OffsetDateTime paidAt) {}
+      OffsetDateTime paidAt) {}
 
   /** What became of one offline item; FLAGGED is recorded, but a manager must look. */
-  enum OfflineItemStatus { RECORDED, FLAGGED, DUPLICATE, REJECTED }
+  enum OfflineItemStatus {
+    RECORDED, FLAGGED, DUPLICATE, REJECTED
+  }
 
   /** What became of one offline item, and why when it was flagged or rejected. */
   record OfflineItemResult(String idempotencyKey, OfflineItemStatus status, String reason, Payment payment) {}
@@ -74,11 +76,13 @@ class TerminalPayments {
       }
       try {
         var terminal = terminals.usableBy(item.terminalId(), caller);
-        Instant paidAt = item.paidAt() == null || item.paidAt().toInstant().isAfter(now) ? now
+        Instant paidAt = item.paidAt() == null || item.paidAt().toInstant().isAfter(now)
+            ? now
             : item.paidAt().toInstant();
         Payment payment = payments.payAtTerminal(terminal, item.credential(), item.amountFen(), item.idempotencyKey(),
             paidAt, true, caller.getUsername());
-        OfflineItemStatus status = payment.replayed() ? OfflineItemStatus.DUPLICATE
+        OfflineItemStatus status = payment.replayed()
+            ? OfflineItemStatus.DUPLICATE
             : payment.flag() != null ? OfflineItemStatus.FLAGGED : OfflineItemStatus.RECORDED;
         switch (status) {
           case DUPLICATE -> duplicates++;
@@ -87,10 +91,12 @@ class TerminalPayments {
         }
         results.add(new OfflineItemResult(payment.idempotencyKey(), status, payment.flag(), payment));
       } catch (PaymentRefused refused) {
-        results.add(new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, refused.reason().name(), null));
+        results.add(
+            new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, refused.reason().name(), null));
         rejected++;
       } catch (BusinessRuleException broken) {
-        results.add(new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, broken.messageKey(), null));
+        results
+            .add(new OfflineItemResult(item.idempotencyKey(), OfflineItemStatus.REJECTED, broken.messageKey(), null));
         rejected++;
       }
     }

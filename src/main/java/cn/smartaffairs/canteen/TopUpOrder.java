@@ -13,9 +13,7 @@ final class TopUpOrder {
   enum State {
     PENDING, PAID, EXPIRED, CANCELLED;
 
-    boolean isFinal() {
-      return this != PENDING;
-    }
+    boolean isFinal() { return this != PENDING; }
   }
 
   final long id;
@@ -34,8 +32,8 @@ final class TopUpOrder {
   private Instant endedAt;
 
   TopUpOrder(long id, String orderNo, long accountId, long regionId, long amountFen, String provider, String createdBy,
-             Instant createdAt, Instant expiresAt, State state, String providerTransactionId, Instant paidAt,
-             Long journalId, Instant endedAt) {
+      Instant createdAt, Instant expiresAt, State state, String providerTransactionId, Instant paidAt,
+      Long journalId, Instant endedAt) {
     this.id = id;
     this.orderNo = orderNo;
     this.accountId = accountId;

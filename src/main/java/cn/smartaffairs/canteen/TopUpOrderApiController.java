@@ -39,13 +39,13 @@ class TopUpOrderApiController {
   record OrderRequest(Long amountFen) {}
 
   @PostMapping("/api/v1/canteen/my/top-up-orders")
-  @Operation(summary = "在线充值下单 The holder creates a payment order for their own account",
-      description = "201 with the PENDING order and payAt, where the payer goes to pay (the sandbox's 演示支付 page in "
-          + "the demo). Nothing is credited until the provider confirms the payment by its signed notification. 400 "
-          + "naming the limit when amountFen passes the region's per-top-up or per-day limit (rule table, "
-          + "/canteen/rules), or when online payment is not enabled; 404 without an own canteen account.")
+  @Operation(summary = "在线充值下单 The holder creates a payment order for their own account", description = "201 with the PENDING order and payAt, where the payer goes to pay (the sandbox's 演示支付 page in "
+      + "the demo). Nothing is credited until the provider confirms the payment by its signed notification. 400 "
+      + "naming the limit when amountFen passes the region's per-top-up or per-day limit (rule table, "
+      + "/canteen/rules), or when online payment is not enabled; 404 without an own canteen account.")
   ResponseEntity<TopUpOrders.OrderView> create(@RequestBody OrderRequest request) {
-    var started = orders.create(CurrentUsers.current(), request == null || request.amountFen() == null ? 0
+    var started = orders.create(CurrentUsers.current(), request == null || request.amountFen() == null
+        ? 0
         : request.amountFen());
     return ResponseEntity.created(URI.create("/api/v1/canteen/my/top-up-orders/" + started.order().orderNo()))
         .body(started.order());
@@ -72,8 +72,7 @@ class TopUpOrderApiController {
   @PostMapping("/api/v1/canteen/payments/notify/{provider}")
   @SecurityRequirements
   @Operation(summary = "支付结果通知 A payment provider confirms a payment (no sign-in: the signature is the "
-      + "authentication)",
-      description = "The provider's signed notification, body exactly as signed (the sandbox: JSON {orderNo, amountFen, "
+      + "authentication)", description = "The provider's signed notification, body exactly as signed (the sandbox: JSON {orderNo, amountFen, "
           + "paidAt, transactionId} with its HMAC-SM3 in the X-Sandbox-Signature header). 200 {result: CREDITED} "
           + "credits the order once; the same notification again answers 200 {result: REPLAYED} and credits nothing; "
           + "a genuine payment the order can no longer take (expired, cancelled, already paid by another "
@@ -82,7 +81,7 @@ class TopUpOrderApiController {
           + "400 with reason BAD_SIGNATURE, UNKNOWN_ORDER, AMOUNT_MISMATCH, WRONG_PROVIDER or "
           + "INCOMPLETE_NOTIFICATION, credits nothing and is audited; 404 for an unknown provider.")
   ResponseEntity<?> notify(@PathVariable String provider, @RequestBody(required = false) String body,
-                           @RequestHeader HttpHeaders headers, HttpServletRequest request) {
+      @RequestHeader HttpHeaders headers, HttpServletRequest request) {
     TopUpOrders.NotifyOutcome outcome = orders.handleNotification(provider, body, headers);
     if (outcome.result() == TopUpOrders.Result.REJECTED) {
       var refusal = outcome.refusal();

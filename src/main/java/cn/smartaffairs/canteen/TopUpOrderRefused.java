@@ -9,8 +9,7 @@ import cn.smartaffairs.platform.BusinessRuleException;
 class TopUpOrderRefused extends BusinessRuleException {
 
   enum Reason {
-    ALREADY_PAID, ALREADY_EXPIRED, ALREADY_CANCELLED, EXPIRED, NOT_YET_DUE, AMOUNT_MISMATCH, WRONG_PROVIDER,
-    INCOMPLETE_NOTIFICATION,
+    ALREADY_PAID, ALREADY_EXPIRED, ALREADY_CANCELLED, EXPIRED, NOT_YET_DUE, AMOUNT_MISMATCH, WRONG_PROVIDER, INCOMPLETE_NOTIFICATION,
     /** The notification's signature is missing or wrong, or it is no notification at all. */
     BAD_SIGNATURE,
     /** The notification names no order of this platform. */

@@ -43,14 +43,16 @@ class TopUpOrders {
   private static final DateTimeFormatter ORDER_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   /** What a handled notification did: credited the order, was a replay, found a payment owed back, or was refused. */
-  enum Result { CREDITED, REPLAYED, REFUND_DUE, REJECTED }
+  enum Result {
+    CREDITED, REPLAYED, REFUND_DUE, REJECTED
+  }
 
   record NotifyOutcome(Result result, String orderNo, TopUpOrderRefused refusal, Payment credit) {}
 
   /** An order as the holder and the API see it. */
   record OrderView(String orderNo, long accountId, long amountFen, TopUpOrder.State state, String provider,
-                   boolean demo, Instant createdAt, Instant expiresAt, Instant paidAt, Long journalId,
-                   String payAt) {}
+      boolean demo, Instant createdAt, Instant expiresAt, Instant paidAt, Long journalId,
+      String payAt) {}
 
   /** A new order and where its payer goes to pay. */
   record Started(OrderView order, String redirectTo) {}
@@ -66,7 +68,7 @@ class TopUpOrders {
   private final SecureRandom random = new SecureRandom();
 
   TopUpOrders(JdbcClient jdbc, CanteenAccounts accounts, AccountFunding funding, CanteenRules rules, AuditTrail audit,
-              PlatformTransactionManager transactions, Clock clock, List<PaymentProvider> providers) {
+      PlatformTransactionManager transactions, Clock clock, List<PaymentProvider> providers) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.funding = funding;
@@ -194,8 +196,11 @@ class TopUpOrders {
    * audited as what it was; a credit is audited as the order's PAY.
    */
   NotifyOutcome handleNotification(String providerName, String body, HttpHeaders headers) {
-    String actor = "payment:" + (providerName == null ? "?" : providerName.length() > 20
-        ? providerName.substring(0, 20) : providerName);
+    String actor = "payment:" + (providerName == null
+        ? "?"
+        : providerName.length() > 20
+            ? providerName.substring(0, 20)
+            : providerName);
     PaymentProvider provider = provider(providerName).orElse(null);
     if (provider == null) {
       transaction.executeWithoutResult(status -> audit.recordAs(actor, List.of(new AuditEntry("NOTIFY_REJECTED",
@@ -241,7 +246,8 @@ class TopUpOrders {
             order.expire(now);
             save(order);
           }
-          case ALREADY_EXPIRED, ALREADY_CANCELLED, ALREADY_PAID -> { }
+          case ALREADY_EXPIRED, ALREADY_CANCELLED, ALREADY_PAID -> {
+          }
           default -> {
             audit.recordAs(actor, List.of(new AuditEntry("NOTIFY_REJECTED", "canteen_topup_order", order.orderNo,
                 order.regionId, before, rejection(refused, notice))));
@@ -265,8 +271,7 @@ class TopUpOrders {
   }
 
   /** Every minute on one instance only (the job's lock answers no count, hence this void entry). */
-  @Scheduled(fixedDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}",
-      initialDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}")
+  @Scheduled(fixedDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}", initialDelayString = "${affairs.canteen.top-up-expiry-interval:PT1M}")
   @SchedulerLock(name = "canteen-top-up-order-expiry")
   public void expireOverdueOrders() {
     expireOverdue();
@@ -325,7 +330,8 @@ class TopUpOrders {
   OrderView view(TopUpOrder order) {
     PaymentProvider provider = providers.get(order.provider);
     String payAt = order.state() == TopUpOrder.State.PENDING && provider != null
-        ? provider.start(order).redirectTo() : null;
+        ? provider.start(order).redirectTo()
+        : null;
     return new OrderView(order.orderNo, order.accountId, order.amountFen, order.state(), order.provider,
         provider == null || provider.isDemo(), order.createdAt, order.expiresAt, order.paidAt(), order.journalId(),
         payAt);

@@ -30,8 +30,10 @@ public class FieldCipher {
   private final SecureRandom random = new SecureRandom();
 
   public FieldCipher(@Value("${affairs.crypto.field-key:}") String configuredKey,
-                     @Value("${affairs.data-dir:./data}") String dataDir) {
-    String hex = configuredKey.isBlank() ? keyFromDataFolder(Path.of(dataDir, "keys", "field.key")) : configuredKey.trim();
+      @Value("${affairs.data-dir:./data}") String dataDir) {
+    String hex = configuredKey.isBlank()
+        ? keyFromDataFolder(Path.of(dataDir, "keys", "field.key"))
+        : configuredKey.trim();
     byte[] bytes = HexFormat.of().parseHex(hex);
     if (bytes.length != 16) {
       throw new IllegalStateException("affairs.crypto.field-key must be 32 hex digits (an SM4 key)");

@@ -54,8 +54,8 @@ class CanteenKitchenDemoData implements ModuleDemoData {
   private final Clock clock;
 
   CanteenKitchenDemoData(Accounts accounts, Menus menus, Waste waste, Suppliers suppliers, PurchaseRequests requests,
-                         ReceivingInspections inspections, Traceability traceability, Preorders preorders,
-                         Clock clock) {
+      ReceivingInspections inspections, Traceability traceability, Preorders preorders,
+      Clock clock) {
     this.preorders = preorders;
     this.accounts = accounts;
     this.menus = menus;
@@ -73,7 +73,8 @@ class CanteenKitchenDemoData implements ModuleDemoData {
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     // the city's canteen as the canteen accounts' demo registered it (or a new one when that did not run)
     List<CanteenSite> sites = menus.sites(manager);
-    CanteenSite site = sites.isEmpty() ? menus.createSite("市行政中心职工食堂", "市行政中心1号楼负一层", manager)
+    CanteenSite site = sites.isEmpty()
+        ? menus.createSite("市行政中心职工食堂", "市行政中心1号楼负一层", manager)
         : sites.get(0);
     Map<String, Dish> dishes = new HashMap<>();
     for (String[] dish : DISHES) {
@@ -137,7 +138,8 @@ class CanteenKitchenDemoData implements ModuleDemoData {
         case "STAPLE" -> traceability.use(rice.id(), item.id(), new BigDecimal("25"), manager);
         case "MAIN" -> traceability.use(porkBatch.id(), item.id(), new BigDecimal("30"), manager);
         case "SIDE" -> traceability.use(greens.id(), item.id(), new BigDecimal("20"), manager);
-        default -> { }
+        default -> {
+        }
       }
     }
     for (int back = 1; back <= 5; back++) {
@@ -172,7 +174,7 @@ class CanteenKitchenDemoData implements ModuleDemoData {
   }
 
   private Supplier supplier(String name, String address, String contact, LocalDate foodLicenceExpiry,
-                            CurrentUser manager) {
+      CurrentUser manager) {
     Supplier supplier = suppliers.create(name, address, contact, manager);
     suppliers.addLicence(supplier.id(), "BUSINESS_LICENCE", "91330100MA" + Math.abs(name.hashCode() % 100000000),
         LocalDate.of(2099, 12, 31), manager);

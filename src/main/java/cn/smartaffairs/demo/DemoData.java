@@ -25,8 +25,7 @@ final class DemoData {
   /** A unit of the demo: the staff generator sizes it by its head count. */
   record DemoUnit(String code, String name, UnitNature nature, int approvedHeadcount, List<String> departments) {}
 
-  private static final String SURNAMES =
-      "王王王李李李张张张刘刘陈陈杨杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+  private static final String SURNAMES = "王王王李李李张张张刘刘陈陈杨杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
   private static final String MALE_CHARS = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林峰建国志文博彬亮成康晨阳";
   private static final String FEMALE_CHARS = "芳娜敏静丽艳娟霞秀玲桂英华红梅兰琳雪颖倩婷洁慧晶璐瑶怡欣佳悦琪薇晓月";
 
@@ -82,7 +81,7 @@ final class DemoData {
    * County units sit one grade lower than city units (正科 heads instead of 正处).
    */
   static List<StaffDraft> staffOf(long unitId, String unitName, boolean city, int count, List<Long> departmentIds,
-                                  Random random, int[] sequence, String regionCode) {
+      Random random, int[] sequence, String regionCode) {
     List<StaffDraft> staff = new ArrayList<>();
     String headTitle = unitName.endsWith("局") ? "局长" : "主任";
     for (int i = 0; i < count; i++) {
@@ -119,7 +118,8 @@ final class DemoData {
       int roll = random.nextInt(100);
       StaffStatus status = roll < 95 ? StaffStatus.ACTIVE : roll < 98 ? StaffStatus.RETIRED : StaffStatus.TRANSFERRED;
       LocalDate joined = LocalDate.of(1990 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28));
-      LocalDate changed = status == StaffStatus.ACTIVE ? null
+      LocalDate changed = status == StaffStatus.ACTIVE
+          ? null
           : LocalDate.of(2024 + random.nextInt(2), 1 + random.nextInt(12), 1 + random.nextInt(28));
       String mobile = "1" + "3589".charAt(random.nextInt(4)) + String.format("%09d", random.nextInt(1_000_000_000));
       staff.add(new StaffDraft(unitId, department, String.format("%s%05d", regionCode, ++sequence[0]), name,

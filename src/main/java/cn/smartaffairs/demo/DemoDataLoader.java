@@ -39,8 +39,8 @@ class DemoDataLoader implements ApplicationRunner {
   private final List<ModuleDemoData> modules;
 
   DemoDataLoader(DemoDataProperties properties, OrganisationDirectory organisation, StaffDirectory staff,
-                 Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
-                 List<ModuleDemoData> modules) {
+      Accounts accounts, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
+      List<ModuleDemoData> modules) {
     this.modules = modules;
     this.properties = properties;
     this.organisation = organisation;
@@ -63,7 +63,8 @@ class DemoDataLoader implements ApplicationRunner {
   private void load() {
     Random random = new Random(SEED);
     List<DemoData.DemoRegion> regions = DemoData.regions(random);
-    int totalHeadcount = regions.stream().flatMap(r -> r.units().stream()).mapToInt(DemoData.DemoUnit::approvedHeadcount).sum();
+    int totalHeadcount = regions.stream().flatMap(r -> r.units().stream())
+        .mapToInt(DemoData.DemoUnit::approvedHeadcount).sum();
     Map<String, Long> regionIds = new HashMap<>();
     Map<String, Long> unitIds = new HashMap<>();
     Map<String, List<Long>> staffIdsByUnit = new HashMap<>();
@@ -85,8 +86,9 @@ class DemoDataLoader implements ApplicationRunner {
             (int) Math.round((double) properties.staff() * unit.approvedHeadcount() / totalHeadcount)));
         remaining -= count;
         List<Long> departmentIds = organisation.departments(ids.get(i)).stream().map(d -> d.id()).toList();
-        List<StaffDraft> drafts = new ArrayList<>(DemoData.staffOf(ids.get(i), unit.name(), "CITY".equals(region.kind()),
-            count, departmentIds, random, sequence, region.code()));
+        List<StaffDraft> drafts = new ArrayList<>(
+            DemoData.staffOf(ids.get(i), unit.name(), "CITY".equals(region.kind()),
+                count, departmentIds, random, sequence, region.code()));
         if (unit.name().endsWith("机关事务管理局")) {
           drafts.set(12, asPost(drafts.get(12), "驾驶员"));
           drafts.set(13, asPost(drafts.get(13), "维修工"));
@@ -112,11 +114,16 @@ class DemoDataLoader implements ApplicationRunner {
     accounts.createWithHash(new NewAccount("admin", null, "平台管理员", null, city, null,
         List.of(new RoleGrant(Role.PLATFORM_ADMIN, null, null))), hash);
     person("region.admin", "机关事务管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(3), Role.REGION_ADMIN, null, hash);
-    person("vehicle.manager", "公务用车管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(4), Role.VEHICLE_MANAGER, null, hash);
-    person("space.manager", "办公用房管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(5), Role.SPACE_MANAGER, null, hash);
-    person("meeting.manager", "会务管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(6), Role.MEETING_MANAGER, null, hash);
-    person("canteen.manager", "食堂管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(7), Role.CANTEEN_MANAGER, null, hash);
-    person("repair.manager", "维修管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(8), Role.REPAIR_MANAGER, null, hash);
+    person("vehicle.manager", "公务用车管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(4), Role.VEHICLE_MANAGER, null,
+        hash);
+    person("space.manager", "办公用房管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(5), Role.SPACE_MANAGER, null,
+        hash);
+    person("meeting.manager", "会务管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(6), Role.MEETING_MANAGER, null,
+        hash);
+    person("canteen.manager", "食堂管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(7), Role.CANTEEN_MANAGER, null,
+        hash);
+    person("repair.manager", "维修管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(8), Role.REPAIR_MANAGER, null,
+        hash);
     person("asset.manager", "资产管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(9), Role.ASSET_MANAGER, null, hash);
     person("driver", "驾驶员", city, affairs, staffIds.get("YX:市机关事务管理局").get(12), Role.DRIVER, null, hash);
     person("worker", "维修工", city, affairs, staffIds.get("YX:市机关事务管理局").get(13), Role.REPAIR_WORKER, null, hash);
@@ -129,7 +136,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   /** An account for a demo staff member, holding one role and, like everyone with a staff record, the staff role. */
   private void person(String username, String fallbackName, long regionId, long unitId, long staffId, Role role,
-                      Long roleUnit, String hash) {
+      Long roleUnit, String hash) {
     String displayName = staff.get(staffId, cn.smartaffairs.security.DataScope.everything()).name();
     List<RoleGrant> grants = new ArrayList<>(List.of(new RoleGrant(role, regionId, roleUnit)));
     if (role != Role.STAFF) {
@@ -145,7 +152,8 @@ class DemoDataLoader implements ApplicationRunner {
   }
 
   private static StaffDraft active(StaffDraft draft) {
-    return draft.status() == StaffStatus.ACTIVE ? draft
+    return draft.status() == StaffStatus.ACTIVE
+        ? draft
         : new StaffDraft(draft.unitId(), draft.departmentId(), draft.staffNo(), draft.name(), draft.gender(),
             draft.postTitle(), draft.rankCode(), draft.withinEstablishment(), draft.mobile(), StaffStatus.ACTIVE,
             draft.joinedOn(), null);

@@ -39,8 +39,8 @@ class MeetingDemoData implements ModuleDemoData {
   private final Clock clock;
 
   MeetingDemoData(ApprovalFlows approvals, Accounts accounts, OrganisationDirectory organisation,
-                  MeetingRooms meetingRooms, MeetingRoomAdmin roomAdmin, RecurringBookings recurring,
-                  Clock clock) {
+      MeetingRooms meetingRooms, MeetingRoomAdmin roomAdmin, RecurringBookings recurring,
+      Clock clock) {
     this.roomAdmin = roomAdmin;
     this.approvals = approvals;
     this.accounts = accounts;
@@ -57,10 +57,12 @@ class MeetingDemoData implements ModuleDemoData {
     for (var region : organisation.regions()) {
       // the 会务 team decides where there is one; elsewhere the region's administrators
       Role approver = accounts.holdersOf(Role.MEETING_MANAGER, region.id(), null).isEmpty()
-          ? Role.REGION_ADMIN : Role.MEETING_MANAGER;
+          ? Role.REGION_ADMIN
+          : Role.MEETING_MANAGER;
       approvals.defineFlow(new FlowDefinition(MeetingRooms.APPROVAL_TYPE, region.id(), "大会议室预订审批",
           List.of(FlowDefinition.Step.of("会务管理员审核", ApproverKind.REGION_ROLE, approver, ApprovalMode.ANY, 8)
-              .remindBefore(2))), admin);
+              .remindBefore(2))),
+          admin);
     }
     var manager = accounts.loadUserByUsername("meeting.manager");
     var room = meetingRooms.rooms(manager).stream().filter(r -> r.name().equals("第二会议室")).findFirst().orElseThrow();

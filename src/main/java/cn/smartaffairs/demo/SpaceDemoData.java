@@ -41,7 +41,7 @@ class SpaceDemoData implements ModuleDemoData {
   private final Accounts accounts;
 
   SpaceDemoData(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices, StaffDirectory staff,
-                Accounts accounts) {
+      Accounts accounts) {
     this.register = register;
     this.allocations = allocations;
     this.offices = offices;
@@ -86,8 +86,10 @@ class SpaceDemoData implements ModuleDemoData {
     room(centre, floors.get(5), "502", "18.00", RoomKind.OFFICE, manager);
     room(annex, annexGround, "A101", "24.00", RoomKind.OFFICE, manager);
 
-    allocations.allocate(new SpaceAllocations.AllocationRequest(finance, "YX-SY-2025-001", SINCE, LocalDate.of(2029, 12, 31),
-        List.of(directorOffice, deputyOffice, sharedOffice, officersOffice, financeArchive, financeMeeting)), manager);
+    allocations.allocate(
+        new SpaceAllocations.AllocationRequest(finance, "YX-SY-2025-001", SINCE, LocalDate.of(2029, 12, 31),
+            List.of(directorOffice, deputyOffice, sharedOffice, officersOffice, financeArchive, financeMeeting)),
+        manager);
     allocations.allocate(new SpaceAllocations.AllocationRequest(affairs, "YX-SY-2025-002", SINCE, null,
         List.of(affairsDirector, affairsOffice, dutyRoom, serverRoom)), manager);
 
@@ -128,7 +130,8 @@ class SpaceDemoData implements ModuleDemoData {
         "SECTION_DEPUTY");
     return staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items()
         .stream()
-        .sorted(Comparator.comparingInt((StaffMember m) -> order.contains(m.rankCode()) ? order.indexOf(m.rankCode())
+        .sorted(Comparator.comparingInt((StaffMember m) -> order.contains(m.rankCode())
+            ? order.indexOf(m.rankCode())
             : order.size()).thenComparing(StaffMember::staffNo))
         .toList();
   }

@@ -59,7 +59,7 @@ class SpaceEstateDemoData implements ModuleDemoData {
   private final Clock clock;
 
   SpaceEstateDemoData(Accounts accounts, SpaceRegister register, Rentals rentals, RentalParties parties,
-                      Inspections inspections, RepairProjects repairProjects, Clock clock) {
+      Inspections inspections, RepairProjects repairProjects, Clock clock) {
     this.accounts = accounts;
     this.register = register;
     this.rentals = rentals;
@@ -115,7 +115,8 @@ class SpaceEstateDemoData implements ModuleDemoData {
     CurrentUser liaison = accounts.loadUserByUsername("liaison");
     Campaign campaign = inspections.createCampaign(new NewCampaign(today.getYear() + "年度办公用房清理整改",
         today.minusDays(10), today.plusDays(50), List.of("超标准配置、使用办公用房", "闲置办公用房未交回",
-            "擅自出租、出借办公用房", "未经批准改变用途", "消防与安全隐患")), manager);
+            "擅自出租、出借办公用房", "未经批准改变用途", "消防与安全隐患")),
+        manager);
     var items = campaign.items();
     inspections.recordChecklist(campaign.id(), liaison.unitId(), java.util.Map.of(items.get(0).id(), "PASS",
         items.get(1).id(), "FAIL", items.get(2).id(), "PASS", items.get(3).id(), "PASS", items.get(4).id(), "FAIL"),

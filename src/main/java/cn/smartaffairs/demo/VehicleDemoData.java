@@ -53,8 +53,8 @@ class VehicleDemoData implements ModuleDemoData {
   private final Clock clock;
 
   VehicleDemoData(OrganisationDirectory organisation, Accounts accounts, PasswordEncoder passwordEncoder, Fleet fleet,
-                  Drivers drivers, VehicleRequests requests, VehicleCosts costs, Approvals approvals, JdbcClient jdbc,
-                  Clock clock) {
+      Drivers drivers, VehicleRequests requests, VehicleCosts costs, Approvals approvals, JdbcClient jdbc,
+      Clock clock) {
     this.organisation = organisation;
     this.accounts = accounts;
     this.passwordEncoder = passwordEncoder;
@@ -184,7 +184,7 @@ class VehicleDemoData implements ModuleDemoData {
   }
 
   private void countyFleet(String code, Map<String, Long> regions, Map<String, Long> units, String unitName,
-                           Drivers.Place depot, CurrentUser manager, LocalDate today, String[] plates) {
+      Drivers.Place depot, CurrentUser manager, LocalDate today, String[] plates) {
     long region = regions.get(code);
     long unit = units.get(unitName + "@" + region);
     quota(unit, VehicleCategory.OTHER, plates.length, manager);
@@ -198,9 +198,10 @@ class VehicleDemoData implements ModuleDemoData {
   }
 
   private long request(CurrentUser staff, String purpose, int passengers, Map<String, Drivers.Place> places,
-                       String origin, List<String> stops, LocalDate day, int fromHour, int toHour) {
+      String origin, List<String> stops, LocalDate day, int fromHour, int toHour) {
     return requests.submit(new NewTripRequest(purpose, passengers, VehicleCategory.OTHER, places.get(origin).id(), null,
-        stops.stream().map(name -> places.get(name).id()).toList(), null, day.atTime(fromHour, 0), day.atTime(toHour, 0),
+        stops.stream().map(name -> places.get(name).id()).toList(), null, day.atTime(fromHour, 0),
+        day.atTime(toHour, 0),
         true), staff);
   }
 

@@ -13,7 +13,7 @@ public final class ImportWorkbook {
 
   /** The rows of a workbook that has the required columns, or every shape error at once. */
   public static Xlsx.Table open(InputStream workbook, List<String> requiredHeaders, int maxRows, MessageSource messages,
-                                Locale locale) {
+      Locale locale) {
     Xlsx.Table table;
     try {
       table = Xlsx.read(workbook);

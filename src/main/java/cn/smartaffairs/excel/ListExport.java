@@ -32,14 +32,14 @@ public final class ListExport {
 
   /** Sends {@code rows} as a download named after the list. */
   public static <T> void send(HttpServletResponse response, ListColumns<T> columns, List<? extends T> rows,
-                              MessageSource messages, Locale locale) {
+      MessageSource messages, Locale locale) {
     String name = messages.getMessage(columns.exportName(), null, columns.exportName(), locale);
     XlsxDownload.send(response, name + ".xlsx", sheet(name, columns, rows, messages, locale));
   }
 
   /** The sheet of {@code rows}, for a caller that writes the workbook itself. */
   public static <T> Xlsx.Sheet sheet(String name, ListColumns<T> columns, List<? extends T> rows,
-                                     MessageSource messages, Locale locale) {
+      MessageSource messages, Locale locale) {
     List<ListColumns.Column<T>> exported = columns.exported();
     List<String> headers = exported.stream()
         .map(column -> messages.getMessage(column.label(), null, column.label(), locale)).toList();

@@ -55,7 +55,8 @@ class BookingApprovalDescriber implements ApprovalSubjectDescriber {
     }
     List<Line> lines = new ArrayList<>();
     lines.add(new Line(words.text("meeting.approval.room", locale),
-        words.text("meeting.approval.roomValue", locale, room.get("name"), room.get("building"), room.get("capacity"))));
+        words.text("meeting.approval.roomValue", locale, room.get("name"), room.get("building"),
+            room.get("capacity"))));
     lines.add(new Line(words.text("meeting.approval.time", locale), when));
     lines.add(new Line(words.text("meeting.approval.attendees", locale),
         words.text("meeting.approval.attendeesValue", locale, first.attendees())));

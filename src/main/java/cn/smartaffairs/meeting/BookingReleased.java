@@ -9,5 +9,7 @@ import java.time.Instant;
  */
 public record BookingReleased(long bookingId, long roomId, long regionId, Instant start, Instant end, Reason reason) {
 
-  public enum Reason { CANCELLED, NO_SHOW }
+  public enum Reason {
+    CANCELLED, NO_SHOW
+  }
 }

@@ -26,8 +26,7 @@ final class BookingRules {
   static final Duration GRID = Duration.ofMinutes(30);
   static final int SUGGESTIONS = 3;
 
-  private BookingRules() {
-  }
+  private BookingRules() {}
 
   /** A booking names its meeting in 1 to 200 characters; returns the subject trimmed. */
   static String checkSubject(String requested) {
@@ -113,7 +112,7 @@ final class BookingRules {
    * wanted start itself; at most three.
    */
   static List<TimeSlot> suggestions(MeetingRoom room, LocalDate date, List<MeetingBooking> bookings,
-                                    OffsetDateTime wanted, Duration length, OffsetDateTime now) {
+      OffsetDateTime wanted, Duration length, OffsetDateTime now) {
     List<TimeSlot> gaps = gaps(room, date, bookings);
     var candidates = new TreeSet<OffsetDateTime>();
     OffsetDateTime opens = at(date, room.opensAt());

@@ -7,4 +7,4 @@ import java.time.OffsetDateTime;
  * series' days that still hold the room), and whether the viewer may change it.
  */
 public record BookingView(MeetingBooking booking, MeetingRoom room, FeeCap feeCap, FeeCap seriesFeeCap,
-                          boolean mayChange, OffsetDateTime checkInOpensAt) {}
+    boolean mayChange, OffsetDateTime checkInOpensAt) {}

@@ -122,8 +122,8 @@ public class CalendarFeeds {
   private String render(String name, String whose, long owner) {
     Instant now = clock.instant();
     var rows = jdbc.sql(ROWS + """
-         where %s and upper(b.during) >= :since
-         order by b.series_id nulls first, b.occurrence_start, lower(b.during), b.id""".formatted(whose))
+        where %s and upper(b.during) >= :since
+        order by b.series_id nulls first, b.occurrence_start, lower(b.during), b.id""".formatted(whose))
         .param("owner", owner).param("since", Timestamp.from(now.minus(DAYS_BACK, ChronoUnit.DAYS)))
         .query().listOfRows();
     Calendar calendar = new Calendar().withProdId("-//Smart Affairs//会议室预订//ZH").withDefaults().getFluentTarget();
@@ -153,7 +153,8 @@ public class CalendarFeeds {
   private void addSeries(Calendar calendar, long seriesId, Instant now) {
     List<Map<String, Object>> occurrences = jdbc.sql(ROWS + " where b.series_id = :series order by b.occurrence_start")
         .param("series", seriesId).query().listOfRows();
-    var rule = jdbc.sql("select *, array_to_string(exceptions, ',') as skipped from meeting_series where id = :id").param("id", seriesId).query().singleRow();
+    var rule = jdbc.sql("select *, array_to_string(exceptions, ',') as skipped from meeting_series where id = :id")
+        .param("id", seriesId).query().singleRow();
     java.time.LocalDate first = ((java.sql.Date) rule.get("first_date")).toLocalDate();
     java.time.LocalDate until = ((java.sql.Date) rule.get("until_date")).toLocalDate();
     java.time.LocalTime starts = ((java.sql.Time) rule.get("starts_at")).toLocalTime();
@@ -162,7 +163,8 @@ public class CalendarFeeds {
     Map<String, Object> template = new LinkedHashMap<>(occurrences.get(0));
     template.put("starts_at", Timestamp.from(firstStart.toInstant()));
     template.put("ends_at", Timestamp.from(first.atTime(ends).atZone(PlatformConfiguration.ZONE).toInstant()));
-    template.put("sequence", occurrences.stream().mapToInt(o -> ((Number) o.get("sequence")).intValue()).max().orElse(0));
+    template.put("sequence",
+        occurrences.stream().mapToInt(o -> ((Number) o.get("sequence")).intValue()).max().orElse(0));
     template.put("updated_at", occurrences.stream().map(o -> (Timestamp) o.get("updated_at"))
         .max(Timestamp::compareTo).orElseThrow());
     VEvent master = event("series-" + seriesId, template, now);
@@ -213,8 +215,8 @@ public class CalendarFeeds {
     return new ParameterList(List.of(new TzId(TZ)));
   }
 
-  private static final java.time.format.DateTimeFormatter UTC =
-      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+      .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
   private VEvent event(String key, Map<String, Object> row, Instant now) {
     VEvent event = new VEvent(false);
@@ -226,7 +228,8 @@ public class CalendarFeeds {
     event.add(new Sequence(((Number) row.get("sequence")).intValue()));
     event.add(new LastModified(((Timestamp) row.get("updated_at")).toInstant().truncatedTo(ChronoUnit.SECONDS)));
     // a floor entered as a number is said as Chinese says floors ("3层"), any other as it was entered
-    String floor = row.get("floor") == null ? ""
+    String floor = row.get("floor") == null
+        ? ""
         : " " + row.get("floor") + (String.valueOf(row.get("floor")).strip().matches("\\d{1,3}") ? "层" : "");
     event.add(new Location(row.get("room") + "（" + row.get("building") + floor + "）"));
     event.add(new Description("参会人数：" + row.get("attendees")));

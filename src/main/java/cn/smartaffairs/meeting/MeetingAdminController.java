@@ -41,7 +41,7 @@ class MeetingAdminController {
   private final MessageSource messages;
 
   MeetingAdminController(MeetingRooms rooms, MeetingRoomAdmin roomAdmin, MeetingRules rules, CalendarFeeds feeds,
-                         OrganisationDirectory organisation, MessageSource messages) {
+      OrganisationDirectory organisation, MessageSource messages) {
     this.rooms = rooms;
     this.roomAdmin = roomAdmin;
     this.rules = rules;
@@ -74,22 +74,25 @@ class MeetingAdminController {
   @PostMapping("/meeting-rooms/admin")
   String create(RoomForm form, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> roomAdmin.createRoom(form.toRoom(), CurrentUsers.current()),
-        () -> messages.getMessage("meeting.done.roomCreated", new Object[] {form.name() == null ? "" : form.name().strip()},
-            locale), "/meeting-rooms/admin", redirect, messages, locale);
+        () -> messages.getMessage("meeting.done.roomCreated",
+            new Object[] {form.name() == null ? "" : form.name().strip()},
+            locale),
+        "/meeting-rooms/admin", redirect, messages, locale);
   }
 
   @PostMapping("/meeting-rooms/admin/{id}")
   String update(@PathVariable long id, RoomForm form, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> roomAdmin.updateRoom(id, form.toRoom(), form.unitIds(), form.roles(),
-        CurrentUsers.current()), () -> messages.getMessage("meeting.done.roomUpdated",
+        CurrentUsers.current()),
+        () -> messages.getMessage("meeting.done.roomUpdated",
             new Object[] {form.name() == null ? "" : form.name().strip()}, locale),
         "/meeting-rooms/admin#room-" + id, redirect, messages, locale);
   }
 
   /** The room form; opening hours as HH:mm, the units and roles it is restricted to (none = the whole region). */
   record RoomForm(String name, String building, String floor, Integer capacity, List<Equipment> equipment,
-                  Boolean needsApproval, @DateTimeFormat(pattern = "HH:mm") LocalTime opensAt,
-                  @DateTimeFormat(pattern = "HH:mm") LocalTime closesAt, List<Long> unitIds, List<Role> roles) {
+      Boolean needsApproval, @DateTimeFormat(pattern = "HH:mm") LocalTime opensAt,
+      @DateTimeFormat(pattern = "HH:mm") LocalTime closesAt, List<Long> unitIds, List<Role> roles) {
     NewRoom toRoom() {
       return new NewRoom(name, building, floor, capacity == null ? 0 : capacity, equipment,
           Boolean.TRUE.equals(needsApproval), opensAt, closesAt);
@@ -106,8 +109,8 @@ class MeetingAdminController {
 
   @PostMapping("/meeting-rules/grace")
   String addGrace(@RequestParam int graceMinutes,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                  RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> rules.addGraceRule(user.regionId(), graceMinutes, effectiveFrom, user),
         () -> messages.getMessage("meeting.done.ruleInForce", new Object[] {String.valueOf(effectiveFrom)}, locale),
@@ -116,8 +119,8 @@ class MeetingAdminController {
 
   @PostMapping("/meeting-rules/fee-caps")
   String addFeeCap(@RequestParam int meetingClass, @RequestParam BigDecimal yuanPerPersonDay,
-                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                   RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> {
       long fen = Money.ofYuan(yuanPerPersonDay, "meeting.feeCapInvalid").fen();

@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
  * save what it answers and publish. Each move answers the booking as it is afterwards.
  */
 public record MeetingBooking(long id, long roomId, String subject, int attendees, OffsetDateTime start,
-                             OffsetDateTime end, long bookedBy, BookingStatus status, Long seriesId, Integer meetingClass,
-                             OffsetDateTime checkedInAt, Long approvalRequestId) {
+    OffsetDateTime end, long bookedBy, BookingStatus status, Long seriesId, Integer meetingClass,
+    OffsetDateTime checkedInAt, Long approvalRequestId) {
 
   /** Whether the booking keeps the room from others. */
   public boolean holdsRoom() {

@@ -42,8 +42,8 @@ class MeetingBookingController {
   private final MyBookingList myBookings;
 
   MeetingBookingController(MeetingRooms rooms, MeetingBookings bookings, RecurringBookings recurring,
-                           MeetingServices services, BookingWords words, MessageSource messages,
-                           MyBookingList myBookings) {
+      MeetingServices services, BookingWords words, MessageSource messages,
+      MyBookingList myBookings) {
     this.words = words;
     this.myBookings = myBookings;
     this.rooms = rooms;
@@ -104,14 +104,14 @@ class MeetingBookingController {
 
   @PostMapping("/meeting-bookings/{id}/check-in")
   String checkIn(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
-                 Locale locale) {
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> bookings.checkIn(id, CurrentUsers.current()),
         () -> said("meeting.words.checkedIn", id, locale), backTo(back, id), redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/cancel")
   String cancel(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect,
-                Locale locale) {
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> rooms.cancel(id, CurrentUsers.current()),
         () -> said("meeting.words.cancelled", id, locale), backTo(back, id), redirect, messages, locale);
   }
@@ -130,17 +130,17 @@ class MeetingBookingController {
 
   @PostMapping("/meeting-bookings/{id}/move")
   String move(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, RedirectAttributes redirect,
-              Locale locale) {
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> bookings.move(id, at(date, from), at(date, to), CurrentUsers.current()),
         () -> said("meeting.words.moved", id, locale), "/meeting-bookings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/services")
   String orderService(@PathVariable long id, @RequestParam String kind,
-                      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime neededAt,
-                      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime neededAt,
+      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> {
       MeetingBooking booking = bookings.view(id, CurrentUsers.current()).booking();
       services.order(id, new NewServiceOrder(kind, at(booking.start().toLocalDate(), neededAt), note),
@@ -158,8 +158,9 @@ class MeetingBookingController {
 
   /** What a person typed into the series form, given back to them when the series is refused. */
   record SeriesForm(String subject, Integer attendees, String frequency, LocalDate firstDate, LocalDate untilDate,
-                    LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass)
-      implements java.io.Serializable {}
+      LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass)
+      implements
+        java.io.Serializable {}
 
   /**
    * Books a series and says what was booked; a refused series (a collision names its dates) comes back on the room's
@@ -167,17 +168,18 @@ class MeetingBookingController {
    */
   @PostMapping("/meeting-rooms/series")
   String bookSeries(@RequestParam long roomId, @RequestParam(required = false) String subject,
-                    @RequestParam(required = false) Integer attendees,
-                    @RequestParam(defaultValue = "WEEKLY") String frequency,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDate,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilDate,
-                    @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-                    @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-                    @RequestParam(required = false) String exceptions,
-                    @RequestParam(defaultValue = "false") boolean skipCollisions,
-                    @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) Integer attendees,
+      @RequestParam(defaultValue = "WEEKLY") String frequency,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDate,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilDate,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+      @RequestParam(required = false) String exceptions,
+      @RequestParam(defaultValue = "false") boolean skipCollisions,
+      @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
     try {
-      List<LocalDate> skipped = exceptions == null || exceptions.isBlank() ? List.of()
+      List<LocalDate> skipped = exceptions == null || exceptions.isBlank()
+          ? List.of()
           : Arrays.stream(exceptions.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
       CurrentUser user = CurrentUsers.current();
       MeetingSeries series = recurring.book(new NewSeries(roomId, subject, attendees, frequency, 1, firstDate,
@@ -185,7 +187,8 @@ class MeetingBookingController {
       redirect.addFlashAttribute("flash", words.booked(rooms.room(roomId, user), series, locale));
       return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     } catch (java.time.format.DateTimeParseException e) {
       redirect.addFlashAttribute("flashError", messages.getMessage("meeting.exceptionsHint", null, locale));
     }

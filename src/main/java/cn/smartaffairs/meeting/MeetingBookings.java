@@ -39,7 +39,7 @@ public class MeetingBookings {
   private final Notifications notifications;
 
   public MeetingBookings(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                         MeetingRooms rooms, MeetingRules rules, Notifications notifications) {
+      MeetingRooms rooms, MeetingRules rules, Notifications notifications) {
     this.notifications = notifications;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -54,8 +54,10 @@ public class MeetingBookings {
     MeetingBooking booking = rooms.inRegion(id, viewer, false);
     MeetingRoom room = rooms.room(booking.roomId(), viewer);
     LocalDate day = booking.start().toLocalDate();
-    FeeCap cap = booking.meetingClass() == null ? null : new FeeCap(booking.meetingClass(), booking.attendees(), 1,
-        rules.feeCapFen(room.regionId(), booking.meetingClass(), day));
+    FeeCap cap = booking.meetingClass() == null
+        ? null
+        : new FeeCap(booking.meetingClass(), booking.attendees(), 1,
+            rules.feeCapFen(room.regionId(), booking.meetingClass(), day));
     FeeCap seriesCap = null;
     if (cap != null && booking.seriesId() != null) {
       int days = jdbc.sql("""

@@ -36,15 +36,15 @@ class MeetingController {
 
   /** What a person typed into the booking form, given back to them when the booking is refused. */
   record BookingForm(long roomId, LocalDate date, LocalTime from, LocalTime to, String subject, Integer attendees,
-                     Integer meetingClass) implements java.io.Serializable {}
+      Integer meetingClass) implements java.io.Serializable {}
 
   @GetMapping("/meeting-rooms")
   String rooms(@RequestParam(required = false) Long room,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam(required = false) Integer attendees,
-               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-               @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-               @RequestParam(required = false) List<Equipment> equipment, Model model, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(required = false) Integer attendees,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+      @RequestParam(required = false) List<Equipment> equipment, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE) : date;
     model.addAttribute("rooms", meetingRooms.rooms(user));
@@ -76,11 +76,11 @@ class MeetingController {
    */
   @PostMapping("/meeting-rooms/bookings")
   String book(@RequestParam long roomId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-              @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-              @RequestParam(required = false) String subject, @RequestParam(required = false) Integer attendees,
-              @RequestParam(required = false) Integer meetingClass,
-              @RequestParam(required = false) List<Equipment> equipment, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+      @RequestParam(required = false) String subject, @RequestParam(required = false) Integer attendees,
+      @RequestParam(required = false) Integer meetingClass,
+      @RequestParam(required = false) List<Equipment> equipment, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     try {
       MeetingBooking booking = meetingRooms.book(
@@ -89,15 +89,18 @@ class MeetingController {
       return "redirect:/meeting-rooms?room=" + roomId + "&date=" + date;
     } catch (BusinessRuleException e) {
       redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-      redirect.addFlashAttribute("bookingForm", new BookingForm(roomId, date, from, to, subject, attendees, meetingClass));
+      redirect.addFlashAttribute("bookingForm",
+          new BookingForm(roomId, date, from, to, subject, attendees, meetingClass));
       if (e instanceof BookingCollision collision) {
         redirect.addFlashAttribute("freeSlots", collision.suggestions());
       }
     }
     // the finder runs again for the same time, so that other free rooms are offered beside the form
-    StringBuilder finder = new StringBuilder("redirect:/meeting-rooms?room=" + roomId + "&date=" + date + "&from=" + from
-        + "&to=" + to + (attendees == null ? "" : "&attendees=" + attendees));
-    (equipment == null ? List.<Equipment>of() : equipment).forEach(wanted -> finder.append("&equipment=").append(wanted));
+    StringBuilder finder = new StringBuilder(
+        "redirect:/meeting-rooms?room=" + roomId + "&date=" + date + "&from=" + from
+            + "&to=" + to + (attendees == null ? "" : "&attendees=" + attendees));
+    (equipment == null ? List.<Equipment>of() : equipment)
+        .forEach(wanted -> finder.append("&equipment=").append(wanted));
     return finder.toString();
   }
 

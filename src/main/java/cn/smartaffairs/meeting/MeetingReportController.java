@@ -36,7 +36,7 @@ class MeetingReportController {
   private final java.time.Clock clock;
 
   MeetingReportController(MeetingReports reports, MeetingRooms rooms, ObjectMapper json, MessageSource messages,
-                          java.time.Clock clock) {
+      java.time.Clock clock) {
     this.clock = clock;
     this.reports = reports;
     this.rooms = rooms;
@@ -46,8 +46,8 @@ class MeetingReportController {
 
   @GetMapping("/meeting-reports")
   String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-              @RequestParam(required = false) Long room, Model model, Locale locale) throws JsonProcessingException {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long room, Model model, Locale locale) throws JsonProcessingException {
     LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
     LocalDate start = from != null ? from : end.withDayOfMonth(1);
     MeetingReports.Report report = reports.report(start, end, room, CurrentUsers.current());
@@ -59,8 +59,8 @@ class MeetingReportController {
 
   @GetMapping("/meeting-reports/export.xlsx")
   void export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-              @RequestParam(required = false) Long room, HttpServletResponse response, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long room, HttpServletResponse response, Locale locale) {
     MeetingReports.Report report = reports.report(from, to, room, CurrentUsers.current());
     XlsxDownload.send(response, "会议室使用_" + from + "_" + to + ".xlsx",
         new Xlsx.Sheet("会议室使用", List.of("会议室", "预订数", "预订小时", "开放小时", "使用率", "已到时间的预订", "未签到"),
@@ -76,7 +76,8 @@ class MeetingReportController {
 
   /** An ECharts heat map: hours of the day across, weekdays down, booked hours as colour. */
   private Map<String, Object> heatMap(MeetingReports.Report report, Locale locale) {
-    List<String> hours = IntStream.rangeClosed(FIRST_HOUR, LAST_HOUR).mapToObj(h -> String.format("%02d:00", h)).toList();
+    List<String> hours = IntStream.rangeClosed(FIRST_HOUR, LAST_HOUR).mapToObj(h -> String.format("%02d:00", h))
+        .toList();
     List<String> weekdays = IntStream.rangeClosed(1, 7)
         .mapToObj(d -> messages.getMessage("meeting.weekday." + d, null, locale)).toList();
     List<List<Object>> data = new ArrayList<>();
@@ -91,7 +92,8 @@ class MeetingReportController {
     option.put("tooltip", Map.of("position", "top"));
     option.put("grid", Map.of("left", 48, "right", 24, "top", 16, "bottom", 72));
     option.put("xAxis", Map.of("type", "category", "data", hours, "splitArea", Map.of("show", true)));
-    option.put("yAxis", Map.of("type", "category", "data", weekdays, "inverse", true, "splitArea", Map.of("show", true)));
+    option.put("yAxis",
+        Map.of("type", "category", "data", weekdays, "inverse", true, "splitArea", Map.of("show", true)));
     option.put("visualMap", Map.of("min", 0, "max", Math.ceil(max), "calculable", true, "orient", "horizontal",
         "left", "center", "bottom", 8));
     option.put("series", List.of(Map.of("name", messages.getMessage("meeting.reports.booked", null, locale),

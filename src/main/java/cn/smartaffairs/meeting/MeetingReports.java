@@ -31,7 +31,7 @@ public class MeetingReports {
 
   /** One room's use in the period; occupancy is booked over open hours. */
   public record RoomUsage(long roomId, String name, long bookings, double bookedHours, double openHours,
-                          long held, long noShows) {
+      long held, long noShows) {
     public Double occupancy() {
       return openHours == 0 ? null : bookedHours / openHours;
     }
@@ -45,7 +45,7 @@ public class MeetingReports {
    * check-in; their rate is over the bookings whose time has come.
    */
   public record Report(LocalDate from, LocalDate to, Long roomId, List<RoomUsage> rooms, List<HeatCell> heat,
-                       Map<ServiceKind, Long> servicesDelivered) {
+      Map<ServiceKind, Long> servicesDelivered) {
     public long held() {
       return rooms.stream().mapToLong(RoomUsage::held).sum();
     }

@@ -28,7 +28,7 @@ public class MeetingRoomAdmin {
   private final MeetingRooms rooms;
 
   public MeetingRoomAdmin(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions,
-                          MeetingRooms rooms) {
+      MeetingRooms rooms) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
@@ -53,9 +53,10 @@ public class MeetingRoomAdmin {
       }
       String[] equipment = (room.equipment() == null ? List.<Equipment>of() : room.equipment()).stream()
           .distinct().map(Enum::name).toArray(String[]::new);
-      long id = jdbc.sql("""
-          insert into meeting_room (region_id, name, building, floor, capacity, equipment, needs_approval, opens_at, closes_at)
-          values (:region, :name, :building, :floor, :capacity, :equipment, :approval, :opens, :closes) returning id""")
+      long id = jdbc.sql(
+          """
+              insert into meeting_room (region_id, name, building, floor, capacity, equipment, needs_approval, opens_at, closes_at)
+              values (:region, :name, :building, :floor, :capacity, :equipment, :approval, :opens, :closes) returning id""")
           .param("region", regionId).param("name", room.name().trim()).param("building", room.building().trim())
           .param("floor", room.floor()).param("capacity", room.capacity()).param("equipment", equipment)
           .param("approval", room.needsApproval()).param("opens", java.sql.Time.valueOf(opens))
@@ -78,7 +79,8 @@ public class MeetingRoomAdmin {
       throw new BusinessRuleException("meeting.openingHoursInvalid");
     }
     return transaction.execute(status -> {
-      boolean taken = jdbc.sql("select count(*) from meeting_room where region_id = :region and name = :name and id <> :id")
+      boolean taken = jdbc
+          .sql("select count(*) from meeting_room where region_id = :region and name = :name and id <> :id")
           .param("region", before.regionId()).param("name", changed.name().trim()).param("id", id)
           .query(Long.class).single() > 0;
       if (taken) {

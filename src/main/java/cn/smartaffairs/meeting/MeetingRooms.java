@@ -46,7 +46,7 @@ public class MeetingRooms {
   private final ApplicationEventPublisher events;
 
   public MeetingRooms(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                      Approvals approvals, ApplicationEventPublisher events) {
+      Approvals approvals, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
@@ -108,7 +108,7 @@ public class MeetingRooms {
    * free for the whole time and that the caller may book, the smallest sufficient room first.
    */
   public List<MeetingRoom> find(int attendees, OffsetDateTime start, OffsetDateTime end, List<Equipment> equipment,
-                                CurrentUser viewer) {
+      CurrentUser viewer) {
     checkTime(start, end);
     if (attendees <= 0) {
       throw new BusinessRuleException("meeting.attendeesRequired");
@@ -167,7 +167,7 @@ public class MeetingRooms {
    * decision arrives ({@link BookingApprovals}).
    */
   long submitForApproval(MeetingRoom room, String subject, int attendees, OffsetDateTime start, int occurrences,
-                         CurrentUser by) {
+      CurrentUser by) {
     Map<String, Object> facts = new java.util.LinkedHashMap<>();
     facts.put("roomId", room.id());
     facts.put("room", room.name());
@@ -194,8 +194,10 @@ public class MeetingRooms {
     var rows = jdbc.sql("select unit_id, role from meeting_room_permit where room_id = :room order by id")
         .param("room", roomId).query().listOfRows();
     return new RoomAccess(roomId,
-        rows.stream().filter(row -> row.get("unit_id") != null).map(row -> ((Number) row.get("unit_id")).longValue()).toList(),
-        rows.stream().filter(row -> row.get("role") != null).map(row -> Role.valueOf((String) row.get("role"))).toList());
+        rows.stream().filter(row -> row.get("unit_id") != null).map(row -> ((Number) row.get("unit_id")).longValue())
+            .toList(),
+        rows.stream().filter(row -> row.get("role") != null).map(row -> Role.valueOf((String) row.get("role")))
+            .toList());
   }
 
   /** Cancels a booking: its booker or a meeting manager of the region. The slot is free again at once. */
@@ -266,7 +268,7 @@ public class MeetingRooms {
   }
 
   long insert(MeetingRoom room, String subject, int attendees, Integer meetingClass, OffsetDateTime start,
-              OffsetDateTime end, Long seriesId, CurrentUser by) {
+      OffsetDateTime end, Long seriesId, CurrentUser by) {
     BookingStatus initial = BookingStatus.onBooking(room.needsApproval());
     long id = jdbc.sql("""
         insert into meeting_booking (room_id, subject, attendees, meeting_class, during, booked_by, created_at, status,
@@ -299,7 +301,8 @@ public class MeetingRooms {
         select %s from meeting_booking
          where room_id = :room and status in (:holding) and during && tstzrange(:start, :end)
          order by lower(during) limit 1""".formatted(BOOKING))
-        .param("room", room.id()).param("holding", BookingStatus.HOLDING_ROOM).param("start", Timestamp.from(start.toInstant()))
+        .param("room", room.id()).param("holding", BookingStatus.HOLDING_ROOM)
+        .param("start", Timestamp.from(start.toInstant()))
         .param("end", Timestamp.from(end.toInstant()))
         .query(MeetingRooms::booking).optional()
         // the booking in the way was cancelled in between: the caller may simply try again
@@ -344,7 +347,8 @@ public class MeetingRooms {
     return new MeetingBooking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("subject"), rs.getInt("attendees"),
         beijing(rs, "starts_at"), beijing(rs, "ends_at"), rs.getLong("booked_by"),
         BookingStatus.valueOf(rs.getString("status")),
-        (Long) rs.getObject("series_id"), (Integer) (rs.getObject("meeting_class") == null ? null
+        (Long) rs.getObject("series_id"), (Integer) (rs.getObject("meeting_class") == null
+            ? null
             : ((Number) rs.getObject("meeting_class")).intValue()),
         rs.getObject("checked_in_at") == null ? null : beijing(rs, "checked_in_at"),
         (Long) rs.getObject("approval_request_id"));

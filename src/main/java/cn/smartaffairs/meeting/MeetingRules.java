@@ -100,7 +100,8 @@ public class MeetingRules {
 
   /** A new version of a class's fee cap in the region, given in fen, by its administrators. */
   @Transactional
-  public long addFeeCap(long regionId, int meetingClass, long fenPerPersonDay, LocalDate effectiveFrom, CurrentUser by) {
+  public long addFeeCap(long regionId, int meetingClass, long fenPerPersonDay, LocalDate effectiveFrom,
+      CurrentUser by) {
     requireRuleKeeper(regionId, by);
     BookingRules.checkMeetingClass(meetingClass);
     if (fenPerPersonDay <= 0 || effectiveFrom == null) {
@@ -119,7 +120,7 @@ public class MeetingRules {
 
   private void requireNewVersion(String table, long regionId, LocalDate effectiveFrom, Integer meetingClass) {
     boolean exists = jdbc.sql("select count(*) from " + table + " where region_id = :region and effective_from = :from"
-            + (meetingClass == null ? "" : " and meeting_class = :class"))
+        + (meetingClass == null ? "" : " and meeting_class = :class"))
         .param("region", regionId).param("from", Date.valueOf(effectiveFrom))
         .param("class", meetingClass == null ? 0 : meetingClass).query(Long.class).single() > 0;
     if (exists) {

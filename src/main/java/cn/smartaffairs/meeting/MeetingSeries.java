@@ -8,9 +8,9 @@ import java.util.List;
 
 /** A recurring booking: its rule, the dates left out, and its occurrences (each an ordinary booking). */
 public record MeetingSeries(long id, long roomId, String subject, int attendees, String frequency, int interval,
-                            LocalDate firstDate, LocalDate untilDate, LocalTime startTime, LocalTime endTime,
-                            List<LocalDate> exceptions, SeriesStatus status, long bookedBy,
-                            List<MeetingBooking> occurrences) {
+    LocalDate firstDate, LocalDate untilDate, LocalTime startTime, LocalTime endTime,
+    List<LocalDate> exceptions, SeriesStatus status, long bookedBy,
+    List<MeetingBooking> occurrences) {
 
   public boolean active() {
     return status == SeriesStatus.ACTIVE;

@@ -43,7 +43,7 @@ public class MeetingServices {
   private final Clock clock;
 
   public MeetingServices(JdbcClient jdbc, AuditTrail audit, TodoInbox inbox, Accounts accounts,
-                         MeetingRooms rooms, Clock clock) {
+      MeetingRooms rooms, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.inbox = inbox;
@@ -92,7 +92,8 @@ public class MeetingServices {
       throw new ForbiddenException();
     }
     ServiceOrder delivered = order.deliver(OffsetDateTime.now(clock));
-    jdbc.sql("update meeting_service_order set status = :status, delivered_at = :now, delivered_by = :by where id = :id")
+    jdbc.sql(
+        "update meeting_service_order set status = :status, delivered_at = :now, delivered_by = :by where id = :id")
         .param("status", delivered.status().name()).param("now", Timestamp.from(delivered.deliveredAt().toInstant()))
         .param("by", by.userId()).param("id", id).update();
     inbox.doneForLink(link(id));
@@ -114,11 +115,12 @@ public class MeetingServices {
       throw new ForbiddenException();
     }
     return jdbc.sql(ORDER + " " + """
-         where r.region_id = :region
-           and (o.status = :ordered or (o.status = :delivered and o.delivered_at > :since))
-         order by o.status desc, o.needed_at, o.id""")
+        where r.region_id = :region
+          and (o.status = :ordered or (o.status = :delivered and o.delivered_at > :since))
+        order by o.status desc, o.needed_at, o.id""")
         .param("region", viewer.regionId()).param("ordered", ServiceOrderStatus.ORDERED.name())
-        .param("delivered", ServiceOrderStatus.DELIVERED.name()).param("since", Timestamp.from(clock.instant().minusSeconds(86400)))
+        .param("delivered", ServiceOrderStatus.DELIVERED.name())
+        .param("since", Timestamp.from(clock.instant().minusSeconds(86400)))
         .query(MeetingServices::order).list();
   }
 

@@ -44,7 +44,7 @@ class MyBookingList {
     long total = jdbc.sql("select count(*)" + FROM).paramSource(parameters).query(Long.class).single();
     ListQuery shown = query.within(total);
     List<MeetingBooking> items = jdbc.sql("select b.*, lower(b.during) as starts_at, upper(b.during) as ends_at" + FROM
-            + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
         .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query(MeetingRooms::booking).list();
     return shown.pageOf(items, total);

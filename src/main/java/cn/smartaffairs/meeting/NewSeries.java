@@ -10,5 +10,5 @@ import java.util.List;
  * {@code skipCollisions} the dates another booking holds are left out too instead of refusing the series.
  */
 public record NewSeries(Long roomId, String subject, Integer attendees, String frequency, Integer interval,
-                        LocalDate firstDate, LocalDate untilDate, LocalTime startTime, LocalTime endTime,
-                        List<LocalDate> exceptions, boolean skipCollisions, Integer meetingClass) {}
+    LocalDate firstDate, LocalDate untilDate, LocalTime startTime, LocalTime endTime,
+    List<LocalDate> exceptions, boolean skipCollisions, Integer meetingClass) {}

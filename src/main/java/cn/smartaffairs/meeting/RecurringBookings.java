@@ -44,7 +44,7 @@ public class RecurringBookings {
   private final MeetingRooms rooms;
 
   public RecurringBookings(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
-                           MeetingRooms rooms) {
+      MeetingRooms rooms) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.transaction = new TransactionTemplate(transactions);
@@ -61,7 +61,8 @@ public class RecurringBookings {
     String subject = BookingRules.checkSubject(request.subject());
     BookingRules.checkAttendees(room, request.attendees());
     BookingRules.checkMeetingClass(request.meetingClass());
-    String frequency = request.frequency() == null || request.frequency().isBlank() ? "WEEKLY"
+    String frequency = request.frequency() == null || request.frequency().isBlank()
+        ? "WEEKLY"
         : request.frequency().trim().toUpperCase(java.util.Locale.ROOT);
     if (!frequency.equals("WEEKLY") && !frequency.equals("DAILY")) {
       throw new BusinessRuleException("meeting.frequencyUnknown", request.frequency());
@@ -74,7 +75,8 @@ public class RecurringBookings {
         || request.endTime() == null) {
       throw new BusinessRuleException("meeting.seriesIncomplete");
     }
-    if (request.untilDate().isBefore(request.firstDate()) || request.untilDate().isAfter(request.firstDate().plusDays(366))) {
+    if (request.untilDate().isBefore(request.firstDate())
+        || request.untilDate().isAfter(request.firstDate().plusDays(366))) {
       throw new BusinessRuleException("meeting.seriesSpanInvalid");
     }
     TreeSet<LocalDate> exceptions = new TreeSet<>(request.exceptions() == null ? List.of() : request.exceptions());
@@ -104,7 +106,8 @@ public class RecurringBookings {
     }
     List<LocalDate> toWrite = dates;
     try {
-      long id = transaction.execute(status -> write(room, subject, frequency, interval, request, exceptions, toWrite, by));
+      long id = transaction
+          .execute(status -> write(room, subject, frequency, interval, request, exceptions, toWrite, by));
       return series(id, by);
     } catch (DataAccessException e) {
       if (!Violations.isExclusionViolation(e)) {
@@ -116,12 +119,14 @@ public class RecurringBookings {
   }
 
   private long write(MeetingRoom room, String subject, String frequency, int interval, NewSeries request,
-                     TreeSet<LocalDate> exceptions, List<LocalDate> dates, CurrentUser by) {
-    long id = jdbc.sql("""
-        insert into meeting_series (room_id, subject, attendees, frequency, interval_count, first_date, until_date,
-                                    starts_at, ends_at, exceptions, booked_by, created_at)
-        values (:room, :subject, :attendees, :frequency, :interval, :first, :until, :starts, :ends, cast(:exceptions as date[]), :by, :now)
-        returning id""")
+      TreeSet<LocalDate> exceptions, List<LocalDate> dates, CurrentUser by) {
+    long id = jdbc
+        .sql(
+            """
+                insert into meeting_series (room_id, subject, attendees, frequency, interval_count, first_date, until_date,
+                                            starts_at, ends_at, exceptions, booked_by, created_at)
+                values (:room, :subject, :attendees, :frequency, :interval, :first, :until, :starts, :ends, cast(:exceptions as date[]), :by, :now)
+                returning id""")
         .param("room", room.id()).param("subject", subject).param("attendees", request.attendees())
         .param("frequency", frequency).param("interval", interval).param("first", Date.valueOf(request.firstDate()))
         .param("until", Date.valueOf(request.untilDate())).param("starts", java.sql.Time.valueOf(request.startTime()))
@@ -144,7 +149,8 @@ public class RecurringBookings {
           at(date, request.startTime()), at(date, request.endTime()), id, by));
     }
     if (room.needsApproval()) {
-      long requestId = rooms.submitForApproval(room, subject, request.attendees(), at(dates.get(0), request.startTime()),
+      long requestId = rooms.submitForApproval(room, subject, request.attendees(),
+          at(dates.get(0), request.startTime()),
           dates.size(), by);
       jdbc.sql("update meeting_booking set approval_request_id = :request where series_id = :series")
           .param("request", requestId).param("series", id).update();
@@ -154,7 +160,7 @@ public class RecurringBookings {
 
   /** The dates of the rule from first to until, without the exceptions. */
   static List<LocalDate> dates(String frequency, int interval, LocalDate first, LocalDate until,
-                               java.util.Set<LocalDate> exceptions) {
+      java.util.Set<LocalDate> exceptions) {
     List<LocalDate> dates = new ArrayList<>();
     int step = frequency.equals("DAILY") ? interval : 7 * interval;
     for (LocalDate date = first; !date.isAfter(until); date = date.plusDays(step)) {
@@ -242,7 +248,8 @@ public class RecurringBookings {
          where series_id = :id order by occurrence_start""" + (lock ? " for update" : ""))
         .param("id", s.id()).query(MeetingRooms::booking).list();
     return new MeetingSeries(s.id(), s.roomId(), s.subject(), s.attendees(), s.frequency(), s.interval(),
-        s.firstDate(), s.untilDate(), s.startTime(), s.endTime(), s.exceptions(), s.status(), s.bookedBy(), occurrences);
+        s.firstDate(), s.untilDate(), s.startTime(), s.endTime(), s.exceptions(), s.status(), s.bookedBy(),
+        occurrences);
   }
 
   private static OffsetDateTime at(LocalDate date, java.time.LocalTime time) {

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 
 /** One service ordered for a meeting: a task for the region's 会务 team until it is delivered. */
 public record ServiceOrder(long id, long bookingId, ServiceKind kind, OffsetDateTime neededAt, String note,
-                           ServiceOrderStatus status, String bookingSubject, String roomName,
-                           OffsetDateTime meetingStart, OffsetDateTime deliveredAt) {
+    ServiceOrderStatus status, String bookingSubject, String roomName,
+    OffsetDateTime meetingStart, OffsetDateTime deliveredAt) {
 
   /** Still to be delivered. */
   public boolean open() {

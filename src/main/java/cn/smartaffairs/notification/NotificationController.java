@@ -47,7 +47,8 @@ class NotificationController {
       .exportOnly("notification.column.body", Line::body)
       .sortable("time", "notification.column.time", Line::createdAt).css("d-none d-md-table-cell")
       .sortable("unread", "notification.column.state", line -> ListColumns.words(line.unread()
-          ? "notification.unread" : "notification.read"))
+          ? "notification.unread"
+          : "notification.read"))
       .searchedFor("notification.search").exportedAs("notification.title");
 
   @GetMapping("/notifications")
@@ -93,7 +94,7 @@ class NotificationController {
 
   @PostMapping("/notifications/email")
   String setEmail(@Valid @ModelAttribute("emailForm") EmailForm form, BindingResult binding,
-                  RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     if (binding.hasErrors()) {
       return PageOutcome.redirectWithErrors(binding, "/notifications", redirect);
     }

@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("affairs.notifications")
 public record NotificationProperties(@DefaultValue("http://localhost:8080") String baseUrl,
-                                     @DefaultValue Email email) {
+    @DefaultValue Email email) {
 
   /** @param from the sender address of notification e-mails */
   public record Email(@DefaultValue("false") boolean enabled,
-                      @DefaultValue("noreply@smartaffairs.local") String from,
-                      @DefaultValue("智慧机关事务平台") String senderName) {}
+      @DefaultValue("noreply@smartaffairs.local") String from,
+      @DefaultValue("智慧机关事务平台") String senderName) {}
 }

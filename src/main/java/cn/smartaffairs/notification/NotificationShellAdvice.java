@@ -28,7 +28,8 @@ class NotificationShellAdvice implements PageShell {
   @Override
   public Map<String, Object> shellAttributes() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return attributes(authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null);
+    return attributes(
+        authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null);
   }
 
   private Map<String, Object> attributes(CurrentUser user) {

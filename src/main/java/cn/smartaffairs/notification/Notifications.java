@@ -70,7 +70,7 @@ public class Notifications {
         .param("user", userId).param("keyword", query.likePattern()).query(Long.class).single();
     ListQuery shown = query.within(total);
     List<Notification> items = jdbc.sql("select id, user_id, title, body, link, created_at, read_at from notification"
-            + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
         .param("user", userId).param("keyword", query.likePattern())
         .param("limit", shown.size()).param("offset", shown.offset())
         .query(Notifications::notification).list();

@@ -38,7 +38,8 @@ class WorkOrderNotifier {
           "您的工单 " + moved.orderNo() + "（" + what + "）已办结，请确认。", link);
       case "CLOSE" -> toRequester(moved, "您的工单已销号：" + moved.orderNo(),
           "您的工单 " + moved.orderNo() + "（" + what + "）已办理完毕并销号，感谢您的反馈。", link);
-      default -> { }
+      default -> {
+      }
     }
   }
 

@@ -7,8 +7,8 @@ import java.io.Serializable;
 /** A new department (内设机构) of a unit, under another or at the top; kept in the session when refused. */
 public class DepartmentForm implements Serializable {
 
-  @NotBlank(message = "{department.nameRequired}") @Size(max = 100, message = "{department.nameRequired}")
-  private String name;
+  @NotBlank(message = "{department.nameRequired}")
+  @Size(max = 100, message = "{department.nameRequired}") private String name;
   private Long parentId;
 
   public String getName() { return name; }

@@ -16,7 +16,8 @@ public enum GovernmentLevel {
 
   public static GovernmentLevel fromChinese(String text) {
     for (GovernmentLevel level : values()) {
-      if (level.chineseName.equals(text) || (level.chineseName + "级").equals(text) || level.name().equalsIgnoreCase(text)) {
+      if (level.chineseName.equals(text) || (level.chineseName + "级").equals(text)
+          || level.name().equalsIgnoreCase(text)) {
         return level;
       }
     }

@@ -52,7 +52,7 @@ public class OrganisationDirectory {
 
   /** A new unit with the names of its top-level departments. */
   public record NewUnit(long regionId, String code, String name, GovernmentLevel governmentLevel, UnitNature nature,
-                        int approvedHeadcount, List<String> departments) {}
+      int approvedHeadcount, List<String> departments) {}
 
   public List<Region> regions() {
     return jdbc.sql("select id, code, name, kind, parent_id from region order by sort_order, id")
@@ -78,21 +78,24 @@ public class OrganisationDirectory {
   public Unit unit(long id, DataScope scope) {
     var parameters = scope.bind(new MapSqlParameterSource("id", id));
     return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id where u.id = :id and "
-            + unitCondition())
+        + unitCondition())
         .paramSource(parameters).query(OrganisationDirectory::unit).optional()
         .orElseThrow(() -> new NotFoundException("unit", id));
   }
 
   public Page<Unit> units(String keyword, Long regionId, DataScope scope, int page, int size) {
     var parameters = unitFilter(keyword, regionId, scope);
-    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class).single();
-    return new Page<>(unitRows(parameters, SORT_KEYS.orderBy(ListQuery.first(SORT_KEYS)), page, size), total, page, size);
+    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class)
+        .single();
+    return new Page<>(unitRows(parameters, SORT_KEYS.orderBy(ListQuery.first(SORT_KEYS)), page, size), total, page,
+        size);
   }
 
   /** One page of the units list: the query's search in unit names and codes, in its order. */
   public Page<Unit> units(ListQuery query, Long regionId, DataScope scope) {
     var parameters = unitFilter(query.search(), regionId, scope);
-    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class).single();
+    long total = jdbc.sql("select count(*) from unit u" + UNIT_WHERE).paramSource(parameters).query(Long.class)
+        .single();
     ListQuery shown = query.within(total);
     return shown.pageOf(unitRows(parameters, SORT_KEYS.orderBy(shown), shown.page(), shown.size()), total);
   }
@@ -105,7 +108,7 @@ public class OrganisationDirectory {
 
   private List<Unit> unitRows(MapSqlParameterSource parameters, String orderBy, int page, int size) {
     return jdbc.sql("select " + UNIT_COLUMNS + " from unit u join region r on r.id = u.region_id" + UNIT_WHERE
-            + orderBy + " limit :limit offset :offset")
+        + orderBy + " limit :limit offset :offset")
         .paramSource(parameters.addValue("limit", size).addValue("offset", (long) page * size))
         .query(OrganisationDirectory::unit).list();
   }
@@ -202,7 +205,8 @@ public class OrganisationDirectory {
       throw new BusinessRuleException("unit.invalid");
     }
     if (jdbc.sql("select count(*) from unit where region_id = :r and name = :n and id <> :id")
-        .param("r", before.regionId()).param("n", change.name().trim()).param("id", id).query(Long.class).single() > 0) {
+        .param("r", before.regionId()).param("n", change.name().trim()).param("id", id).query(Long.class)
+        .single() > 0) {
       throw new BusinessRuleException("unit.duplicate", before.code(), change.name().trim());
     }
     jdbc.sql("""
@@ -224,7 +228,8 @@ public class OrganisationDirectory {
     if (name == null || name.isBlank() || name.trim().length() > 100) {
       throw new BusinessRuleException("department.nameRequired");
     }
-    if (departments(unitId).stream().anyMatch(d -> d.name().equals(name.trim()) && java.util.Objects.equals(d.parentId(), parentId))) {
+    if (departments(unitId).stream()
+        .anyMatch(d -> d.name().equals(name.trim()) && java.util.Objects.equals(d.parentId(), parentId))) {
       throw new BusinessRuleException("department.duplicate", name.trim());
     }
     long id = jdbc.sql("""

@@ -29,7 +29,8 @@ class OrganisationShellAdvice implements PageShell {
   @Override
   public Map<String, Object> shellAttributes() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return attributes(authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null);
+    return attributes(
+        authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null);
   }
 
   private Map<String, Object> attributes(CurrentUser user) {

@@ -46,13 +46,12 @@ class StaffApiController {
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "导入人员 Import staff from .xlsx (the export's and the template's columns)",
-      description = "All rows or none. mode=CREATE (新增) adds new staff; mode=UPDATE (更新) changes existing staff found"
-          + " by 区域编码 + 工号, a masked 手机号 (138****5678) leaving the number unchanged. Answers {\"imported\": N},"
-          + " or 422 with every error as {row, column, message} in `errors`.")
+  @Operation(summary = "导入人员 Import staff from .xlsx (the export's and the template's columns)", description = "All rows or none. mode=CREATE (新增) adds new staff; mode=UPDATE (更新) changes existing staff found"
+      + " by 区域编码 + 工号, a masked 手机号 (138****5678) leaving the number unchanged. Answers {\"imported\": N},"
+      + " or 422 with every error as {row, column, message} in `errors`.")
   Map<String, Object> importWorkbook(@RequestParam("file") MultipartFile file,
-                                     @RequestParam(defaultValue = "CREATE") StaffImportMode mode,
-                                     HttpServletRequest request) throws IOException {
+      @RequestParam(defaultValue = "CREATE") StaffImportMode mode,
+      HttpServletRequest request) throws IOException {
     int imported = staffImport.importWorkbook(file.getInputStream(), mode,
         StaffDirectory.editScope(CurrentUsers.current()), ApiLocale.of(request));
     return Map.of("imported", imported, "mode", mode);
@@ -70,8 +69,8 @@ class StaffApiController {
   @GetMapping
   @Operation(summary = "人员列表 List staff in the caller's scope", description = "Answers {\"items\": [...], \"total\": N}.")
   Page<StaffMember> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                         @RequestParam(required = false) String keyword, @RequestParam(required = false) Long unitId,
-                         @RequestParam(required = false) StaffStatus status) {
+      @RequestParam(required = false) String keyword, @RequestParam(required = false) Long unitId,
+      @RequestParam(required = false) StaffStatus status) {
     return staff.search(new StaffQuery(keyword, null, unitId, status), CurrentUsers.scope(), Math.max(page, 0),
         Page.boundedSize(size));
   }

@@ -43,7 +43,7 @@ class StaffController {
   private final MessageSource messages;
 
   StaffController(StaffDirectory staff, StaffImport staffImport, OrganisationDirectory organisation,
-                  MessageSource messages) {
+      MessageSource messages) {
     this.staff = staff;
     this.staffImport = staffImport;
     this.organisation = organisation;
@@ -80,7 +80,7 @@ class StaffController {
    */
   @GetMapping("/export.xlsx")
   void export(@ModelAttribute StaffQuery query, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response) throws IOException {
+      HttpServletResponse response) throws IOException {
     ListQuery list = COLUMNS.parse(parameters);
     XlsxDownload.prepare(response, "干部职工.xlsx");
     staffImport.writeExport(response.getOutputStream(), filter(query, list), list, CurrentUsers.scope(),
@@ -116,7 +116,7 @@ class StaffController {
 
   @PostMapping({"", "/{id:\\d+}"})
   String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
-              BindingResult binding, Model model, RedirectAttributes redirect, Locale locale) {
+      BindingResult binding, Model model, RedirectAttributes redirect, Locale locale) {
     if (binding.hasErrors()) {
       return form(form, id, model);
     }
@@ -149,7 +149,8 @@ class StaffController {
     model.addAttribute("form", form);
     model.addAttribute("staffId", id);
     model.addAttribute("units", organisation.unitChoices(scope));
-    model.addAttribute("departments", form.getUnitId() == null ? List.of()
+    model.addAttribute("departments", form.getUnitId() == null
+        ? List.of()
         : organisation.departments(organisation.unit(form.getUnitId(), scope).id()));
     model.addAttribute("ranks", organisation.ranks());
     model.addAttribute("statuses", StaffStatus.values());
@@ -159,7 +160,8 @@ class StaffController {
   /** The department options of a unit, swapped into the form by htmx when the unit changes. */
   @GetMapping("/departments")
   String departmentOptions(@RequestParam(required = false) Long unitId, Model model) {
-    model.addAttribute("departments", unitId == null ? List.of()
+    model.addAttribute("departments", unitId == null
+        ? List.of()
         : organisation.departments(organisation.unit(unitId, CurrentUsers.scope()).id()));
     return "organisation/staff-form :: departmentOptions";
   }
@@ -179,7 +181,7 @@ class StaffController {
 
   @PostMapping("/import")
   String importWorkbook(@RequestParam("file") MultipartFile file,
-                        @RequestParam(defaultValue = "CREATE") StaffImportMode mode, Model model, Locale locale) {
+      @RequestParam(defaultValue = "CREATE") StaffImportMode mode, Model model, Locale locale) {
     model.addAttribute("importModes", StaffImportMode.values());
     model.addAttribute("importMode", mode);
     try {

@@ -57,7 +57,7 @@ public class StaffDirectory {
   private final OrganisationDirectory organisation;
 
   public StaffDirectory(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher, AuditTrail audit,
-                        OrganisationDirectory organisation) {
+      OrganisationDirectory organisation) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.cipher = cipher;
@@ -93,14 +93,15 @@ public class StaffDirectory {
    * query, at most {@link ListQuery#EXPORT_LIMIT} people.
    */
   public void forEachWithMobile(StaffQuery query, ListQuery list, DataScope readScope, DataScope editScope,
-                                java.util.function.BiConsumer<StaffMember, String> consumer) {
+      java.util.function.BiConsumer<StaffMember, String> consumer) {
     ListQuery export = list.forExport();
     jdbc.sql(SELECT + where() + SORT_KEYS.orderBy(export) + " limit :limit").paramSource(bind(query, readScope)
-            .addValue("limit", export.size()))
+        .addValue("limit", export.size()))
         .query((rs, n) -> {
           StaffMember member = member(rs, n);
           String mobile = editScope.permits(member.regionId(), member.unitId(), null)
-              ? cipher.decrypt(rs.getString("mobile_cipher")) : null;
+              ? cipher.decrypt(rs.getString("mobile_cipher"))
+              : null;
           return Map.entry(member, java.util.Optional.ofNullable(mobile));
         })
         .stream().forEach(entry -> consumer.accept(entry.getKey(), entry.getValue().orElse(null)));
@@ -116,7 +117,8 @@ public class StaffDirectory {
   /** The clear mobile number, for the person themself and those who administer them. */
   public String mobileOf(long id, DataScope scope) {
     get(id, scope);
-    String stored = jdbc.sql("select mobile_cipher from staff where id = :id").param("id", id).query(String.class).single();
+    String stored = jdbc.sql("select mobile_cipher from staff where id = :id").param("id", id).query(String.class)
+        .single();
     return cipher.decrypt(stored);
   }
 
@@ -176,7 +178,8 @@ public class StaffDirectory {
           values """ + values + " returning id", Long.class, arguments.toArray());
       for (int i = 0; i < slice.size(); i++) {
         ids.add(sliceIds.get(i));
-        entries.add(AuditEntry.created("staff", sliceIds.get(i), slice.get(i).regionId(), auditState(slice.get(i).draft())));
+        entries.add(
+            AuditEntry.created("staff", sliceIds.get(i), slice.get(i).regionId(), auditState(slice.get(i).draft())));
       }
     }
     audit.recordAll(entries);
@@ -187,7 +190,7 @@ public class StaffDirectory {
   public Map<String, Long> editableStaffNumbers(DataScope editScope) {
     Map<String, Long> ids = new java.util.HashMap<>();
     jdbc.sql("select id, region_id, staff_no from staff s where "
-            + DataScope.sqlCondition("s.region_id", "s.unit_id", null))
+        + DataScope.sqlCondition("s.region_id", "s.unit_id", null))
         .paramSource(editScope.bind(new MapSqlParameterSource()))
         .query((rs, n) -> Map.entry(rs.getLong("region_id") + "/" + rs.getString("staff_no"), rs.getLong("id")))
         .list().forEach(entry -> ids.put(entry.getKey(), entry.getValue()));

@@ -12,15 +12,17 @@ public class StaffForm {
 
   @NotNull private Long unitId;
   private Long departmentId;
-  @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{staff.staffNo.format}") private String staffNo;
-  @NotBlank @Size(max = 50) private String name;
+  @NotBlank
+  @Size(max = 30)
+  @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{staff.staffNo.format}") private String staffNo;
+  @NotBlank
+  @Size(max = 50) private String name;
   private String gender;
   @Size(max = 60) private String postTitle;
   @NotBlank private String rankCode;
   private boolean withinEstablishment = true;
   /** As people type it (spaces, dashes, +86 allowed); {@link MobileNumber} normalises it. */
-  @Pattern(regexp = "(\\+86)?[\\s-]*1[3-9]([\\s-]*\\d){9}[\\s-]*", message = "{staff.mobile.format}")
-  private String mobile;
+  @Pattern(regexp = "(\\+86)?[\\s-]*1[3-9]([\\s-]*\\d){9}[\\s-]*", message = "{staff.mobile.format}") private String mobile;
   @NotNull private StaffStatus status = StaffStatus.ACTIVE;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate joinedOn;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate statusChangedOn;

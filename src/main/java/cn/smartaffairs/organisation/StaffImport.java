@@ -39,7 +39,8 @@ public class StaffImport {
   private final JdbcClient jdbc;
   private final MessageSource messages;
 
-  public StaffImport(OrganisationDirectory organisation, StaffDirectory staff, JdbcClient jdbc, MessageSource messages) {
+  public StaffImport(OrganisationDirectory organisation, StaffDirectory staff, JdbcClient jdbc,
+      MessageSource messages) {
     this.organisation = organisation;
     this.staff = staff;
     this.jdbc = jdbc;
@@ -102,7 +103,7 @@ public class StaffImport {
 
   /** The same in the order of the list's query (its search is the query's keyword), at most its export limit. */
   public void writeExport(OutputStream out, StaffQuery query, ListQuery list, DataScope readScope,
-                          DataScope editScope) {
+      DataScope editScope) {
     Map<Long, String> regionCodes = new HashMap<>();
     organisation.regions().forEach(region -> regionCodes.put(region.id(), region.code()));
     Map<Long, String> unitCodes = new HashMap<>();
@@ -129,11 +130,14 @@ public class StaffImport {
     Unit example = units.isEmpty() ? null : units.get(0);
     Map<Long, String> regionCodes = new HashMap<>();
     organisation.regions().forEach(region -> regionCodes.put(region.id(), region.code()));
-    List<List<?>> exampleRows = example == null ? List.of() : List.of(List.of(regionCodes.get(example.regionId()),
-        example.code(), "A0001", "张三", "男", "", "科员", "一级科员", "是", "13800138000", "在职", "2020-07-01", ""));
+    List<List<?>> exampleRows = example == null
+        ? List.of()
+        : List.of(List.of(regionCodes.get(example.regionId()),
+            example.code(), "A0001", "张三", "男", "", "科员", "一级科员", "是", "13800138000", "在职", "2020-07-01", ""));
     Stream<List<?>> allowed = Stream.concat(
         organisation.ranks().stream().map(rank -> List.of("职级", rank.name())),
-        units.stream().map(unit -> List.of("单位编码", regionCodes.get(unit.regionId()) + " / " + unit.code() + " " + unit.name())));
+        units.stream()
+            .map(unit -> List.of("单位编码", regionCodes.get(unit.regionId()) + " / " + unit.code() + " " + unit.name())));
     Xlsx.write(out, new Xlsx.Sheet("干部职工", HEADERS, exampleRows.stream()),
         new Xlsx.Sheet("填写说明", List.of("列", "可填写的值"), Stream.concat(Stream.of(
             List.of("性别", "男 / 女"), List.of("编制内", "是 / 否"), List.of("状态", "在职 / 调出 / 退休（调出、退休须填状态变更日期）"),
@@ -141,7 +145,7 @@ public class StaffImport {
   }
 
   private StaffDirectory.Placed parse(Xlsx.TableRow row, StaffImportMode mode, Lookup lookup, Set<String> seen,
-                                      List<ImportError> errors, Locale locale) {
+      List<ImportError> errors, Locale locale) {
     int before = errors.size();
     int n = row.rowNumber();
     Region region = lookup.regionsByCode.get(row.get("区域编码"));
@@ -253,7 +257,8 @@ public class StaffImport {
       organisation.regions().forEach(region -> regionsByCode.put(region.code(), region));
       // only units the importer may change: staff of other units are "unknown" to them
       organisation.allUnits(scope).stream()
-          .filter(unit -> scope.all() || scope.regionIds().contains(unit.regionId()) || scope.unitIds().contains(unit.id()))
+          .filter(
+              unit -> scope.all() || scope.regionIds().contains(unit.regionId()) || scope.unitIds().contains(unit.id()))
           .forEach(unit -> units.put(unit.regionId() + "/" + unit.code(), unit));
       organisation.ranks().forEach(rank -> ranksByName.put(rank.name(), rank));
       jdbc.sql("select region_id, staff_no from staff")

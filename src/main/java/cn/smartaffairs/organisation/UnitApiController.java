@@ -32,7 +32,7 @@ class UnitApiController {
   @GetMapping("/api/v1/units")
   @Operation(summary = "单位列表 Units in the caller's scope")
   Page<Unit> units(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                   @RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId) {
+      @RequestParam(required = false) String keyword, @RequestParam(required = false) Long regionId) {
     return organisation.units(keyword, regionId, CurrentUsers.scope(), Math.max(page, 0), Page.boundedSize(size));
   }
 

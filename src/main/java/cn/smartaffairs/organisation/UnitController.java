@@ -20,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
-import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,7 +39,7 @@ class UnitController {
   private final MessageSource messages;
 
   UnitController(OrganisationDirectory organisation, StaffDirectory staff, UnitImport unitImport,
-                 MessageSource messages) {
+      MessageSource messages) {
     this.organisation = organisation;
     this.staff = staff;
     this.unitImport = unitImport;
@@ -54,14 +53,15 @@ class UnitController {
       .sortable("name", "unit.name", Unit::name)
       .sortable("level", "unit.level", u -> ListColumns.words("unit.level." + u.governmentLevel()))
       .css("d-none d-md-table-cell")
-      .sortable("nature", "unit.nature", u -> ListColumns.words("unit.nature." + u.nature())).css("d-none d-md-table-cell")
+      .sortable("nature", "unit.nature", u -> ListColumns.words("unit.nature." + u.nature()))
+      .css("d-none d-md-table-cell")
       .sortable("headcount", "unit.headcount", Unit::approvedHeadcount)
       .sortable("activeStaff", "unit.activeStaff", Unit::activeStaff)
       .searchedFor("unit.keywordHint").exportedAs("nav.units");
 
   @GetMapping
   String list(@RequestParam(required = false) Long regionId, @RequestParam Map<String, String> parameters,
-              Model model) {
+      Model model) {
     DataScope scope = CurrentUsers.scope();
     ListQuery query = COLUMNS.parse(parameters);
     COLUMNS.show(model, query, organisation.units(query, regionId, scope));
@@ -73,7 +73,7 @@ class UnitController {
   /** The list's search in its order, every page up to the export's limit, in the page's columns. */
   @GetMapping("/export.xlsx")
   void export(@RequestParam(required = false) Long regionId, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     ListQuery query = COLUMNS.parse(parameters).forExport();
     ListExport.send(response, COLUMNS, organisation.units(query, regionId, CurrentUsers.scope()).items(), messages,
         locale);
@@ -108,7 +108,7 @@ class UnitController {
 
   @PostMapping("/{id:\\d+}")
   String update(@PathVariable long id, @Valid @ModelAttribute("form") UnitForm form, BindingResult binding, Model model,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     DataScope editScope = StaffDirectory.editScope(CurrentUsers.current());
     if (binding.hasErrors()) {
       return form(organisation.unit(id, editScope), form, model);
@@ -135,7 +135,7 @@ class UnitController {
 
   @PostMapping("/{id:\\d+}/departments")
   String addDepartment(@PathVariable long id, @Valid @ModelAttribute("departmentForm") DepartmentForm form,
-                       BindingResult binding, RedirectAttributes redirect, Locale locale) {
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
     if (binding.hasErrors()) {
       return PageOutcome.redirectWithErrors(binding, "/units/" + id, redirect);
     }

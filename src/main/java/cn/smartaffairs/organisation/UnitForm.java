@@ -8,10 +8,12 @@ import jakarta.validation.constraints.Size;
 /** The unit form as the page binds it: name, level, nature and approved headcount (编制数). */
 public class UnitForm {
 
-  @NotBlank @Size(max = 100) private String name;
+  @NotBlank
+  @Size(max = 100) private String name;
   @NotNull private GovernmentLevel governmentLevel;
   @NotNull private UnitNature nature;
-  @NotNull @Min(0) private Integer approvedHeadcount;
+  @NotNull
+  @Min(0) private Integer approvedHeadcount;
 
   static UnitForm of(Unit unit) {
     var form = new UnitForm();

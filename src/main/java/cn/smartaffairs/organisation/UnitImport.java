@@ -91,7 +91,7 @@ public class UnitImport {
   public void writeTemplate(OutputStream out, DataScope scope) {
     String regionCode = organisation.regions(scope).stream().findFirst().map(Region::code).orElse("");
     Xlsx.write(out, new Xlsx.Sheet("部门单位", HEADERS, Stream.of(
-            List.of(regionCode, "X001", "市示例局", "市", "党政机关", 40, "办公室、计划财务科、业务科"))),
+        List.of(regionCode, "X001", "市示例局", "市", "党政机关", 40, "办公室、计划财务科、业务科"))),
         new Xlsx.Sheet("填写说明", List.of("列", "可填写的值"), Stream.concat(Stream.of(
             List.of("行政级别", "中央 / 省 / 市 / 县 / 乡"), List.of("单位性质", "党政机关 / 事业单位 / 社会团体"),
             List.of("编制数", "0 或正整数"), List.of("内设机构", "用顿号“、”分隔")),

@@ -23,9 +23,7 @@ public class BusinessRuleException extends RuntimeException {
    * Whether the rule broken is "you may not do this" (403) rather than "this is not valid" (400): decided by the type
    * ({@link ForbiddenException}), never by the message key.
    */
-  public final boolean isForbidden() {
-    return this instanceof ForbiddenException;
-  }
+  public final boolean isForbidden() { return this instanceof ForbiddenException; }
 
   public Object[] arguments() {
     return arguments;

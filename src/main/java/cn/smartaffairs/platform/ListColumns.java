@@ -45,7 +45,7 @@ public final class ListColumns<T> {
   private final int defaultSize;
 
   private ListColumns(SortKeys sortKeys, List<Column<T>> columns, String searchHint, String exportName,
-                      int defaultSize) {
+      int defaultSize) {
     this.sortKeys = sortKeys;
     this.columns = List.copyOf(columns);
     this.searchHint = searchHint;

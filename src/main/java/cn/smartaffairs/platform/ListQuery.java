@@ -77,7 +77,8 @@ public record ListQuery(String search, String sort, boolean descending, int page
     String key = known ? sort : sortKeys.defaultKey();
     String direction = parameters.get(DIRECTION);
     boolean descending = known && ("desc".equals(direction) || "asc".equals(direction))
-        ? "desc".equals(direction) : sortKeys.defaultDescending(key);
+        ? "desc".equals(direction)
+        : sortKeys.defaultDescending(key);
     int size = number(parameters.get(SIZE), defaultSize);
     if (size < 1 || size > MAX_SIZE) {
       size = defaultSize;
@@ -102,7 +103,8 @@ public record ListQuery(String search, String sort, boolean descending, int page
    */
   public ListQuery within(long total) {
     long pages = (total + size - 1) / size;
-    return !lastIfPast || pages == 0 || page < pages ? this
+    return !lastIfPast || pages == 0 || page < pages
+        ? this
         : new ListQuery(search, sort, descending, (int) (pages - 1), size, true);
   }
 
@@ -117,7 +119,7 @@ public record ListQuery(String search, String sort, boolean descending, int page
    * each key of the list's {@link SortKeys}; rows it leaves equal keep the order they came in), cut to the page.
    */
   public <T> Page<T> pageOf(List<T> rows, Function<? super T, String> searched,
-                            Map<String, ? extends Comparator<? super T>> orders) {
+      Map<String, ? extends Comparator<? super T>> orders) {
     String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
     List<T> found = new ArrayList<>();
     for (T row : rows) {
@@ -149,7 +151,8 @@ public record ListQuery(String search, String sort, boolean descending, int page
 
   /** The search as a LIKE pattern that matches it anywhere, its wildcards escaped ({@code escape '\'}); null if none. */
   public String likePattern() {
-    return search == null ? null
+    return search == null
+        ? null
         : "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
@@ -163,7 +166,7 @@ public record ListQuery(String search, String sort, boolean descending, int page
     }
     StringBuilder kept = new StringBuilder();
     text.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
-            && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.UNASSIGNED)
+        && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.UNASSIGNED)
         .limit(MAX_SEARCH).forEach(kept::appendCodePoint);
     String cleaned = kept.toString().strip();
     return cleaned.isEmpty() ? null : cleaned;

@@ -98,9 +98,7 @@ public record Money(long fen) implements Comparable<Money> {
     return new Money(Math.addExact(fen, other.fen));
   }
 
-  public boolean isNegative() {
-    return fen < 0;
-  }
+  public boolean isNegative() { return fen < 0; }
 
   @Override
   public int compareTo(Money other) {

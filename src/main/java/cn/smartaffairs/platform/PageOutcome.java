@@ -15,8 +15,9 @@ public final class PageOutcome {
 
   private PageOutcome() {}
 
-  public static String redirectAfter(Runnable change, String target, RedirectAttributes redirect, MessageSource messages,
-                                     Locale locale) {
+  public static String redirectAfter(Runnable change, String target, RedirectAttributes redirect,
+      MessageSource messages,
+      Locale locale) {
     return redirectAfter(change, () -> messages.getMessage("common.saved", null, locale), target, redirect, messages,
         locale);
   }
@@ -26,7 +27,7 @@ public final class PageOutcome {
    * change made: the name of what was created, the time a booking moved to).
    */
   public static String redirectAfter(Runnable change, Supplier<String> done, String target, RedirectAttributes redirect,
-                                     MessageSource messages, Locale locale) {
+      MessageSource messages, Locale locale) {
     try {
       change.run();
       redirect.addFlashAttribute("flash", done.get());
@@ -44,7 +45,7 @@ public final class PageOutcome {
    * by all instances), so it is {@link java.io.Serializable}.
    */
   public static String redirectAfter(BindingResult binding, Runnable change, Supplier<String> done, String target,
-                                     RedirectAttributes redirect, MessageSource messages, Locale locale) {
+      RedirectAttributes redirect, MessageSource messages, Locale locale) {
     if (binding.hasErrors()) {
       return redirectWithErrors(binding, target, redirect);
     }

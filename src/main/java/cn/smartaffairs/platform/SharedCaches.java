@@ -39,7 +39,7 @@ public class SharedCaches implements SmartLifecycle {
   private volatile Thread listener;
 
   SharedCaches(JdbcClient jdbc, DataSourceProperties database,
-               @Value("${affairs.cluster.cache-lifetime:PT10S}") Duration lifetime) {
+      @Value("${affairs.cluster.cache-lifetime:PT10S}") Duration lifetime) {
     this.jdbc = jdbc;
     this.database = database;
     this.lifetime = lifetime;
@@ -132,7 +132,5 @@ public class SharedCaches implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
+  public boolean isRunning() { return running; }
 }

@@ -56,7 +56,7 @@ public class PdfPrinter {
 
   public byte[] print(PrintableForm form) {
     try (TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(fontFile));
-         PDDocument document = new PDDocument()) {
+        PDDocument document = new PDDocument()) {
       TrueTypeFont trueType = collection.getFontByName(FONT_NAME);
       PDType0Font font = PDType0Font.load(document, trueType, true);
       PDDocumentInformation info = document.getDocumentInformation();
@@ -276,7 +276,7 @@ public class PdfPrinter {
       for (String paragraph : printable(text).split("\n", -1)) {
         StringBuilder line = new StringBuilder();
         float lineWidth = 0;
-        for (int i = 0; i < paragraph.length(); ) {
+        for (int i = 0; i < paragraph.length();) {
           String glyph = new String(Character.toChars(paragraph.codePointAt(i)));
           // the text is printable already, so each glyph is measured once, not every prefix again
           float glyphWidth = glyphWidth(glyph, size);

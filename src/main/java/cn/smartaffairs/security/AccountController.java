@@ -37,7 +37,7 @@ class AccountController {
 
   @PostMapping("/account/password")
   String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
-                        RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     if (form.getNewPassword() != null && form.getConfirmPassword() != null
         && !form.getNewPassword().equals(form.getConfirmPassword())) {
       binding.rejectValue("confirmPassword", "password.mismatch");

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts implements UserDetailsService {
 
   /** The same plausible form as the database CHECK on user_account.email. */
-  private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+      .compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
@@ -33,7 +33,7 @@ public class Accounts implements UserDetailsService {
   private final SignInThrottle throttle;
 
   public Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, WebSessions webSessions,
-                  SignInThrottle throttle) {
+      SignInThrottle throttle) {
     this.throttle = throttle;
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
@@ -43,7 +43,7 @@ public class Accounts implements UserDetailsService {
 
   /** A new account: who it is, where it belongs and which roles it holds. */
   public record NewAccount(String username, String password, String displayName, Long staffId, long regionId,
-                           Long unitId, List<RoleGrant> grants) {}
+      Long unitId, List<RoleGrant> grants) {}
 
   @Override
   public CurrentUser loadUserByUsername(String username) {
@@ -148,7 +148,6 @@ public class Accounts implements UserDetailsService {
     return holding(regionId, unitRole ? unitId : null, role).stream().map(AccountName::userId).sorted().toList();
   }
 
-
   @Transactional
   public long create(NewAccount account) {
     PasswordPolicy.check(account.password());
@@ -199,7 +198,8 @@ public class Accounts implements UserDetailsService {
         .param("hash", passwordEncoder.encode(newPassword)).param("id", user.userId()).update();
     // tokens issued and page sessions signed in under the old password stop working: a changed password is often a
     // suspected leak (the session that changed it stays)
-    jdbc.sql("update api_credential set revoked_at = now() where kind = 'TOKEN' and user_id = :id and revoked_at is null")
+    jdbc.sql(
+        "update api_credential set revoked_at = now() where kind = 'TOKEN' and user_id = :id and revoked_at is null")
         .param("id", user.userId()).update();
     webSessions.endOtherSessionsOf(user.userId());
     audit.record(new AuditEntry("CHANGE_PASSWORD", "user_account", user.userId(), user.regionId(), null, null));
@@ -207,7 +207,8 @@ public class Accounts implements UserDetailsService {
 
   /** The account's e-mail address, if it has one; notifications use it. */
   public Optional<String> emailOf(long userId) {
-    return jdbc.sql("select email from user_account where id = :id and enabled and email is not null").param("id", userId)
+    return jdbc.sql("select email from user_account where id = :id and enabled and email is not null")
+        .param("id", userId)
         .query(String.class).optional();
   }
 
@@ -227,7 +228,8 @@ public class Accounts implements UserDetailsService {
     if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
       throw new BusinessRuleException("account.emailInvalid", address);
     }
-    long regionId = userId == by.userId() ? by.regionId()
+    long regionId = userId == by.userId()
+        ? by.regionId()
         : account(userId, by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN)).regionId();
     String before = jdbc.sql("select email from user_account where id = :id").param("id", userId)
         .query(String.class).optional().orElse(null);
@@ -247,7 +249,7 @@ public class Accounts implements UserDetailsService {
 
   /** An account as the administration list shows it. */
   public record AccountSummary(long id, String username, String displayName, long regionId, Long unitId, Long staffId,
-                               boolean enabled, Instant lockedUntil, List<RoleGrant> grants) {
+      boolean enabled, Instant lockedUntil, List<RoleGrant> grants) {
     public boolean locked(Instant now) {
       return lockedUntil != null && lockedUntil.isAfter(now);
     }
@@ -268,10 +270,11 @@ public class Accounts implements UserDetailsService {
     String where = " where " + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id")
         + " and (cast(:keyword as text) is null or a.username like :keyword escape '\\'"
         + " or a.display_name like :keyword escape '\\')";
-    long total = jdbc.sql("select count(*) from user_account a" + where).paramSource(parameters).query(Long.class).single();
+    long total = jdbc.sql("select count(*) from user_account a" + where).paramSource(parameters).query(Long.class)
+        .single();
     ListQuery shown = query.within(total);
     List<AccountSummary> items = jdbc.sql("select * from user_account a" + where + SORT_KEYS.orderBy(shown)
-            + " limit :limit offset :offset")
+        + " limit :limit offset :offset")
         .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query(this::summary).list();
     return shown.pageOf(items, total);
@@ -279,7 +282,7 @@ public class Accounts implements UserDetailsService {
 
   public AccountSummary account(long id, DataScope scope) {
     return jdbc.sql("select * from user_account a where a.id = :id and "
-            + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id"))
+        + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.staff_id"))
         .paramSource(scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", id)))
         .query(this::summary).optional()
         .orElseThrow(() -> new cn.smartaffairs.platform.NotFoundException("account", id));
@@ -308,7 +311,8 @@ public class Accounts implements UserDetailsService {
     if (account.id() == by.userId() && !enabled) {
       throw new BusinessRuleException("account.cannotDisableSelf");
     }
-    jdbc.sql("update user_account set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id).update();
+    jdbc.sql("update user_account set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id)
+        .update();
     if (!enabled) {
       webSessions.endOtherSessionsOf(id);
     }

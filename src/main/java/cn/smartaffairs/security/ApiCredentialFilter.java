@@ -37,7 +37,8 @@ class ApiCredentialFilter extends OncePerRequestFilter {
         entryPoint.commence(request, response, new BadCredentialsException("invalid or expired credential"));
         return;
       }
-      var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+      var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
+          user.get().getAuthorities());
       var context = SecurityContextHolder.createEmptyContext();
       context.setAuthentication(authentication);
       SecurityContextHolder.setContext(context);

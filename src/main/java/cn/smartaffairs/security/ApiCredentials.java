@@ -46,8 +46,9 @@ public class ApiCredentials {
    */
   private final SharedCache<String, CurrentUser> recentKeys;
 
-  public ApiCredentials(JdbcClient jdbc, Accounts accounts, AuditTrail audit, SecurityProperties properties, Clock clock,
-                        PlatformTransactionManager transactions, SharedCaches caches) {
+  public ApiCredentials(JdbcClient jdbc, Accounts accounts, AuditTrail audit, SecurityProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactions, SharedCaches caches) {
     this.recentKeys = caches.cache("api-keys");
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
@@ -59,7 +60,7 @@ public class ApiCredentials {
 
   /** An API key as the admin page lists it; the secret itself is never kept. */
   public record ApiKey(long id, String name, String keyPrefix, long regionId, List<String> scopes, Instant createdAt,
-                       Instant lastUsedAt, Instant revokedAt) {
+      Instant lastUsedAt, Instant revokedAt) {
     public boolean active() {
       return revokedAt == null;
     }
@@ -120,7 +121,8 @@ public class ApiCredentials {
     jdbc.sql("update api_credential set revoked_at = :now where id = :id")
         .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     recentKeys.invalidate();
-    audit.record(new AuditEntry("REVOKE", "api_key", id, key.regionId(), Map.of("active", true), Map.of("active", false)));
+    audit.record(
+        new AuditEntry("REVOKE", "api_key", id, key.regionId(), Map.of("active", true), Map.of("active", false)));
   }
 
   /** The regions whose keys a user administers: only their admin roles count, not e.g. a manager role elsewhere. */
@@ -130,7 +132,7 @@ public class ApiCredentials {
 
   public List<ApiKey> apiKeys(DataScope scope) {
     return jdbc.sql("select * from api_credential where kind = 'API_KEY' and "
-            + DataScope.sqlCondition("region_id", null, null) + " order by id desc")
+        + DataScope.sqlCondition("region_id", null, null) + " order by id desc")
         .paramSource(scope.bind(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()))
         .query((rs, n) -> new ApiKey(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
             rs.getLong("region_id"), List.of((String[]) rs.getArray("scopes").getArray()),
@@ -167,7 +169,8 @@ public class ApiCredentials {
           long id = rs.getLong("id");
           touch(id, now);
           if ("TOKEN".equals(rs.getString("kind"))) {
-            return accounts.findById(rs.getLong("user_id")).filter(user -> user.isEnabled() && user.isAccountNonLocked());
+            return accounts.findById(rs.getLong("user_id"))
+                .filter(user -> user.isEnabled() && user.isAccountNonLocked());
           }
           Set<String> scopes = new LinkedHashSet<>(List.of((String[]) rs.getArray("scopes").getArray()));
           return Optional.of(new CurrentUser(-id, "apikey:" + rs.getString("name"), rs.getString("name"), "", null,
@@ -180,7 +183,7 @@ public class ApiCredentials {
   /** Last use is kept to the minute, so that a busy terminal does not write on every call. */
   private void touch(long id, Timestamp now) {
     jdbc.sql("update api_credential set last_used_at = :now where id = :id "
-            + "and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')")
+        + "and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')")
         .param("now", now).param("id", id).update();
   }
 

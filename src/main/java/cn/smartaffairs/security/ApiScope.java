@@ -8,11 +8,11 @@ import org.springframework.util.AntPathMatcher;
  * needs; each scope names the requests it opens. Modules add their scopes here.
  */
 public enum ApiScope {
-  STAFF_READ("staff:read", HttpMethod.GET, "/api/v1/staff/**"),
-  UNITS_READ("units:read", HttpMethod.GET, "/api/v1/units/**"),
-  WORK_ORDERS_READ("workorders:read", HttpMethod.GET, "/api/v1/work-orders/**"),
-  WORK_ORDERS_WRITE("workorders:write", HttpMethod.POST, "/api/v1/work-orders/**"),
-  CANTEEN_PAYMENTS("canteen:payments", HttpMethod.POST, "/api/v1/canteen/payments/**"),
+  STAFF_READ("staff:read", HttpMethod.GET, "/api/v1/staff/**"), UNITS_READ("units:read", HttpMethod.GET,
+      "/api/v1/units/**"), WORK_ORDERS_READ("workorders:read", HttpMethod.GET,
+          "/api/v1/work-orders/**"), WORK_ORDERS_WRITE("workorders:write", HttpMethod.POST,
+              "/api/v1/work-orders/**"), CANTEEN_PAYMENTS("canteen:payments", HttpMethod.POST,
+                  "/api/v1/canteen/payments/**"),
   /** Room signs and lobby screens: the rooms, a room's day and the finder (读取会议室与日程). */
   MEETING_ROOMS_READ("meetings:read", HttpMethod.GET, "/api/v1/meeting-rooms/**"),
   /** A supervising platform's or a fuel-card system's view of the fleet (读取车辆). */

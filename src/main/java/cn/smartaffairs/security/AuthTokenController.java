@@ -32,7 +32,7 @@ class AuthTokenController {
   private final MessageSource messages;
 
   AuthTokenController(AuthenticationManager authenticationManager, ApiCredentials credentials,
-                      SecurityProperties properties, MessageSource messages) {
+      SecurityProperties properties, MessageSource messages) {
     this.authenticationManager = authenticationManager;
     this.credentials = credentials;
     this.properties = properties;
@@ -44,11 +44,10 @@ class AuthTokenController {
   record TokenResponse(String token, String tokenType, long expiresIn) {}
 
   @PostMapping("/api/v1/auth/token")
-  @Operation(summary = "获取访问令牌 Issue a bearer token",
-      description = "The token goes in `Authorization: Bearer ...`. A wrong password and an unknown name answer the same"
-          + " 401. Five failures from one client address lock that address out for this name for 15 minutes; many"
-          + " failures on one name or from one address make later attempts wait. A refused attempt answers 429 with"
-          + " Retry-After (seconds), whether the name exists or not.")
+  @Operation(summary = "获取访问令牌 Issue a bearer token", description = "The token goes in `Authorization: Bearer ...`. A wrong password and an unknown name answer the same"
+      + " 401. Five failures from one client address lock that address out for this name for 15 minutes; many"
+      + " failures on one name or from one address make later attempts wait. A refused attempt answers 429 with"
+      + " Retry-After (seconds), whether the name exists or not.")
   TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
     var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
     // the client address, as the sign-in page's attempts carry it: the throttle counts by it

@@ -25,7 +25,8 @@ public record CurrentUser(
     boolean locked,
     List<RoleGrant> grants,
     Set<String> apiScopes)
-    implements UserDetails {
+    implements
+      UserDetails {
 
   public DataScope dataScope() {
     if (!apiScopes.isEmpty()) {
@@ -48,37 +49,27 @@ public record CurrentUser(
     return Stream.of(roles).anyMatch(this::has);
   }
 
-  public boolean isApiKey() {
-    return !apiScopes.isEmpty();
-  }
+  public boolean isApiKey() { return !apiScopes.isEmpty(); }
 
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     return Stream.concat(
-            grants.stream().map(grant -> grant.role().authority()),
-            apiScopes.stream().map(scope -> "SCOPE_" + scope))
+        grants.stream().map(grant -> grant.role().authority()),
+        apiScopes.stream().map(scope -> "SCOPE_" + scope))
         .distinct()
         .map(SimpleGrantedAuthority::new)
         .collect(Collectors.toList());
   }
 
   @Override
-  public String getPassword() {
-    return passwordHash;
-  }
+  public String getPassword() { return passwordHash; }
 
   @Override
-  public String getUsername() {
-    return username;
-  }
+  public String getUsername() { return username; }
 
   @Override
-  public boolean isAccountNonLocked() {
-    return !locked;
-  }
+  public boolean isAccountNonLocked() { return !locked; }
 
   @Override
-  public boolean isEnabled() {
-    return enabled;
-  }
+  public boolean isEnabled() { return enabled; }
 }

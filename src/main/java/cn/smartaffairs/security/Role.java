@@ -4,23 +4,17 @@ package cn.smartaffairs.security;
 public enum Role {
   PLATFORM_ADMIN(Reach.ALL),
   /** 机关事务管理员 */
-  REGION_ADMIN(Reach.REGION),
-  VEHICLE_MANAGER(Reach.REGION),
-  SPACE_MANAGER(Reach.REGION),
-  MEETING_MANAGER(Reach.REGION),
-  CANTEEN_MANAGER(Reach.REGION),
-  REPAIR_MANAGER(Reach.REGION),
-  ASSET_MANAGER(Reach.REGION),
+  REGION_ADMIN(Reach.REGION), VEHICLE_MANAGER(Reach.REGION), SPACE_MANAGER(Reach.REGION), MEETING_MANAGER(
+      Reach.REGION), CANTEEN_MANAGER(Reach.REGION), REPAIR_MANAGER(Reach.REGION), ASSET_MANAGER(Reach.REGION),
   /** 单位负责人, the first approver of many requests */
   UNIT_HEAD(Reach.UNIT),
   /** 单位联络员 */
-  UNIT_LIAISON(Reach.UNIT),
-  STAFF(Reach.SELF),
-  DRIVER(Reach.SELF),
-  REPAIR_WORKER(Reach.SELF);
+  UNIT_LIAISON(Reach.UNIT), STAFF(Reach.SELF), DRIVER(Reach.SELF), REPAIR_WORKER(Reach.SELF);
 
   /** How much of the data a role sees. */
-  public enum Reach { ALL, REGION, UNIT, SELF }
+  public enum Reach {
+    ALL, REGION, UNIT, SELF
+  }
 
   private final Reach reach;
 

@@ -23,7 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -50,15 +49,15 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
-  private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-          + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+      + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
   /** Argon2id for new hashes; the {id} prefix lets the algorithm be changed later without a reset. */
   @Bean
   PasswordEncoder passwordEncoder() {
     var encoders = new java.util.HashMap<String, PasswordEncoder>();
-    encoders.put("argon2", org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+    encoders.put("argon2",
+        org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
     encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
     return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2", encoders);
   }
@@ -92,18 +91,19 @@ public class SecurityConfiguration {
   AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
     var events = new DefaultAuthenticationEventPublisher(publisher);
     // a throttled attempt is audited as a failure like any other
-    events.setAdditionalExceptionMappings(Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+    events
+        .setAdditionalExceptionMappings(Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
     return events;
   }
 
   @Bean
   AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder passwordEncoder,
-                                              AuthenticationEventPublisher events, SignInThrottle throttle) {
+      AuthenticationEventPublisher events, SignInThrottle throttle) {
     var provider = new DaoAuthenticationProvider(accounts);
     provider.setPasswordEncoder(passwordEncoder);
     // the password first, the account's state after: "disabled" before the password was checked told anyone that
     // the name exists
-    provider.setPreAuthenticationChecks(user -> { });
+    provider.setPreAuthenticationChecks(user -> {});
     provider.setPostAuthenticationChecks(user -> {
       if (!user.isEnabled()) {
         throw new DisabledException("account disabled");
@@ -116,14 +116,15 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ApiCredentials credentials, AuthenticationManager authenticationManager,
-                               ObjectMapper objectMapper, MessageSource messages) throws Exception {
-    AuthenticationEntryPoint unauthorized = (request, response, exception) ->
-        writeProblem(response, objectMapper, HttpServletResponse.SC_UNAUTHORIZED,
-            messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
-    AccessDeniedHandler forbidden = (request, response, exception) ->
-        writeProblem(response, objectMapper, HttpServletResponse.SC_FORBIDDEN,
-            messages.getMessage("error.forbidden", null, ApiLocale.of(request)));
+  SecurityFilterChain apiChain(HttpSecurity http, ApiCredentials credentials,
+      AuthenticationManager authenticationManager,
+      ObjectMapper objectMapper, MessageSource messages) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, exception) -> writeProblem(response, objectMapper,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
+    AccessDeniedHandler forbidden = (request, response, exception) -> writeProblem(response, objectMapper,
+        HttpServletResponse.SC_FORBIDDEN,
+        messages.getMessage("error.forbidden", null, ApiLocale.of(request)));
     // the metrics too: they tell about the platform's internals, so only a monitoring key or a platform admin reads them
     http.securityMatcher("/api/**", METRICS)
         .authenticationManager(authenticationManager)
@@ -136,7 +137,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/canteen/payments/notify/*").permitAll()
             .requestMatchers(METRICS).access(metricsAccess())
             .anyRequest().access(apiAccess()))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        .exceptionHandling(
+            exceptions -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
     return http.build();
   }
 
@@ -148,10 +150,10 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiDocsChain(HttpSecurity http, ApiCredentials credentials, ObjectMapper objectMapper,
-                                   MessageSource messages, SecurityProperties properties) throws Exception {
-    AuthenticationEntryPoint unauthorized = (request, response, exception) ->
-        writeProblem(response, objectMapper, HttpServletResponse.SC_UNAUTHORIZED,
-            messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
+      MessageSource messages, SecurityProperties properties) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, exception) -> writeProblem(response, objectMapper,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        messages.getMessage("error.unauthorized", null, ApiLocale.of(request)));
     var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     var swaggerUiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html");
     http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -174,15 +176,18 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                               SessionRegistry sessionRegistry) throws Exception {
+      SessionRegistry sessionRegistry) throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error", "/calendar-feeds/**",
-                "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+                "/calendar-feeds/**",
+                "/actuator/health/**", "/actuator/info")
+            .permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")
-                .hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
+            .hasAnyRole(Role.PLATFORM_ADMIN.name(), Role.REGION_ADMIN.name())
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler(new SignInFailureHandler()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         .sessionManagement(session -> session.invalidSessionUrl("/login?expired")
             // no limit on parallel sessions; an expired session (the registry's mark) is sent to sign in
@@ -191,7 +196,8 @@ public class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny())
-            .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()")));
+            .permissionsPolicyHeader(
+                permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()")));
     return http.build();
   }
 
@@ -202,7 +208,9 @@ public class SecurityConfiguration {
     return (authentication, context) -> {
       var auth = authentication.get();
       boolean allowed = auth != null && auth.getPrincipal() instanceof CurrentUser user
-          && (user.isApiKey() ? user.apiScopes().contains(ApiScope.METRICS_READ.scope()) : user.has(Role.PLATFORM_ADMIN));
+          && (user.isApiKey()
+              ? user.apiScopes().contains(ApiScope.METRICS_READ.scope())
+              : user.has(Role.PLATFORM_ADMIN));
       return new AuthorizationDecision(allowed);
     };
   }

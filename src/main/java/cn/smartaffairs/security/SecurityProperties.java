@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("affairs.security")
 public record SecurityProperties(int maxFailedSignIns, Duration lockDuration, Duration apiTokenLifetime,
-                                 SignInBackoff accountBackoff, SignInBackoff addressBackoff, boolean apiDocsPublic) {
+    SignInBackoff accountBackoff, SignInBackoff addressBackoff, boolean apiDocsPublic) {
 
   public SecurityProperties {
-    accountBackoff = accountBackoff == null ? new SignInBackoff(10, Duration.ofSeconds(1), Duration.ofSeconds(30))
+    accountBackoff = accountBackoff == null
+        ? new SignInBackoff(10, Duration.ofSeconds(1), Duration.ofSeconds(30))
         : accountBackoff;
-    addressBackoff = addressBackoff == null ? new SignInBackoff(30, Duration.ofSeconds(1), Duration.ofSeconds(30))
+    addressBackoff = addressBackoff == null
+        ? new SignInBackoff(30, Duration.ofSeconds(1), Duration.ofSeconds(30))
         : addressBackoff;
   }
 }

@@ -15,8 +15,9 @@ class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
   @Override
   public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                      AuthenticationException exception) throws IOException {
-    String reason = exception instanceof SignInThrottledException ? "wait"
+      AuthenticationException exception) throws IOException {
+    String reason = exception instanceof SignInThrottledException
+        ? "wait"
         : exception instanceof DisabledException ? "disabled" : "bad";
     getRedirectStrategy().sendRedirect(request, response, "/login?error=" + reason);
   }

@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignInThrottle {
 
   /** Which counter a row of sign_in_throttle is. */
-  enum Kind { SOURCE, ACCOUNT, ADDRESS }
+  enum Kind {
+    SOURCE, ACCOUNT, ADDRESS
+  }
 
   /** Stored names are cut to this length; longer ones belong to no account anyway. */
   private static final int MAX_NAME_LENGTH = 100;

@@ -22,7 +22,9 @@ final class ThrottledSignIn implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication attempt) {
     String username = attempt.getName();
-    String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    String address = attempt.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress()
+        : null;
     throttle.waitBeforeTrying(username, address).ifPresent(wait -> {
       throw new SignInThrottledException(wait);
     });

@@ -31,18 +31,17 @@ class AgreementListController {
       "termFrom", SortKeys.byValue(Agreement::termFrom),
       "area", SortKeys.byValue(Agreement::area));
 
-  static final ListColumns<Agreement> COLUMNS =
-      ListColumns.<Agreement>sortedBy(SORT_KEYS)
-          .sortable("agreementNo", "space.agreementNo", Agreement::agreementNo)
-          .sortable("unit", "space.unit", Agreement::unitName)
-          .sortable("termFrom", "space.term", Agreement::termFrom)
-          .exportOnly("space.termTo", Agreement::termTo)
-          .sortable("area", "space.useArea", Agreement::area)
-          .column("space.roomCount", g -> g.rooms().stream().map(UnitAllocation::roomLabel)
-              .collect(Collectors.joining("、")))
-          .sortable("signedOn", "space.signedOn", Agreement::signedOn).css("d-none d-md-table-cell")
-          .pageOnly("space.certificate")
-          .searchedFor("space.agreementSearch").pagedBy(50).exportedAs("space.agreements");
+  static final ListColumns<Agreement> COLUMNS = ListColumns.<Agreement>sortedBy(SORT_KEYS)
+      .sortable("agreementNo", "space.agreementNo", Agreement::agreementNo)
+      .sortable("unit", "space.unit", Agreement::unitName)
+      .sortable("termFrom", "space.term", Agreement::termFrom)
+      .exportOnly("space.termTo", Agreement::termTo)
+      .sortable("area", "space.useArea", Agreement::area)
+      .column("space.roomCount", g -> g.rooms().stream().map(UnitAllocation::roomLabel)
+          .collect(Collectors.joining("、")))
+      .sortable("signedOn", "space.signedOn", Agreement::signedOn).css("d-none d-md-table-cell")
+      .pageOnly("space.certificate")
+      .searchedFor("space.agreementSearch").pagedBy(50).exportedAs("space.agreements");
 
   private final SpaceAllocations allocations;
   private final MessageSource messages;
@@ -68,6 +67,7 @@ class AgreementListController {
   private Page<Agreement> page(ListQuery query) {
     return query.pageOf(allocations.agreements(CurrentUsers.current()), g -> ListQuery.searchable(g.agreementNo(),
         g.unitName(), g.rooms().stream().map(UnitAllocation::roomLabel)
-            .collect(Collectors.joining(" "))), ORDERS);
+            .collect(Collectors.joining(" "))),
+        ORDERS);
   }
 }

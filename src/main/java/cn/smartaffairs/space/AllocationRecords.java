@@ -60,7 +60,7 @@ class AllocationRecords {
   private final Clock clock;
 
   AllocationRecords(JdbcClient jdbc, AuditTrail audit, TodoInbox todos, PlatformTransactionManager transactions,
-                    Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.todos = todos;
@@ -91,10 +91,12 @@ class AllocationRecords {
   }
 
   long insertAgreement(Unit unit, String agreementNo, LocalDate termFrom, LocalDate termTo, LocalDate signedOn,
-                       CurrentUser by) {
-    long id = jdbc.sql("""
-        insert into space_agreement (region_id, unit_id, agreement_no, term_from, term_to, signed_on, created_by, created_at)
-        values (:region, :unit, :no, :from, :to, :signed, :by, :at) returning id""")
+      CurrentUser by) {
+    long id = jdbc
+        .sql(
+            """
+                insert into space_agreement (region_id, unit_id, agreement_no, term_from, term_to, signed_on, created_by, created_at)
+                values (:region, :unit, :no, :from, :to, :signed, :by, :at) returning id""")
         .param("region", unit.regionId()).param("unit", unit.id()).param("no", agreementNo).param("from", termFrom)
         .param("to", termTo).param("signed", signedOn).param("by", by.username())
         .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
@@ -116,7 +118,7 @@ class AllocationRecords {
   /** The agreements of the units in scope, newest first, with their rooms: two statements whatever their number. */
   List<Agreement> agreementsIn(DataScope scope) {
     return agreements(jdbc.sql(AGREEMENT + " where " + DataScope.sqlCondition("g.region_id", "g.unit_id", null)
-            + " order by g.signed_on desc, g.id desc")
+        + " order by g.signed_on desc, g.id desc")
         .paramSource(scope.bind(new MapSqlParameterSource())).query(AllocationRecords::agreementRow).list());
   }
 
@@ -165,7 +167,9 @@ class AllocationRecords {
   }
 
   Optional<UnitAllocation> currentAllocation(long roomId, LocalDate on) {
-    return jdbc.sql(ALLOCATION + " where a.room_id = :room and a.valid_from <= :on and (a.valid_to is null or a.valid_to > :on)")
+    return jdbc
+        .sql(ALLOCATION
+            + " where a.room_id = :room and a.valid_from <= :on and (a.valid_to is null or a.valid_to > :on)")
         .param("room", roomId).param("on", on).query(AllocationRecords::allocation).optional();
   }
 
@@ -187,13 +191,14 @@ class AllocationRecords {
   // ---- transfers -----------------------------------------------------------------------------------------------
 
   long insertTransfer(RoomTransfer.Kind kind, Room room, long fromUnit, long toUnit, LocalDate on, String reason,
-                      CurrentUser by) {
+      CurrentUser by) {
     RoomTransfer.Status status = kind.initialStatus();
     boolean decided = status.decided();
-    long id = jdbc.sql("""
-        insert into space_room_transfer (region_id, kind, room_id, from_unit_id, to_unit_id, effective_on, reason, status,
-                                         requested_by, requested_at, decided_by, decided_at)
-        values (:region, :kind, :room, :from, :to, :on, :reason, :status, :by, :at, :decidedBy, :decidedAt) returning id""")
+    long id = jdbc.sql(
+        """
+            insert into space_room_transfer (region_id, kind, room_id, from_unit_id, to_unit_id, effective_on, reason, status,
+                                             requested_by, requested_at, decided_by, decided_at)
+            values (:region, :kind, :room, :from, :to, :on, :reason, :status, :by, :at, :decidedBy, :decidedAt) returning id""")
         .param("region", room.regionId()).param("kind", kind.name()).param("room", room.id()).param("from", fromUnit)
         .param("to", toUnit).param("on", on).param("reason", reason).param("status", status.name())
         .param("by", by.username()).param("at", Timestamp.from(clock.instant()))
@@ -236,7 +241,7 @@ class AllocationRecords {
   /** The transfers to units in scope or from units in scope, pending first, newest first, at most 200. */
   List<RoomTransfer> transfersIn(DataScope scope) {
     return jdbc.sql(TRANSFER + " where " + DataScope.sqlCondition("t.region_id", "t.to_unit_id", null)
-            + " or t.from_unit_id = any(:scopeUnits) order by t.status = 'PENDING' desc, t.requested_at desc limit 200")
+        + " or t.from_unit_id = any(:scopeUnits) order by t.status = 'PENDING' desc, t.requested_at desc limit 200")
         .paramSource(scope.bind(new MapSqlParameterSource())).query(AllocationRecords::transfer).list();
   }
 
@@ -300,7 +305,8 @@ class AllocationRecords {
 
   /** The person's main offices that a new main office from the day would overlap. */
   List<OfficeAssignment> mainOfficesReaching(long staffId, LocalDate from) {
-    return jdbc.sql(OFFICE + " where o.staff_id = :s and not o.second_office and (o.valid_to is null or o.valid_to > :from)")
+    return jdbc
+        .sql(OFFICE + " where o.staff_id = :s and not o.second_office and (o.valid_to is null or o.valid_to > :from)")
         .param("s", staffId).param("from", from).query(AllocationRecords::office).list();
   }
 
@@ -313,8 +319,8 @@ class AllocationRecords {
   List<OfficeAssignment> officesHeld(LocalDate on, Long unitId, DataScope scope) {
     var parameters = scope.bind(new MapSqlParameterSource()).addValue("today", on).addValue("unit", unitId);
     return jdbc.sql(OFFICE + " where o.valid_from <= :today and (o.valid_to is null or o.valid_to > :today) and "
-            + DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id")
-            + " and (cast(:unit as bigint) is null or s.unit_id = :unit) order by room_label, s.name")
+        + DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id")
+        + " and (cast(:unit as bigint) is null or s.unit_id = :unit) order by room_label, s.name")
         .paramSource(parameters).query(AllocationRecords::office).list();
   }
 

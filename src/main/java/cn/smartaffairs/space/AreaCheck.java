@@ -24,13 +24,13 @@ final class AreaCheck {
 
   /** A unit's allowance: head count times the per-head use-area, the lower one for a unit above the grade's size. */
   static BigDecimal unitAllowance(int approvedHeadcount, BigDecimal perHead, int largeUnitHeadcount,
-                                  BigDecimal largeUnitPerHead) {
+      BigDecimal largeUnitPerHead) {
     BigDecimal rate = approvedHeadcount > largeUnitHeadcount ? largeUnitPerHead : perHead;
     return rate.multiply(BigDecimal.valueOf(approvedHeadcount)).setScale(2, RoundingMode.HALF_UP);
   }
 
   static BigDecimal perHeadRate(int approvedHeadcount, BigDecimal perHead, int largeUnitHeadcount,
-                                BigDecimal largeUnitPerHead) {
+      BigDecimal largeUnitPerHead) {
     return approvedHeadcount > largeUnitHeadcount ? largeUnitPerHead : perHead;
   }
 }

@@ -68,8 +68,8 @@ public class AreaCompliance {
   }
 
   private record Seat(long staffId, String name, long unitId, String unitName, String level, String rankCode,
-                      String rankName, BigDecimal allowed, String postLabel, String source, String room,
-                      BigDecimal share) {}
+      String rankName, BigDecimal allowed, String postLabel, String source, String room,
+      BigDecimal share) {}
 
   private List<PersonCompliance> people(Long unitId, LocalDate on, DataScope scope, Locale locale) {
     var parameters = scope.bind(new MapSqlParameterSource()).addValue("on", on).addValue("unit", unitId);
@@ -93,7 +93,7 @@ public class AreaCompliance {
          where o.valid_from <= :on and (o.valid_to is null or o.valid_to > :on) and not o.second_office
            and %s and (cast(:unit as bigint) is null or s.unit_id = :unit)
          order by u.sort_order, u.id, s.name, s.id, b.name, r.number"""
-            .formatted(RANK_ON, DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id")))
+        .formatted(RANK_ON, DataScope.sqlCondition("s.region_id", "s.unit_id", "s.id")))
         .paramSource(parameters)
         .query((rs, n) -> new Seat(rs.getLong("staff_id"), rs.getString("name"), rs.getLong("unit_id"),
             rs.getString("unit_name"), rs.getString("government_level"), rs.getString("rank_code"),
@@ -112,7 +112,8 @@ public class AreaCompliance {
       BigDecimal occupied = offices.stream().map(Seat::share).reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal allowed = (first.allowed() == null ? BigDecimal.ZERO : first.allowed()).setScale(2);
       BigDecimal excess = AreaCheck.excess(occupied, allowed);
-      String rule = first.allowed() == null ? text("space.compliance.noStandard", locale)
+      String rule = first.allowed() == null
+          ? text("space.compliance.noStandard", locale)
           : text("space.compliance.personRule", locale, text("unit.level." + first.level(), locale),
               first.postLabel(), allowed.stripTrailingZeros().toPlainString(), first.source());
       people.add(new PersonCompliance(first.staffId(), first.name(), first.unitId(), first.unitName(),

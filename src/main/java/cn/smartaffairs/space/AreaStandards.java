@@ -25,14 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class AreaStandards {
 
   /** Deadline kinds of {@code space_deadline_rule}. */
-  public enum Deadline { RECOVERY_AFTER_LEAVING, SECOND_OFFICE_AFTER_POST }
+  public enum Deadline {
+    RECOVERY_AFTER_LEAVING, SECOND_OFFICE_AFTER_POST
+  }
 
   public record OfficeStandardRow(long id, Long regionId, LocalDate effectiveFrom, String governmentLevel, String grade,
-                                  BigDecimal maxUseArea, String postLabel, String source) {}
+      BigDecimal maxUseArea, String postLabel, String source) {}
 
   public record UnitStandardRow(long id, Long regionId, LocalDate effectiveFrom, String governmentLevel,
-                                String buildingGrade, BigDecimal useAreaPerHead, int largeUnitHeadcount,
-                                BigDecimal largeUnitPerHead, String source) {}
+      String buildingGrade, BigDecimal useAreaPerHead, int largeUnitHeadcount,
+      BigDecimal largeUnitPerHead, String source) {}
 
   public record DeadlineRow(long id, Long regionId, LocalDate effectiveFrom, String kind, int months, String source) {}
 
@@ -46,7 +48,8 @@ public class AreaStandards {
 
   /** Who edits the rules of a region: its admins and space managers; national rows only the platform admin. */
   static void requireRuleEditor(Long regionId, CurrentUser by) {
-    boolean permitted = regionId == null ? by.has(Role.PLATFORM_ADMIN)
+    boolean permitted = regionId == null
+        ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.SPACE_MANAGER).permits(regionId, null, null);
     if (!permitted) {
       throw new ForbiddenException();
@@ -101,7 +104,7 @@ public class AreaStandards {
   /** A new version of one per-person standard, in force from a date; same key and date replaces the value. */
   @Transactional
   public void setOfficeStandard(Long regionId, LocalDate effectiveFrom, GovernmentLevel level, String grade,
-                                BigDecimal maxUseArea, String postLabel, String source, CurrentUser by) {
+      BigDecimal maxUseArea, String postLabel, String source, CurrentUser by) {
     requireRuleEditor(regionId, by);
     if (effectiveFrom == null || level == null || grade == null || grade.isBlank() || maxUseArea == null
         || maxUseArea.signum() <= 0 || maxUseArea.compareTo(new BigDecimal("1000")) >= 0
@@ -111,11 +114,12 @@ public class AreaStandards {
     if (jdbc.sql("select count(*) from org_rank where grade = :g").param("g", grade).query(Long.class).single() == 0) {
       throw new BusinessRuleException("space.ruleInvalid");
     }
-    jdbc.sql("""
-        insert into space_office_standard (region_id, effective_from, government_level, grade, max_use_area, post_label, source)
-        values (:region, :from, :level, :grade, :area, :label, :source)
-        on conflict (region_id, effective_from, government_level, grade)
-        do update set max_use_area = excluded.max_use_area, post_label = excluded.post_label, source = excluded.source""")
+    jdbc.sql(
+        """
+            insert into space_office_standard (region_id, effective_from, government_level, grade, max_use_area, post_label, source)
+            values (:region, :from, :level, :grade, :area, :label, :source)
+            on conflict (region_id, effective_from, government_level, grade)
+            do update set max_use_area = excluded.max_use_area, post_label = excluded.post_label, source = excluded.source""")
         .param("region", regionId).param("from", effectiveFrom).param("level", level.name()).param("grade", grade)
         .param("area", maxUseArea).param("label", postLabel.trim()).param("source", sourceOr(source))
         .update();
@@ -130,12 +134,13 @@ public class AreaStandards {
 
   @Transactional
   public void setUnitStandard(Long regionId, LocalDate effectiveFrom, GovernmentLevel level, String buildingGrade,
-                              BigDecimal perHead, int largeUnitHeadcount, BigDecimal largeUnitPerHead, String source,
-                              CurrentUser by) {
+      BigDecimal perHead, int largeUnitHeadcount, BigDecimal largeUnitPerHead, String source,
+      CurrentUser by) {
     requireRuleEditor(regionId, by);
     if (effectiveFrom == null || level == null || !List.of("一级", "二级", "三级").contains(buildingGrade)
         || perHead == null || largeUnitPerHead == null || perHead.signum() <= 0 || largeUnitPerHead.signum() <= 0
-        || largeUnitPerHead.compareTo(perHead) > 0 || largeUnitHeadcount <= 0 || perHead.compareTo(new BigDecimal("1000")) >= 0) {
+        || largeUnitPerHead.compareTo(perHead) > 0 || largeUnitHeadcount <= 0
+        || perHead.compareTo(new BigDecimal("1000")) >= 0) {
       throw new BusinessRuleException("space.ruleInvalid");
     }
     jdbc.sql("""
@@ -156,15 +161,16 @@ public class AreaStandards {
 
   @Transactional
   public void setDeadline(Long regionId, LocalDate effectiveFrom, Deadline kind, int months, String source,
-                          CurrentUser by) {
+      CurrentUser by) {
     requireRuleEditor(regionId, by);
     if (effectiveFrom == null || kind == null || months < 1 || months > 24) {
       throw new BusinessRuleException("space.ruleInvalid");
     }
-    jdbc.sql("""
-        insert into space_deadline_rule (region_id, effective_from, kind, months, source)
-        values (:region, :from, :kind, :months, :source)
-        on conflict (region_id, effective_from, kind) do update set months = excluded.months, source = excluded.source""")
+    jdbc.sql(
+        """
+            insert into space_deadline_rule (region_id, effective_from, kind, months, source)
+            values (:region, :from, :kind, :months, :source)
+            on conflict (region_id, effective_from, kind) do update set months = excluded.months, source = excluded.source""")
         .param("region", regionId).param("from", effectiveFrom).param("kind", kind.name()).param("months", months)
         .param("source", sourceOr(source)).update();
     audit.record(AuditEntry.created("space_deadline_rule", kind.name(), regionId,

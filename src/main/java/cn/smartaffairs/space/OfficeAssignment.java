@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 /** One person's office for the period [validFrom, validTo); a second office (兼职) carries the concurrent post. */
 public record OfficeAssignment(long id, long roomId, String roomLabel, long staffId, String staffName,
-                               boolean secondOffice, String concurrentPost, LocalDate concurrentPostEndedOn,
-                               LocalDate validFrom, LocalDate validTo, Ended endedBy) {
+    boolean secondOffice, String concurrentPost, LocalDate concurrentPostEndedOn,
+    LocalDate validFrom, LocalDate validTo, Ended endedBy) {
 
   /** Why an office ended. */
   public enum Ended {

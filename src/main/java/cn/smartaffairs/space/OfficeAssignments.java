@@ -23,7 +23,7 @@ public class OfficeAssignments {
 
   /** People of the unit holding an office room get it from a day; a second office names the concurrent post. */
   public record OfficeRequest(Long roomId, List<Long> staffIds, LocalDate validFrom, boolean secondOffice,
-                              String concurrentPost) {}
+      String concurrentPost) {}
 
   private final AllocationRecords records;
   private final SpaceRegister register;
@@ -54,7 +54,8 @@ public class OfficeAssignments {
     AllocationRules.checkOfficeRequest(room, request.staffIds(), request.secondOffice(), request.concurrentPost());
     return records.guarded(() -> {
       UnitAllocation holder = records.currentAllocation(room.id(), from)
-          .orElseThrow(() -> new BusinessRuleException("space.roomNotAllocated", room.buildingName() + " " + room.number()));
+          .orElseThrow(
+              () -> new BusinessRuleException("space.roomNotAllocated", room.buildingName() + " " + room.number()));
       AllocationRules.requireUnitOrManager(holder.unitId(), room.regionId(), by);
       List<Long> ids = new ArrayList<>();
       for (Long staffId : request.staffIds().stream().distinct().toList()) {

@@ -33,8 +33,8 @@ public class OfficeRecoveryWatch {
 
   /** One office to recover or vacate, and its deadline. */
   public record RecoveryTask(long id, long regionId, long assignmentId, long staffId, String staffName,
-                             String roomLabel, RecoveryReason reason, LocalDate since, LocalDate dueOn, boolean overdue,
-                             boolean done) {}
+      String roomLabel, RecoveryReason reason, LocalDate since, LocalDate dueOn, boolean overdue,
+      boolean done) {}
 
   /** What one sweep did. */
   public record Sweep(int raised, int flaggedOverdue) {}
@@ -48,7 +48,7 @@ public class OfficeRecoveryWatch {
   private final Clock clock;
 
   public OfficeRecoveryWatch(JdbcClient jdbc, AreaStandards standards, Accounts accounts, TodoInbox todos,
-                             AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+      AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
     this.standards = standards;
     this.accounts = accounts;
@@ -75,7 +75,7 @@ public class OfficeRecoveryWatch {
   }
 
   private record Due(long assignmentId, long regionId, long staffId, String staffName, StaffStatus staffStatus,
-                     String roomLabel, LocalDate since) {}
+      String roomLabel, LocalDate since) {}
 
   private int raise(LocalDate today) {
     List<Due> left = jdbc.sql("""
@@ -123,7 +123,8 @@ public class OfficeRecoveryWatch {
   }
 
   private int flagOverdue(LocalDate today) {
-    List<RecoveryTask> overdue = jdbc.sql(TASKS + " where t.done_at is null and t.overdue_at is null and t.due_on < :today")
+    List<RecoveryTask> overdue = jdbc
+        .sql(TASKS + " where t.done_at is null and t.overdue_at is null and t.due_on < :today")
         .param("today", today).query(OfficeRecoveryWatch::task).list();
     for (RecoveryTask task : overdue) {
       jdbc.sql("update space_recovery_task set overdue_at = :at where id = :id")
@@ -149,7 +150,7 @@ public class OfficeRecoveryWatch {
   public List<RecoveryTask> tasks(boolean openOnly, CurrentUser viewer) {
     var parameters = viewer.dataScope().bind(new MapSqlParameterSource()).addValue("open", openOnly);
     return jdbc.sql(TASKS + " where " + DataScope.sqlCondition("t.region_id", "s.unit_id", null)
-            + " and (not :open or t.done_at is null) order by t.done_at is not null, t.due_on, t.id limit 500")
+        + " and (not :open or t.done_at is null) order by t.done_at is not null, t.due_on, t.id limit 500")
         .paramSource(parameters).query(OfficeRecoveryWatch::task).list();
   }
 

@@ -8,5 +8,5 @@ import java.math.BigDecimal;
  * within) and the rule that applies.
  */
 public record PersonCompliance(long staffId, String name, long unitId, String unitName, String rankCode, String rank,
-                               String governmentLevel, BigDecimal allowedArea, BigDecimal occupiedArea,
-                               BigDecimal excess, boolean overStandard, String rule, String rooms) {}
+    String governmentLevel, BigDecimal allowedArea, BigDecimal occupiedArea,
+    BigDecimal excess, boolean overStandard, String rule, String rooms) {}

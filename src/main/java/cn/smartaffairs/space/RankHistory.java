@@ -33,7 +33,7 @@ public class RankHistory {
   private final Clock clock;
 
   public RankHistory(JdbcClient jdbc, StaffDirectory staff, OrganisationDirectory organisation, AuditTrail audit,
-                     Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.staff = staff;
     this.organisation = organisation;
@@ -43,7 +43,7 @@ public class RankHistory {
 
   /** A rank change in force from a date. */
   public record RankChange(long id, long staffId, LocalDate effectiveFrom, String previousRankCode, String rankCode,
-                           String recordedBy) {}
+      String recordedBy) {}
 
   /** Records that a staff member holds a new rank from a date: space managers and staff-register keepers may. */
   @Transactional
@@ -72,9 +72,11 @@ public class RankHistory {
         .param("s", staffId).param("d", effectiveFrom).query(Long.class).single() > 0) {
       throw new BusinessRuleException("space.rankChangeExists", effectiveFrom);
     }
-    long id = jdbc.sql("""
-        insert into space_rank_change (staff_id, effective_from, previous_rank_code, rank_code, recorded_by, recorded_at)
-        values (:s, :d, :previous, :rank, :by, :at) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into space_rank_change (staff_id, effective_from, previous_rank_code, rank_code, recorded_by, recorded_at)
+                values (:s, :d, :previous, :rank, :by, :at) returning id""")
         .param("s", staffId).param("d", effectiveFrom).param("previous", previous).param("rank", rankCode)
         .param("by", by.username()).param("at", Timestamp.from(clock.instant())).query(Long.class).single();
     audit.record(AuditEntry.created("space_rank_change", id, member.regionId(), Map.of("staffId", staffId,

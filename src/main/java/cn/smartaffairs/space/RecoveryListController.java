@@ -32,17 +32,18 @@ class RecoveryListController {
       "since", SortKeys.byValue(OfficeRecoveryWatch.RecoveryTask::since),
       "state", SortKeys.byValue((OfficeRecoveryWatch.RecoveryTask t) -> t.done() ? 2 : t.overdue() ? 0 : 1));
 
-  static final ListColumns<OfficeRecoveryWatch.RecoveryTask> COLUMNS =
-      ListColumns.<OfficeRecoveryWatch.RecoveryTask>sortedBy(SORT_KEYS)
-          .sortable("person", "space.person", OfficeRecoveryWatch.RecoveryTask::staffName)
-          .sortable("room", "space.room", OfficeRecoveryWatch.RecoveryTask::roomLabel)
-          .sortable("reason", "space.reason", t -> ListColumns.words("space.recoveryReason." + t.reason()))
-          .sortable("since", "space.since", OfficeRecoveryWatch.RecoveryTask::since)
-          .sortable("due", "space.dueOn", OfficeRecoveryWatch.RecoveryTask::dueOn)
-          .sortable("state", "space.status", t -> ListColumns.words(t.done() ? "space.done"
-              : t.overdue() ? "space.overdue" : "space.open"))
-          .pageOnly("common.actions")
-          .searchedFor("space.recoverySearch").pagedBy(50).exportedAs("space.recovery");
+  static final ListColumns<OfficeRecoveryWatch.RecoveryTask> COLUMNS = ListColumns.<OfficeRecoveryWatch.RecoveryTask>sortedBy(
+      SORT_KEYS)
+      .sortable("person", "space.person", OfficeRecoveryWatch.RecoveryTask::staffName)
+      .sortable("room", "space.room", OfficeRecoveryWatch.RecoveryTask::roomLabel)
+      .sortable("reason", "space.reason", t -> ListColumns.words("space.recoveryReason." + t.reason()))
+      .sortable("since", "space.since", OfficeRecoveryWatch.RecoveryTask::since)
+      .sortable("due", "space.dueOn", OfficeRecoveryWatch.RecoveryTask::dueOn)
+      .sortable("state", "space.status", t -> ListColumns.words(t.done()
+          ? "space.done"
+          : t.overdue() ? "space.overdue" : "space.open"))
+      .pageOnly("common.actions")
+      .searchedFor("space.recoverySearch").pagedBy(50).exportedAs("space.recovery");
 
   private final OfficeRecoveryWatch recovery;
   private final SpaceAllocations allocations;
@@ -56,7 +57,7 @@ class RecoveryListController {
 
   @GetMapping("/space/recovery")
   String recovery(@RequestParam(defaultValue = "true") boolean openOnly, @RequestParam Map<String, String> parameters,
-                  Model model) {
+      Model model) {
     ListQuery query = COLUMNS.parse(parameters);
     COLUMNS.show(model, query, page(query, openOnly));
     model.addAttribute("openOnly", openOnly);
@@ -67,7 +68,7 @@ class RecoveryListController {
   /** The list's search in its order, every page up to the export's limit. */
   @GetMapping("/space/recovery/export.xlsx")
   void export(@RequestParam(defaultValue = "true") boolean openOnly, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     ListExport.send(response, COLUMNS, page(COLUMNS.parse(parameters).forExport(), openOnly).items(), messages,
         locale);
   }

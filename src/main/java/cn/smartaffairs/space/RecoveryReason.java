@@ -7,8 +7,8 @@ import cn.smartaffairs.organisation.StaffStatus;
  * or a leader's concurrent post ended (the second office is vacated, 腾退). Each runs on its own deadline rule.
  */
 public enum RecoveryReason {
-  LEFT(AreaStandards.Deadline.RECOVERY_AFTER_LEAVING, "收回"),
-  CONCURRENT_POST_ENDED(AreaStandards.Deadline.SECOND_OFFICE_AFTER_POST, "腾退");
+  LEFT(AreaStandards.Deadline.RECOVERY_AFTER_LEAVING,
+      "收回"), CONCURRENT_POST_ENDED(AreaStandards.Deadline.SECOND_OFFICE_AFTER_POST, "腾退");
 
   private final AreaStandards.Deadline deadline;
   private final String action;

@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  * staff members have it as their office.
  */
 public record Room(long id, long regionId, long buildingId, String buildingName, long floorId, String floorName,
-                   String number, BigDecimal useArea, RoomKind kind, String note, Long unitId, String unitName,
-                   int occupants) {}
+    String number, BigDecimal useArea, RoomKind kind, String note, Long unitId, String unitName,
+    int occupants) {}

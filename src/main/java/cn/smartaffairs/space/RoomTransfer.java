@@ -5,13 +5,13 @@ import java.time.LocalDate;
 
 /** A 调剂 (done at once by the administration) or a 移交 awaiting or after its 接收 by the other unit. */
 public record RoomTransfer(long id, Kind kind, long roomId, String roomLabel, long fromUnitId, String fromUnitName,
-                           long toUnitId, String toUnitName, LocalDate effectiveOn, String reason, Status status,
-                           String requestedBy, String decidedBy) {
+    long toUnitId, String toUnitName, LocalDate effectiveOn, String reason, Status status,
+    String requestedBy, String decidedBy) {
 
   /** 调剂 or 移交, and how each ends the giving unit's period and begins the receiving unit's. */
   public enum Kind {
-    REALLOCATION(Status.DONE, UnitAllocation.Ended.REALLOCATED, UnitAllocation.Began.REALLOCATED),
-    HANDOVER(Status.PENDING, UnitAllocation.Ended.HANDED_OVER, UnitAllocation.Began.RECEIVED);
+    REALLOCATION(Status.DONE, UnitAllocation.Ended.REALLOCATED, UnitAllocation.Began.REALLOCATED), HANDOVER(
+        Status.PENDING, UnitAllocation.Ended.HANDED_OVER, UnitAllocation.Began.RECEIVED);
 
     private final Status initialStatus;
     private final UnitAllocation.Ended ends;

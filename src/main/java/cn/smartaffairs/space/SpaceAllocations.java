@@ -25,7 +25,7 @@ public class SpaceAllocations {
 
   /** Rooms for a unit under a new agreement, from the start of its term. */
   public record AllocationRequest(Long unitId, String agreementNo, LocalDate termFrom, LocalDate termTo,
-                                  List<Long> roomIds) {}
+      List<Long> roomIds) {}
 
   private final AllocationRecords records;
   private final SpaceRegister register;
@@ -34,7 +34,7 @@ public class SpaceAllocations {
   private final Clock clock;
 
   public SpaceAllocations(AllocationRecords records, SpaceRegister register, OrganisationDirectory organisation,
-                          PdfPrinter printer, Clock clock) {
+      PdfPrinter printer, Clock clock) {
     this.records = records;
     this.register = register;
     this.organisation = organisation;
@@ -49,7 +49,8 @@ public class SpaceAllocations {
   /** Allocates rooms to a unit under a new agreement, from the start of its term. Space managers of the region. */
   public Agreement allocate(AllocationRequest request, CurrentUser by) {
     AllocationRules.requireUnitChosen(request.unitId());
-    Unit unit = organisation.unitById(request.unitId()).orElseThrow(() -> new NotFoundException("单位", request.unitId()));
+    Unit unit = organisation.unitById(request.unitId())
+        .orElseThrow(() -> new NotFoundException("单位", request.unitId()));
     SpaceRegister.requireEditable(unit.regionId(), by);
     AllocationRules.checkAgreement(request.agreementNo(), request.termFrom(), request.termTo(), request.roomIds());
     long id = records.guarded(() -> {
@@ -79,7 +80,7 @@ public class SpaceAllocations {
 
   /** 调剂: the administration moves a room from the unit holding it to another unit from a day, under a new agreement. */
   public RoomTransfer reallocate(long roomId, long toUnitId, LocalDate on, String reason, String agreementNo,
-                                 CurrentUser by) {
+      CurrentUser by) {
     Room room = register.room(roomId, by);
     SpaceRegister.requireEditable(room.regionId(), by);
     Unit to = unitOfRegion(toUnitId, room.regionId());
@@ -178,7 +179,8 @@ public class SpaceAllocations {
         .field("分配使用面积", agreement.area().toPlainString() + " m²")
         .table("分配房间", List.of("楼宇 房间", "类型", "使用面积(m²)", "起始日期", "状态"),
             agreement.rooms().stream().map(r -> List.of(r.roomLabel(), r.kind().chineseName(),
-                r.area().toPlainString(), r.validFrom().toString(), r.validTo() == null ? "使用中" : "已于" + r.validTo() + "结束"))
+                r.area().toPlainString(), r.validFrom().toString(),
+                r.validTo() == null ? "使用中" : "已于" + r.validTo() + "结束"))
                 .toList())
         .note("依据《党政机关办公用房管理办法》第十八条：本凭证可用于办理法人登记、集体户口登记、大中修审批等事项，"
             + "不得用于出租、出借或经营。")
@@ -208,7 +210,7 @@ public class SpaceAllocations {
 
   /** Ends the giving unit's period and begins the receiving unit's under a new agreement, as the transfer's kind says. */
   private void move(UnitAllocation current, Room room, Unit to, LocalDate on, String agreementNo,
-                    RoomTransfer.Kind kind, long transferId, CurrentUser by) {
+      RoomTransfer.Kind kind, long transferId, CurrentUser by) {
     endAllocation(current, on, kind.ends(), room.regionId());
     long agreementId = newAgreement(to, agreementNo, on, null, by);
     records.insertAllocation(room, to, agreementId, on, kind.begins());
@@ -217,7 +219,8 @@ public class SpaceAllocations {
 
   private UnitAllocation allocatedOn(Room room, LocalDate on) {
     return records.currentAllocation(room.id(), on)
-        .orElseThrow(() -> new BusinessRuleException("space.roomNotAllocated", room.buildingName() + " " + room.number()));
+        .orElseThrow(
+            () -> new BusinessRuleException("space.roomNotAllocated", room.buildingName() + " " + room.number()));
   }
 
   private void requireFree(Room room, LocalDate from) {

@@ -33,7 +33,7 @@ class SpaceApiController {
   private final SpaceRegister register;
 
   SpaceApiController(SpaceAllocations allocations, OfficeAssignments offices, AreaCompliance compliance,
-                     RankHistory ranks, OfficeRecoveryWatch recovery, SpaceRegister register) {
+      RankHistory ranks, OfficeRecoveryWatch recovery, SpaceRegister register) {
     this.allocations = allocations;
     this.offices = offices;
     this.compliance = compliance;
@@ -43,13 +43,12 @@ class SpaceApiController {
   }
 
   @GetMapping("/api/v1/space/compliance")
-  @Operation(summary = "超标检查 Offices and units against the area standard",
-      description = "people: each person's occupied office use-area (shared rooms divided among occupants) against the "
-          + "standard for their unit's government level and their rank on the day; units: allocated use-area against "
-          + "approved head count × per-head area of the building grade. Areas in m²; excess 0 when within. "
-          + "date defaults to today.")
+  @Operation(summary = "超标检查 Offices and units against the area standard", description = "people: each person's occupied office use-area (shared rooms divided among occupants) against the "
+      + "standard for their unit's government level and their rank on the day; units: allocated use-area against "
+      + "approved head count × per-head area of the building grade. Areas in m²; excess 0 when within. "
+      + "date defaults to today.")
   Compliance compliance(@RequestParam(required = false) Long unitId,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     var user = CurrentUsers.current();
     return date == null ? compliance.check(unitId, user) : compliance.check(unitId, date, user.dataScope());
   }
@@ -61,8 +60,7 @@ class SpaceApiController {
   }
 
   @PostMapping("/api/v1/space/agreements")
-  @Operation(summary = "分配用房 Allocate rooms to a unit under a new agreement",
-      description = "409 when a room is already allocated to a unit on the start day or the agreement number is taken.")
+  @Operation(summary = "分配用房 Allocate rooms to a unit under a new agreement", description = "409 when a room is already allocated to a unit on the start day or the agreement number is taken.")
   ResponseEntity<Agreement> allocate(@RequestBody SpaceAllocations.AllocationRequest request) {
     var agreement = allocations.allocate(request, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/space/agreements/" + agreement.id())).body(agreement);

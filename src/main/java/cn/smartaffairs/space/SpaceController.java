@@ -52,9 +52,9 @@ class SpaceController {
   private final RankHistory rankHistory;
 
   SpaceController(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices,
-                  AreaCompliance compliance, OfficeRecoveryWatch recovery, SpaceReports reports,
-                  OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages, ObjectMapper json,
-                  RankHistory rankHistory) {
+      AreaCompliance compliance, OfficeRecoveryWatch recovery, SpaceReports reports,
+      OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages, ObjectMapper json,
+      RankHistory rankHistory) {
     this.json = json;
     this.rankHistory = rankHistory;
     this.register = register;
@@ -86,9 +86,11 @@ class SpaceController {
         "legend", Map.of("data", List.of(allocated, allowed)),
         "grid", Map.of("left", 140, "right", 20, "top", 30, "bottom", 20),
         "xAxis", Map.of("type", "value", "name", "m²"),
-        "yAxis", Map.of("type", "category", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::name).toList()),
+        "yAxis",
+        Map.of("type", "category", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::name).toList()),
         "series", List.of(
-            Map.of("name", allocated, "type", "bar", "data", dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
+            Map.of("name", allocated, "type", "bar", "data",
+                dashboard.byUnit().stream().map(SpaceReports.UnitArea::area).toList()),
             Map.of("name", allowed, "type", "bar", "data",
                 dashboard.byUnit().stream().map(SpaceReports.UnitArea::allowedArea).toList())))));
     return "space/dashboard";
@@ -107,7 +109,8 @@ class SpaceController {
         new Xlsx.Sheet("按类型", List.of("类型", "房间数", "使用面积(m²)"),
             d.byKind().stream().map(k -> List.of(k.name(), k.rooms(), k.area()))),
         new Xlsx.Sheet("按单位", List.of("单位", "编制", "分配面积(m²)", "核定面积(m²)", "超标(m²)"),
-            d.byUnit().stream().map(u -> List.of(u.name(), u.approvedHeadcount(), u.area(), u.allowedArea(), u.excess()))),
+            d.byUnit().stream()
+                .map(u -> List.of(u.name(), u.approvedHeadcount(), u.area(), u.allowedArea(), u.excess()))),
         new Xlsx.Sheet("空置房间", List.of("楼宇", "楼层", "房间号", "类型", "使用面积(m²)"),
             d.vacantRooms().stream().map(r -> List.of(r.buildingName(), r.floorName(), r.number(),
                 r.kind().chineseName(), r.useArea()))));
@@ -128,7 +131,8 @@ class SpaceController {
     model.addAttribute("unitSide", unitSide);
     model.addAttribute("units", organisation.unitChoices(DataScope.region(history.room().regionId())));
     model.addAttribute("today", allocations.today());
-    model.addAttribute("unitStaff", !unitSide ? List.of()
+    model.addAttribute("unitStaff", !unitSide
+        ? List.of()
         : staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items());
     model.addAttribute("currentAllocation", history.allocations().stream()
         .filter(a -> a.validTo() == null).reduce((a, b) -> b).orElse(null));
@@ -137,9 +141,9 @@ class SpaceController {
 
   @PostMapping("/space/rooms/{id}/allocate")
   String allocate(@PathVariable long id, @RequestParam Long unitId, @RequestParam String agreementNo,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termFrom,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termTo,
-                  RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termTo,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.allocate(new SpaceAllocations.AllocationRequest(unitId,
         agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()),
         () -> done("space.done.allocated", id, locale), "/space/rooms/" + id, redirect, messages, locale);
@@ -147,9 +151,9 @@ class SpaceController {
 
   @PostMapping("/space/rooms/{id}/offices")
   String assignOffice(@PathVariable long id, @RequestParam(required = false) List<Long> staffIds,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                      @RequestParam(defaultValue = "false") boolean secondOffice,
-                      @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+      @RequestParam(defaultValue = "false") boolean secondOffice,
+      @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> offices.assignOffice(new OfficeAssignments.OfficeRequest(id,
         staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom,
         secondOffice, concurrentPost), CurrentUsers.current()),
@@ -159,8 +163,8 @@ class SpaceController {
 
   @PostMapping("/space/offices/{id}/end")
   String endOffice(@PathVariable long id, @RequestParam long roomId,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                   RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> offices.endOffice(id, on, CurrentUsers.current()),
         () -> done("space.done.officeEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
@@ -168,8 +172,8 @@ class SpaceController {
 
   @PostMapping("/space/offices/{id}/concurrent-post-ended")
   String concurrentPostEnded(@PathVariable long id, @RequestParam long roomId,
-                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                             RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> offices.endConcurrentPost(id, on, CurrentUsers.current()),
         () -> done("space.done.concurrentPostEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
@@ -177,8 +181,8 @@ class SpaceController {
 
   @PostMapping("/space/allocations/{id}/return")
   String returnRoom(@PathVariable long id, @RequestParam long roomId,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                    RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.returnRoom(id, on, CurrentUsers.current()),
         () -> done("space.done.returned", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
@@ -186,9 +190,9 @@ class SpaceController {
 
   @PostMapping("/space/rooms/{id}/reallocate")
   String reallocate(@PathVariable long id, @RequestParam long toUnitId,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                    @RequestParam String reason, @RequestParam String agreementNo, RedirectAttributes redirect,
-                    Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      @RequestParam String reason, @RequestParam String agreementNo, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.reallocate(id, toUnitId, on, reason, agreementNo,
         CurrentUsers.current()), () -> done("space.done.reallocated", id, locale),
         "/space/rooms/" + id, redirect, messages, locale);
@@ -196,8 +200,8 @@ class SpaceController {
 
   @PostMapping("/space/rooms/{id}/handover")
   String handOver(@PathVariable long id, @RequestParam long toUnitId,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                  @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> allocations.handOver(id, toUnitId, on, reason, CurrentUsers.current()),
         () -> done("space.done.handedOver", id, locale),
         "/space/transfers", redirect, messages, locale);
@@ -232,10 +236,11 @@ class SpaceController {
 
   @GetMapping("/space/compliance")
   String compliance(@RequestParam(required = false) Long unitId,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @RequestParam(defaultValue = "false") boolean overOnly, Model model, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(defaultValue = "false") boolean overOnly, Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    Compliance result = date == null ? compliance.check(unitId, user, locale)
+    Compliance result = date == null
+        ? compliance.check(unitId, user, locale)
         : compliance.check(unitId, date, user.dataScope(), locale);
     model.addAttribute("result", result);
     model.addAttribute("people", overOnly ? result.overStandardPeople() : result.people());
@@ -249,8 +254,8 @@ class SpaceController {
 
   @PostMapping("/space/rank-changes")
   String rankChange(@RequestParam long staffId, @RequestParam String rankCode,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                    @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> rankHistory.record(staffId, rankCode, effectiveFrom, CurrentUsers.current()),
         "/space/compliance" + (unitId == null ? "" : "?unitId=" + unitId), redirect, messages, locale);
   }
@@ -269,15 +274,15 @@ class SpaceController {
 
   @PostMapping("/space/recovery/{assignmentId}/recover")
   String recover(@PathVariable long assignmentId,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                 RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> offices.endOffice(assignmentId, on, CurrentUsers.current()),
         "/space/recovery", redirect, messages, locale);
   }
 
   @GetMapping("/space/publication")
   String publication(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long unitId,
-                     Model model) {
+      Model model) {
     CurrentUser user = CurrentUsers.current();
     int chosen = year == null ? allocations.today().getYear() : checkYear(year);
     model.addAttribute("year", chosen);
@@ -289,7 +294,7 @@ class SpaceController {
 
   @GetMapping("/space/publication.xlsx")
   void publicationXlsx(@RequestParam int year, @RequestParam(required = false) Long unitId,
-                       HttpServletResponse response) {
+      HttpServletResponse response) {
     var rows = reports.publication(checkYear(year), unitId, CurrentUsers.current());
     XlsxDownload.send(response, year + "年度办公用房使用情况公示.xlsx",
         new Xlsx.Sheet(year + "年度公示", List.of("单位", "楼宇", "房间号", "类型", "使用面积(m²)", "起始日期", "结束日期", "使用人"),

@@ -46,7 +46,7 @@ public class SpaceImport {
   private final MessageSource messages;
 
   public SpaceImport(SpaceRegister register, OrganisationDirectory organisation, JdbcClient jdbc,
-                     MessageSource messages) {
+      MessageSource messages) {
     this.register = register;
     this.organisation = organisation;
     this.jdbc = jdbc;
@@ -57,7 +57,7 @@ public class SpaceImport {
   public record Imported(int buildings, int floors, int rooms) {}
 
   private record Row(int number, long regionId, String buildingCode, BuildingDraft building, int level,
-                     String roomNumber, BigDecimal area, RoomKind kind, String note) {}
+      String roomNumber, BigDecimal area, RoomKind kind, String note) {}
 
   /** Imports all rows or none; answers what was created, or throws with every error found. */
   @Transactional
@@ -71,7 +71,7 @@ public class SpaceImport {
         .query((rs, n) -> Map.entry(rs.getLong(1) + "/" + rs.getString(2), rs.getLong(3)))
         .list().forEach(e -> existingBuildings.put(e.getKey(), e.getValue()));
     Set<String> takenRooms = new HashSet<>(jdbc.sql(
-            "select b.region_id || '/' || b.code || '/' || r.number from space_room r join space_building b on b.id = r.building_id")
+        "select b.region_id || '/' || b.code || '/' || r.number from space_room r join space_building b on b.id = r.building_id")
         .query(String.class).list());
     List<ImportError> errors = new ArrayList<>();
     Map<String, Row> firstRowOfNewBuilding = new LinkedHashMap<>();
@@ -89,7 +89,8 @@ public class SpaceImport {
     }
     Map<String, Long> buildingIds = new HashMap<>(existingBuildings);
     Map<String, Long> floorIds = new HashMap<>();
-    jdbc.sql("select b.region_id || '/' || b.code || '/' || f.level, f.id from space_floor f join space_building b on b.id = f.building_id")
+    jdbc.sql(
+        "select b.region_id || '/' || b.code || '/' || f.level, f.id from space_floor f join space_building b on b.id = f.building_id")
         .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
         .forEach(e -> floorIds.put(e.getKey(), e.getValue()));
     int buildings = 0;
@@ -105,7 +106,8 @@ public class SpaceImport {
       String floorKey = buildingKey + "/" + row.level();
       Long floorId = floorIds.get(floorKey);
       if (floorId == null) {
-        floorId = register.insertFloor(row.regionId(), buildingId, row.level(), SpaceRegister.defaultFloorName(row.level()));
+        floorId = register.insertFloor(row.regionId(), buildingId, row.level(),
+            SpaceRegister.defaultFloorName(row.level()));
         floorIds.put(floorKey, floorId);
         floors++;
       }
@@ -116,8 +118,8 @@ public class SpaceImport {
   }
 
   private Row parse(Xlsx.TableRow row, Map<String, Region> regions, DataScope scope, Map<String, Long> existing,
-                    Map<String, Row> firstRowOfNewBuilding, Set<String> takenRooms, Set<String> seenRooms,
-                    List<ImportError> errors, Locale locale) {
+      Map<String, Row> firstRowOfNewBuilding, Set<String> takenRooms, Set<String> seenRooms,
+      List<ImportError> errors, Locale locale) {
     int before = errors.size();
     int n = row.rowNumber();
     Region region = regions.get(row.get("区域编码"));

@@ -84,7 +84,8 @@ public class SpaceRegister {
 
   /** The buildings in which the caller may see at least one room, or all of their regions' buildings. */
   public List<Building> buildings(CurrentUser viewer) {
-    return jdbc.sql("select " + BUILDING_COLUMNS + " where exists (select 1 from space_room r where r.building_id = b.id"
+    return jdbc
+        .sql("select " + BUILDING_COLUMNS + " where exists (select 1 from space_room r where r.building_id = b.id"
             + " and " + ROOM_SCOPE + ") or :scopeAll or b.region_id = any(:scopeRegions) order by b.region_id, b.code")
         .paramSource(scoped(viewer)).query(SpaceRegister::building).list();
   }
@@ -113,7 +114,7 @@ public class SpaceRegister {
   /** The rooms of one building (or all, when null) that the caller may see. */
   public List<Room> rooms(Long buildingId, CurrentUser viewer) {
     return jdbc.sql("select " + ROOM_COLUMNS + " where " + ROOM_SCOPE
-            + " and (cast(:building as bigint) is null or r.building_id = :building) order by b.code, f.level, r.number")
+        + " and (cast(:building as bigint) is null or r.building_id = :building) order by b.code, f.level, r.number")
         .paramSource(scoped(viewer).addValue("building", buildingId)).query(SpaceRegister::room).list();
   }
 
@@ -214,7 +215,8 @@ public class SpaceRegister {
     if (blank(draft.number()) || draft.number().trim().length() > 30) {
       throw new BusinessRuleException("space.roomNumberRequired");
     }
-    if (draft.useArea() == null || draft.useArea().signum() <= 0 || draft.useArea().compareTo(new BigDecimal("999999")) > 0) {
+    if (draft.useArea() == null || draft.useArea().signum() <= 0
+        || draft.useArea().compareTo(new BigDecimal("999999")) > 0) {
       throw new BusinessRuleException("space.roomAreaInvalid");
     }
     if (draft.kind() == null) {
@@ -243,7 +245,8 @@ public class SpaceRegister {
   /** Attaches a floor plan: a JPEG, PNG or WebP image or a PDF as its bytes say, at most 20 MB. */
   @Transactional
   public long attachPlan(long floorId, String fileName, byte[] data, CurrentUser by) {
-    var floor = jdbc.sql("select f.building_id, b.region_id from space_floor f join space_building b on b.id = f.building_id"
+    var floor = jdbc
+        .sql("select f.building_id, b.region_id from space_floor f join space_building b on b.id = f.building_id"
             + " where f.id = :id")
         .param("id", floorId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
         .orElseThrow(() -> new NotFoundException("楼层", floorId));
@@ -333,7 +336,8 @@ public class SpaceRegister {
   private static Building building(ResultSet rs, int n) throws SQLException {
     return new Building(rs.getLong("id"), rs.getLong("region_id"), rs.getString("code"), rs.getString("name"),
         rs.getString("address"), rs.getString("ownership"), rs.getString("title_certificate"),
-        (Integer) rs.getObject("year_built"), rs.getBigDecimal("total_building_area"), rs.getBigDecimal("total_use_area"),
+        (Integer) rs.getObject("year_built"), rs.getBigDecimal("total_building_area"),
+        rs.getBigDecimal("total_use_area"),
         rs.getInt("floor_count"), rs.getInt("room_count"), rs.getBigDecimal("room_area"));
   }
 

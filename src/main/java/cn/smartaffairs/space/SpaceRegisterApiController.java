@@ -64,9 +64,8 @@ class SpaceRegisterApiController {
   }
 
   @GetMapping("/api/v1/space/rooms")
-  @Operation(summary = "房间列表 Rooms in the caller's scope",
-      description = "A region's space managers see its rooms; a unit sees the rooms allocated to it; a staff member "
-          + "the rooms that are their office. kind: OFFICE 办公室, SERVICE 服务用房, EQUIPMENT 设备用房, ANCILLARY 附属用房.")
+  @Operation(summary = "房间列表 Rooms in the caller's scope", description = "A region's space managers see its rooms; a unit sees the rooms allocated to it; a staff member "
+      + "the rooms that are their office. kind: OFFICE 办公室, SERVICE 服务用房, EQUIPMENT 设备用房, ANCILLARY 附属用房.")
   List<Room> rooms(@RequestParam(required = false) Long buildingId) {
     return register.rooms(buildingId, CurrentUsers.current());
   }

@@ -48,7 +48,7 @@ class SpaceRegisterController {
   private final MessageSource messages;
 
   SpaceRegisterController(SpaceRegister register, SpaceImport spaceImport, AreaStandards standards,
-                          OrganisationDirectory organisation, MessageSource messages) {
+      OrganisationDirectory organisation, MessageSource messages) {
     this.register = register;
     this.spaceImport = spaceImport;
     this.standards = standards;
@@ -105,9 +105,9 @@ class SpaceRegisterController {
 
   @PostMapping("/space/buildings")
   String createBuilding(@RequestParam String code, @RequestParam String name, @RequestParam String address,
-                        @RequestParam String ownership, @RequestParam(required = false) String titleCertificate,
-                        @RequestParam(required = false) Integer yearBuilt, @RequestParam BigDecimal totalBuildingArea,
-                        @RequestParam BigDecimal totalUseArea, RedirectAttributes redirect, Locale locale) {
+      @RequestParam String ownership, @RequestParam(required = false) String titleCertificate,
+      @RequestParam(required = false) Integer yearBuilt, @RequestParam BigDecimal totalBuildingArea,
+      @RequestParam BigDecimal totalUseArea, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.createBuilding(new BuildingDraft(null, code, name, address,
         ownership, titleCertificate, yearBuilt, totalBuildingArea, totalUseArea), CurrentUsers.current()),
         () -> text("space.done.buildingRegistered", locale, name == null ? "" : name.strip()), "/space/buildings",
@@ -130,7 +130,7 @@ class SpaceRegisterController {
 
   @PostMapping("/space/buildings/{id}/floors")
   String addFloor(@PathVariable long id, @RequestParam int level, @RequestParam(required = false) String name,
-                  RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.addFloor(id, level, name, CurrentUsers.current()),
         () -> text("space.done.floorAdded", locale, floorWords(level, locale)), "/space/buildings/" + id, redirect,
         messages, locale);
@@ -138,17 +138,18 @@ class SpaceRegisterController {
 
   @PostMapping("/space/buildings/{id}/rooms")
   String addRoom(@PathVariable long id, @RequestParam long floorId, @RequestParam String number,
-                 @RequestParam BigDecimal useArea, @RequestParam RoomKind kind,
-                 @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+      @RequestParam BigDecimal useArea, @RequestParam RoomKind kind,
+      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.addRoom(new RoomDraft(id, floorId, number, useArea, kind, note),
-        CurrentUsers.current()), () -> text("space.done.roomAdded", locale, number == null ? "" : number.strip(),
+        CurrentUsers.current()),
+        () -> text("space.done.roomAdded", locale, number == null ? "" : number.strip(),
             kind == null ? "" : text("space.roomKind." + kind, locale)),
         "/space/buildings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/buildings/{id}/plans")
   String uploadPlan(@PathVariable long id, @RequestParam long floorId, @RequestParam MultipartFile file,
-                    RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> register.attachPlan(floorId, file.getOriginalFilename(), bytes(file),
         CurrentUsers.current()), () -> text("space.done.planAttached", locale, file.getOriginalFilename()),
         "/space/buildings/" + id, redirect, messages, locale);
@@ -204,11 +205,11 @@ class SpaceRegisterController {
 
   @PostMapping("/space/rules/office")
   String setOfficeStandard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                           @RequestParam GovernmentLevel governmentLevel, @RequestParam String grade,
-                           @RequestParam BigDecimal maxUseArea, @RequestParam String postLabel,
-                           @RequestParam(required = false) String source,
-                           @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-                           Locale locale) {
+      @RequestParam GovernmentLevel governmentLevel, @RequestParam String grade,
+      @RequestParam BigDecimal maxUseArea, @RequestParam String postLabel,
+      @RequestParam(required = false) String source,
+      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
+      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setOfficeStandard(national ? null : user.regionId(), effectiveFrom,
         governmentLevel, grade, maxUseArea, postLabel, source, user),
@@ -218,11 +219,11 @@ class SpaceRegisterController {
 
   @PostMapping("/space/rules/unit")
   String setUnitStandard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                         @RequestParam GovernmentLevel governmentLevel, @RequestParam String buildingGrade,
-                         @RequestParam BigDecimal useAreaPerHead, @RequestParam int largeUnitHeadcount,
-                         @RequestParam BigDecimal largeUnitPerHead, @RequestParam(required = false) String source,
-                         @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-                         Locale locale) {
+      @RequestParam GovernmentLevel governmentLevel, @RequestParam String buildingGrade,
+      @RequestParam BigDecimal useAreaPerHead, @RequestParam int largeUnitHeadcount,
+      @RequestParam BigDecimal largeUnitPerHead, @RequestParam(required = false) String source,
+      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
+      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setUnitStandard(national ? null : user.regionId(), effectiveFrom,
         governmentLevel, buildingGrade, useAreaPerHead, largeUnitHeadcount, largeUnitPerHead, source, user),
@@ -232,10 +233,10 @@ class SpaceRegisterController {
 
   @PostMapping("/space/rules/deadline")
   String setDeadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                     @RequestParam AreaStandards.Deadline kind, @RequestParam int months,
-                     @RequestParam(required = false) String source,
-                     @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-                     Locale locale) {
+      @RequestParam AreaStandards.Deadline kind, @RequestParam int months,
+      @RequestParam(required = false) String source,
+      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
+      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> standards.setDeadline(national ? null : user.regionId(), effectiveFrom, kind,
         months, source, user), () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)),

@@ -32,17 +32,16 @@ class TransferListController {
       "effectiveOn", SortKeys.byValue(RoomTransfer::effectiveOn),
       "status", SortKeys.byValue(RoomTransfer::status));
 
-  static final ListColumns<RoomTransfer> COLUMNS =
-      ListColumns.<RoomTransfer>sortedBy(SORT_KEYS)
-          .sortable("kind", "space.kind", t -> ListColumns.words("space.transfer." + t.kind()))
-          .sortable("room", "space.room", RoomTransfer::roomLabel)
-          .sortable("fromUnit", "space.fromUnit", RoomTransfer::fromUnitName)
-          .sortable("toUnit", "space.toUnit", RoomTransfer::toUnitName)
-          .sortable("effectiveOn", "space.effectiveOn", RoomTransfer::effectiveOn)
-          .column("space.reason", RoomTransfer::reason)
-          .sortable("status", "space.status", t -> ListColumns.words("space.transferStatus." + t.status()))
-          .pageOnly("common.actions")
-          .searchedFor("space.transferSearch").pagedBy(50).exportedAs("space.transfers");
+  static final ListColumns<RoomTransfer> COLUMNS = ListColumns.<RoomTransfer>sortedBy(SORT_KEYS)
+      .sortable("kind", "space.kind", t -> ListColumns.words("space.transfer." + t.kind()))
+      .sortable("room", "space.room", RoomTransfer::roomLabel)
+      .sortable("fromUnit", "space.fromUnit", RoomTransfer::fromUnitName)
+      .sortable("toUnit", "space.toUnit", RoomTransfer::toUnitName)
+      .sortable("effectiveOn", "space.effectiveOn", RoomTransfer::effectiveOn)
+      .column("space.reason", RoomTransfer::reason)
+      .sortable("status", "space.status", t -> ListColumns.words("space.transferStatus." + t.status()))
+      .pageOnly("common.actions")
+      .searchedFor("space.transferSearch").pagedBy(50).exportedAs("space.transfers");
 
   private final SpaceAllocations allocations;
   private final MessageSource messages;

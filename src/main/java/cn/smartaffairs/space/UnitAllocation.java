@@ -10,14 +10,18 @@ import java.time.LocalDate;
  * it ended say whether it was a plain allocation, a 调剂 by the administration or a 移交/接收 between units.
  */
 public record UnitAllocation(long id, long roomId, String roomLabel, RoomKind kind, long unitId, String unitName,
-                             long agreementId, String agreementNo, BigDecimal area, LocalDate validFrom,
-                             LocalDate validTo, Began beganBy, Ended endedBy) {
+    long agreementId, String agreementNo, BigDecimal area, LocalDate validFrom,
+    LocalDate validTo, Began beganBy, Ended endedBy) {
 
   /** How a unit came to hold the room. */
-  public enum Began { ALLOCATED, REALLOCATED, RECEIVED }
+  public enum Began {
+    ALLOCATED, REALLOCATED, RECEIVED
+  }
 
   /** How a unit stopped holding the room ({@code RECOVERED} is kept for rows of older releases). */
-  public enum Ended { RETURNED, REALLOCATED, HANDED_OVER, RECOVERED }
+  public enum Ended {
+    RETURNED, REALLOCATED, HANDED_OVER, RECOVERED
+  }
 
   /** Whether the unit holds the room on the day. */
   boolean heldOn(LocalDate day) {

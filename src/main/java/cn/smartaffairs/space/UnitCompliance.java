@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  * grade, with the excess in m² and the rule that applies.
  */
 public record UnitCompliance(long unitId, String name, String governmentLevel, int approvedHeadcount,
-                             String buildingGrade, BigDecimal allowedArea, BigDecimal occupiedArea, BigDecimal excess,
-                             boolean overStandard, String rule) {}
+    String buildingGrade, BigDecimal allowedArea, BigDecimal occupiedArea, BigDecimal excess,
+    boolean overStandard, String rule) {}

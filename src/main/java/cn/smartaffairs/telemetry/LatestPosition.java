@@ -5,5 +5,5 @@ import java.time.OffsetDateTime;
 
 /** The newest position of a vehicle, with its ignition (ACC) and when the platform received it. */
 public record LatestPosition(long vehicleId, String plate, OffsetDateTime at, BigDecimal lat, BigDecimal lon,
-                             BigDecimal speedKmh, int headingDeg, BigDecimal mileageKm, boolean accOn,
-                             OffsetDateTime receivedAt) {}
+    BigDecimal speedKmh, int headingDeg, BigDecimal mileageKm, boolean accOn,
+    OffsetDateTime receivedAt) {}

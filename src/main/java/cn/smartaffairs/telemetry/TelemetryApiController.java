@@ -35,12 +35,11 @@ class TelemetryApiController {
   }
 
   @PostMapping("/api/v1/vehicle-terminals")
-  @Operation(summary = "绑定车载终端 Bind a JT/T 808 terminal to a vehicle (vehicle managers of its region)",
-      description = "Answers 201. phone: the terminal SIM's number, digits only (leading zeros ignored; at most 12 "
-          + "digits for JT808_2011 and JT808_2013, 20 for JT808_2019); terminalId: letters and digits as the terminal "
-          + "registers (at most 7, or 30 for 2019); protocol: JT808_2011, JT808_2013, JT808_2019. 404 for a vehicle "
-          + "outside the caller's region, 409 when the phone or the vehicle is already bound. The terminal then "
-          + "registers (0x0100) and authenticates (0x0102) on TCP port affairs.telemetry.port (6808).")
+  @Operation(summary = "绑定车载终端 Bind a JT/T 808 terminal to a vehicle (vehicle managers of its region)", description = "Answers 201. phone: the terminal SIM's number, digits only (leading zeros ignored; at most 12 "
+      + "digits for JT808_2011 and JT808_2013, 20 for JT808_2019); terminalId: letters and digits as the terminal "
+      + "registers (at most 7, or 30 for 2019); protocol: JT808_2011, JT808_2013, JT808_2019. 404 for a vehicle "
+      + "outside the caller's region, 409 when the phone or the vehicle is already bound. The terminal then "
+      + "registers (0x0100) and authenticates (0x0102) on TCP port affairs.telemetry.port (6808).")
   ResponseEntity<TerminalBinding> bind(@RequestBody NewTerminalBinding binding) {
     TerminalBinding bound = bindings.bind(binding, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/vehicle-terminals/" + bound.id())).body(bound);
@@ -66,12 +65,11 @@ class TelemetryApiController {
   }
 
   @GetMapping("/api/v1/vehicles/{id}/track")
-  @Operation(summary = "车辆轨迹 The positions of a vehicle in [from, to), in time order (each view audited)",
-      description = "from, to: ISO date-times, Beijing local (2026-12-01T09:00) or with an offset "
-          + "(2026-12-01T09:00+08:00, 2026-12-01T01:00Z); at most 31 days. Tracks are personal information of the "
-          + "driver: the vehicle managers of the vehicle's region see the whole track, a driver the parts they drove; "
-          + "API keys are refused. lat, lon in degrees as reported (6 decimals), speedKmh, headingDeg, mileageKm "
-          + "(the terminal's odometer, null when it sends none).")
+  @Operation(summary = "车辆轨迹 The positions of a vehicle in [from, to), in time order (each view audited)", description = "from, to: ISO date-times, Beijing local (2026-12-01T09:00) or with an offset "
+      + "(2026-12-01T09:00+08:00, 2026-12-01T01:00Z); at most 31 days. Tracks are personal information of the "
+      + "driver: the vehicle managers of the vehicle's region see the whole track, a driver the parts they drove; "
+      + "API keys are refused. lat, lon in degrees as reported (6 decimals), speedKmh, headingDeg, mileageKm "
+      + "(the terminal's odometer, null when it sends none).")
   List<TrackPoint> track(@PathVariable long id, @RequestParam String from, @RequestParam String to) {
     return tracks.track(id, Moments.parse(from), Moments.parse(to), CurrentUsers.current());
   }
@@ -83,19 +81,17 @@ class TelemetryApiController {
   }
 
   @GetMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally",
-      description = "POSITION_RETENTION_MONTHS: how long positions are kept (the region's own version in force, else "
-          + "the national one).")
+  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally", description = "POSITION_RETENTION_MONTHS: how long positions are kept (the region's own version in force, else "
+      + "the national one).")
   List<TelemetryRules.RuleValue> rules() {
     return rules.versions(CurrentUsers.current().regionId());
   }
 
   record NewRuleVersion(TelemetryRules.Key key, Integer value, LocalDate effectiveFrom, boolean national,
-                        String source) {}
+      String source) {}
 
   @PostMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)",
-      description = "value: 1–120 months for POSITION_RETENTION_MONTHS.")
+  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value: 1–120 months for POSITION_RETENTION_MONTHS.")
   ResponseEntity<Map<String, Long>> addRule(@RequestBody NewRuleVersion version) {
     CurrentUser by = CurrentUsers.current();
     long id = rules.addVersion(version.key(), version.value(), version.effectiveFrom(), version.national(),

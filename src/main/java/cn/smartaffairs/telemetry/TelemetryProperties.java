@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("affairs.telemetry")
 public record TelemetryProperties(@DefaultValue("true") boolean enabled,
-                                  @DefaultValue("6808") int port,
-                                  @DefaultValue("PT5M") Duration idleTimeout,
-                                  @DefaultValue("0") int ioThreads,
-                                  @DefaultValue("2") int writers,
-                                  @DefaultValue("PT0.005S") Duration batchLinger,
-                                  @DefaultValue("2000") int batchSize,
-                                  @DefaultValue("200000") int queueLimit,
-                                  @DefaultValue("3") int partitionsAhead) {}
+    @DefaultValue("6808") int port,
+    @DefaultValue("PT5M") Duration idleTimeout,
+    @DefaultValue("0") int ioThreads,
+    @DefaultValue("2") int writers,
+    @DefaultValue("PT0.005S") Duration batchLinger,
+    @DefaultValue("2000") int batchSize,
+    @DefaultValue("200000") int queueLimit,
+    @DefaultValue("3") int partitionsAhead) {}

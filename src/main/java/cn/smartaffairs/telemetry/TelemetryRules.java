@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TelemetryRules {
 
-  public enum Key { POSITION_RETENTION_MONTHS }
+  public enum Key {
+    POSITION_RETENTION_MONTHS
+  }
 
   /** One version of a rule value; {@code regionId} null for the national one. */
   public record RuleValue(long id, Key key, Long regionId, int value, LocalDate effectiveFrom, String source) {}
@@ -62,8 +64,9 @@ public class TelemetryRules {
           }
         });
     if (national[0] == null) {
-      national[0] = jdbc.sql("""
-          select value from telemetry_rule where rule_key = :key and region_id is null order by effective_from limit 1""")
+      national[0] = jdbc.sql(
+          """
+              select value from telemetry_rule where rule_key = :key and region_id is null order by effective_from limit 1""")
           .param("key", key.name()).query(Integer.class).optional()
           .orElseThrow(() -> new IllegalStateException("no national version of " + key));
     }
@@ -86,9 +89,10 @@ public class TelemetryRules {
   /** Adds a version for the caller's region (or national, for the platform admin), effective from a date. */
   @Transactional
   public long addVersion(Key key, Integer value, LocalDate effectiveFrom, boolean national, String source,
-                         CurrentUser by) {
+      CurrentUser by) {
     Long regionId = national ? null : by.regionId();
-    boolean allowed = national ? by.has(Role.PLATFORM_ADMIN)
+    boolean allowed = national
+        ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(TerminalBindings.MANAGERS).permits(by.regionId(), null, null);
     if (!allowed) {
       throw new ForbiddenException();

@@ -102,7 +102,7 @@ public class TerminalBindings {
     DataScope managed = managedBy(by);
     Map<Long, String> plates = plates(managed);
     return jdbc.sql("select * from telemetry_terminal t where " + DataScope.sqlCondition("t.region_id", null, null)
-            + " order by t.bound_at desc, t.id desc")
+        + " order by t.bound_at desc, t.id desc")
         .paramSource(managed.bind(new MapSqlParameterSource()))
         .query((rs, n) -> binding(rs, plates::get)).list();
   }
@@ -111,7 +111,7 @@ public class TerminalBindings {
     DataScope managed = managedBy(by);
     // the plate is read after the row, never inside the row mapper (which holds the connection)
     TerminalBinding row = jdbc.sql("select * from telemetry_terminal t where t.id = :id and "
-            + DataScope.sqlCondition("t.region_id", null, null))
+        + DataScope.sqlCondition("t.region_id", null, null))
         .paramSource(managed.bind(new MapSqlParameterSource("id", id)))
         .query((rs, n) -> binding(rs, vehicleId -> null))
         .optional().orElseThrow(() -> new NotFoundException("vehicleTerminal", id));
@@ -172,7 +172,8 @@ public class TerminalBindings {
     long vehicleId = rs.getLong("vehicle_id");
     return new TerminalBinding(rs.getLong("id"), vehicleId, plate.apply(vehicleId), rs.getString("phone"),
         rs.getString("terminal_id"), TerminalProtocol.valueOf(rs.getString("protocol")),
-        beijing(rs.getObject("bound_at", OffsetDateTime.class)), beijing(rs.getObject("registered_at", OffsetDateTime.class)));
+        beijing(rs.getObject("bound_at", OffsetDateTime.class)),
+        beijing(rs.getObject("registered_at", OffsetDateTime.class)));
   }
 
   /** A moment as Beijing time (+08:00), as the API shows every moment. */

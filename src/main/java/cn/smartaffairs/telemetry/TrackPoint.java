@@ -8,4 +8,4 @@ import java.time.OffsetDateTime;
  * millionths), speed in km/h, heading in degrees and the terminal's mileage in km (null when it sends none).
  */
 public record TrackPoint(OffsetDateTime at, BigDecimal lat, BigDecimal lon, BigDecimal speedKmh, int headingDeg,
-                         BigDecimal mileageKm) {}
+    BigDecimal mileageKm) {}

@@ -169,6 +169,7 @@ public class VehicleTracks {
         TerminalBindings.beijing(rs.getObject("at", OffsetDateTime.class)),
         BigDecimal.valueOf(rs.getInt("latitude"), 6), BigDecimal.valueOf(rs.getInt("longitude"), 6),
         BigDecimal.valueOf(rs.getInt("speed_dkmh"), 1), rs.getInt("heading_deg"), mileageKm,
-        (rs.getLong("status_flags") & 1) != 0, TerminalBindings.beijing(rs.getObject("received_at", OffsetDateTime.class)));
+        (rs.getLong("status_flags") & 1) != 0,
+        TerminalBindings.beijing(rs.getObject("received_at", OffsetDateTime.class)));
   }
 }

@@ -64,8 +64,8 @@ class BoardChoices {
    * then the one with the fewest trips in the period, then the lower mileage; the drivers with the fewest trips first.
    */
   static Choice choose(TripRequest request, long regionId, List<Vehicle> vehicles,
-                       Map<Long, List<VehicleEligibility.SealedDays>> seals, List<Drivers.Driver> crew,
-                       List<Booking> booked) {
+      Map<Long, List<VehicleEligibility.SealedDays>> seals, List<Drivers.Driver> crew,
+      List<Booking> booked) {
     boolean mayServe = request.mayBeServedFrom(regionId);
     Map<Long, Integer> vehicleTrips = new HashMap<>();
     Map<Long, Integer> driverTrips = new HashMap<>();
@@ -74,25 +74,30 @@ class BoardChoices {
       driverTrips.merge(b.driverId(), 1, Integer::sum);
     });
     VehicleEligibility.Need need = VehicleEligibility.Need.of(request);
-    List<Vehicle> fitting = !mayServe ? List.of() : vehicles.stream()
-        .filter(v -> v.regionId() == regionId)
-        .filter(v -> VehicleEligibility.reasons(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())),
-            need).isEmpty())
-        .filter(v -> booked.stream().noneMatch(b -> b.vehicleId() == v.id() && b.overlaps(request)))
-        .sorted(Comparator.comparingInt(Vehicle::seats)
-            .thenComparingInt(v -> vehicleTrips.getOrDefault(v.id(), 0))
-            .thenComparingInt(Vehicle::odometerKm)
-            .thenComparing(Vehicle::plate))
-        .toList();
+    List<Vehicle> fitting = !mayServe
+        ? List.of()
+        : vehicles.stream()
+            .filter(v -> v.regionId() == regionId)
+            .filter(
+                v -> VehicleEligibility.reasons(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())),
+                    need).isEmpty())
+            .filter(v -> booked.stream().noneMatch(b -> b.vehicleId() == v.id() && b.overlaps(request)))
+            .sorted(Comparator.comparingInt(Vehicle::seats)
+                .thenComparingInt(v -> vehicleTrips.getOrDefault(v.id(), 0))
+                .thenComparingInt(Vehicle::odometerKm)
+                .thenComparing(Vehicle::plate))
+            .toList();
     // the driver rules of DispatchRules, as predicates: the same licence and shift a dispatch will be checked against
-    List<Drivers.Driver> able = !mayServe ? List.of() : crew.stream()
-        .filter(d -> d.regionId() == regionId && d.available())
-        .filter(d -> d.licenceValidThrough(request.end().toLocalDate()))
-        .filter(d -> d.onShiftThroughout(request.start(), request.end()))
-        .filter(d -> booked.stream().noneMatch(b -> b.driverId() == d.id() && b.overlaps(request)))
-        .sorted(Comparator.comparingInt((Drivers.Driver d) -> driverTrips.getOrDefault(d.id(), 0))
-            .thenComparing(Drivers.Driver::name))
-        .toList();
+    List<Drivers.Driver> able = !mayServe
+        ? List.of()
+        : crew.stream()
+            .filter(d -> d.regionId() == regionId && d.available())
+            .filter(d -> d.licenceValidThrough(request.end().toLocalDate()))
+            .filter(d -> d.onShiftThroughout(request.start(), request.end()))
+            .filter(d -> booked.stream().noneMatch(b -> b.driverId() == d.id() && b.overlaps(request)))
+            .sorted(Comparator.comparingInt((Drivers.Driver d) -> driverTrips.getOrDefault(d.id(), 0))
+                .thenComparing(Drivers.Driver::name))
+            .toList();
     return new Choice(fitting, fitting.isEmpty() ? null : fitting.get(0).id(), able,
         able.isEmpty() ? null : able.get(0).id());
   }

@@ -8,8 +8,8 @@ import java.time.LocalDateTime;
  * dispatch is cancelled, or its driver sets off on it, only before its trip has started.
  */
 public record Dispatch(long id, long requestId, long vehicleId, String plate, long driverId, String driverName,
-                       LocalDateTime start, LocalDateTime end, String sheetNo, DispatchMode mode, boolean aid,
-                       DispatchStatus status) {
+    LocalDateTime start, LocalDateTime end, String sheetNo, DispatchMode mode, boolean aid,
+    DispatchStatus status) {
 
   /** 取消派车: answers the dispatch as cancelled; a cancelled one, or one whose trip started, is refused (409). */
   Dispatch cancel(boolean tripStarted) {

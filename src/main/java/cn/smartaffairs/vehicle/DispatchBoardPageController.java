@@ -37,8 +37,8 @@ class DispatchBoardPageController {
   private final BoardChoices boardChoices;
 
   DispatchBoardPageController(Fleet fleet, Drivers drivers, VehicleRequests requests, Dispatching dispatching,
-                              DispatchRecords dispatches, DispatchSheets sheets, Trips trips, MessageSource messages, Clock clock,
-                              BoardChoices boardChoices) {
+      DispatchRecords dispatches, DispatchSheets sheets, Trips trips, MessageSource messages, Clock clock,
+      BoardChoices boardChoices) {
     this.trips = trips;
     this.fleet = fleet;
     this.drivers = drivers;
@@ -55,7 +55,7 @@ class DispatchBoardPageController {
 
   @GetMapping("/vehicles/board")
   String board(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam(defaultValue = "false") boolean all, Model model) {
+      @RequestParam(defaultValue = "false") boolean all, Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
     // the board answers 403 to anyone who does not dispatch, before the region's vehicles are listed
@@ -76,27 +76,29 @@ class DispatchBoardPageController {
 
   @PostMapping("/vehicles/board/dispatches")
   String dispatch(@RequestParam long requestId, @RequestParam long vehicleId, @RequestParam long driverId,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect,
-                  Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> dispatching.dispatchByHand(requestId, vehicleId, driverId,
         CurrentUsers.current()), "/vehicles/board?date=" + date, redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/board/consents")
-  String consent(@RequestParam long requestId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                 RedirectAttributes redirect, Locale locale) {
+  String consent(@RequestParam long requestId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> requests.consentToAid(requestId, CurrentUsers.current()),
         "/vehicles/board?date=" + date, redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/board/plan")
   String plan(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect,
-              Locale locale) {
+      Locale locale) {
     try {
       Dispatching.Proposal proposal = dispatching.planDay(date, null, CurrentUsers.current());
       return "redirect:/vehicles/plans/" + proposal.id();
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
       return "redirect:/vehicles/board?date=" + date;
     }
   }
@@ -110,7 +112,8 @@ class DispatchBoardPageController {
   @PostMapping("/vehicles/plans/{id}/confirmation")
   String confirmPlan(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     LocalDate day = dispatching.proposal(id, CurrentUsers.current()).day();
-    return PageOutcome.redirectAfter(() -> dispatching.confirm(id, CurrentUsers.current()), "/vehicles/board?date=" + day,
+    return PageOutcome.redirectAfter(() -> dispatching.confirm(id, CurrentUsers.current()),
+        "/vehicles/board?date=" + day,
         redirect, messages, locale);
   }
 

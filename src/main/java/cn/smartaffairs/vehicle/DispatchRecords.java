@@ -63,7 +63,7 @@ class DispatchRecords {
   /** The dispatches a driver drives on a day, by start. */
   List<Dispatch> ofDriver(long driverId, LocalDate day) {
     return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE'"
-            + " and d.during && tstzrange(:from, :to) order by lower(d.during)")
+        + " and d.during && tstzrange(:from, :to) order by lower(d.during)")
         .param("driver", driverId).param("from", VehicleRequests.timestamp(day.atStartOfDay()))
         .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
         .query(DispatchRecords::dispatch).list();
@@ -72,7 +72,7 @@ class DispatchRecords {
   /** The driver's dispatches that start on or after a day, soonest first, at most {@code limit} of them. */
   List<Dispatch> comingOfDriver(long driverId, LocalDate from, int limit) {
     return jdbc.sql(DISPATCH + " where d.driver_id = :driver and d.status = 'ACTIVE' and lower(d.during) >= :from"
-            + " order by lower(d.during) limit :limit")
+        + " order by lower(d.during) limit :limit")
         .param("driver", driverId).param("from", VehicleRequests.timestamp(from.atStartOfDay())).param("limit", limit)
         .query(DispatchRecords::dispatch).list();
   }
@@ -80,7 +80,7 @@ class DispatchRecords {
   /** The active dispatches of vehicles of the regions that touch the day: the planner plans around them. */
   List<Dispatch> heldOnDay(Collection<Long> regionIds, LocalDate day) {
     return jdbc.sql(DISPATCH + " where d.status = 'ACTIVE' and v.region_id = any(:regions)"
-            + " and d.during && tstzrange(:from, :to)")
+        + " and d.during && tstzrange(:from, :to)")
         .param("regions", regionIds.toArray(Long[]::new))
         .param("from", VehicleRequests.timestamp(day.atStartOfDay()))
         .param("to", VehicleRequests.timestamp(day.plusDays(1).atStartOfDay()))
@@ -125,7 +125,7 @@ class DispatchRecords {
 
   /** Writes a new active dispatch for the request's window; answers its id. */
   long insert(TripRequest request, long vehicleId, long driverId, String sheetNo, DispatchMode mode, boolean aid,
-              long by) {
+      long by) {
     return jdbc.sql("""
         insert into vehicle_dispatch (request_id, vehicle_id, driver_id, during, sheet_no, mode, aid, dispatched_by)
         values (:request, :vehicle, :driver, tstzrange(:start, :end, '[)'), :sheet, :mode, :aid, :by) returning id""")

@@ -16,7 +16,7 @@ final class DispatchRules {
 
   /** The rules of the vehicle, its region and the driver, in that order; a broken one answers 400. */
   static void check(TripRequest request, Vehicle vehicle, List<VehicleEligibility.SealedDays> seals,
-                    Drivers.Driver driver) {
+      Drivers.Driver driver) {
     vehicleMayGo(request, vehicle, seals);
     vehicleRegionMayServe(request, vehicle);
     driverMayDrive(request, vehicle, driver);

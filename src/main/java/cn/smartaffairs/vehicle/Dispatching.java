@@ -56,10 +56,11 @@ public class Dispatching {
   private final Duration planningTime;
   private final Notifications notifications;
 
-  Dispatching(JdbcClient jdbc, DispatchRecords dispatches, AuditTrail audit, Fleet fleet, Drivers drivers, VehicleRequests requests,
-              VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
-              PlatformTransactionManager transactions,
-              @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
+  Dispatching(JdbcClient jdbc, DispatchRecords dispatches, AuditTrail audit, Fleet fleet, Drivers drivers,
+      VehicleRequests requests,
+      VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
+      PlatformTransactionManager transactions,
+      @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
     this.notifications = notifications;
     this.jdbc = jdbc;
     this.dispatches = dispatches;
@@ -144,7 +145,7 @@ public class Dispatching {
 
   /** A proposal of the optimiser with the request, vehicle and driver names for the dispatcher. */
   public record Proposal(long id, LocalDate day, ProposalStatus status, DispatchPlan plan, List<ProposedRow> rows,
-                         List<UnassignedRow> unassigned) {
+      List<UnassignedRow> unassigned) {
 
     /** 待确认: the dispatcher may still confirm it. */
     public boolean open() {
@@ -161,11 +162,11 @@ public class Dispatching {
   }
 
   public record ProposedRow(long requestId, String purpose, String route, String window, int passengers,
-                            long vehicleId, String plate, long driverId, String driverName, boolean aid) {}
+      long vehicleId, String plate, long driverId, String driverName, boolean aid) {}
 
   /** A trip the plan leaves open, with the reason code; {@code barred} names the vehicles the day bars from it. */
   public record UnassignedRow(long requestId, String purpose, String window, String reason,
-                              List<BarredVehicle> barred) {}
+      List<BarredVehicle> barred) {}
 
   /** A vehicle that would fit a trip but may not go out on its day; {@code reasonKeys} are message keys. */
   public record BarredVehicle(long vehicleId, String plate, List<VehicleEligibility.Reason> reasons) {
@@ -215,7 +216,8 @@ public class Dispatching {
           .param("region", regionId).param("day", java.sql.Date.valueOf(day)).param("plan", planJson)
           .param("by", by.userId()).query(Long.class).single();
       audit.record(AuditEntry.created("vehicle_plan_proposal", proposalId, regionId, Map.of("day", day.toString(),
-          "assignments", plan.assignments().size(), "unassigned", plan.unassigned().size(), "score", String.valueOf(plan.score()))));
+          "assignments", plan.assignments().size(), "unassigned", plan.unassigned().size(), "score",
+          String.valueOf(plan.score()))));
       return proposalId;
     });
     return proposal(id, by);
@@ -235,7 +237,7 @@ public class Dispatching {
     // vehicles the day bars (sealed, in repair, insurance or inspection lapsed) come along, barred, so that a trip only
     // they could serve is reported as such and a trip held on one of them is still known to the planner
     List<Vehicle> fleetOfDay = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
-            + " and v.region_id = any(:regions)")
+        + " and v.region_id = any(:regions)")
         .param("regions", regions.toArray(Long[]::new)).query(Fleet::vehicle).list();
     Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(fleetOfDay.stream().map(Vehicle::id).toList(),
         day, day);
@@ -248,8 +250,9 @@ public class Dispatching {
             VehicleEligibility.onDays(VehicleEligibility.Facts.of(v, seals.getOrDefault(v.id(), List.of())), day, day)
                 .stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())))
         .toList();
-    List<Long> driverIds = jdbc.sql("""
-        select d.id from vehicle_driver d where d.available and d.licence_expires >= :day and d.region_id = any(:regions)""")
+    List<Long> driverIds = jdbc.sql(
+        """
+            select d.id from vehicle_driver d where d.available and d.licence_expires >= :day and d.region_id = any(:regions)""")
         .param("day", java.sql.Date.valueOf(day)).param("regions", regions.toArray(Long[]::new))
         .query(Long.class).list();
     Map<Long, Drivers.Driver> driverOf = drivers.get(driverIds);
@@ -258,7 +261,8 @@ public class Dispatching {
             Set.of()))
         .toList();
     var ruleValues = new DispatchProblem.Rules(rules.number(Key.ROAD_FACTOR, regionId, day),
-        (int) rules.number(Key.AVERAGE_SPEED_KMH, regionId, day), (int) rules.number(Key.MAX_DRIVING_MINUTES, regionId, day),
+        (int) rules.number(Key.AVERAGE_SPEED_KMH, regionId, day),
+        (int) rules.number(Key.MAX_DRIVING_MINUTES, regionId, day),
         (int) rules.number(Key.MIN_REST_MINUTES, regionId, day));
     return new DispatchProblem(day, trips, vehicles, onShift, ruleValues);
   }
@@ -273,7 +277,8 @@ public class Dispatching {
   public Proposal proposal(long id, CurrentUser viewer) {
     var row = jdbc.sql("select * from vehicle_plan_proposal where id = :id").param("id", id)
         .query((rs, n) -> Map.of("region", rs.getLong("region_id"), "day", rs.getDate("day").toLocalDate(),
-            "plan", rs.getString("plan"), "status", ProposalStatus.valueOf(rs.getString("status")))).optional()
+            "plan", rs.getString("plan"), "status", ProposalStatus.valueOf(rs.getString("status"))))
+        .optional()
         .orElseThrow(() -> new NotFoundException("dispatchProposal", id));
     if (!viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER)
         .permits((Long) row.get("region"), null, null)) {
@@ -292,7 +297,8 @@ public class Dispatching {
     plan.assignments().forEach(a -> requestIds.add(a.requestId()));
     plan.unassigned().forEach(u -> requestIds.add(u.requestId()));
     Map<Long, TripRequest> requestOf = requests.get(requestIds);
-    Map<Long, Vehicle> vehicleOf = fleet.get(plan.assignments().stream().map(DispatchPlan.Assignment::vehicleId).toList());
+    Map<Long, Vehicle> vehicleOf = fleet
+        .get(plan.assignments().stream().map(DispatchPlan.Assignment::vehicleId).toList());
     Map<Long, Drivers.Driver> driverOf = drivers.get(plan.assignments().stream().map(DispatchPlan.Assignment::driverId)
         .toList());
     List<ProposedRow> rows = new ArrayList<>();
@@ -336,14 +342,15 @@ public class Dispatching {
       categories.add(trip.category().name());
     }
     List<Vehicle> all = jdbc.sql(Fleet.VEHICLE + " where v.status in ('IN_SERVICE', 'SEALED', 'REPAIR')"
-            + " and v.region_id = any(:regions) and v.category = any(:categories) order by v.plate")
+        + " and v.region_id = any(:regions) and v.category = any(:categories) order by v.plate")
         .param("regions", regions.toArray(Long[]::new)).param("categories", categories.toArray(String[]::new))
         .query(Fleet::vehicle).list();
     LocalDate from = trips.stream().map(t -> VehicleEligibility.Need.of(t).firstDay()).min(LocalDate::compareTo)
         .orElseThrow();
     LocalDate to = trips.stream().map(t -> VehicleEligibility.Need.of(t).lastDay()).max(LocalDate::compareTo)
         .orElseThrow();
-    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(all.stream().map(Vehicle::id).toList(), from, to);
+    Map<Long, List<VehicleEligibility.SealedDays>> seals = fleet.seals(all.stream().map(Vehicle::id).toList(), from,
+        to);
     for (TripRequest request : trips) {
       List<Long> tripRegions = new ArrayList<>(request.aidRegions());
       tripRegions.add(request.regionId());
@@ -430,7 +437,8 @@ public class Dispatching {
       return transaction.execute(status -> change.get());
     } catch (DataAccessException e) {
       String constraint = Violations.isExclusionViolation(e) || Violations.isUniqueViolation(e)
-          ? Violations.constraintName(e).orElse(null) : null;
+          ? Violations.constraintName(e).orElse(null)
+          : null;
       if (constraint == null) {
         throw e;
       }

@@ -28,7 +28,7 @@ public class Drivers {
 
   /** A driver; {@code userId} is the staff member's account, through which they see their trips. */
   public record Driver(long id, long regionId, long staffId, String name, Long userId, String licenceClass,
-                       LocalDate licenceExpires, boolean available, LocalTime shiftStart, LocalTime shiftEnd) {
+      LocalDate licenceExpires, boolean available, LocalTime shiftStart, LocalTime shiftEnd) {
 
     /** The licence is valid through its last day. */
     boolean licenceValidThrough(LocalDate day) {
@@ -59,7 +59,9 @@ public class Drivers {
   }
 
   public List<Driver> list(DataScope scope) {
-    return jdbc.sql(DRIVER + " where " + DataScope.sqlCondition("d.region_id", null, "d.staff_id") + " order by d.region_id, s.name")
+    return jdbc
+        .sql(DRIVER + " where " + DataScope.sqlCondition("d.region_id", null, "d.staff_id")
+            + " order by d.region_id, s.name")
         .paramSource(scope.bind(new MapSqlParameterSource())).query(Drivers::driver).list();
   }
 
@@ -94,10 +96,11 @@ public class Drivers {
   /** Registers a staff member of the caller's region as a driver, linked to their account when they have one. */
   @Transactional
   public long register(long staffId, String licenceClass, LocalDate licenceExpires, LocalTime shiftStart,
-                       LocalTime shiftEnd, CurrentUser by) {
+      LocalTime shiftEnd, CurrentUser by) {
     // a staff member of a region the caller does not manage is not found, as an unknown id
     DataScope managed = fleet.managedBy(by);
-    Long regionId = jdbc.sql("select region_id from org_person where id = :id and status = 'ACTIVE'").param("id", staffId)
+    Long regionId = jdbc.sql("select region_id from org_person where id = :id and status = 'ACTIVE'")
+        .param("id", staffId)
         .query(Long.class).optional().filter(region -> managed.permits(region, null, null))
         .orElseThrow(() -> new NotFoundException("staff", staffId));
     if (licenceClass == null || !licenceClass.matches("A1|A2|B1|B2|C1|C2") || licenceExpires == null) {
@@ -108,13 +111,16 @@ public class Drivers {
     if (!start.isBefore(end)) {
       throw new BusinessRuleException("vehicle.driverInvalid");
     }
-    if (jdbc.sql("select count(*) from vehicle_driver where staff_id = :id").param("id", staffId).query(Long.class).single() > 0) {
+    if (jdbc.sql("select count(*) from vehicle_driver where staff_id = :id").param("id", staffId).query(Long.class)
+        .single() > 0) {
       throw new BusinessRuleException("vehicle.driverExists");
     }
     Long userId = accounts.accountOfStaff(staffId).orElse(null);
-    long id = jdbc.sql("""
-        insert into vehicle_driver (region_id, staff_id, user_id, licence_class, licence_expires, shift_start, shift_end)
-        values (:region, :staff, :user, :class, :expires, :start, :end) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into vehicle_driver (region_id, staff_id, user_id, licence_class, licence_expires, shift_start, shift_end)
+                values (:region, :staff, :user, :class, :expires, :start, :end) returning id""")
         .param("region", regionId).param("staff", staffId).param("user", userId).param("class", licenceClass)
         .param("expires", Date.valueOf(licenceExpires)).param("start", java.sql.Time.valueOf(start))
         .param("end", java.sql.Time.valueOf(end)).query(Long.class).single();
@@ -133,8 +139,9 @@ public class Drivers {
     fleet.requireManager(driver.regionId(), by);
     jdbc.sql("update vehicle_driver set available = :available where id = :id").param("available", available)
         .param("id", driverId).update();
-    audit.record(AuditEntry.updated("vehicle_driver", driverId, driver.regionId(), Map.of("available", driver.available()),
-        Map.of("available", available)));
+    audit.record(
+        AuditEntry.updated("vehicle_driver", driverId, driver.regionId(), Map.of("available", driver.available()),
+            Map.of("available", available)));
   }
 
   /** A training (培训) or assessment (考核) record. */
@@ -162,11 +169,13 @@ public class Drivers {
     if (driverIds.isEmpty()) {
       return records;
     }
-    jdbc.sql("select * from vehicle_driver_record where driver_id = any(:ids) order by driver_id, held_on desc, id desc")
+    jdbc.sql(
+        "select * from vehicle_driver_record where driver_id = any(:ids) order by driver_id, held_on desc, id desc")
         .param("ids", driverIds.toArray(Long[]::new))
         .query((rs, n) -> new DriverRecord(rs.getLong("id"), rs.getLong("driver_id"), rs.getString("kind"),
             rs.getDate("held_on").toLocalDate(), rs.getString("topic"), rs.getString("result")))
-        .list().forEach(record -> records.computeIfAbsent(record.driverId(), id -> new java.util.ArrayList<>()).add(record));
+        .list()
+        .forEach(record -> records.computeIfAbsent(record.driverId(), id -> new java.util.ArrayList<>()).add(record));
     return records;
   }
 
@@ -200,8 +209,9 @@ public class Drivers {
         .param("region", by.regionId()).param("name", name.trim()).query(Long.class).single() > 0) {
       throw new BusinessRuleException("vehicle.placeExists", name.trim());
     }
-    long id = jdbc.sql("""
-        insert into vehicle_place (region_id, name, latitude, longitude) values (:region, :name, :lat, :lon) returning id""")
+    long id = jdbc.sql(
+        """
+            insert into vehicle_place (region_id, name, latitude, longitude) values (:region, :name, :lat, :lon) returning id""")
         .param("region", by.regionId()).param("name", name.trim()).param("lat", latitude).param("lon", longitude)
         .query(Long.class).single();
     audit.record(AuditEntry.created("vehicle_place", id, by.regionId(),

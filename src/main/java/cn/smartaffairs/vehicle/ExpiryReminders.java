@@ -31,7 +31,7 @@ public class ExpiryReminders {
   private final Clock clock;
 
   ExpiryReminders(JdbcClient jdbc, VehicleRules rules, Accounts accounts, TodoInbox inbox, Notifications notifications,
-                  Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.accounts = accounts;
@@ -51,13 +51,15 @@ public class ExpiryReminders {
   public int remind() {
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     record Due(long vehicleId, long regionId, String plate, String kind, LocalDate expiresOn) {}
-    List<Due> due = jdbc.sql("""
-        select v.id, v.region_id, v.plate, k.kind, k.expires_on
-          from vehicle v
-          cross join lateral (values ('INSURANCE', v.insurance_until), ('INSPECTION', v.inspection_until)) k(kind, expires_on)
-         where v.status <> 'DISPOSED'
-           and not exists (select 1 from vehicle_expiry_reminder r
-                            where r.vehicle_id = v.id and r.kind = k.kind and r.expires_on = k.expires_on)""")
+    List<Due> due = jdbc
+        .sql(
+            """
+                select v.id, v.region_id, v.plate, k.kind, k.expires_on
+                  from vehicle v
+                  cross join lateral (values ('INSURANCE', v.insurance_until), ('INSPECTION', v.inspection_until)) k(kind, expires_on)
+                 where v.status <> 'DISPOSED'
+                   and not exists (select 1 from vehicle_expiry_reminder r
+                                    where r.vehicle_id = v.id and r.kind = k.kind and r.expires_on = k.expires_on)""")
         .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getDate(5).toLocalDate()))
         .list().stream()

@@ -57,7 +57,7 @@ public class Fleet {
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("status", status == null ? null : status.name());
     return jdbc.sql(VEHICLE + " where " + DataScope.sqlCondition("v.region_id", "v.unit_id", null)
-            + " and (cast(:status as varchar) is null or v.status = :status) order by v.region_id, u.sort_order, v.plate")
+        + " and (cast(:status as varchar) is null or v.status = :status) order by v.region_id, u.sort_order, v.plate")
         .paramSource(params).query(Fleet::vehicle).list();
   }
 
@@ -118,7 +118,8 @@ public class Fleet {
     // the quota row is locked so two registrations cannot both take the last place
     int quota = jdbc.sql("select quota from vehicle_quota where unit_id = :unit and category = :category for update")
         .param("unit", draft.unitId()).param("category", category.name()).query(Integer.class).optional().orElse(0);
-    long held = jdbc.sql("select count(*) from vehicle where unit_id = :unit and category = :category and status <> 'DISPOSED'")
+    long held = jdbc
+        .sql("select count(*) from vehicle where unit_id = :unit and category = :category and status <> 'DISPOSED'")
         .param("unit", draft.unitId()).param("category", category.name()).query(Long.class).single();
     if (held >= quota) {
       throw new BusinessRuleException("vehicle.overQuota", unitName, categoryLabel(category), quota, held);
@@ -136,11 +137,14 @@ public class Fleet {
                 :purchased, :odometer, :parking, :lat, :lon, :insurance, :inspection) returning id""")
         .param("region", regionId).param("unit", draft.unitId()).param("plate", plate.value())
         .param("category", category.name()).param("brand", draft.brand().trim()).param("model", draft.model().trim())
-        .param("domestic", draft.domestic()).param("nev", draft.newEnergy()).param("displacement", draft.displacementMl())
-        .param("price", draft.priceFen()).param("seats", draft.seats()).param("purchased", Date.valueOf(draft.purchasedOn()))
+        .param("domestic", draft.domestic()).param("nev", draft.newEnergy())
+        .param("displacement", draft.displacementMl())
+        .param("price", draft.priceFen()).param("seats", draft.seats())
+        .param("purchased", Date.valueOf(draft.purchasedOn()))
         .param("odometer", draft.odometerKm() == null ? 0 : draft.odometerKm())
         .param("parking", draft.parkingPlace().trim()).param("lat", draft.parkingLat()).param("lon", draft.parkingLon())
-        .param("insurance", Date.valueOf(draft.insuranceUntil())).param("inspection", Date.valueOf(draft.inspectionUntil()))
+        .param("insurance", Date.valueOf(draft.insuranceUntil()))
+        .param("inspection", Date.valueOf(draft.inspectionUntil()))
         .query(Long.class).single();
     Vehicle vehicle = get(id);
     audit.record(AuditEntry.created("vehicle", id, regionId, vehicle));
@@ -149,7 +153,7 @@ public class Fleet {
 
   /** The caps of RULES §2 in force on the purchase date; a new-energy car may use the NEV cap where it is higher. */
   void checkCaps(VehicleCategory category, boolean newEnergy, long priceFen, Integer displacementMl, long regionId,
-                 LocalDate purchasedOn) {
+      LocalDate purchasedOn) {
     RuleValue priceCap = rules.required(Key.PRICE_CAP_FEN, category, regionId, purchasedOn);
     RuleValue cap = priceCap;
     if (newEnergy) {
@@ -193,7 +197,8 @@ public class Fleet {
     if (vehicle.status() == VehicleStatus.DISPOSED) {
       throw new ConflictException("vehicle.alreadyDisposed", vehicle.plate());
     }
-    if (disposedOn == null || blank(reason) || method == null || !List.of("AUCTION", "SCRAP", "TRANSFER").contains(method)
+    if (disposedOn == null || blank(reason) || method == null
+        || !List.of("AUCTION", "SCRAP", "TRANSFER").contains(method)
         || proceedsFen < 0) {
       throw new BusinessRuleException("vehicle.disposalInvalid");
     }
@@ -215,8 +220,9 @@ public class Fleet {
     if (from == null || to == null || to.isBefore(from)) {
       throw new BusinessRuleException("vehicle.sealInvalid");
     }
-    long sealId = jdbc.sql("""
-        insert into vehicle_seal (vehicle_id, sealed_from, sealed_to, sealed_by) values (:id, :from, :to, :by) returning id""")
+    long sealId = jdbc.sql(
+        """
+            insert into vehicle_seal (vehicle_id, sealed_from, sealed_to, sealed_by) values (:id, :from, :to, :by) returning id""")
         .param("id", id).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("by", by.userId())
         .query(Long.class).single();
     audit.record(AuditEntry.created("vehicle_seal", sealId, vehicle.regionId(),
@@ -238,7 +244,7 @@ public class Fleet {
 
   /** The sealing periods of the vehicles that touch the days (both included), by vehicle id; one query. */
   Map<Long, List<VehicleEligibility.SealedDays>> seals(java.util.Collection<Long> vehicleIds, LocalDate from,
-                                                       LocalDate to) {
+      LocalDate to) {
     Map<Long, List<VehicleEligibility.SealedDays>> seals = new java.util.HashMap<>();
     if (vehicleIds.isEmpty()) {
       return seals;
@@ -281,12 +287,14 @@ public class Fleet {
   public record Quota(long unitId, String unitName, VehicleCategory category, int quota, long held) {}
 
   public List<Quota> quotas(DataScope scope) {
-    return jdbc.sql("""
-        select q.unit_id, u.name as unit_name, q.category, q.quota,
-               (select count(*) from vehicle v where v.unit_id = q.unit_id and v.category = q.category
-                   and v.status <> 'DISPOSED') as held
-          from vehicle_quota q join org_unit u on u.id = q.unit_id
-         where %s order by u.region_id, u.sort_order, q.category""".formatted(DataScope.sqlCondition("u.region_id", "u.id", null)))
+    return jdbc
+        .sql("""
+            select q.unit_id, u.name as unit_name, q.category, q.quota,
+                   (select count(*) from vehicle v where v.unit_id = q.unit_id and v.category = q.category
+                       and v.status <> 'DISPOSED') as held
+              from vehicle_quota q join org_unit u on u.id = q.unit_id
+             where %s order by u.region_id, u.sort_order, q.category"""
+            .formatted(DataScope.sqlCondition("u.region_id", "u.id", null)))
         .paramSource(scope.bind(new MapSqlParameterSource()))
         .query((rs, n) -> new Quota(rs.getLong("unit_id"), rs.getString("unit_name"),
             VehicleCategory.valueOf(rs.getString("category")), rs.getInt("quota"), rs.getLong("held")))
@@ -300,7 +308,8 @@ public class Fleet {
     if (category == null || quota < 0 || quota > 500) {
       throw new BusinessRuleException("vehicle.quotaInvalid");
     }
-    long held = jdbc.sql("select count(*) from vehicle where unit_id = :unit and category = :category and status <> 'DISPOSED'")
+    long held = jdbc
+        .sql("select count(*) from vehicle where unit_id = :unit and category = :category and status <> 'DISPOSED'")
         .param("unit", unitId).param("category", category.name()).query(Long.class).single();
     if (quota < held) {
       throw new BusinessRuleException("vehicle.quotaBelowHeld", quota, held);
@@ -316,7 +325,8 @@ public class Fleet {
     after.put("category", category.name());
     after.put("quota", quota);
     // a quota is a unit's (its category is in the states): the trail names the unit, not a code made of both
-    audit.record(before == null ? AuditEntry.created("vehicle_quota", unitId, regionId, after)
+    audit.record(before == null
+        ? AuditEntry.created("vehicle_quota", unitId, regionId, after)
         : AuditEntry.updated("vehicle_quota", unitId, regionId, Map.of("quota", before), after));
   }
 
@@ -357,7 +367,8 @@ public class Fleet {
   }
 
   private static String source(RuleValue rule) {
-    return rule.source() == null ? rule.key().name() + " (" + rule.effectiveFrom() + ")"
+    return rule.source() == null
+        ? rule.key().name() + " (" + rule.effectiveFrom() + ")"
         : rule.source() + "，" + rule.effectiveFrom() + "起施行";
   }
 

@@ -39,17 +39,15 @@ class FleetApiController {
   }
 
   @GetMapping("/api/v1/vehicles")
-  @Operation(summary = "车辆列表 The fleet in the caller's data scope",
-      description = "status: IN_SERVICE, REPAIR, SEALED, PENDING_DISPOSAL, DISPOSED (optional).")
+  @Operation(summary = "车辆列表 The fleet in the caller's data scope", description = "status: IN_SERVICE, REPAIR, SEALED, PENDING_DISPOSAL, DISPOSED (optional).")
   List<Vehicle> vehicles(@RequestParam(required = false) VehicleStatus status) {
     return fleet.list(CurrentUsers.scope(), status);
   }
 
   @PostMapping("/api/v1/vehicles")
-  @Operation(summary = "登记车辆 Register a vehicle (vehicle managers and admins of the unit's region)",
-      description = "Answers 201; 400 naming the rule broken: plate format, foreign brand, over the unit's quota (编制) "
-          + "for the category, over the category's price or displacement cap in force on the purchase date. "
-          + "priceFen excludes purchase tax; displacementMl may be null for a battery car.")
+  @Operation(summary = "登记车辆 Register a vehicle (vehicle managers and admins of the unit's region)", description = "Answers 201; 400 naming the rule broken: plate format, foreign brand, over the unit's quota (编制) "
+      + "for the category, over the category's price or displacement cap in force on the purchase date. "
+      + "priceFen excludes purchase tax; displacementMl may be null for a battery car.")
   ResponseEntity<Vehicle> register(@RequestBody NewVehicle vehicle) {
     Vehicle created = fleet.register(vehicle, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/vehicles/" + created.id())).body(created);
@@ -114,7 +112,7 @@ class FleetApiController {
   }
 
   record NewRuleVersion(VehicleRules.Key key, VehicleCategory category, BigDecimal value, LocalDate effectiveFrom,
-                        boolean national, String source) {}
+      boolean national, String source) {}
 
   @PostMapping("/api/v1/vehicle-rules")
   @Operation(summary = "新增规则版本 A new version of a rule value from a date (region's own, or national for the platform admin)")
@@ -130,7 +128,8 @@ class FleetApiController {
     return drivers.list(CurrentUsers.scope());
   }
 
-  record NewDriver(long staffId, String licenceClass, LocalDate licenceExpires, LocalTime shiftStart, LocalTime shiftEnd) {}
+  record NewDriver(long staffId, String licenceClass, LocalDate licenceExpires, LocalTime shiftStart,
+      LocalTime shiftEnd) {}
 
   @PostMapping("/api/v1/vehicle-drivers")
   @Operation(summary = "登记驾驶员 Register a staff member as driver (licence class A1–C2)")

@@ -1,8 +1,6 @@
 package cn.smartaffairs.vehicle;
 
 import cn.smartaffairs.excel.ListExport;
-import cn.smartaffairs.excel.Xlsx;
-import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ListColumns;
@@ -51,8 +49,8 @@ class FleetPageController {
   private final FleetList fleetList;
 
   FleetPageController(Fleet fleet, Drivers drivers, VehicleRules rules, Trips trips, VehicleCosts costs,
-                      VehicleCompliance compliance, OrganisationDirectory organisation, MessageSource messages,
-                      Clock clock, cn.smartaffairs.security.Accounts accounts, FleetList fleetList) {
+      VehicleCompliance compliance, OrganisationDirectory organisation, MessageSource messages,
+      Clock clock, cn.smartaffairs.security.Accounts accounts, FleetList fleetList) {
     this.fleet = fleet;
     this.fleetList = fleetList;
     this.drivers = drivers;
@@ -81,7 +79,8 @@ class FleetPageController {
       .sortable("inspectionUntil", "vehicle.ui.inspectionUntil", Vehicle::inspectionUntil)
       .exportOnly("vehicle.ui.domestic", Vehicle::domestic)
       .exportOnly("vehicle.ui.newEnergy", Vehicle::newEnergy)
-      .exportOnly("vehicle.ui.displacementLitres", v -> v.displacementMl() == null ? null
+      .exportOnly("vehicle.ui.displacementLitres", v -> v.displacementMl() == null
+          ? null
           : BigDecimal.valueOf(v.displacementMl(), 3))
       .exportOnly("vehicle.ui.priceYuan", v -> Money.ofFen(v.priceFen()))
       .exportOnly("vehicle.ui.purchaseDate", Vehicle::purchasedOn)
@@ -90,7 +89,7 @@ class FleetPageController {
 
   @GetMapping("/vehicles")
   String fleet(@RequestParam(required = false) VehicleStatus status, @RequestParam Map<String, String> parameters,
-               Model model) {
+      Model model) {
     ListQuery query = FLEET_COLUMNS.parse(parameters);
     FLEET_COLUMNS.show(model, query, fleetList.search(query, status, CurrentUsers.scope()));
     model.addAttribute("status", status);
@@ -101,7 +100,7 @@ class FleetPageController {
   /** The list's search in its order, every page up to the export's limit. */
   @GetMapping({"/vehicles/export.xlsx", "/vehicles.xlsx"})
   void export(@RequestParam(required = false) VehicleStatus status, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     ListExport.send(response, FLEET_COLUMNS,
         fleetList.search(FLEET_COLUMNS.parse(parameters).forExport(), status, CurrentUsers.scope()).items(), messages,
         locale);
@@ -119,15 +118,15 @@ class FleetPageController {
 
   @PostMapping("/vehicles")
   String register(@RequestParam Long unitId, @RequestParam String plate, @RequestParam VehicleCategory category,
-                  @RequestParam String brand, @RequestParam String model,
-                  @RequestParam(defaultValue = "false") boolean domestic,
-                  @RequestParam(defaultValue = "false") boolean newEnergy,
-                  @RequestParam(required = false) BigDecimal displacementLitres, @RequestParam String priceYuan,
-                  @RequestParam Integer seats, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate purchasedOn,
-                  @RequestParam(required = false) Integer odometerKm, @RequestParam Long parkingPlaceId,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate insuranceUntil,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inspectionUntil,
-                  RedirectAttributes redirect, Locale locale) {
+      @RequestParam String brand, @RequestParam String model,
+      @RequestParam(defaultValue = "false") boolean domestic,
+      @RequestParam(defaultValue = "false") boolean newEnergy,
+      @RequestParam(required = false) BigDecimal displacementLitres, @RequestParam String priceYuan,
+      @RequestParam Integer seats, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate purchasedOn,
+      @RequestParam(required = false) Integer odometerKm, @RequestParam Long parkingPlaceId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate insuranceUntil,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inspectionUntil,
+      RedirectAttributes redirect, Locale locale) {
     try {
       Drivers.Place parking = drivers.place(parkingPlaceId);
       Vehicle vehicle = fleet.register(new NewVehicle(unitId, plate, category, brand, model, domestic, newEnergy,
@@ -137,7 +136,8 @@ class FleetPageController {
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/vehicles/" + vehicle.id();
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
       return "redirect:/vehicles/new";
     }
   }
@@ -165,25 +165,26 @@ class FleetPageController {
 
   @PostMapping("/vehicles/{id}/seals")
   String seal(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, RedirectAttributes redirect,
-              Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> fleet.seal(id, from, to, CurrentUsers.current()), "/vehicles/" + id,
         redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/{id}/disposal")
-  String dispose(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn,
-                 @RequestParam String method, @RequestParam String reason,
-                 @RequestParam(defaultValue = "0") String proceedsYuan, RedirectAttributes redirect, Locale locale) {
+  String dispose(@PathVariable long id,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn,
+      @RequestParam String method, @RequestParam String reason,
+      @RequestParam(defaultValue = "0") String proceedsYuan, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> fleet.dispose(id, disposedOn, method, reason, FormYuan.fen(proceedsYuan),
         CurrentUsers.current()), "/vehicles/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/{id}/costs")
   String cost(@PathVariable long id, @RequestParam VehicleCosts.CostKind kind, @RequestParam String amountYuan,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate incurredOn,
-              @RequestParam(required = false) BigDecimal quantity, @RequestParam(required = false) String supplier,
-              @RequestParam(required = false) String cardNo, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate incurredOn,
+      @RequestParam(required = false) BigDecimal quantity, @RequestParam(required = false) String supplier,
+      @RequestParam(required = false) String cardNo, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> costs.record(new VehicleCosts.NewCost(id, kind, FormYuan.fen(amountYuan),
         incurredOn, quantity, supplier, cardNo, null), CurrentUsers.current()), "/vehicles/" + id, redirect, messages,
         locale);
@@ -203,7 +204,7 @@ class FleetPageController {
 
   @PostMapping("/vehicles/quotas")
   String setQuota(@RequestParam long unitId, @RequestParam VehicleCategory category, @RequestParam int quota,
-                  RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     // a unit of a region the caller does not manage is a 404 page, as an unknown unit, not a message on the form
     fleet.managedUnitRegion(unitId, user);
@@ -226,7 +227,8 @@ class FleetPageController {
       .sortable("licenceExpires", "vehicle.ui.licenceValidUntil", Drivers.Driver::licenceExpires)
       .sortable("shift", "vehicle.ui.shift", d -> d.shiftStart() + "–" + d.shiftEnd())
       .sortable("available", "vehicle.ui.status", d -> ListColumns.words(d.available()
-          ? "vehicle.ui.available" : "vehicle.ui.unavailable"))
+          ? "vehicle.ui.available"
+          : "vehicle.ui.unavailable"))
       .pageOnly("vehicle.ui.trainingAndAssessment")
       .searchedFor("vehicle.ui.driverSearch").pagedBy(50).exportedAs("vehicle.nav.drivers");
 
@@ -236,7 +238,8 @@ class FleetPageController {
     ListQuery query = DRIVER_COLUMNS.parse(parameters);
     var page = query.pageOf(list, d -> ListQuery.searchable(d.name(), d.licenceClass()), DRIVER_ORDERS);
     Map<Long, List<Drivers.DriverRecord>> records = new LinkedHashMap<>();
-    Map<Long, List<Drivers.DriverRecord>> byDriver = drivers.records(page.items().stream().map(Drivers.Driver::id).toList());
+    Map<Long, List<Drivers.DriverRecord>> byDriver = drivers
+        .records(page.items().stream().map(Drivers.Driver::id).toList());
     page.items().forEach(d -> records.put(d.id(), byDriver.getOrDefault(d.id(), List.of())));
     DRIVER_COLUMNS.show(model, query, page);
     model.addAttribute("records", records);
@@ -263,25 +266,26 @@ class FleetPageController {
 
   @PostMapping("/vehicles/drivers")
   String addDriver(@RequestParam long staffId, @RequestParam String licenceClass,
-                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceExpires,
-                   @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime shiftStart,
-                   @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime shiftEnd,
-                   RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceExpires,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime shiftStart,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime shiftEnd,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> drivers.register(staffId, licenceClass, licenceExpires, shiftStart, shiftEnd,
         CurrentUsers.current()), "/vehicles/drivers", redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/drivers/{id}/availability")
-  String availability(@PathVariable long id, @RequestParam boolean available, RedirectAttributes redirect, Locale locale) {
+  String availability(@PathVariable long id, @RequestParam boolean available, RedirectAttributes redirect,
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> drivers.setAvailable(id, available, CurrentUsers.current()),
         "/vehicles/drivers", redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/drivers/{id}/records")
   String driverRecord(@PathVariable long id, @RequestParam String kind,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-                      @RequestParam String topic, @RequestParam(required = false) String result,
-                      RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+      @RequestParam String topic, @RequestParam(required = false) String result,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> drivers.addRecord(id, kind, heldOn, topic, result, CurrentUsers.current()),
         "/vehicles/drivers", redirect, messages, locale);
   }
@@ -298,9 +302,10 @@ class FleetPageController {
 
   @PostMapping("/vehicles/rules")
   String addRule(@RequestParam VehicleRules.Key key, @RequestParam(required = false) String category,
-                 @RequestParam BigDecimal value, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                 @RequestParam(defaultValue = "false") boolean national, @RequestParam(required = false) String source,
-                 RedirectAttributes redirect, Locale locale) {
+      @RequestParam BigDecimal value,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+      @RequestParam(defaultValue = "false") boolean national, @RequestParam(required = false) String source,
+      RedirectAttributes redirect, Locale locale) {
     VehicleCategory chosen = category == null || category.isBlank() ? null : VehicleCategory.valueOf(category);
     return PageOutcome.redirectAfter(() -> rules.addVersion(key, chosen, value, effectiveFrom, national, source,
         CurrentUsers.current()), "/vehicles/rules", redirect, messages, locale);
@@ -314,7 +319,7 @@ class FleetPageController {
 
   @PostMapping("/vehicles/places")
   String addPlace(@RequestParam String name, @RequestParam double latitude, @RequestParam double longitude,
-                  RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> drivers.addPlace(name, latitude, longitude, CurrentUsers.current()),
         "/vehicles/places", redirect, messages, locale);
   }
@@ -322,7 +327,6 @@ class FleetPageController {
   private LocalDate today() {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
   }
-
 
   private String label(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);

@@ -39,7 +39,7 @@ class MyTripRequestList {
         .param("me", me.userId()).param("keyword", query.likePattern()).query(Long.class).single();
     ListQuery shown = query.within(total);
     List<Long> ids = jdbc.sql("select r.id from vehicle_request r" + WHERE + SORT_KEYS.orderBy(shown)
-            + " limit :limit offset :offset")
+        + " limit :limit offset :offset")
         .param("me", me.userId()).param("keyword", query.likePattern())
         .param("limit", shown.size()).param("offset", shown.offset()).query(Long.class).list();
     Map<Long, TripRequest> byId = requests.get(ids);

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * Its checks are those of 提交 (submission), each refusing with the first thing missing (400).
  */
 public record NewTripRequest(String purpose, Integer passengers, VehicleCategory category, Long originPlaceId,
-                             TripRequest.Stop origin, List<Long> stopPlaceIds, List<TripRequest.Stop> stops,
-                             LocalDateTime start, LocalDateTime end, Boolean returnsToOrigin) {
+    TripRequest.Stop origin, List<Long> stopPlaceIds, List<TripRequest.Stop> stops,
+    LocalDateTime start, LocalDateTime end, Boolean returnsToOrigin) {
 
   /** The purpose as stored, without surrounding blanks. */
   String trimmedPurpose() {

@@ -27,9 +27,7 @@ public record PlateNumber(String value) {
     return new PlateNumber(text == null ? null : text.replaceAll("[\\s·.•-]", "").toUpperCase());
   }
 
-  public boolean isNewEnergy() {
-    return value.length() == 8;
-  }
+  public boolean isNewEnergy() { return value.length() == 8; }
 
   private static boolean isValid(String plate) {
     return switch (plate.length()) {

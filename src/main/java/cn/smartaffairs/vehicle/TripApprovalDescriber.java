@@ -39,7 +39,7 @@ class TripApprovalDescriber implements ApprovalSubjectDescriber {
   }
 
   private record Trip(long id, String purpose, int passengers, VehicleCategory category, String origin,
-                      LocalDateTime start, LocalDateTime end, boolean returnsToOrigin, double plannedKm) {}
+      LocalDateTime start, LocalDateTime end, boolean returnsToOrigin, double plannedKm) {}
 
   @Override
   public Optional<ApprovalSubjectSummary> describe(long approvalRequestId, Locale locale) {

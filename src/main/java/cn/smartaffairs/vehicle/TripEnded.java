@@ -8,4 +8,4 @@ import java.time.Instant;
  * {@code dispatchId} is null for a trip driven without a dispatch sheet.
  */
 public record TripEnded(long tripId, long vehicleId, long regionId, Long dispatchId, long driverId, int distanceKm,
-                        long costFen, Instant endedAt) {}
+    long costFen, Instant endedAt) {}

@@ -9,9 +9,9 @@ import java.util.List;
  * ({@link TripRequestMove}): an illegal one is refused (409) and changes nothing. Times are Beijing local times.
  */
 public record TripRequest(long id, long regionId, Long unitId, String unitName, long requesterId, String requesterName,
-                          String purpose, int passengers, VehicleCategory category, Stop origin, List<Stop> stops,
-                          LocalDateTime start, LocalDateTime end, boolean returnsToOrigin, double plannedKm,
-                          TripRequestStatus status, Long approvalRequestId, List<Long> consentRegionIds) {
+    String purpose, int passengers, VehicleCategory category, Stop origin, List<Stop> stops,
+    LocalDateTime start, LocalDateTime end, boolean returnsToOrigin, double plannedKm,
+    TripRequestStatus status, Long approvalRequestId, List<Long> consentRegionIds) {
 
   /** A named point of the route. */
   public record Stop(String name, double latitude, double longitude) {}
@@ -63,7 +63,7 @@ public record TripRequest(long id, long regionId, Long unitId, String unitName, 
    * Answers the request as dispatched.
    */
   TripRequest dispatchTo(Vehicle vehicle, List<VehicleEligibility.SealedDays> seals, Drivers.Driver driver,
-                         List<Booking> held) {
+      List<Booking> held) {
     requireWaitingForDispatch();
     DispatchRules.check(this, vehicle, seals, driver);
     DispatchRules.bothFree(this, vehicle, driver, held);

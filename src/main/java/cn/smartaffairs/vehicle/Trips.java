@@ -34,9 +34,9 @@ public class Trips {
 
   /** A trip; {@code dispatchId} is null for a trip driven without a dispatch sheet (it is flagged). */
   public record Trip(long id, Long dispatchId, long vehicleId, String plate, long driverId, LocalDateTime startedAt,
-                     int startOdometerKm, LocalDateTime endedAt, Integer endOdometerKm, long tollsFen, long parkingFen,
-                     BigDecimal fuelLitres, BigDecimal chargingKwh, long energyCostFen, String purpose,
-                     LocalDateTime confirmedAt) {
+      int startOdometerKm, LocalDateTime endedAt, Integer endOdometerKm, long tollsFen, long parkingFen,
+      BigDecimal fuelLitres, BigDecimal chargingKwh, long energyCostFen, String purpose,
+      LocalDateTime confirmedAt) {
     public Integer distanceKm() {
       return endOdometerKm == null ? null : endOdometerKm - startOdometerKm;
     }
@@ -98,7 +98,7 @@ public class Trips {
 
   /** What the driver reports at the end of a trip; money in fen. */
   public record TripEnd(Integer odometerKm, Long tollsFen, Long parkingFen, BigDecimal fuelLitres,
-                        BigDecimal chargingKwh, Long energyCostFen) {}
+      BigDecimal chargingKwh, Long energyCostFen) {}
 
   private static final String TRIP = "select t.*, v.plate from vehicle_trip t join vehicle v on v.id = t.vehicle_id";
 
@@ -112,7 +112,7 @@ public class Trips {
   private final ApplicationEventPublisher events;
 
   Trips(JdbcClient jdbc, AuditTrail audit, DispatchRecords dispatches, Drivers drivers, Fleet fleet,
-        VehicleRequests requests, Clock clock, ApplicationEventPublisher events) {
+      VehicleRequests requests, Clock clock, ApplicationEventPublisher events) {
     this.events = events;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -177,9 +177,10 @@ public class Trips {
     long energyCost = reported.energyCostFen();
     Vehicle vehicle = fleet.get(trip.vehicleId());
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql("""
-        update vehicle_trip set ended_at = :now, end_odometer_km = :odometer, tolls_fen = :tolls, parking_fen = :parking,
-               fuel_litres = :fuel, charging_kwh = :charging, energy_cost_fen = :energy where id = :id""")
+    jdbc.sql(
+        """
+            update vehicle_trip set ended_at = :now, end_odometer_km = :odometer, tolls_fen = :tolls, parking_fen = :parking,
+                   fuel_litres = :fuel, charging_kwh = :charging, energy_cost_fen = :energy where id = :id""")
         .param("now", now).param("odometer", end.odometerKm()).param("tolls", tolls).param("parking", parking)
         .param("fuel", end.fuelLitres()).param("charging", end.chargingKwh()).param("energy", energyCost)
         .param("id", tripId).update();
@@ -289,7 +290,8 @@ public class Trips {
     Long dispatchId = rs.wasNull() ? null : dispatch;
     int end = rs.getInt("end_odometer_km");
     Integer endOdometer = rs.wasNull() ? null : end;
-    return new Trip(rs.getLong("id"), dispatchId, rs.getLong("vehicle_id"), rs.getString("plate"), rs.getLong("driver_id"),
+    return new Trip(rs.getLong("id"), dispatchId, rs.getLong("vehicle_id"), rs.getString("plate"),
+        rs.getLong("driver_id"),
         VehicleRequests.local(rs, "started_at"), rs.getInt("start_odometer_km"), VehicleRequests.local(rs, "ended_at"),
         endOdometer, rs.getLong("tolls_fen"), rs.getLong("parking_fen"), rs.getBigDecimal("fuel_litres"),
         rs.getBigDecimal("charging_kwh"), rs.getLong("energy_cost_fen"), rs.getString("purpose"),

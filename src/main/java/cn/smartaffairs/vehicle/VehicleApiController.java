@@ -34,7 +34,7 @@ class VehicleApiController {
   private final VehicleCompliance compliance;
 
   VehicleApiController(VehicleRequests requests, Dispatching dispatching, DispatchSheets sheets, Trips trips,
-                       VehicleCosts costs, VehicleCompliance compliance) {
+      VehicleCosts costs, VehicleCompliance compliance) {
     this.requests = requests;
     this.dispatching = dispatching;
     this.sheets = sheets;
@@ -44,12 +44,11 @@ class VehicleApiController {
   }
 
   @PostMapping("/api/v1/vehicle-requests")
-  @Operation(summary = "用车申请 Ask for a vehicle; the request goes to approval (vehicle.trip)",
-      description = "Answers 201 with the request and its id. Origin and stops as named places (originPlaceId, "
-          + "stopPlaceIds from GET /api/v1/vehicle-places) or explicit points {name, latitude, longitude}; start and "
-          + "end as ISO date-times, Beijing local (2026-12-01T09:00) or with an offset (2026-12-01T09:00+08:00, "
-          + "2026-12-01T01:00Z), which is read as that moment in Beijing time. category: CONFIDENTIAL, EMERGENCY, LAW_ENFORCEMENT, "
-          + "SPECIAL, OTHER.")
+  @Operation(summary = "用车申请 Ask for a vehicle; the request goes to approval (vehicle.trip)", description = "Answers 201 with the request and its id. Origin and stops as named places (originPlaceId, "
+      + "stopPlaceIds from GET /api/v1/vehicle-places) or explicit points {name, latitude, longitude}; start and "
+      + "end as ISO date-times, Beijing local (2026-12-01T09:00) or with an offset (2026-12-01T09:00+08:00, "
+      + "2026-12-01T01:00Z), which is read as that moment in Beijing time. category: CONFIDENTIAL, EMERGENCY, LAW_ENFORCEMENT, "
+      + "SPECIAL, OTHER.")
   ResponseEntity<TripRequest> submit(@RequestBody NewTripRequest request) {
     CurrentUser user = CurrentUsers.current();
     long id = requests.submit(request, user);
@@ -69,8 +68,7 @@ class VehicleApiController {
   }
 
   @PostMapping("/api/v1/vehicle-requests/{id}/aid-consents")
-  @Operation(summary = "互助保障同意 The caller's region (vehicle manager or admin) agrees to cross-region service",
-      description = "Another region's vehicle may serve the request only when the home region and that region agreed.")
+  @Operation(summary = "互助保障同意 The caller's region (vehicle manager or admin) agrees to cross-region service", description = "Another region's vehicle may serve the request only when the home region and that region agreed.")
   TripRequest consent(@PathVariable long id) {
     requests.consentToAid(id, CurrentUsers.current());
     return requests.get(id, CurrentUsers.current());
@@ -85,9 +83,8 @@ class VehicleApiController {
   record ManualDispatch(long requestId, long vehicleId, long driverId) {}
 
   @PostMapping("/api/v1/vehicle-dispatches")
-  @Operation(summary = "人工派车 Dispatch a vehicle and driver by hand",
-      description = "400 when a hard rule is broken (category, seats, status, licence, shift, region/aid); 409 when "
-          + "the vehicle or driver is already dispatched in an overlapping window or the request is no longer waiting.")
+  @Operation(summary = "人工派车 Dispatch a vehicle and driver by hand", description = "400 when a hard rule is broken (category, seats, status, licence, shift, region/aid); 409 when "
+      + "the vehicle or driver is already dispatched in an overlapping window or the request is no longer waiting.")
   ResponseEntity<Dispatch> dispatch(@RequestBody ManualDispatch dispatch) {
     Dispatch created = dispatching.dispatchByHand(dispatch.requestId(), dispatch.vehicleId(), dispatch.driverId(),
         CurrentUsers.current());
@@ -117,8 +114,7 @@ class VehicleApiController {
   record PlanDay(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Integer seconds) {}
 
   @PostMapping("/api/v1/vehicle-plans")
-  @Operation(summary = "智能排班 Plan a day with the optimiser; answers 201 with the proposal to confirm",
-      description = "seconds: the solver's time limit (1–60, default from affairs.vehicle.planning-time-limit).")
+  @Operation(summary = "智能排班 Plan a day with the optimiser; answers 201 with the proposal to confirm", description = "seconds: the solver's time limit (1–60, default from affairs.vehicle.planning-time-limit).")
   ResponseEntity<Dispatching.Proposal> plan(@RequestBody PlanDay plan) {
     Duration limit = plan.seconds() == null ? null : Duration.ofSeconds(Math.max(1, Math.min(60, plan.seconds())));
     Dispatching.Proposal proposal = dispatching.planDay(plan.day(), limit, CurrentUsers.current());
@@ -143,7 +139,8 @@ class VehicleApiController {
   @Operation(summary = "出车 The driver starts a trip on a dispatch (or, flagged, without one: vehicleId and purpose)")
   ResponseEntity<Trips.Trip> start(@RequestBody TripStart start) {
     CurrentUser user = CurrentUsers.current();
-    Trips.Trip trip = start.dispatchId() != null ? trips.start(start.dispatchId(), start.odometerKm(), user)
+    Trips.Trip trip = start.dispatchId() != null
+        ? trips.start(start.dispatchId(), start.odometerKm(), user)
         : trips.startWithoutDispatch(start.vehicleId() == null ? -1 : start.vehicleId(), start.odometerKm(),
             start.purpose(), user);
     return ResponseEntity.created(URI.create("/api/v1/vehicle-trips/" + trip.id())).body(trip);
@@ -176,16 +173,16 @@ class VehicleApiController {
   @GetMapping("/api/v1/vehicle-reports/costs")
   @Operation(summary = "单车核算 Cost per km and fuel/energy per 100 km per vehicle, unit or category against the fleet average")
   VehicleCosts.Report report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy) {
     return costs.report(from, to, groupBy, CurrentUsers.scope());
   }
 
   @GetMapping("/api/v1/vehicle-reports/trip-register")
   @Operation(summary = "出车登记公示 The trips of the units in scope over a period, for publication")
   List<VehicleCosts.RegisterLine> register(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                           @RequestParam(required = false) Long unitId) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long unitId) {
     return costs.register(from, to, unitId, CurrentUsers.scope());
   }
 

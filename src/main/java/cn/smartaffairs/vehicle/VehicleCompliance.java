@@ -42,8 +42,7 @@ public class VehicleCompliance {
 
   /** Kinds of flag; the page shows each with its Chinese name. */
   public enum Kind {
-    OUTSIDE_WINDOW, NON_WORKING_DAY_UNAPPROVED, MILEAGE_EXCESS, NO_DISPATCH_SHEET, NOT_SEALED_ON_HOLIDAY,
-    INSURANCE_OVERDUE, INSPECTION_OVERDUE
+    OUTSIDE_WINDOW, NON_WORKING_DAY_UNAPPROVED, MILEAGE_EXCESS, NO_DISPATCH_SHEET, NOT_SEALED_ON_HOLIDAY, INSURANCE_OVERDUE, INSPECTION_OVERDUE
   }
 
   /**
@@ -52,7 +51,7 @@ public class VehicleCompliance {
    * language.
    */
   public record Flag(Kind kind, long vehicleId, String plate, Long tripId, LocalDate day, String detail,
-                     String detailKey, List<String> detailArgs) {
+      String detailKey, List<String> detailArgs) {
 
     /** The stored subject of the flag's identity: its trip, or nothing for a vehicle's own flag. */
     String subject() {
@@ -76,7 +75,9 @@ public class VehicleCompliance {
   }
 
   /** Which flags the list shows by their handling. */
-  public enum HandlingFilter { ALL, OPEN, HANDLED }
+  public enum HandlingFilter {
+    ALL, OPEN, HANDLED
+  }
 
   /** One page of the list (numbered from 1) and how many flags match in all. */
   public record FlagPage(List<ListedFlag> flags, int page, int pages, int total) {}
@@ -101,7 +102,7 @@ public class VehicleCompliance {
   private final AuditTrail audit;
 
   VehicleCompliance(JdbcClient jdbc, Fleet fleet, VehicleRules rules, WorkingCalendar calendar, Clock clock,
-                    MessageSource messages, Accounts accounts, AuditTrail audit) {
+      MessageSource messages, Accounts accounts, AuditTrail audit) {
     this.accounts = accounts;
     this.audit = audit;
     this.messages = messages;
@@ -128,7 +129,8 @@ public class VehicleCompliance {
     List<Flag> flags = flags(vehicles).stream().filter(f -> kind == null || f.kind() == kind).toList();
     Map<String, Handling> handled = handlings(vehicles.stream().map(Vehicle::id).toList());
     HandlingFilter shown = handling == null ? HandlingFilter.ALL : handling;
-    return flags.stream().map(f -> new ListedFlag(f, handled.get(identity(f.vehicleId(), f.kind(), f.day(), f.subject()))))
+    return flags.stream()
+        .map(f -> new ListedFlag(f, handled.get(identity(f.vehicleId(), f.kind(), f.day(), f.subject()))))
         .filter(f -> shown == HandlingFilter.ALL || (shown == HandlingFilter.HANDLED) == f.handled())
         .toList();
   }
@@ -153,14 +155,16 @@ public class VehicleCompliance {
     if (text.length() > 500) {
       throw new BusinessRuleException("vehicle.flagNoteTooLong", 500);
     }
-    Flag flag = flags(List.of(vehicle)).stream().filter(f -> kind != null && day != null && f.is(vehicleId, kind, day, tripId))
+    Flag flag = flags(List.of(vehicle)).stream()
+        .filter(f -> kind != null && day != null && f.is(vehicleId, kind, day, tripId))
         .findFirst().orElseThrow(() -> new NotFoundException("complianceFlag", vehicleId));
     Long id = jdbc.sql("""
         insert into vehicle_flag_handled (vehicle_id, kind, flag_day, subject, note, handled_by)
         values (:vehicle, :kind, :day, :subject, :note, :by) on conflict do nothing returning id""")
         .param("vehicle", vehicleId).param("kind", kind.name()).param("day", Date.valueOf(day))
         .param("subject", flag.subject()).param("note", text).param("by", by.userId())
-        .query(Long.class).optional().orElseThrow(() -> new ConflictException("vehicle.flagAlreadyHandled", vehicle.plate()));
+        .query(Long.class).optional()
+        .orElseThrow(() -> new ConflictException("vehicle.flagAlreadyHandled", vehicle.plate()));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("vehicle", vehicle.plate());
     after.put("kind", kind.name());
@@ -184,7 +188,8 @@ public class VehicleCompliance {
             VehicleRequests.local(rs, "handled_at"), rs.getString("note")))
         .list();
     Map<Long, String> names = accounts.displayNamesById(rows.stream().map(Row::by).distinct().toList());
-    rows.forEach(r -> handled.put(r.identity(), new Handling(r.id(), names.getOrDefault(r.by(), ""), r.at(), r.note())));
+    rows.forEach(
+        r -> handled.put(r.identity(), new Handling(r.id(), names.getOrDefault(r.by(), ""), r.at(), r.note())));
     return handled;
   }
 
@@ -216,23 +221,27 @@ public class VehicleCompliance {
     }
     tripFlags(byId, ids, today, flags);
     holidayFlags(vehicles, today, flags);
-    flags.sort(Comparator.comparing(Flag::day, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Flag::plate));
+    flags.sort(
+        Comparator.comparing(Flag::day, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Flag::plate));
     return flags;
   }
 
   private void tripFlags(Map<Long, Vehicle> vehicles, Long[] ids, LocalDate today, List<Flag> flags) {
     record Row(long tripId, long vehicleId, Long dispatchId, LocalDateTime startedAt, LocalDateTime endedAt,
-               Integer km, LocalDateTime windowStart, LocalDateTime windowEnd, Double plannedKm) {}
-    List<Row> rows = jdbc.sql("""
-        select t.id, t.vehicle_id, t.dispatch_id, t.started_at, t.ended_at, t.end_odometer_km - t.start_odometer_km as km,
-               r.starts_at, r.ends_at, r.planned_km
-          from vehicle_trip t
-          left join vehicle_dispatch d on d.id = t.dispatch_id
-          left join vehicle_request r on r.id = d.request_id
-         where t.vehicle_id = any(:ids) order by t.started_at""")
+        Integer km, LocalDateTime windowStart, LocalDateTime windowEnd, Double plannedKm) {}
+    List<Row> rows = jdbc
+        .sql(
+            """
+                select t.id, t.vehicle_id, t.dispatch_id, t.started_at, t.ended_at, t.end_odometer_km - t.start_odometer_km as km,
+                       r.starts_at, r.ends_at, r.planned_km
+                  from vehicle_trip t
+                  left join vehicle_dispatch d on d.id = t.dispatch_id
+                  left join vehicle_request r on r.id = d.request_id
+                 where t.vehicle_id = any(:ids) order by t.started_at""")
         .param("ids", ids)
         .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("vehicle_id"), (Long) rs.getObject("dispatch_id"),
-            VehicleRequests.local(rs, "started_at"), VehicleRequests.local(rs, "ended_at"), (Integer) rs.getObject("km"),
+            VehicleRequests.local(rs, "started_at"), VehicleRequests.local(rs, "ended_at"),
+            (Integer) rs.getObject("km"),
             VehicleRequests.local(rs, "starts_at"), VehicleRequests.local(rs, "ends_at"),
             rs.getObject("planned_km") == null ? null : rs.getDouble("planned_km")))
         .list();
@@ -251,14 +260,18 @@ public class VehicleCompliance {
       }
       long tolerance = (long) rules.number(Key.WINDOW_TOLERANCE_MINUTES, v.regionId(), day);
       boolean early = row.startedAt().isBefore(row.windowStart().minusMinutes(tolerance));
-      boolean late = row.endedAt() != null ? row.endedAt().isAfter(row.windowEnd().plusMinutes(tolerance))
-          : LocalDateTime.now(clock.withZone(PlatformConfiguration.ZONE)).isAfter(row.windowEnd().plusMinutes(tolerance));
+      boolean late = row.endedAt() != null
+          ? row.endedAt().isAfter(row.windowEnd().plusMinutes(tolerance))
+          : LocalDateTime.now(clock.withZone(PlatformConfiguration.ZONE))
+              .isAfter(row.windowEnd().plusMinutes(tolerance));
       if (early || late) {
         flags.add(row.endedAt() == null
             ? flag(Kind.OUTSIDE_WINDOW, v, row.tripId(), day, "vehicle.flagDetail.OUTSIDE_WINDOW_NOT_BACK",
-                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(), row.startedAt().toLocalTime().withNano(0))
+                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(),
+                row.startedAt().toLocalTime().withNano(0))
             : flag(Kind.OUTSIDE_WINDOW, v, row.tripId(), day, "vehicle.flagDetail.OUTSIDE_WINDOW",
-                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(), row.startedAt().toLocalTime().withNano(0),
+                row.windowStart().toLocalTime(), row.windowEnd().toLocalTime(),
+                row.startedAt().toLocalTime().withNano(0),
                 row.endedAt().toLocalTime().withNano(0)));
       }
       if (row.km() != null && row.plannedKm() != null && row.plannedKm() > 0) {

@@ -27,26 +27,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VehicleCosts {
 
-  public enum CostKind { FUEL, CHARGING, MAINTENANCE, INSURANCE, TOLL, PARKING, OTHER }
+  public enum CostKind {
+    FUEL, CHARGING, MAINTENANCE, INSURANCE, TOLL, PARKING, OTHER
+  }
 
-  public enum GroupBy { VEHICLE, UNIT, CATEGORY }
+  public enum GroupBy {
+    VEHICLE, UNIT, CATEGORY
+  }
 
   public record Cost(long id, long vehicleId, String plate, CostKind kind, long amountFen, LocalDate incurredOn,
-                     BigDecimal quantity, String supplier, String cardNo, Long tripId, String note) {}
+      BigDecimal quantity, String supplier, String cardNo, Long tripId, String note) {}
 
   public record NewCost(Long vehicleId, CostKind kind, Long amountFen, LocalDate incurredOn, BigDecimal quantity,
-                        String supplier, String cardNo, String note) {}
+      String supplier, String cardNo, String note) {}
 
   /** One line of the report; money in fen, {@code versusFleetPercent} is cost per km relative to the fleet average. */
   public record ReportRow(String key, String label, int vehicles, long km, Map<CostKind, Long> costsFen, long totalFen,
-                          Double costPerKmFen, Double litresPer100Km, Double kwhPer100Km, Double versusFleetPercent) {}
+      Double costPerKmFen, Double litresPer100Km, Double kwhPer100Km, Double versusFleetPercent) {}
 
   public record Report(LocalDate from, LocalDate to, GroupBy groupBy, List<ReportRow> rows, ReportRow fleet) {}
 
   /** One line of the published trip register. */
   public record RegisterLine(LocalDate day, String unitName, String plate, String purpose, String route,
-                             LocalDateTime startedAt, LocalDateTime endedAt, Integer km, BigDecimal fuelLitres,
-                             BigDecimal chargingKwh, long costFen, String driverName, boolean confirmed) {}
+      LocalDateTime startedAt, LocalDateTime endedAt, Integer km, BigDecimal fuelLitres,
+      BigDecimal chargingKwh, long costFen, String driverName, boolean confirmed) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -72,9 +76,11 @@ public class VehicleCosts {
     if ((cost.kind() == CostKind.FUEL || cost.kind() == CostKind.CHARGING) && cost.quantity() == null) {
       throw new BusinessRuleException("vehicle.costQuantityRequired");
     }
-    long id = jdbc.sql("""
-        insert into vehicle_cost (vehicle_id, kind, amount_fen, incurred_on, quantity, supplier, card_no, note, recorded_by)
-        values (:vehicle, :kind, :amount, :on, :quantity, :supplier, :card, :note, :by) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into vehicle_cost (vehicle_id, kind, amount_fen, incurred_on, quantity, supplier, card_no, note, recorded_by)
+                values (:vehicle, :kind, :amount, :on, :quantity, :supplier, :card, :note, :by) returning id""")
         .param("vehicle", vehicle.id()).param("kind", cost.kind().name()).param("amount", cost.amountFen())
         .param("on", Date.valueOf(cost.incurredOn())).param("quantity", cost.quantity())
         .param("supplier", trim(cost.supplier())).param("card", trim(cost.cardNo())).param("note", trim(cost.note()))
@@ -92,7 +98,8 @@ public class VehicleCosts {
 
   public List<Cost> costsOf(long vehicleId, DataScope scope) {
     fleet.get(vehicleId, scope);
-    return jdbc.sql("select c.*, v.plate from vehicle_cost c join vehicle v on v.id = c.vehicle_id where c.vehicle_id = :id order by c.incurred_on desc, c.id desc limit 200")
+    return jdbc.sql(
+        "select c.*, v.plate from vehicle_cost c join vehicle v on v.id = c.vehicle_id where c.vehicle_id = :id order by c.incurred_on desc, c.id desc limit 200")
         .param("id", vehicleId)
         .query((rs, n) -> new Cost(rs.getLong("id"), rs.getLong("vehicle_id"), rs.getString("plate"),
             CostKind.valueOf(rs.getString("kind")), rs.getLong("amount_fen"), rs.getDate("incurred_on").toLocalDate(),
@@ -107,7 +114,7 @@ public class VehicleCosts {
       throw new BusinessRuleException("vehicle.periodInvalid");
     }
     record PerVehicle(long id, String plate, long unitId, String unitName, String category, long km,
-                      Map<CostKind, Long> costs, BigDecimal litres, BigDecimal kwh) {}
+        Map<CostKind, Long> costs, BigDecimal litres, BigDecimal kwh) {}
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", VehicleRequests.timestamp(from.atStartOfDay()))
         .addValue("to", VehicleRequests.timestamp(to.plusDays(1).atStartOfDay()))
@@ -144,10 +151,12 @@ public class VehicleCosts {
       groups.computeIfAbsent(key[0], k -> new ArrayList<>()).add(p);
       labels.put(key[0], key[1]);
     }
-    ReportRow fleetRow = row("FLEET", "全部车辆", perVehicle.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(), null);
+    ReportRow fleetRow = row("FLEET", "全部车辆",
+        perVehicle.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(), null);
     List<ReportRow> rows = new ArrayList<>();
     groups.forEach((key, members) -> rows.add(row(key, labels.get(key),
-        members.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(), fleetRow.costPerKmFen())));
+        members.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(),
+        fleetRow.costPerKmFen())));
     // a line with neither km nor cost says nothing; the fleet line still counts every vehicle
     rows.removeIf(row -> row.km() == 0 && row.totalFen() == 0);
     return new Report(from, to, groupBy == null ? GroupBy.VEHICLE : groupBy, rows, fleetRow);
@@ -172,7 +181,8 @@ public class VehicleCosts {
     Double perKm = km == 0 ? null : round((double) total / km);
     Double litresPer100 = km == 0 || litres.signum() == 0 ? null : round(litres.doubleValue() * 100 / km);
     Double kwhPer100 = km == 0 || kwh.signum() == 0 ? null : round(kwh.doubleValue() * 100 / km);
-    Double versus = perKm == null || fleetCostPerKm == null || fleetCostPerKm == 0 ? null
+    Double versus = perKm == null || fleetCostPerKm == null || fleetCostPerKm == 0
+        ? null
         : round(perKm * 100 / fleetCostPerKm);
     return new ReportRow(key, label, members.size(), km, costs, total, perKm, litresPer100, kwhPer100, versus);
   }
@@ -200,7 +210,8 @@ public class VehicleCosts {
           LocalDateTime started = VehicleRequests.local(rs, "started_at");
           return new RegisterLine(started.toLocalDate(), rs.getString("unit_name"), rs.getString("plate"),
               rs.getString("trip_purpose"), route((Long) rs.getObject("request_id")), started,
-              VehicleRequests.local(rs, "ended_at"), km, rs.getBigDecimal("fuel_litres"), rs.getBigDecimal("charging_kwh"),
+              VehicleRequests.local(rs, "ended_at"), km, rs.getBigDecimal("fuel_litres"),
+              rs.getBigDecimal("charging_kwh"),
               rs.getLong("tolls_fen") + rs.getLong("parking_fen") + rs.getLong("energy_cost_fen"),
               rs.getString("driver_name"), rs.getTimestamp("confirmed_at") != null);
         })

@@ -44,7 +44,7 @@ public final class VehicleEligibility {
    * through their last day, as 合规预警 counts them.
    */
   public record Facts(VehicleStatus status, VehicleCategory category, int passengerSeats, LocalDate insuranceUntil,
-                      LocalDate inspectionUntil, List<SealedDays> seals) {
+      LocalDate inspectionUntil, List<SealedDays> seals) {
     public Facts {
       seals = List.copyOf(seals);
     }

@@ -42,8 +42,8 @@ class VehicleReportPageController {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   VehicleReportPageController(Fleet fleet, VehicleCosts costs, VehicleCompliance compliance,
-                              OrganisationDirectory organisation, MessageSource messages, Clock clock,
-                              com.fasterxml.jackson.databind.ObjectMapper json) {
+      OrganisationDirectory organisation, MessageSource messages, Clock clock,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.fleet = fleet;
     this.costs = costs;
     this.compliance = compliance;
@@ -57,8 +57,8 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/costs")
   String costReport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, Model model, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, Model model, Locale locale) {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
     VehicleCosts.Report report = costs.report(start, end, groupBy, CurrentUsers.scope());
@@ -85,7 +85,8 @@ class VehicleReportPageController {
     bars.put("type", "bar");
     bars.put("data", rows.stream().map(r -> r.costPerKmFen() / 100).toList());
     if (average != null) {
-      bars.put("markLine", Map.of("symbol", "none", "data", List.of(Map.of("name", label("vehicle.ui.fleetAverage", locale), "yAxis", average / 100))));
+      bars.put("markLine", Map.of("symbol", "none", "data",
+          List.of(Map.of("name", label("vehicle.ui.fleetAverage", locale), "yAxis", average / 100))));
     }
     option.put("series", List.of(bars));
     try {
@@ -97,9 +98,9 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/costs.xlsx")
   void costExport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, HttpServletResponse response,
-                  Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, HttpServletResponse response,
+      Locale locale) {
     VehicleCosts.Report report = costs.report(from, to, groupBy, CurrentUsers.scope());
     List<String> headers = new ArrayList<>(List.of("对象", "车辆数", "里程(公里)"));
     Arrays.stream(VehicleCosts.CostKind.values()).forEach(k -> headers.add(label("vehicle.cost." + k, locale) + "(元)"));
@@ -107,7 +108,8 @@ class VehicleReportPageController {
     XlsxDownload.send(response, "单车核算-" + from + "-" + to + ".xlsx", new Xlsx.Sheet("单车核算", headers,
         Stream.concat(report.rows().stream(), Stream.of(report.fleet())).map(row -> {
           List<Object> cells = new ArrayList<>(List.of(row.label(), row.vehicles(), row.km()));
-          Arrays.stream(VehicleCosts.CostKind.values()).forEach(k -> cells.add(Money.ofFen(row.costsFen().get(k)).yuan()));
+          Arrays.stream(VehicleCosts.CostKind.values())
+              .forEach(k -> cells.add(Money.ofFen(row.costsFen().get(k)).yuan()));
           cells.add(Money.ofFen(row.totalFen()).yuan());
           cells.add(row.costPerKmFen() == null ? null : BigDecimal.valueOf(row.costPerKmFen()).movePointLeft(2));
           cells.add(row.litresPer100Km());
@@ -119,8 +121,8 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/trip-register")
   String tripRegister(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      @RequestParam(required = false) Long unitId, Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long unitId, Model model) {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
     model.addAttribute("lines", costs.register(start, end, unitId, CurrentUsers.scope()));
@@ -133,14 +135,15 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/trip-register.xlsx")
   void tripRegisterExport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(required = false) Long unitId, HttpServletResponse response) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long unitId, HttpServletResponse response) {
     XlsxDownload.send(response, "出车登记公示-" + from + "-" + to + ".xlsx", new Xlsx.Sheet("出车登记",
         List.of("日期", "单位", "车辆", "事由", "路线", "出车", "回车", "里程(公里)", "油耗(升)", "电耗(度)", "费用(元)", "驾驶员", "用车人确认"),
-        costs.register(from, to, unitId, CurrentUsers.scope()).stream().map(l -> java.util.Arrays.<Object>asList(l.day(),
-            l.unitName(), l.plate(), l.purpose(), l.route(), l.startedAt().toLocalTime().toString(),
-            l.endedAt().toLocalTime().toString(), l.km(), l.fuelLitres(), l.chargingKwh(),
-            Money.ofFen(l.costFen()).yuan(), l.driverName(), l.confirmed() ? "是" : "否"))));
+        costs.register(from, to, unitId, CurrentUsers.scope()).stream()
+            .map(l -> java.util.Arrays.<Object>asList(l.day(),
+                l.unitName(), l.plate(), l.purpose(), l.route(), l.startedAt().toLocalTime().toString(),
+                l.endedAt().toLocalTime().toString(), l.km(), l.fuelLitres(), l.chargingKwh(),
+                Money.ofFen(l.costFen()).yuan(), l.driverName(), l.confirmed() ? "是" : "否"))));
   }
 
   /** Flags on a page: 50 at a time, so a large fleet's list stays readable. */
@@ -148,9 +151,9 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/compliance")
   String compliance(@RequestParam(required = false) VehicleCompliance.Kind kind,
-                    @RequestParam(required = false) Long vehicleId,
-                    @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
-                    @RequestParam(defaultValue = "1") int page, Model model) {
+      @RequestParam(required = false) Long vehicleId,
+      @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
+      @RequestParam(defaultValue = "1") int page, Model model) {
     CurrentUser user = CurrentUsers.current();
     model.addAttribute("result", compliance.page(user.dataScope(), kind, vehicleId, handling, page, FLAGS_PER_PAGE));
     model.addAttribute("kinds", VehicleCompliance.Kind.values());
@@ -170,9 +173,9 @@ class VehicleReportPageController {
 
   @GetMapping("/vehicles/compliance.xlsx")
   void complianceExport(@RequestParam(required = false) VehicleCompliance.Kind kind,
-                        @RequestParam(required = false) Long vehicleId,
-                        @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
-                        HttpServletResponse response, Locale locale) {
+      @RequestParam(required = false) Long vehicleId,
+      @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
+      HttpServletResponse response, Locale locale) {
     List<VehicleCompliance.ListedFlag> flags = compliance.listed(CurrentUsers.scope(), kind, vehicleId, handling);
     XlsxDownload.send(response, "合规预警-" + today() + ".xlsx", new Xlsx.Sheet("合规预警",
         List.of("日期", "车辆", "预警", "说明", "处理情况", "处理人", "处理时间", "处理说明"),
@@ -187,18 +190,20 @@ class VehicleReportPageController {
 
   @PostMapping("/vehicles/compliance/handled")
   String markHandled(@RequestParam long vehicleId, @RequestParam VehicleCompliance.Kind kind,
-                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                     @RequestParam(required = false) Long tripId, @RequestParam(required = false) String note,
-                     @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+      @RequestParam(required = false) Long tripId, @RequestParam(required = false) String note,
+      @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
     // back to the same filtered page; only a path of this list is followed, never another address
     String target = back != null && back.startsWith("/vehicles/compliance") && !back.startsWith("//")
-        ? back : "/vehicles/compliance";
+        ? back
+        : "/vehicles/compliance";
     try {
       compliance.markHandled(vehicleId, kind, day, tripId, note, CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("vehicle.ui.flagsMarked",
           new Object[] {fleet.get(vehicleId).plate(), label("vehicle.flag." + kind, locale)}, locale));
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
     return "redirect:" + target;
   }
@@ -207,12 +212,12 @@ class VehicleReportPageController {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
   }
 
-
   /** A category row is named by the category's message; vehicles and units by their own names (data). */
   private String rowLabel(VehicleCosts.Report report, VehicleCosts.ReportRow row, Locale locale) {
-    return report.groupBy() == VehicleCosts.GroupBy.CATEGORY ? label("vehicle.category." + row.key(), locale) : row.label();
+    return report.groupBy() == VehicleCosts.GroupBy.CATEGORY
+        ? label("vehicle.category." + row.key(), locale)
+        : row.label();
   }
-
 
   private String label(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);

@@ -41,7 +41,7 @@ class VehicleRequestPageController {
   private final MyTripRequestList myRequests;
 
   VehicleRequestPageController(Drivers drivers, VehicleRequests requests, DispatchRecords dispatches, Trips trips,
-                               MessageSource messages, Clock clock, MyTripRequestList myRequests) {
+      MessageSource messages, Clock clock, MyTripRequestList myRequests) {
     this.drivers = drivers;
     this.myRequests = myRequests;
     this.requests = requests;
@@ -63,11 +63,11 @@ class VehicleRequestPageController {
 
   @PostMapping("/vehicle-requests")
   String submit(@RequestParam String purpose, @RequestParam Integer passengers, @RequestParam VehicleCategory category,
-                @RequestParam Long originPlaceId, @RequestParam List<Long> stopPlaceIds,
-                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-                @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-                @RequestParam(defaultValue = "false") boolean returnsToOrigin, RedirectAttributes redirect, Locale locale) {
+      @RequestParam Long originPlaceId, @RequestParam List<Long> stopPlaceIds,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
+      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
+      @RequestParam(defaultValue = "false") boolean returnsToOrigin, RedirectAttributes redirect, Locale locale) {
     // the form's empty stop rows arrive as empty values (null here); a non-number is refused as a type mismatch
     List<Long> stops = stopPlaceIds.stream().filter(java.util.Objects::nonNull).toList();
     try {
@@ -76,13 +76,15 @@ class VehicleRequestPageController {
       redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
       return "redirect:/vehicle-requests#request-" + id;
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
       return "redirect:/vehicle-requests/new";
     }
   }
 
   /** 我的用车's columns, for its page and its export. */
-  static final ListColumns<RequestView> MY_REQUEST_COLUMNS = ListColumns.<RequestView>sortedBy(MyTripRequestList.SORT_KEYS)
+  static final ListColumns<RequestView> MY_REQUEST_COLUMNS = ListColumns
+      .<RequestView>sortedBy(MyTripRequestList.SORT_KEYS)
       .sortable("purpose", "vehicle.requests.purpose", v -> v.request().purpose())
       .sortable("start", "vehicle.requests.time", v -> v.request().start())
       .exportOnly("vehicle.requests.end", v -> v.request().end())
@@ -129,7 +131,7 @@ class VehicleRequestPageController {
 
   @GetMapping("/vehicles/my-trips")
   String myTrips(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                 Model model) {
+      Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate day = date == null ? today() : date;
     var driver = drivers.ofUser(user.userId());
@@ -150,16 +152,17 @@ class VehicleRequestPageController {
 
   @PostMapping("/vehicles/my-trips/start")
   String startTrip(@RequestParam long dispatchId, @RequestParam Integer odometerKm, RedirectAttributes redirect,
-                   Locale locale) {
+      Locale locale) {
     return PageOutcome.redirectAfter(() -> trips.start(dispatchId, odometerKm, CurrentUsers.current()),
         "/vehicles/my-trips", redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/my-trips/{id}/end")
-  String endTrip(@PathVariable long id, @RequestParam Integer odometerKm, @RequestParam(defaultValue = "0") String tollsYuan,
-                 @RequestParam(defaultValue = "0") String parkingYuan, @RequestParam(required = false) BigDecimal fuelLitres,
-                 @RequestParam(required = false) BigDecimal chargingKwh,
-                 @RequestParam(defaultValue = "0") String energyCostYuan, RedirectAttributes redirect, Locale locale) {
+  String endTrip(@PathVariable long id, @RequestParam Integer odometerKm,
+      @RequestParam(defaultValue = "0") String tollsYuan,
+      @RequestParam(defaultValue = "0") String parkingYuan, @RequestParam(required = false) BigDecimal fuelLitres,
+      @RequestParam(required = false) BigDecimal chargingKwh,
+      @RequestParam(defaultValue = "0") String energyCostYuan, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> trips.end(id, new Trips.TripEnd(odometerKm, FormYuan.fen(tollsYuan),
         FormYuan.fen(parkingYuan), fuelLitres, chargingKwh, FormYuan.fen(energyCostYuan)), CurrentUsers.current()),
         "/vehicles/my-trips", redirect, messages, locale);

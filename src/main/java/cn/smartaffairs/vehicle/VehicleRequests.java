@@ -53,8 +53,9 @@ public class VehicleRequests {
   private final Clock clock;
   private final Fleet fleet;
 
-  VehicleRequests(JdbcClient jdbc, AuditTrail audit, Approvals approvals, Drivers places, VehicleRules rules, Clock clock,
-                  Fleet fleet) {
+  VehicleRequests(JdbcClient jdbc, AuditTrail audit, Approvals approvals, Drivers places, VehicleRules rules,
+      Clock clock,
+      Fleet fleet) {
     this.fleet = fleet;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -138,7 +139,8 @@ public class VehicleRequests {
   void onDecided(ApprovalDecided decided) {
     if (REQUEST_TYPE.equals(decided.requestType())) {
       moveByApproval(decided.requestId(), decided.outcome() == ApprovalDecided.Outcome.APPROVED
-          ? TripRequestMove.APPROVE : TripRequestMove.REJECT);
+          ? TripRequestMove.APPROVE
+          : TripRequestMove.REJECT);
     }
   }
 
@@ -228,12 +230,13 @@ public class VehicleRequests {
     }
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", timestamp(day.atStartOfDay())).addValue("to", timestamp(day.plusDays(1).atStartOfDay()));
-    return withStops(jdbc.sql(REQUEST + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
-            + " and (" + DataScope.sqlCondition("r.region_id", null, null)
-            + " or exists (select 1 from vehicle_aid_consent c where c.request_id = r.id and "
-            + DataScope.sqlCondition("c.region_id", null, null) + ")"
-            + " or (r.status = 'APPROVED' and exists (select 1 from vehicle_aid_consent h where h.request_id = r.id"
-            + " and h.region_id = r.region_id))) order by r.starts_at, r.id")
+    return withStops(jdbc.sql(REQUEST
+        + " where r.status in ('APPROVED', 'DISPATCHED', 'COMPLETED') and r.starts_at >= :from and r.starts_at < :to"
+        + " and (" + DataScope.sqlCondition("r.region_id", null, null)
+        + " or exists (select 1 from vehicle_aid_consent c where c.request_id = r.id and "
+        + DataScope.sqlCondition("c.region_id", null, null) + ")"
+        + " or (r.status = 'APPROVED' and exists (select 1 from vehicle_aid_consent h where h.request_id = r.id"
+        + " and h.region_id = r.region_id))) order by r.starts_at, r.id")
         .paramSource(params).query(VehicleRequests::request).list());
   }
 
@@ -260,8 +263,9 @@ public class VehicleRequests {
     if (request.consentRegionIds().contains(regionId)) {
       return;
     }
-    long id = jdbc.sql("""
-        insert into vehicle_aid_consent (request_id, region_id, consented_by) values (:request, :region, :by) returning id""")
+    long id = jdbc.sql(
+        """
+            insert into vehicle_aid_consent (request_id, region_id, consented_by) values (:request, :region, :by) returning id""")
         .param("request", requestId).param("region", regionId).param("by", by.userId()).query(Long.class).single();
     audit.record(AuditEntry.created("vehicle_aid_consent", id, regionId, Map.of("requestId", requestId,
         "homeRegionId", request.regionId(), "consentingRegionId", regionId)));

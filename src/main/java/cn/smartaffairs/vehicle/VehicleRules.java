@@ -27,14 +27,12 @@ public class VehicleRules {
 
   /** The keys an administrator may set; each is one row family in {@code vehicle_rule}. */
   public enum Key {
-    PRICE_CAP_FEN, DISPLACEMENT_CAP_ML, NEV_PRICE_CAP_FEN, REPLACEMENT_AGE_YEARS, REPLACEMENT_KM, ROAD_FACTOR,
-    AVERAGE_SPEED_KMH, MAX_DRIVING_MINUTES, MIN_REST_MINUTES, MILEAGE_EXCESS_PERCENT, WINDOW_TOLERANCE_MINUTES,
-    EXPIRY_REMINDER_DAYS, COST_PER_KM_FEN
+    PRICE_CAP_FEN, DISPLACEMENT_CAP_ML, NEV_PRICE_CAP_FEN, REPLACEMENT_AGE_YEARS, REPLACEMENT_KM, ROAD_FACTOR, AVERAGE_SPEED_KMH, MAX_DRIVING_MINUTES, MIN_REST_MINUTES, MILEAGE_EXCESS_PERCENT, WINDOW_TOLERANCE_MINUTES, EXPIRY_REMINDER_DAYS, COST_PER_KM_FEN
   }
 
   /** One version of a rule value; {@code source} names the regulation it comes from. */
   public record RuleValue(long id, Long regionId, Key key, VehicleCategory category, BigDecimal value,
-                          LocalDate effectiveFrom, String source) {}
+      LocalDate effectiveFrom, String source) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -82,10 +80,12 @@ public class VehicleRules {
   /** Adds a version for the caller's region (or national, for the platform admin), effective from a date. */
   @Transactional
   public long addVersion(Key key, VehicleCategory category, BigDecimal value, LocalDate effectiveFrom, boolean national,
-                         String source, CurrentUser by) {
+      String source, CurrentUser by) {
     Long regionId = national ? null : by.regionId();
-    boolean allowed = national ? by.has(Role.PLATFORM_ADMIN)
-        : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(by.regionId(), null, null);
+    boolean allowed = national
+        ? by.has(Role.PLATFORM_ADMIN)
+        : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER).permits(by.regionId(), null,
+            null);
     if (!allowed) {
       throw new ForbiddenException();
     }

@@ -38,7 +38,8 @@ public class TodoInbox {
   /** Marks done every open task that points at a record, e.g. when the record moved on without this person. */
   @Transactional
   public void doneForLink(String link) {
-    jdbc.sql("update todo_item set done_at = now() where link = :link and done_at is null").param("link", link).update();
+    jdbc.sql("update todo_item set done_at = now() where link = :link and done_at is null").param("link", link)
+        .update();
   }
 
   public List<Todo> open(long userId, int limit) {

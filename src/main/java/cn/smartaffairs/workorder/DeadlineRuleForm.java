@@ -12,9 +12,12 @@ public class DeadlineRuleForm implements Serializable {
 
   @NotBlank private String category;
   @NotBlank private String priority;
-  @NotNull @Min(value = 1, message = "{workOrderRule.mustBePositive}") private Integer respondMinutes;
-  @NotNull @Min(value = 0, message = "{workOrderRule.notNegative}") private Integer resolveWorkingDays;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
+  @NotNull
+  @Min(value = 1, message = "{workOrderRule.mustBePositive}") private Integer respondMinutes;
+  @NotNull
+  @Min(value = 0, message = "{workOrderRule.notNegative}") private Integer resolveWorkingDays;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
   private boolean national;
 
   public String getCategory() { return category; }

@@ -43,8 +43,9 @@ class DutyController {
     CurrentUser user = WorkOrders.requireDispatcher(CurrentUsers.current());
     LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
     var handlers = accounts.holding(user.regionId(), Role.REPAIR_WORKER, Role.REPAIR_MANAGER);
-    model.addAttribute("shifts", rota.shifts(user.regionId(), today.atStartOfDay(PlatformConfiguration.ZONE).toInstant(),
-        today.plusWeeks(4).atStartOfDay(PlatformConfiguration.ZONE).toInstant()));
+    model.addAttribute("shifts",
+        rota.shifts(user.regionId(), today.atStartOfDay(PlatformConfiguration.ZONE).toInstant(),
+            today.plusWeeks(4).atStartOfDay(PlatformConfiguration.ZONE).toInstant()));
     model.addAttribute("handlers", handlers);
     model.addAttribute("names", handlers.stream()
         .collect(Collectors.toMap(Accounts.AccountName::userId, Accounts.AccountName::displayName)));
@@ -63,7 +64,7 @@ class DutyController {
 
   @PostMapping("/shifts")
   String addShift(@Valid @ModelAttribute("shiftForm") ShiftForm form, BindingResult binding,
-                  RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     String kind = form.getKind() == null || form.getKind().isBlank() ? null : form.getKind();
     return PageOutcome.redirectAfter(binding, () -> rota.addShift(form.getUserId(), kind,
         form.getStartsAt().atZone(PlatformConfiguration.ZONE).toInstant(),
@@ -73,7 +74,7 @@ class DutyController {
 
   @PostMapping("/rules")
   String setRule(@Valid @ModelAttribute("ruleForm") DispatchRuleForm form, BindingResult binding,
-                 RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> rota.setDispatchRule(form.getCategory(), form.getBuilding(),
         form.getUserId(), CurrentUsers.current()), () -> messages.getMessage("common.saved", null, locale),
         "/work-orders/duty", redirect, messages, locale);

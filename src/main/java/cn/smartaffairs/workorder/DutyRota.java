@@ -69,7 +69,7 @@ public class DutyRota {
         .orElseThrow(() -> new BusinessRuleException("workOrder.categoryUnknown", categoryCode));
     String place = building == null || building.isBlank() ? null : building.trim();
     jdbc.sql("delete from dispatch_rule where region_id = :region and category_id = :category "
-            + "and building is not distinct from :building")
+        + "and building is not distinct from :building")
         .param("region", regionId).param("category", categoryId).param("building", place).update();
     jdbc.sql("insert into dispatch_rule (region_id, category_id, building, user_id) values (:r, :c, :b, :u)")
         .param("r", regionId).param("c", categoryId).param("b", place).param("u", userId).update();
@@ -88,8 +88,9 @@ public class DutyRota {
   }
 
   public List<Shift> shifts(long regionId, Instant from, Instant to) {
-    return jdbc.sql("""
-        select * from duty_shift where region_id = :region and ends_at > :from and starts_at < :to order by starts_at""")
+    return jdbc.sql(
+        """
+            select * from duty_shift where region_id = :region and ends_at > :from and starts_at < :to order by starts_at""")
         .param("region", regionId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
         .query((rs, n) -> new Shift(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("user_id"),
             rs.getString("kind"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()))

@@ -5,4 +5,4 @@ package cn.smartaffairs.workorder;
  * requester empty; a hotline agent names the caller (a staff id, or a name for callers outside the register).
  */
 public record NewWorkOrder(String category, String priority, String channel, String description, String building,
-                           String floor, String room, Long requesterStaffId, String requesterName) {}
+    String floor, String room, Long requesterStaffId, String requesterName) {}

@@ -40,7 +40,7 @@ public class OverdueWatch {
   private final Clock clock;
 
   public OverdueWatch(JdbcClient jdbc, WorkingCalendar calendar, Accounts accounts, TodoInbox inbox, AuditTrail audit,
-                      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.accounts = accounts;
@@ -53,8 +53,7 @@ public class OverdueWatch {
   /** One rung fired for one order. */
   public record Escalation(long workOrderId, String kind) {}
 
-  @Scheduled(fixedDelayString = "${affairs.work-orders.escalation-interval:PT1M}",
-      initialDelayString = "${affairs.work-orders.escalation-initial-delay:PT1M}")
+  @Scheduled(fixedDelayString = "${affairs.work-orders.escalation-interval:PT1M}", initialDelayString = "${affairs.work-orders.escalation-initial-delay:PT1M}")
   @SchedulerLock(name = "workorder-overdue")
   public void onSchedule() {
     escalate(clock.instant());
@@ -64,16 +63,18 @@ public class OverdueWatch {
   @Transactional
   public List<Escalation> escalate(Instant now) {
     List<Escalation> fired = new ArrayList<>();
-    var open = jdbc.sql("""
-        select w.id, w.order_no, w.region_id, w.assignee_user_id, w.requester_staff_id, w.description, w.status,
-               w.resolve_due_at, w.reopen_count, coalesce(r.remind_before_minutes, d.remind_before_minutes) as remind,
-               coalesce(r.supervise_after_work_days, d.supervise_after_work_days) as supervise
-          from work_order w
-          join escalation_rule d on d.region_id is null
-          left join escalation_rule r on r.region_id = w.region_id
-         where w.status in (:awaitingResolution)
-           and w.resolve_due_at - make_interval(mins => coalesce(r.remind_before_minutes, d.remind_before_minutes)) <= :now""")
-        .param("now", Timestamp.from(now)).param("awaitingResolution", WorkOrderStatus.AWAITING_RESOLUTION).query().listOfRows();
+    var open = jdbc.sql(
+        """
+            select w.id, w.order_no, w.region_id, w.assignee_user_id, w.requester_staff_id, w.description, w.status,
+                   w.resolve_due_at, w.reopen_count, coalesce(r.remind_before_minutes, d.remind_before_minutes) as remind,
+                   coalesce(r.supervise_after_work_days, d.supervise_after_work_days) as supervise
+              from work_order w
+              join escalation_rule d on d.region_id is null
+              left join escalation_rule r on r.region_id = w.region_id
+             where w.status in (:awaitingResolution)
+               and w.resolve_due_at - make_interval(mins => coalesce(r.remind_before_minutes, d.remind_before_minutes)) <= :now""")
+        .param("now", Timestamp.from(now)).param("awaitingResolution", WorkOrderStatus.AWAITING_RESOLUTION).query()
+        .listOfRows();
     for (var row : open) {
       long id = ((Number) row.get("id")).longValue();
       long regionId = ((Number) row.get("region_id")).longValue();
@@ -85,7 +86,9 @@ public class OverdueWatch {
       Instant superviseAt = calendar.forRegion(regionId)
           .closeOfWorkingDays(due.atZone(PlatformConfiguration.ZONE), ((Number) row.get("supervise")).intValue())
           .toInstant();
-      List<Long> handlers = assignee != null ? List.of(assignee) : accounts.holdersOf(Role.REPAIR_MANAGER, regionId, null);
+      List<Long> handlers = assignee != null
+          ? List.of(assignee)
+          : accounts.holdersOf(Role.REPAIR_MANAGER, regionId, null);
       if (now.isBefore(due)) {
         fire(id, "REMINDER", round, now, handlers, "即将超期：工单 " + orderNo + " 须于" + dueText + "前办结", fired, row);
       } else {
@@ -100,7 +103,7 @@ public class OverdueWatch {
   }
 
   private void fire(long id, String kind, int round, Instant now, List<Long> recipients, String title,
-                    List<Escalation> fired, Map<String, Object> order) {
+      List<Escalation> fired, Map<String, Object> order) {
     int inserted = jdbc.sql("""
         insert into work_order_escalation (work_order_id, kind, round, fired_at) values (:id, :kind, :round, :now)
         on conflict do nothing""")
@@ -121,7 +124,9 @@ public class OverdueWatch {
     audit.recordAs("system", List.of(new AuditEntry(kind, "work_order", id, regionId, null,
         Map.of("round", round, "recipients", recipients))));
     Long assignee = order.get("assignee_user_id") == null ? null : ((Number) order.get("assignee_user_id")).longValue();
-    Long requester = order.get("requester_staff_id") == null ? null : ((Number) order.get("requester_staff_id")).longValue();
+    Long requester = order.get("requester_staff_id") == null
+        ? null
+        : ((Number) order.get("requester_staff_id")).longValue();
     events.publishEvent(new WorkOrderMoved(id, (String) order.get("order_no"), regionId, kind, status, status, assignee,
         requester, (String) order.get("description")));
     fired.add(new Escalation(id, kind));

@@ -10,8 +10,10 @@ public class ShiftForm implements Serializable {
 
   @NotNull private Long userId;
   private String kind;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime startsAt;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime endsAt;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime startsAt;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime endsAt;
 
   public Long getUserId() { return userId; }
   public void setUserId(Long userId) { this.userId = userId; }

@@ -7,7 +7,7 @@ package cn.smartaffairs.workorder;
  * dispatchers looking at the same order never both act on it.
  */
 public record Transition(String action, Long assigneeUserId, Satisfaction satisfaction, Boolean handlerAtFault,
-                         String comment, Integer expectedVersion) {
+    String comment, Integer expectedVersion) {
 
   public static Transition of(String action) {
     return new Transition(action, null, null, null, null, null);

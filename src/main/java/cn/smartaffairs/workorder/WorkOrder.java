@@ -40,7 +40,7 @@ public record WorkOrder(
 
   /** One timed step of the order. */
   public record Step(String action, WorkOrderStatus fromStatus, WorkOrderStatus toStatus, String actor, Instant at,
-                     String note) {}
+      String note) {}
 
   /** Where the problem is, as one line: building, floor and room, whichever were given. */
   public String location() {
@@ -58,11 +58,12 @@ public record WorkOrder(
    * A move the order allows: the action, the states before and after, who has the order afterwards, and whether the
    * loop opens again straight away (回访不满意且属承办人责任).
    */
-  record Move(WorkOrderAction action, WorkOrderStatus from, WorkOrderStatus to, Long assignee, boolean reopensTheLoop) {}
+  record Move(WorkOrderAction action, WorkOrderStatus from, WorkOrderStatus to, Long assignee,
+      boolean reopensTheLoop) {}
 
   /** The move that follows a return visit whose unsatisfied verdict is the handler's fault. */
-  static final Transition REOPEN_AFTER_UNSATISFIED_VISIT =
-      new Transition("reopen", null, null, null, "回访不满意，重新办理", null);
+  static final Transition REOPEN_AFTER_UNSATISFIED_VISIT = new Transition("reopen", null, null, null, "回访不满意，重新办理",
+      null);
 
   /** Whether the actor plays the given part in this order's loop, as the order page offers its moves. */
   boolean played(WorkOrderAction.Part part, WorkOrderActor actor) {

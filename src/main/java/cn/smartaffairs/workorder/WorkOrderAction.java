@@ -10,18 +10,22 @@ import java.util.Set;
  */
 public enum WorkOrderAction {
   DISPATCH(WorkOrderStatus.DISPATCHED, Part.DISPATCHER,
-      EnumSet.of(WorkOrderStatus.RECEIVED, WorkOrderStatus.DISPATCHED, WorkOrderStatus.ACCEPTED)),
-  ACCEPT(WorkOrderStatus.ACCEPTED, Part.HANDLER, EnumSet.of(WorkOrderStatus.DISPATCHED)),
-  ARRIVE(WorkOrderStatus.ON_SITE, Part.HANDLER, EnumSet.of(WorkOrderStatus.ACCEPTED)),
-  RESOLVE(WorkOrderStatus.RESOLVED, Part.HANDLER, EnumSet.of(WorkOrderStatus.ACCEPTED, WorkOrderStatus.ON_SITE)),
-  CONFIRM(WorkOrderStatus.CONFIRMED, Part.REQUESTER, EnumSet.of(WorkOrderStatus.RESOLVED)),
-  VISIT(WorkOrderStatus.VISITED, Part.DISPATCHER, EnumSet.of(WorkOrderStatus.CONFIRMED)),
-  REOPEN(WorkOrderStatus.DISPATCHED, Part.REQUESTER,
-      EnumSet.of(WorkOrderStatus.RESOLVED, WorkOrderStatus.CONFIRMED, WorkOrderStatus.VISITED)),
-  CLOSE(WorkOrderStatus.CLOSED, Part.DISPATCHER, EnumSet.of(WorkOrderStatus.VISITED));
+      EnumSet.of(WorkOrderStatus.RECEIVED, WorkOrderStatus.DISPATCHED, WorkOrderStatus.ACCEPTED)), ACCEPT(
+          WorkOrderStatus.ACCEPTED, Part.HANDLER,
+          EnumSet.of(WorkOrderStatus.DISPATCHED)), ARRIVE(WorkOrderStatus.ON_SITE, Part.HANDLER,
+              EnumSet.of(WorkOrderStatus.ACCEPTED)), RESOLVE(WorkOrderStatus.RESOLVED, Part.HANDLER,
+                  EnumSet.of(WorkOrderStatus.ACCEPTED, WorkOrderStatus.ON_SITE)), CONFIRM(WorkOrderStatus.CONFIRMED,
+                      Part.REQUESTER, EnumSet.of(WorkOrderStatus.RESOLVED)), VISIT(WorkOrderStatus.VISITED,
+                          Part.DISPATCHER, EnumSet.of(WorkOrderStatus.CONFIRMED)), REOPEN(WorkOrderStatus.DISPATCHED,
+                              Part.REQUESTER,
+                              EnumSet.of(WorkOrderStatus.RESOLVED, WorkOrderStatus.CONFIRMED,
+                                  WorkOrderStatus.VISITED)), CLOSE(WorkOrderStatus.CLOSED, Part.DISPATCHER,
+                                      EnumSet.of(WorkOrderStatus.VISITED));
 
   /** The people of the loop: the dispatcher (派单员), the handler the order went to, and who asked for it. */
-  public enum Part { DISPATCHER, HANDLER, REQUESTER }
+  public enum Part {
+    DISPATCHER, HANDLER, REQUESTER
+  }
 
   private final WorkOrderStatus target;
   private final Part performer;

@@ -37,11 +37,10 @@ class WorkOrderApiController {
 
   /** A new order as the API takes it. */
   record CreateRequest(String category, String description, Location location, String priority, Requester requester,
-                       String channel) {}
+      String channel) {}
 
   @PostMapping
-  @Operation(summary = "受理工单 Report a problem",
-      description = "category is a code such as REPAIR_PLUMBING; priority URGENT or NORMAL. Answers 201 with id and status.")
+  @Operation(summary = "受理工单 Report a problem", description = "category is a code such as REPAIR_PLUMBING; priority URGENT or NORMAL. Answers 201 with id and status.")
   ResponseEntity<WorkOrder> create(@RequestBody CreateRequest request) {
     Location location = request.location() == null ? new Location(null, null, null) : request.location();
     Requester requester = request.requester() == null ? new Requester(null, null) : request.requester();
@@ -54,7 +53,7 @@ class WorkOrderApiController {
   @GetMapping
   @Operation(summary = "工单列表 Orders the caller dispatches, handles or asked for")
   Page<WorkOrder> list(@RequestParam(required = false) WorkOrderStatus status,
-                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     return workOrders.search(status, CurrentUsers.current(), Math.max(page, 0), Page.boundedSize(size));
   }
 
@@ -65,11 +64,10 @@ class WorkOrderApiController {
   }
 
   @PostMapping("/{id}/transitions")
-  @Operation(summary = "流转 Move an order",
-      description = "action: dispatch (assigneeUserId) | accept | arrive | resolve | confirm | visit (satisfaction "
-          + "SATISFIED/FAIRLY/NEUTRAL/UNSATISFIED, handlerAtFault, comment) | reopen | close. An action the current "
-          + "state does not allow, or a move made by someone else since expectedVersion (the version the caller "
-          + "saw), answers 409 and changes nothing.")
+  @Operation(summary = "流转 Move an order", description = "action: dispatch (assigneeUserId) | accept | arrive | resolve | confirm | visit (satisfaction "
+      + "SATISFIED/FAIRLY/NEUTRAL/UNSATISFIED, handlerAtFault, comment) | reopen | close. An action the current "
+      + "state does not allow, or a move made by someone else since expectedVersion (the version the caller "
+      + "saw), answers 409 and changes nothing.")
   WorkOrder move(@PathVariable long id, @RequestBody Transition transition) {
     return workOrders.move(id, transition, CurrentUsers.current());
   }

@@ -8,4 +8,4 @@ import java.time.Instant;
  * {@code satisfaction} is the return visit's verdict, if one was made.
  */
 public record WorkOrderClosed(long workOrderId, String orderNo, long regionId, String category, Long requesterStaffId,
-                              Long handlerUserId, String satisfaction, Instant closedAt) {}
+    Long handlerUserId, String satisfaction, Instant closedAt) {}

@@ -50,7 +50,7 @@ class WorkOrderController {
   private final Clock clock;
 
   WorkOrderController(WorkOrders workOrders, WorkOrderPhotos photos, Accounts accounts, MessageSource messages,
-                      Clock clock) {
+      Clock clock) {
     this.photos = photos;
     this.workOrders = workOrders;
     this.accounts = accounts;
@@ -71,7 +71,7 @@ class WorkOrderController {
 
   @GetMapping
   String list(@RequestParam(required = false) WorkOrderStatus status, @RequestParam Map<String, String> parameters,
-              Model model) {
+      Model model) {
     CurrentUser user = CurrentUsers.current();
     boolean dispatcher = WorkOrders.dispatches(user, user.regionId());
     // only a dispatcher filters; everyone else sees all of their own orders
@@ -89,7 +89,7 @@ class WorkOrderController {
   /** The list's search in its order, every page up to the export's limit, in the page's columns. */
   @GetMapping("/export.xlsx")
   void export(@RequestParam(required = false) WorkOrderStatus status, @RequestParam Map<String, String> parameters,
-              HttpServletResponse response, Locale locale) {
+      HttpServletResponse response, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     WorkOrderStatus filter = WorkOrders.dispatches(user, user.regionId()) ? status : null;
     ListExport.send(response, COLUMNS, workOrders.search(filter, COLUMNS.parse(parameters).forExport(), user).items(),
@@ -103,8 +103,8 @@ class WorkOrderController {
 
   @PostMapping("/new")
   String create(@Valid @ModelAttribute("form") WorkOrderForm form, BindingResult binding,
-                @RequestParam(name = "photos", required = false) List<MultipartFile> photoFiles, Model model,
-                RedirectAttributes redirect, Locale locale) throws IOException {
+      @RequestParam(name = "photos", required = false) List<MultipartFile> photoFiles, Model model,
+      RedirectAttributes redirect, Locale locale) throws IOException {
     if (binding.hasErrors()) {
       return form(form, model);
     }
@@ -147,9 +147,11 @@ class WorkOrderController {
     order.history().forEach(step -> people.add(step.actor()));
     model.addAttribute("order", order);
     model.addAttribute("actions", actions);
-    model.addAttribute("workers", actions.contains(WorkOrderAction.DISPATCH) ? workOrders.workers(order.regionId()) : List.of());
+    model.addAttribute("workers",
+        actions.contains(WorkOrderAction.DISPATCH) ? workOrders.workers(order.regionId()) : List.of());
     model.addAttribute("names", accounts.displayNames(people));
-    model.addAttribute("assigneeName", order.assigneeUserId() == null ? null
+    model.addAttribute("assigneeName", order.assigneeUserId() == null
+        ? null
         : accounts.findById(order.assigneeUserId()).map(CurrentUser::displayName).orElse(null));
     model.addAttribute("satisfactions", Satisfaction.values());
     model.addAttribute("photos", photos.photos(id, CurrentUsers.current()));
@@ -161,24 +163,26 @@ class WorkOrderController {
   /** One button of the order page; a page shown before someone else moved the order changes nothing. */
   @PostMapping("/{id:\\d+}/photos")
   String addPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile file, RedirectAttributes redirect,
-                  Locale locale) throws IOException {
+      Locale locale) throws IOException {
     try {
       photos.attach(id, file.getOriginalFilename(), file.getBytes(), CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("photo.added", null, locale));
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
     return "redirect:/work-orders/" + id;
   }
 
   @PostMapping("/{id:\\d+}/transitions")
   String move(@PathVariable long id, @RequestParam String action, @RequestParam int expectedVersion,
-              @RequestParam(required = false) Long assigneeUserId,
-              @RequestParam(required = false) Satisfaction satisfaction,
-              @RequestParam(defaultValue = "false") boolean handlerAtFault,
-              @RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) Long assigneeUserId,
+      @RequestParam(required = false) Satisfaction satisfaction,
+      @RequestParam(defaultValue = "false") boolean handlerAtFault,
+      @RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
     try {
-      workOrders.move(id, new Transition(action, assigneeUserId, satisfaction, handlerAtFault, comment, expectedVersion),
+      workOrders.move(id,
+          new Transition(action, assigneeUserId, satisfaction, handlerAtFault, comment, expectedVersion),
           CurrentUsers.current());
       WorkOrderAction done = WorkOrderAction.parse(action);
       redirect.addFlashAttribute("flash", messages.getMessage("workOrder.page.moved",
@@ -186,7 +190,8 @@ class WorkOrderController {
     } catch (NotFoundException e) {
       throw e;
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      redirect.addFlashAttribute("flashError",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
     return "redirect:/work-orders/" + id;
   }

@@ -8,7 +8,8 @@ public class WorkOrderForm {
 
   @NotBlank private String category;
   @NotBlank private String priority = "NORMAL";
-  @NotBlank @Size(max = 2000) private String description;
+  @NotBlank
+  @Size(max = 2000) private String description;
   @Size(max = 100) private String building;
   @Size(max = 20) private String floor;
   @Size(max = 40) private String room;

@@ -5,4 +5,4 @@ package cn.smartaffairs.workorder;
  * modules (notifications, reports) react to the loop without reading its tables.
  */
 public record WorkOrderMoved(long workOrderId, String orderNo, long regionId, String action, WorkOrderStatus fromStatus,
-                             WorkOrderStatus toStatus, Long assigneeUserId, Long requesterStaffId, String description) {}
+    WorkOrderStatus toStatus, Long assigneeUserId, Long requesterStaffId, String description) {}

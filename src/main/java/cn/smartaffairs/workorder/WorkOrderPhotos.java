@@ -34,7 +34,8 @@ public class WorkOrderPhotos {
   }
 
   /** A photo's description; its bytes are fetched separately. */
-  public record Photo(long id, String contentType, String fileName, int sizeBytes, String uploadedBy, Instant uploadedAt) {}
+  public record Photo(long id, String contentType, String fileName, int sizeBytes, String uploadedBy,
+      Instant uploadedAt) {}
 
   /** A photo's bytes with their type. */
   public record Content(String contentType, String fileName, byte[] data) {}
@@ -60,9 +61,11 @@ public class WorkOrderPhotos {
     }
     String name = fileName == null || fileName.isBlank() ? "photo" : fileName.strip();
     name = name.length() > 200 ? name.substring(name.length() - 200) : name;
-    long id = jdbc.sql("""
-        insert into work_order_photo (work_order_id, content_type, file_name, size_bytes, data, uploaded_by, uploaded_at)
-        values (:order, :type, :name, :size, :data, :by, :at) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into work_order_photo (work_order_id, content_type, file_name, size_bytes, data, uploaded_by, uploaded_at)
+                values (:order, :type, :name, :size, :data, :by, :at) returning id""")
         .param("order", workOrderId).param("type", type).param("name", name).param("size", data.length)
         .param("data", data).param("by", by.username()).param("at", Timestamp.from(clock.instant()))
         .query(Long.class).single();
@@ -99,7 +102,8 @@ public class WorkOrderPhotos {
 
   public Content content(long workOrderId, long photoId, CurrentUser viewer) {
     workOrders.get(workOrderId, viewer);
-    return jdbc.sql("select content_type, file_name, data from work_order_photo where id = :id and work_order_id = :order")
+    return jdbc
+        .sql("select content_type, file_name, data from work_order_photo where id = :id and work_order_id = :order")
         .param("id", photoId).param("order", workOrderId)
         .query((rs, n) -> new Content(rs.getString("content_type"), rs.getString("file_name"), rs.getBytes("data")))
         .optional().orElseThrow(() -> new NotFoundException("photo", photoId));

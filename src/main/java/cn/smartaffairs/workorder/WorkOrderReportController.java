@@ -40,8 +40,8 @@ class WorkOrderReportController {
 
   @GetMapping
   String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-              @RequestParam(defaultValue = "CATEGORY") WorkOrderReport.GroupBy groupBy, Model model, Locale locale)
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "CATEGORY") WorkOrderReport.GroupBy groupBy, Model model, Locale locale)
       throws JsonProcessingException {
     CurrentUser user = requireDispatcher();
     LocalDate end = to != null ? to : LocalDate.now(PlatformConfiguration.ZONE);
@@ -57,8 +57,8 @@ class WorkOrderReportController {
 
   @GetMapping("/export.xlsx")
   void export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-              @RequestParam(defaultValue = "CATEGORY") WorkOrderReport.GroupBy groupBy, HttpServletResponse response) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "CATEGORY") WorkOrderReport.GroupBy groupBy, HttpServletResponse response) {
     List<WorkOrderReport.Line> lines = report.lines(from, to, groupBy, requireDispatcher());
     XlsxDownload.send(response, "工单统计_" + from + "_" + to + ".xlsx", new Xlsx.Sheet("工单统计",
         List.of(groupBy == WorkOrderReport.GroupBy.CATEGORY ? "类别" : "承办人", "工单数", "已销号", "响应及时率",

@@ -31,18 +31,20 @@ public class WorkOrderRules {
 
   /** One version of a deadline rule; a null region is the national default. */
   public record DeadlineRule(long id, Long regionId, String categoryCode, String categoryName, String priority,
-                             int respondMinutes, int resolveWorkingDays, LocalDate effectiveFrom) {}
+      int respondMinutes, int resolveWorkingDays, LocalDate effectiveFrom) {}
 
   /** The overdue ladder of a region (or the default). */
   public record EscalationRule(Long regionId, int remindBeforeMinutes, int superviseAfterWorkDays) {}
 
   /** Every version that concerns a region — national and its own — newest first within each category and priority. */
   public List<DeadlineRule> deadlineRules(long regionId) {
-    return jdbc.sql("""
-        select r.id, r.region_id, c.code, c.name, r.priority, r.respond_minutes, r.resolve_working_days, r.effective_from
-          from work_order_deadline_rule r join work_order_category c on c.id = r.category_id
-         where r.region_id is null or r.region_id = :region
-         order by c.sort_order, r.priority desc, r.effective_from desc, r.region_id nulls last""")
+    return jdbc
+        .sql(
+            """
+                select r.id, r.region_id, c.code, c.name, r.priority, r.respond_minutes, r.resolve_working_days, r.effective_from
+                  from work_order_deadline_rule r join work_order_category c on c.id = r.category_id
+                 where r.region_id is null or r.region_id = :region
+                 order by c.sort_order, r.priority desc, r.effective_from desc, r.region_id nulls last""")
         .param("region", regionId)
         .query((rs, n) -> new DeadlineRule(rs.getLong("id"), (Long) rs.getObject("region_id"), rs.getString("code"),
             rs.getString("name"), rs.getString("priority"), rs.getInt("respond_minutes"),
@@ -62,7 +64,7 @@ public class WorkOrderRules {
   /** Adds a version of a deadline rule; national versions are the platform admin's, a region's its admin's. */
   @Transactional
   public long addDeadlineRule(Long regionId, String categoryCode, String priority, int respondMinutes,
-                              int resolveWorkingDays, LocalDate effectiveFrom, CurrentUser by) {
+      int resolveWorkingDays, LocalDate effectiveFrom, CurrentUser by) {
     requireRuleKeeper(regionId, by);
     if (respondMinutes <= 0 || resolveWorkingDays < 0 || effectiveFrom == null) {
       throw new BusinessRuleException("workOrderRule.invalid");
@@ -84,7 +86,8 @@ public class WorkOrderRules {
                                               effective_from)
         values (:region, :category, :priority, :respond, :resolve, :from) returning id""")
         .param("region", regionId).param("category", categoryId).param("priority", priority)
-        .param("respond", respondMinutes).param("resolve", resolveWorkingDays).param("from", Date.valueOf(effectiveFrom))
+        .param("respond", respondMinutes).param("resolve", resolveWorkingDays)
+        .param("from", Date.valueOf(effectiveFrom))
         .query(Long.class).single();
     audit.record(AuditEntry.created("work_order_deadline_rule", id, regionId, Map.of("category", categoryCode,
         "priority", priority, "respondMinutes", respondMinutes, "resolveWorkingDays", resolveWorkingDays,
@@ -123,7 +126,8 @@ public class WorkOrderRules {
   }
 
   private static void requireRuleKeeper(Long regionId, CurrentUser by) {
-    boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
+    boolean allowed = regionId == null
+        ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN).permits(regionId, null, null);
     if (!allowed) {
       throw new ForbiddenException();

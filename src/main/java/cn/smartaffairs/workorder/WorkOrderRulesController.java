@@ -56,7 +56,7 @@ class WorkOrderRulesController {
 
   @PostMapping("/deadlines")
   String addDeadlineRule(@Valid @ModelAttribute("deadlineForm") DeadlineRuleForm form, BindingResult binding,
-                         RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(binding, () -> rules.addDeadlineRule(form.isNational() ? null : user.regionId(),
         form.getCategory(), form.getPriority(), form.getRespondMinutes(), form.getResolveWorkingDays(),
@@ -66,7 +66,7 @@ class WorkOrderRulesController {
 
   @PostMapping("/escalation")
   String setEscalation(@Valid @ModelAttribute("escalationForm") EscalationForm form, BindingResult binding,
-                       RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(binding, () -> rules.setEscalationRule(user.regionId(),
         form.getRemindBeforeMinutes(), form.getSuperviseAfterWorkDays(), user),

@@ -69,7 +69,7 @@ public class WorkOrders {
   private final Clock clock;
 
   public WorkOrders(JdbcClient jdbc, WorkingCalendar calendar, Accounts accounts, AuditTrail audit, TodoInbox inbox,
-                    ApplicationEventPublisher events, DutyRota dutyRota, Clock clock) {
+      ApplicationEventPublisher events, DutyRota dutyRota, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.accounts = accounts;
@@ -109,7 +109,8 @@ public class WorkOrders {
     if (category.isEmpty()) {
       throw new BusinessRuleException("workOrder.categoryUnknown", order.category());
     }
-    WorkOrderPriority priority = order.priority() == null || order.priority().isBlank() ? WorkOrderPriority.NORMAL
+    WorkOrderPriority priority = order.priority() == null || order.priority().isBlank()
+        ? WorkOrderPriority.NORMAL
         : WorkOrderPriority.parse(order.priority().trim());
     if (order.description() == null || order.description().isBlank() || order.description().length() > 2000) {
       throw new BusinessRuleException("workOrder.descriptionRequired");
@@ -143,7 +144,8 @@ public class WorkOrders {
         .param("region", regionId).param("no", orderNo).param("category", categoryId)
         .param("priority", priority.name()).param("status", WorkOrderStatus.RECEIVED.name())
         .param("channel", channel).param("description", order.description().trim())
-        .param("building", blank(order.building())).param("floor", blank(order.floor())).param("room", blank(order.room()))
+        .param("building", blank(order.building())).param("floor", blank(order.floor()))
+        .param("room", blank(order.room()))
         .param("requesterStaff", requesterStaffId).param("requesterName", requesterName.trim())
         .param("createdBy", by.isApiKey() ? null : by.userId())
         .param("received", Timestamp.from(received)).param("respondDue", Timestamp.from(deadlines.respond()))
@@ -225,7 +227,8 @@ public class WorkOrders {
         + " and (cast(:keyword as text) is null or w.order_no ilike :keyword escape '\\'"
         + " or w.description ilike :keyword escape '\\' or w.requester_name ilike :keyword escape '\\'"
         + " or concat_ws(' ', w.building, w.floor, w.room) ilike :keyword escape '\\')";
-    long total = jdbc.sql("select count(*) from work_order w" + where).paramSource(parameters).query(Long.class).single();
+    long total = jdbc.sql("select count(*) from work_order w" + where).paramSource(parameters).query(Long.class)
+        .single();
     ListQuery shown = query.within(total);
     List<WorkOrder> items = jdbc.sql(SELECT + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
         .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
@@ -270,9 +273,11 @@ public class WorkOrders {
       case CONFIRM -> set.append(", confirmed_at = :now");
       case VISIT -> {
         set.append(", visited_at = :now, satisfaction = :satisfaction, visit_comment = :comment");
-        update.addValue("satisfaction", transition.satisfaction().name()).addValue("comment", blank(transition.comment()));
+        update.addValue("satisfaction", transition.satisfaction().name()).addValue("comment",
+            blank(transition.comment()));
       }
-      case REOPEN -> set.append(", reopen_count = reopen_count + 1, resolved_at = null, confirmed_at = null, visited_at = null");
+      case REOPEN ->
+        set.append(", reopen_count = reopen_count + 1, resolved_at = null, confirmed_at = null, visited_at = null");
       case CLOSE -> set.append(", closed_at = :now");
     }
     int changed = jdbc.sql("update work_order set " + set + " where id = :id and version = :version")
@@ -338,9 +343,11 @@ public class WorkOrders {
     ZonedDateTime at = received.atZone(PlatformConfiguration.ZONE);
     Duration respond = Duration.ofMinutes(((Number) rule.get("respond_minutes")).longValue());
     // urgent orders are answered around the clock by whoever is on duty; the others within office hours
-    Instant respondDue = priority.answeredAroundTheClock() ? received.plus(respond)
+    Instant respondDue = priority.answeredAroundTheClock()
+        ? received.plus(respond)
         : days.plusWorkingTime(at, respond).toInstant();
-    Instant resolveDue = days.closeOfWorkingDays(at, ((Number) rule.get("resolve_working_days")).intValue()).toInstant();
+    Instant resolveDue = days.closeOfWorkingDays(at, ((Number) rule.get("resolve_working_days")).intValue())
+        .toInstant();
     return new Deadlines(respondDue, resolveDue);
   }
 
@@ -355,9 +362,8 @@ public class WorkOrders {
         .orElseThrow(() -> new BusinessRuleException("workOrder.assigneeUnknown", userId));
   }
 
-
   private void recordStep(long id, String action, WorkOrderStatus from, WorkOrderStatus to, String actor, Instant at,
-                          String note) {
+      String note) {
     jdbc.sql("""
         insert into work_order_event (work_order_id, action, from_status, to_status, actor, occurred_at, note)
         values (:id, :action, :from, :to, :actor, :at, :note)""")
@@ -373,7 +379,9 @@ public class WorkOrders {
   private static MapSqlParameterSource visibility(CurrentUser viewer) {
     DataScope dispatchScope = viewer.isApiKey()
         ? (viewer.apiScopes().contains(ApiScope.WORK_ORDERS_READ.scope())
-            || viewer.apiScopes().contains(ApiScope.WORK_ORDERS_WRITE.scope()) ? DataScope.region(viewer.regionId()) : DataScope.NOTHING)
+            || viewer.apiScopes().contains(ApiScope.WORK_ORDERS_WRITE.scope())
+                ? DataScope.region(viewer.regionId())
+                : DataScope.NOTHING)
         : viewer.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.REPAIR_MANAGER);
     return dispatchScope.bind(new MapSqlParameterSource())
         .addValue("me", viewer.userId())

@@ -50,7 +50,8 @@ class ApiKeyPageTest {
   void aNewKeysSecretIsShownOnceAndOnlyItsHashIsStored() throws Exception {
     String name = "食堂终端-" + System.nanoTime();
 
-    String answer = mvc.perform(create(name, city, "STAFF_READ", "UNITS_READ").with(signedInAs(accounts, "region.admin")))
+    String answer = mvc
+        .perform(create(name, city, "STAFF_READ", "UNITS_READ").with(signedInAs(accounts, "region.admin")))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
 
@@ -58,7 +59,8 @@ class ApiKeyPageTest {
     Matcher shown = SECRET.matcher(answer);
     assertThat(shown.find()).as("secret in the answer").isTrue();
     String secret = shown.group(1);
-    var stored = jdbc.sql("select secret_hash, key_prefix, scopes::text as scopes from api_credential where name = :name")
+    var stored = jdbc
+        .sql("select secret_hash, key_prefix, scopes::text as scopes from api_credential where name = :name")
         .param("name", name).query().singleRow();
     assertThat(stored.get("secret_hash")).isEqualTo(Sm3.hex(secret));
     assertThat(stored.get("key_prefix")).isEqualTo(secret.substring(0, 10));
@@ -75,7 +77,8 @@ class ApiKeyPageTest {
     String name = "热线坐席-" + System.nanoTime();
     String secret = createdSecret(name, city, "region.admin");
     assertThat(api.withHeader("/api/v1/staff?size=1", "X-API-Key", secret).status()).isEqualTo(200);
-    long id = jdbc.sql("select id from api_credential where name = :name").param("name", name).query(Long.class).single();
+    long id = jdbc.sql("select id from api_credential where name = :name").param("name", name).query(Long.class)
+        .single();
 
     mvc.perform(post("/admin/api-keys/" + id + "/revoke").with(signedInAs(accounts, "region.admin")).with(csrf()))
         .andExpect(status().is3xxRedirection())
@@ -91,7 +94,8 @@ class ApiKeyPageTest {
   void revokingNeedsTheCsrfTokenAndTheKeysRegion() throws Exception {
     String name = "吊销范围-" + System.nanoTime();
     String secret = createdSecret(name, city, "region.admin");
-    long id = jdbc.sql("select id from api_credential where name = :name").param("name", name).query(Long.class).single();
+    long id = jdbc.sql("select id from api_credential where name = :name").param("name", name).query(Long.class)
+        .single();
 
     var regionAdmin = signedInAs(accounts, "region.admin");
     var session = Pages.sessionWithCsrfToken(mvc, regionAdmin, "/admin/api-keys");
@@ -123,7 +127,7 @@ class ApiKeyPageTest {
     long before = apiKeyCount();
 
     String answer = mvc.perform(create("越权-" + System.nanoTime(), county, "STAFF_READ")
-            .with(signedInAs(accounts, "region.admin")))
+        .with(signedInAs(accounts, "region.admin")))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
 

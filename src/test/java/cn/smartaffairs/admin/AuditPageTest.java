@@ -46,13 +46,13 @@ class AuditPageTest {
     String name = createKeyAs("region.admin", "审计页测试");
 
     String page = mvc.perform(get("/admin/audit").param("entityType", "api_key").param("actor", "region.admin")
-            .with(signedInAs(accounts, "region.admin")))
+        .with(signedInAs(accounts, "region.admin")))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains(name).contains("region.admin").contains("接口密钥").contains("新增").contains("<details>");
 
     String verification = mvc.perform(post("/admin/audit/verify").header("HX-Request", "true")
-            .with(signedInAs(accounts, "region.admin")).with(csrf()))
+        .with(signedInAs(accounts, "region.admin")).with(csrf()))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(verification).contains("id=\"chain-intact\"").contains("审计链完整").doesNotContain("<html");
@@ -102,7 +102,8 @@ class AuditPageTest {
     trail.recordAs(actor, List.of(failedSignIn("first"), failedSignIn("second"), failedSignIn("third")));
 
     // in the URL as a browser sends it: the paging links are built from the request's query string
-    String middle = mvc.perform(get("/admin/audit?actor=" + actor + "&size=1&page=1").with(signedInAs(accounts, "admin")))
+    String middle = mvc
+        .perform(get("/admin/audit?actor=" + actor + "&size=1&page=1").with(signedInAs(accounts, "admin")))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
 
@@ -117,7 +118,7 @@ class AuditPageTest {
     String name = createKeyAs("admin", "导出测试");
 
     var response = mvc.perform(get("/admin/audit/export.xlsx").param("entityType", "api_key")
-            .with(signedInAs(accounts, "admin")))
+        .with(signedInAs(accounts, "admin")))
         .andExpect(status().isOk())
         .andExpect(content().contentType(XlsxDownload.CONTENT_TYPE))
         .andReturn().getResponse();
@@ -151,7 +152,7 @@ class AuditPageTest {
         .doesNotContain(">SOMETHING_NEW<").doesNotContain(">some_new_table<");
 
     String en = mvc.perform(get("/admin/audit").param("size", "200").param("lang", "en")
-            .with(signedInAs(accounts, "admin")))
+        .with(signedInAs(accounts, "admin")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(en).contains(">Approved<").contains(">Room booking<").contains(">Urged<").contains(">Work order<")
         .contains(">Other action<").doesNotContain(">APPROVE<");
@@ -168,14 +169,14 @@ class AuditPageTest {
 
   private String auditPageAs(String username) throws Exception {
     return mvc.perform(get("/admin/audit").param("entityType", "api_key").param("size", "200")
-            .with(signedInAs(accounts, username)))
+        .with(signedInAs(accounts, username)))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
   }
 
   private String auditPageWithFilter(String username, String action) throws Exception {
     return mvc.perform(get("/admin/audit").param("action", action).param("size", "200")
-            .with(signedInAs(accounts, username)))
+        .with(signedInAs(accounts, username)))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
   }
@@ -186,7 +187,8 @@ class AuditPageTest {
   }
 
   private static AuditEntry failedSignIn(String reason) {
-    return new AuditEntry("SIGN_IN_FAILED", "user_account", null, null, null, Map.of("result", "FAILURE", "reason", reason));
+    return new AuditEntry("SIGN_IN_FAILED", "user_account", null, null, null,
+        Map.of("result", "FAILURE", "reason", reason));
   }
 
   /** Makes an audited change through the API key page; answers the key's (unique) name. */
@@ -194,7 +196,7 @@ class AuditPageTest {
     String name = label + "-" + System.nanoTime();
     long city = jdbc.sql("select id from region where code = 'YX'").query(Long.class).single();
     mvc.perform(post("/admin/api-keys").param("name", name).param("regionId", String.valueOf(city))
-            .param("scopes", "STAFF_READ").with(signedInAs(accounts, username)).with(csrf()))
+        .param("scopes", "STAFF_READ").with(signedInAs(accounts, username)).with(csrf()))
         .andExpect(status().isOk());
     return name;
   }

@@ -28,13 +28,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class AuditWordsTest {
 
   private static final Pattern NEW_ENTRY = Pattern.compile("new AuditEntry\\(\\s*([^,]+?),\\s*\"([a-z_]+)\"");
-  private static final Pattern SHORT_ENTRY = Pattern.compile("AuditEntry\\.(?:created|updated|deleted)\\(\\s*\"([a-z_]+)\"");
+  private static final Pattern SHORT_ENTRY = Pattern
+      .compile("AuditEntry\\.(?:created|updated|deleted)\\(\\s*\"([a-z_]+)\"");
   private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z_]+)\"");
   /**
    * Actions held in a variable where they are recorded: the reminders of the overdue watches and the work order's
    * own moves.
    */
-  private static final Set<String> ACTIONS_IN_VARIABLES = Set.of("REMINDER", "URGE", "SUPERVISE", "OVERDUE", "DUE_SOON");
+  private static final Set<String> ACTIONS_IN_VARIABLES = Set.of("REMINDER", "URGE", "SUPERVISE", "OVERDUE",
+      "DUE_SOON");
 
   @Test
   void everyActionAndRecordTypeTheProgramAuditsHasWordsInBothLanguages() throws IOException {

@@ -136,7 +136,8 @@ class ApprovalAdminPageTest {
     approvalFlows.defineFlow(new FlowDefinition(type, city, "第二版流程",
         List.of(Step.of("单位负责人审批", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8),
             Step.people("财务复核", List.of(liaison), ApprovalMode.ALL, 24)
-                .when(new StepCondition("amount", ">=", "10000")))), admin);
+                .when(new StepCondition("amount", ">=", "10000")))),
+        admin);
 
     String page = signedIn("region.admin").get("/admin/approval-flows").body();
     String card = page.substring(page.indexOf("data-request-type=\"" + type + "\""));

@@ -33,7 +33,8 @@ class ApprovalApiTest {
     approvalFlows.defineFlow(new FlowDefinition(type, yx, "用车审批", List.of(
         Step.of("单位负责人审核", ApproverKind.UNIT_ROLE, Role.UNIT_HEAD, ApprovalMode.ANY, 8),
         Step.of("机关事务管理局审批", ApproverKind.REGION_ROLE, Role.REGION_ADMIN, ApprovalMode.ANY, 16)
-            .when(new StepCondition("amount", ">", "5000")))), accounts.loadUserByUsername("admin"));
+            .when(new StepCondition("amount", ">", "5000")))),
+        accounts.loadUserByUsername("admin"));
     return type;
   }
 
@@ -96,7 +97,8 @@ class ApprovalApiTest {
     assertThat(rejected.status()).isEqualTo(200);
     assertThat(rejected.body().get("rejectionReason").asText()).isEqualTo("请核减金额");
 
-    Answer resubmitted = api.post("/api/v1/approvals/" + id + "/resubmit", staff, Map.of("facts", Map.of("amount", 4000)));
+    Answer resubmitted = api.post("/api/v1/approvals/" + id + "/resubmit", staff,
+        Map.of("facts", Map.of("amount", 4000)));
     assertThat(resubmitted.status()).isEqualTo(200);
     assertThat(resubmitted.body().get("status").asText()).isEqualTo("PENDING");
     assertThat(resubmitted.body().get("round").asInt()).isEqualTo(2);
@@ -126,8 +128,9 @@ class ApprovalApiTest {
 
     String headToken = api.tokenFor("unit.head");
     var now = java.time.Instant.now();
-    Answer appointed = api.post("/api/v1/approvals/deputies", headToken, Map.of("principalId", head, "deputyId", liaison,
-        "from", now.minusSeconds(60).toString(), "until", now.plusSeconds(3600).toString()));
+    Answer appointed = api.post("/api/v1/approvals/deputies", headToken,
+        Map.of("principalId", head, "deputyId", liaison,
+            "from", now.minusSeconds(60).toString(), "until", now.plusSeconds(3600).toString()));
     assertThat(appointed.status()).isEqualTo(201);
     Answer stranger = api.post("/api/v1/approvals/deputies", api.tokenFor("staff"), Map.of("principalId", head,
         "deputyId", accounts.loadUserByUsername("staff").userId(), "from", now.toString(),

@@ -77,13 +77,15 @@ class ApprovalPageTest {
     assertThat(head.get("/").body()).contains("/approvals/" + id + "\"");
     HttpResponse<String> page = head.get("/approvals/" + id);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("页面审批测试", "单位负责人审核", "id=\"pending-now\"", "/approvals/tasks/" + task + "/approve");
+    assertThat(page.body()).contains("页面审批测试", "单位负责人审核", "id=\"pending-now\"",
+        "/approvals/tasks/" + task + "/approve");
 
     Session applicant = new Session("staff");
     String applicantsView = applicant.get("/approvals/" + id).body();
     assertThat(applicantsView).doesNotContain("/approvals/tasks/" + task + "/approve").contains("id=\"withdraw\"");
 
-    HttpResponse<String> decided = head.post("/approvals/tasks/" + task + "/approve", Map.of("comment", "页面同意"), page.body());
+    HttpResponse<String> decided = head.post("/approvals/tasks/" + task + "/approve", Map.of("comment", "页面同意"),
+        page.body());
     assertThat(decided.statusCode()).isEqualTo(302);
     assertThat(approvals.route(id, accounts.loadUserByUsername("admin")).status()).isEqualTo(RequestStatus.APPROVED);
     String after = head.get("/approvals/" + id).body();

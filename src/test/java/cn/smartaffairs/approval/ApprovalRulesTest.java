@@ -60,8 +60,10 @@ class ApprovalRulesTest {
     assertThatThrownBy(() -> ApprovalRules.checkStep(unitHead(2001))).isInstanceOf(BusinessRuleException.class);
     assertThatCode(() -> ApprovalRules.checkStep(unitHead(2000))).doesNotThrowAnyException();
     assertThatCode(() -> ApprovalRules.checkStep(unitHead(8).remindBefore(2))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> ApprovalRules.checkStep(unitHead(8).remindBefore(8))).isInstanceOf(BusinessRuleException.class);
-    assertThatThrownBy(() -> ApprovalRules.checkStep(unitHead(8).remindBefore(0))).isInstanceOf(BusinessRuleException.class);
+    assertThatThrownBy(() -> ApprovalRules.checkStep(unitHead(8).remindBefore(8)))
+        .isInstanceOf(BusinessRuleException.class);
+    assertThatThrownBy(() -> ApprovalRules.checkStep(unitHead(8).remindBefore(0)))
+        .isInstanceOf(BusinessRuleException.class);
   }
 
   @Test

@@ -184,8 +184,10 @@ class ApprovalsTest {
     CurrentUser deputy = freshPerson("在期代理人");
     CurrentUser later = freshPerson("未到期代理人");
     Instant now = Instant.now();
-    approvalFlows.appointDeputy(away.userId(), deputy.userId(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3)), away);
-    approvalFlows.appointDeputy(away.userId(), later.userId(), now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(6)), away);
+    approvalFlows.appointDeputy(away.userId(), deputy.userId(), now.minus(Duration.ofHours(1)),
+        now.plus(Duration.ofDays(3)), away);
+    approvalFlows.appointDeputy(away.userId(), later.userId(), now.plus(Duration.ofDays(3)),
+        now.plus(Duration.ofDays(6)), away);
     long id = approvals.submit(flowOf(people(ApprovalMode.ANY, away)), "代理测试", Map.of(), user("staff"));
     long task = taskOf(id, away);
 
@@ -329,9 +331,11 @@ class ApprovalsTest {
     approvals.approve(task, approver, "同意");
 
     assertThat(inbox.open(approver.userId(), 50)).isEmpty();
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'approval_task' and entity_id = :id and action = 'APPROVE'")
+    assertThat(jdbc.sql(
+        "select count(*) from audit_event where entity_type = 'approval_task' and entity_id = :id and action = 'APPROVE'")
         .param("id", String.valueOf(task)).query(Long.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("select action from audit_event where entity_type = 'approval_request' and entity_id = :id order by id")
+    assertThat(jdbc
+        .sql("select action from audit_event where entity_type = 'approval_request' and entity_id = :id order by id")
         .param("id", String.valueOf(id)).query(String.class).list()).containsExactly("CREATE", "UPDATE");
   }
 
@@ -344,7 +348,8 @@ class ApprovalsTest {
     assertThat(jdbc.sql("select remind_at > created_at and remind_at < due_at from approval_task where id = :id")
         .param("id", task).query(Boolean.class).single()).as("the reminder comes before the deadline").isTrue();
 
-    jdbc.sql("update approval_task set remind_at = now() - interval '1 minute' where id = :id").param("id", task).update();
+    jdbc.sql("update approval_task set remind_at = now() - interval '1 minute' where id = :id").param("id", task)
+        .update();
     approvals.sendReminders();
     approvals.sendReminders();
     assertThat(inbox.open(approver.userId(), 50)).extracting(TodoInbox.Todo::title)

@@ -58,11 +58,13 @@ class AuditChainVerifierTest {
   @Test
   void alteringAnEventsContentIsReportedAtThatEvent() {
     long altered = recordThree("altered").get(1);
-    String original = jdbc.queryForObject("select after_state::text from audit_event where id = ?", String.class, altered);
-    restorations.add(() -> asAttacker(() ->
-        jdbc.update("update audit_event set after_state = ?::jsonb where id = ?", original, altered)));
+    String original = jdbc.queryForObject("select after_state::text from audit_event where id = ?", String.class,
+        altered);
+    restorations.add(() -> asAttacker(
+        () -> jdbc.update("update audit_event set after_state = ?::jsonb where id = ?", original, altered)));
 
-    asAttacker(() -> jdbc.update("update audit_event set after_state = '{\"name\": \"篡改后\"}'::jsonb where id = ?", altered));
+    asAttacker(
+        () -> jdbc.update("update audit_event set after_state = '{\"name\": \"篡改后\"}'::jsonb where id = ?", altered));
 
     var verification = verifier.verify();
     assertThat(verification.breach()).isEqualTo(Breach.CONTENT_ALTERED);
@@ -72,8 +74,8 @@ class AuditChainVerifierTest {
   @Test
   void changingWhoActedIsReportedAsWell() {
     long altered = recordThree("actor").get(0);
-    restorations.add(() -> asAttacker(() ->
-        jdbc.update("update audit_event set actor = 'chain-test' where id = ?", altered)));
+    restorations
+        .add(() -> asAttacker(() -> jdbc.update("update audit_event set actor = 'chain-test' where id = ?", altered)));
 
     asAttacker(() -> jdbc.update("update audit_event set actor = 'someone-else' where id = ?", altered));
 
@@ -113,14 +115,16 @@ class AuditChainVerifierTest {
         .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
         .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-    assertThat(jdbc.queryForObject("select actor from audit_event where id = ?", String.class, id)).isEqualTo("chain-test");
+    assertThat(jdbc.queryForObject("select actor from audit_event where id = ?", String.class, id))
+        .isEqualTo("chain-test");
   }
 
   /** Three events, oldest first, at the end of the chain. */
   private List<Long> recordThree(String label) {
     trail.recordAs("chain-test", List.of(
         AuditEntry.created("chain_test", label + "-1", null, Map.of("name", label + " 一")),
-        AuditEntry.updated("chain_test", label + "-1", null, Map.of("name", label + " 一"), Map.of("name", label + " 二")),
+        AuditEntry.updated("chain_test", label + "-1", null, Map.of("name", label + " 一"),
+            Map.of("name", label + " 二")),
         AuditEntry.deleted("chain_test", label + "-1", null, Map.of("name", label + " 二"))));
     List<Long> ids = jdbc.queryForList("select id from audit_event order by id desc limit 3", Long.class);
     return List.of(ids.get(2), ids.get(1), ids.get(0));

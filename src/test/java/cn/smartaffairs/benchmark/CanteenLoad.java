@@ -83,10 +83,10 @@ public final class CanteenLoad {
   private static List<String> cards(String jdbcUrl) throws Exception {
     List<String> cards = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         ResultSet rs = db.createStatement().executeQuery("""
-             select c.credential from canteen_credential c join canteen_account a on a.id = c.account_id
-               join region r on r.id = a.region_id
-              where c.kind = 'CARD' and c.status = 'ACTIVE' and a.status = 'ACTIVE' and r.code = 'YX'""")) {
+        ResultSet rs = db.createStatement().executeQuery("""
+            select c.credential from canteen_credential c join canteen_account a on a.id = c.account_id
+              join region r on r.id = a.region_id
+             where c.kind = 'CARD' and c.status = 'ACTIVE' and a.status = 'ACTIVE' and r.code = 'YX'""")) {
       while (rs.next()) {
         cards.add(rs.getString(1));
       }
@@ -97,9 +97,9 @@ public final class CanteenLoad {
   static void topUp(String baseUrl, String jdbcUrl, long amountFen) throws Exception {
     List<Long> accounts = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         ResultSet rs = db.createStatement().executeQuery("""
-             select a.id from canteen_account a join region r on r.id = a.region_id
-              where a.status = 'ACTIVE' and r.code = 'YX' order by a.id""")) {
+        ResultSet rs = db.createStatement().executeQuery("""
+            select a.id from canteen_account a join region r on r.id = a.region_id
+             where a.status = 'ACTIVE' and r.code = 'YX' order by a.id""")) {
       while (rs.next()) {
         accounts.add(rs.getLong(1));
       }
@@ -111,7 +111,7 @@ public final class CanteenLoad {
     for (long account : accounts) {
       String body = "{\"amountFen\":" + amountFen + ",\"idempotencyKey\":\"bench-top-up-" + run + "-" + account + "\"}";
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create(baseUrl + "/api/v1/canteen/accounts/" + account + "/top-ups"))
+          URI.create(baseUrl + "/api/v1/canteen/accounts/" + account + "/top-ups"))
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
@@ -127,7 +127,8 @@ public final class CanteenLoad {
     return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/token"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "admin", "password",
-            "Demo@2026")))).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+            "Demo@2026"))))
+        .build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
   }
 
   static void load(String baseUrl, String apiKey, String jdbcUrl, int clients, int seconds, Path ackFile, String label)
@@ -229,8 +230,8 @@ public final class CanteenLoad {
     int missing = 0;
     int wrong = 0;
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         PreparedStatement journal = db.prepareStatement(
-             "select id, amount_fen, count(*) over () from canteen_journal where idempotency_key = ?")) {
+        PreparedStatement journal = db.prepareStatement(
+            "select id, amount_fen, count(*) over () from canteen_journal where idempotency_key = ?")) {
       for (String line : acknowledged) {
         String[] parts = line.split(",");
         journal.setString(1, parts[0]);
@@ -257,9 +258,10 @@ public final class CanteenLoad {
         String[] parts = line.split(",");
         String body = "{\"terminalId\":\"" + TERMINAL + "\",\"credential\":\"" + parts[1] + "\",\"amountFen\":"
             + parts[2] + ",\"idempotencyKey\":\"" + parts[0] + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/canteen/payments"))
-            .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http
+            .send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/canteen/payments"))
+                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           replayed++;
         } else if (response.statusCode() == 201) {
@@ -279,13 +281,15 @@ public final class CanteenLoad {
     }
     String token = adminToken(HttpClient.newHttpClient(), baseUrl);
     JsonNode check = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(baseUrl + "/api/v1/canteen/ledger-check")).header("Authorization", "Bearer " + token).GET().build(),
+        URI.create(baseUrl + "/api/v1/canteen/ledger-check")).header("Authorization", "Bearer " + token).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body());
-    System.out.printf("| ledger check: accounts / postings / journals | %d / %d / %d |%n| ledger check problems | %d |%n",
+    System.out.printf(
+        "| ledger check: accounts / postings / journals | %d / %d / %d |%n| ledger check problems | %d |%n",
         check.get("accounts").asLong(), check.get("postings").asLong(), check.get("journals").asLong(),
         check.get("problems").size());
     ok &= check.get("ok").asBoolean();
-    System.out.println("| verdict | " + (ok ? "every acknowledged payment is in the ledger exactly once; every balance checks"
+    System.out.println("| verdict | " + (ok
+        ? "every acknowledged payment is in the ledger exactly once; every balance checks"
         : "FAILED") + " |");
     return ok;
   }

@@ -53,7 +53,8 @@ public final class PlatformBenchmark {
       time("staff search, page 100 of 50, region admin", 50, i -> directory.search(StaffQuery.ALL, city, 100, 50));
       time("staff search by surname keyword, platform admin", 50,
           i -> directory.search(new StaffQuery("王", null, null, null), all, 0, 50));
-      time("staff search within one unit", 50, i -> directory.search(new StaffQuery(null, null, someUnit, null), all, 0, 50));
+      time("staff search within one unit", 50,
+          i -> directory.search(new StaffQuery(null, null, someUnit, null), all, 0, 50));
       time("export every staff member to .xlsx", 3, i -> exportAll(directory, all));
       for (int round = 0; round < 3; round++) {
         byte[] workbook = importWorkbook(organisation, round);
@@ -64,7 +65,8 @@ public final class PlatformBenchmark {
       }
       long t = System.nanoTime();
       var verification = verifier.verify();
-      report("verify the audit chain (" + verification.eventsChecked() + " events, intact=" + verification.intact() + ")",
+      report(
+          "verify the audit chain (" + verification.eventsChecked() + " events, intact=" + verification.intact() + ")",
           1, (System.nanoTime() - t) / 1e6);
     }
   }
@@ -78,7 +80,8 @@ public final class PlatformBenchmark {
   }
 
   private static byte[] importWorkbook(OrganisationDirectory organisation, int round) {
-    var units = organisation.allUnits(DataScope.everything()).stream().filter(u -> u.regionName().equals("云溪市本级")).toList();
+    var units = organisation.allUnits(DataScope.everything()).stream().filter(u -> u.regionName().equals("云溪市本级"))
+        .toList();
     var out = new ByteArrayOutputStream();
     Xlsx.write(out, new Xlsx.Sheet("干部职工", List.of("区域编码", "单位编码", "工号", "姓名", "性别", "部门", "职务名称", "职级",
         "编制内", "手机号", "状态", "入职日期", "状态变更日期"),
@@ -97,7 +100,8 @@ public final class PlatformBenchmark {
       millis[i] = (System.nanoTime() - t) / 1e6;
     }
     Arrays.sort(millis);
-    System.out.printf("| %s | %d | %.1f | %.1f |%n", what, times, millis[times / 2], millis[(int) Math.ceil(times * 0.95) - 1]);
+    System.out.printf("| %s | %d | %.1f | %.1f |%n", what, times, millis[times / 2],
+        millis[(int) Math.ceil(times * 0.95) - 1]);
   }
 
   private static void report(String what, int times, double millis) {

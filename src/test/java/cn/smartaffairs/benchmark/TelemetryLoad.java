@@ -52,15 +52,17 @@ public final class TelemetryLoad {
       db.setAutoCommit(false);
       try (Statement statement = db.createStatement()) {
         // plates BZ + the number: varchar(10), unique, never a demo plate
-        statement.executeUpdate("""
-            insert into vehicle (region_id, unit_id, plate, category, brand, model, domestic, new_energy, displacement_ml,
-                                 price_fen, seats, purchased_on, odometer_km, parking_place, parking_lat, parking_lon,
-                                 insurance_until, inspection_until)
-            select v.region_id, v.unit_id, 'BZ' || lpad(g::text, 6, '0'), v.category, v.brand, v.model, v.domestic,
-                   v.new_energy, v.displacement_ml, v.price_fen, v.seats, v.purchased_on, v.odometer_km,
-                   v.parking_place, v.parking_lat, v.parking_lon, v.insurance_until, v.inspection_until
-              from (select * from vehicle where status = 'IN_SERVICE' order by id limit 1) v,
-                   generate_series(1, %d) g""".formatted(terminals));
+        statement.executeUpdate(
+            """
+                insert into vehicle (region_id, unit_id, plate, category, brand, model, domestic, new_energy, displacement_ml,
+                                     price_fen, seats, purchased_on, odometer_km, parking_place, parking_lat, parking_lon,
+                                     insurance_until, inspection_until)
+                select v.region_id, v.unit_id, 'BZ' || lpad(g::text, 6, '0'), v.category, v.brand, v.model, v.domestic,
+                       v.new_energy, v.displacement_ml, v.price_fen, v.seats, v.purchased_on, v.odometer_km,
+                       v.parking_place, v.parking_lat, v.parking_lon, v.insurance_until, v.inspection_until
+                  from (select * from vehicle where status = 'IN_SERVICE' order by id limit 1) v,
+                       generate_series(1, %d) g"""
+                .formatted(terminals));
         statement.executeUpdate("""
             insert into telemetry_terminal (vehicle_id, region_id, phone, terminal_id, protocol, bound_by)
             select v.id, v.region_id, (%d + substr(v.plate, 3)::bigint - 1)::text,
@@ -74,7 +76,7 @@ public final class TelemetryLoad {
   }
 
   static void load(String host, int port, int terminals, long firstPhone, int window, int warmUp, int seconds,
-                   int run, Path ackFile, String label) throws Exception {
+      int run, Path ackFile, String label) throws Exception {
     LocalDateTime base = LocalDateTime.now(BEIJING).truncatedTo(ChronoUnit.SECONDS).minusDays(2).plusHours(6L * run);
     TerminalSimulator.Result result = new TerminalSimulator(host, port, terminals, firstPhone, window, base)
         .run(warmUp, seconds);
@@ -82,7 +84,8 @@ public final class TelemetryLoad {
     lines.add(base.toString());
     lines.addAll(result.acknowledgedPositions());
     Files.write(ackFile, lines);
-    System.out.printf("| %s | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, result.connected(), window,
+    System.out.printf("| %s | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, result.connected(),
+        window,
         result.acknowledged(), result.seconds(), result.acknowledged() / (double) result.seconds(),
         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.refused());
   }
@@ -128,10 +131,12 @@ public final class TelemetryLoad {
         statement.execute("set local synchronous_commit = on");
       }
       long start = System.nanoTime();
-      long copied = db.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-          copy telemetry_position (vehicle_id, at, latitude, longitude, altitude_m, speed_dkmh, heading_deg, alarm_flags,
-                                   status_flags, mileage_hm, fuel_dl, recorder_speed_dkmh, received_at)
-          from stdin (format csv)""", new StringReader(csv.toString()));
+      long copied = db.unwrap(PGConnection.class).getCopyAPI().copyIn(
+          """
+              copy telemetry_position (vehicle_id, at, latitude, longitude, altitude_m, speed_dkmh, heading_deg, alarm_flags,
+                                       status_flags, mileage_hm, fuel_dl, recorder_speed_dkmh, received_at)
+              from stdin (format csv)""",
+          new StringReader(csv.toString()));
       db.commit();
       double seconds = (System.nanoTime() - start) / 1e9;
       try (PreparedStatement clean = db.prepareStatement("delete from telemetry_position where vehicle_id < 0")) {

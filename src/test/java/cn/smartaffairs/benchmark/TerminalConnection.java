@@ -89,8 +89,8 @@ final class TerminalConnection implements AutoCloseable {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream(512);
     if (chunked) {
-      for (int size = Integer.parseInt(line().split(";", 2)[0].trim(), 16); size > 0;
-           size = Integer.parseInt(line().split(";", 2)[0].trim(), 16)) {
+      for (int size = Integer.parseInt(line().split(";", 2)[0].trim(), 16); size > 0; size = Integer
+          .parseInt(line().split(";", 2)[0].trim(), 16)) {
         body.write(in.readNBytes(size));
         line();
       }

@@ -44,7 +44,7 @@ final class TerminalSimulator {
 
   /** What a run measured, from the end of the warm-up. */
   record Result(int connected, long acknowledged, long refused, long seconds, double[] latencyMillis,
-                List<String> acknowledgedPositions) {
+      List<String> acknowledgedPositions) {
     double percentile(double p) {
       if (latencyMillis.length == 0) {
         return Double.NaN;
@@ -135,7 +135,8 @@ final class TerminalSimulator {
     private byte[] frame(int id, byte[] body) {
       int f = flow;
       flow = (flow + 1) & 0xFFFF;
-      return v2019 ? HandMadeFrames.frame2019(id, 1, "0".repeat(20 - phone.length()) + phone, f, body)
+      return v2019
+          ? HandMadeFrames.frame2019(id, 1, "0".repeat(20 - phone.length()) + phone, f, body)
           : HandMadeFrames.frame2013(id, "0".repeat(12 - phone.length()) + phone, f, body);
     }
 
@@ -205,7 +206,7 @@ final class TerminalSimulator {
       int s = seq++;
       long latitude = 25_000_000 + (s % 10_000) * 10L;
       byte[] body = HandMadeFrames.position(0, 0b11, latitude, 102_700_000 + Math.abs(phone.hashCode() % 100_000),
-              1900, 400 + s % 200, s % 360, base.plusSeconds(s).format(BCD_TIME))
+          1900, 400 + s % 200, s % 360, base.plusSeconds(s).format(BCD_TIME))
           .item(0x01, new Body().u32(100_000 + s).bytes()).bytes();
       int f = flow;
       unanswered.put(f, new long[] {System.nanoTime(), s});

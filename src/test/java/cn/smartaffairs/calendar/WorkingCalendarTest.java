@@ -44,8 +44,10 @@ class WorkingCalendarTest {
 
     assertThat(calendar.forRegion(region("QS")).isWorkingDay(local)).isFalse();
     assertThat(calendar.forRegion(region("YX")).isWorkingDay(local)).isTrue();
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'calendar_day' and entity_id = '2026-12-15'")
-        .query(Long.class).single()).isEqualTo(1);
+    assertThat(
+        jdbc.sql("select count(*) from audit_event where entity_type = 'calendar_day' and entity_id = '2026-12-15'")
+            .query(Long.class).single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -53,7 +55,8 @@ class WorkingCalendarTest {
     assertThatThrownBy(() -> calendar.put(null, LocalDate.of(2026, 12, 31), DayKind.HOLIDAY, "试",
         accounts.loadUserByUsername("region.admin"))).isInstanceOf(BusinessRuleException.class);
     assertThatThrownBy(() -> calendar.put(region("QS"), LocalDate.of(2026, 12, 31), DayKind.HOLIDAY, "试",
-        accounts.loadUserByUsername("region.admin"))).as("another region's calendar").isInstanceOf(BusinessRuleException.class);
+        accounts.loadUserByUsername("region.admin"))).as("another region's calendar")
+        .isInstanceOf(BusinessRuleException.class);
   }
 
   @Test

@@ -23,7 +23,7 @@ final class CanteenFixture {
   final CurrentUser staff;
 
   CanteenFixture(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding, Accounts users,
-                 JdbcClient jdbc) {
+      JdbcClient jdbc) {
     this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.funding = funding;

@@ -156,8 +156,9 @@ class CanteenLedgerTest {
     Payment correction = funding.correct(account.id(), -300, "柜台多充值3元", CanteenFixture.key(), fixture.manager);
 
     assertThat(correction.balanceAfterFen()).isEqualTo(700);
-    long audited = jdbc.sql("""
-        select count(*) from audit_event where entity_type = 'canteen_account' and entity_id = :id and action = 'CORRECT'""")
+    long audited = jdbc.sql(
+        """
+            select count(*) from audit_event where entity_type = 'canteen_account' and entity_id = :id and action = 'CORRECT'""")
         .param("id", String.valueOf(account.id())).query(Long.class).single();
     assertThat(audited).isEqualTo(1);
     assertThatThrownBy(() -> funding.correct(account.id(), 100, "越权", CanteenFixture.key(), fixture.staff))

@@ -58,8 +58,9 @@ class CanteenPagesTest {
         .doesNotContain("2099-02-01");
     assertThat(manager.get("/canteen/rules?lang=en").body()).contains("Online top-up limits").contains("Per day");
     manager.get("/canteen/rules?lang=zh");
-    assertThat(jdbc.sql("""
-        select count(*) from audit_event where entity_type = 'canteen_topup_rule' and after_state->>'effectiveFrom' = '2099-01-01'""")
+    assertThat(jdbc.sql(
+        """
+            select count(*) from audit_event where entity_type = 'canteen_topup_rule' and after_state->>'effectiveFrom' = '2099-01-01'""")
         .query(Long.class).single()).isEqualTo(1);
   }
 

@@ -281,7 +281,8 @@ class CanteenPaymentApiTest {
     assertThat(detail.body().get("entries").get(0).get("kind").asText()).isEqualTo("TOP_UP");
 
     long someoneElse = list.body().get("items").get(0).get("id").asLong() == id
-        ? list.body().get("items").get(1).get("id").asLong() : list.body().get("items").get(0).get("id").asLong();
+        ? list.body().get("items").get(1).get("id").asLong()
+        : list.body().get("items").get(0).get("id").asLong();
     assertThat(api.get("/api/v1/canteen/accounts/" + someoneElse, staff).status()).isEqualTo(404);
   }
 }

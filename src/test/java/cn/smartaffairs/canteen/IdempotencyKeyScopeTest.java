@@ -98,7 +98,7 @@ class IdempotencyKeyScopeTest {
     assertThat(otherAccount.body().has("balanceAfterFen")).isFalse();
     assertThat(replay.status()).isEqualTo(200);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> funding.correct(first.id(), -100, "更正", key, fixture.manager))
+        () -> funding.correct(first.id(), -100, "更正", key, fixture.manager))
         .isInstanceOf(cn.smartaffairs.platform.ConflictException.class);
     assertThat(accounts.account(first.id(), fixture.manager).balanceFen()).isEqualTo(1_500);
     assertThat(accounts.account(second.id(), fixture.manager).balanceFen()).isEqualTo(1_000);

@@ -43,7 +43,7 @@ class LockedAccountTest {
   }
 
   private static LockedAccount account(AccountStatus status, long cashFen, long subsidyFen,
-                                       LocalDate subsidyExpiresOn) {
+      LocalDate subsidyExpiresOn) {
     return new LockedAccount(7, 1, 70L, "ESTABLISHED", status, cashFen, subsidyFen, subsidyExpiresOn);
   }
 

@@ -27,7 +27,8 @@ class BookingRulesTest {
   }
 
   private static MeetingBooking booked(int fromHour, int toHour) {
-    return new MeetingBooking(9, ROOM.id(), "周例会", 10, at(fromHour, 0), at(toHour, 0), 5, BookingStatus.ACTIVE, null, null, null,
+    return new MeetingBooking(9, ROOM.id(), "周例会", 10, at(fromHour, 0), at(toHour, 0), 5, BookingStatus.ACTIVE, null,
+        null, null,
         null);
   }
 

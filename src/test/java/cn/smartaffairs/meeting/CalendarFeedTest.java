@@ -107,7 +107,7 @@ class CalendarFeedTest {
         .isEqualTo("Asia/Shanghai");
     // the rule with its EXDATEs leaves the first Monday, the moved one's original slot and the last
     List<ZonedDateTime> starts = master.<Temporal>calculateRecurrenceSet(new Period<>(
-            at(monday.minusDays(1), "00:00").toZonedDateTime(), at(monday.plusWeeks(6), "00:00").toZonedDateTime()))
+        at(monday.minusDays(1), "00:00").toZonedDateTime(), at(monday.plusWeeks(6), "00:00").toZonedDateTime()))
         .stream().map(period -> ZonedDateTime.from(period.getStart())).toList();
     assertThat(starts.stream().map(start -> start.toLocalDate()))
         .containsExactly(monday, monday.plusWeeks(3), monday.plusWeeks(4));

@@ -64,7 +64,8 @@ class HallApprovalSummaryTest {
     assertThat(english.get("requestTypeName").asText()).isEqualTo("Meeting room booking");
     assertThat(lines(english.get("summary"))).contains("Room：" + hallName + " (市行政中心1号楼, 300 seats)",
         "Attendees：180", "Subject：全市安全生产大会", "Meeting class：Class 3 meeting");
-    assertThat(lines(english.get("summary"))).anyMatch(line -> line.startsWith("Time：" + saturday.getDayOfMonth() + " "));
+    assertThat(lines(english.get("summary")))
+        .anyMatch(line -> line.startsWith("Time：" + saturday.getDayOfMonth() + " "));
 
     Instant starts = at(saturday, "09:00").toInstant();
     List<Instant> due = jdbc.sql("select due_at from approval_task where request_id = :id and status = 'OPEN'")
@@ -77,7 +78,8 @@ class HallApprovalSummaryTest {
     assertThat(zh).contains("会议室预订", hallName, day + " 09:00–11:30", "180 人", "全市安全生产大会",
         "/meeting-bookings/" + booked.body().get("id")).doesNotContain("meeting.booking", "roomId", "occurrences");
     String en = page.get("/approvals/" + approvalId + "?lang=en").body();
-    assertThat(en).contains("Meeting room booking", "Attendees", "Open the booking").doesNotContain("meeting.booking", "参会人数");
+    assertThat(en).contains("Meeting room booking", "Attendees", "Open the booking").doesNotContain("meeting.booking",
+        "参会人数");
     page.get("/?lang=zh");
   }
 

@@ -77,8 +77,10 @@ class LargeHallApprovalTest {
 
     var task = task(id);
     assertThat(task.getValue().username()).isEqualTo("meeting.manager");
-    assertThat(jdbc.sql("select request_type from approval_request r join meeting_booking b on b.approval_request_id = r.id"
-        + " where b.id = :id").param("id", id).query(String.class).single()).isEqualTo("meeting.booking");
+    assertThat(
+        jdbc.sql("select request_type from approval_request r join meeting_booking b on b.approval_request_id = r.id"
+            + " where b.id = :id").param("id", id).query(String.class).single())
+        .isEqualTo("meeting.booking");
     approvals.approve(task.getKey(), task.getValue(), "同意");
     awaitStatus(id, "ACTIVE");
     assertThat(book(hall, "10:00", "11:00", "再抢一次").status()).isEqualTo(409);

@@ -65,7 +65,7 @@ class MeetingBookingTest {
   }
 
   private ApiClient.Answer book(String token, long room, OffsetDateTime from, OffsetDateTime to, String subject,
-                                int attendees) {
+      int attendees) {
     return api.post("/api/v1/meeting-bookings", token, Map.of("roomId", room, "start", from.toString(),
         "end", to.toString(), "subject", subject, "attendees", attendees));
   }

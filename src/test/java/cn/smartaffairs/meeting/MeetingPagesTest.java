@@ -8,7 +8,6 @@ import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.WebSession;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,8 @@ class MeetingPagesTest {
   @Test
   void aBookedSeriesSaysWhatWasBookedAndARefusedOneKeepsWhatWasTyped() {
     long room = MeetingFixtures.room(jdbc, "例会室", 20, false);
-    String name = jdbc.sql("select name from meeting_room where id = :id").param("id", room).query(String.class).single();
+    String name = jdbc.sql("select name from meeting_room where id = :id").param("id", room).query(String.class)
+        .single();
     LocalDate monday = MeetingFixtures.mondayInWeeks(54);
     var staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
     String dayPath = "/meeting-rooms?room=" + room + "&date=" + monday;

@@ -86,7 +86,7 @@ class MeetingReportsTest {
     assertThat(session.get("/meeting-reports?from=" + monday + "&to=" + monday.plusDays(6) + "&room=" + room).body())
         .contains("occupancy-heatmap").contains("33.3%");
     var xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/meeting-reports/export.xlsx?from=" + monday + "&to=" + monday.plusDays(6) + "&room=" + room))
+        + "/meeting-reports/export.xlsx?from=" + monday + "&to=" + monday.plusDays(6) + "&room=" + room))
         .header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID")).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(xlsx.statusCode()).isEqualTo(200);

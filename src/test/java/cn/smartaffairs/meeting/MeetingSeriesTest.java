@@ -33,7 +33,7 @@ class MeetingSeriesTest {
   }
 
   private ApiClient.Answer series(long room, LocalDate first, LocalDate until, List<LocalDate> exceptions,
-                                  boolean skipCollisions) {
+      boolean skipCollisions) {
     return api.post("/api/v1/meeting-series", staff, Map.of("roomId", room, "subject", "处务会", "attendees", 8,
         "frequency", "WEEKLY", "firstDate", first.toString(), "untilDate", until.toString(), "startTime", "09:00",
         "endTime", "10:00", "exceptions", exceptions.stream().map(LocalDate::toString).toList(),

@@ -61,7 +61,8 @@ class NoShowReleaseTest {
     assertThat(status(absent)).isEqualTo("RELEASED");
     assertThat(status(present)).isEqualTo("ACTIVE");
     assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'meeting_booking' and entity_id = :id"
-        + " and action = 'RELEASE_NO_SHOW'").param("id", String.valueOf(absent)).query(Long.class).single()).isEqualTo(1);
+        + " and action = 'RELEASE_NO_SHOW'").param("id", String.valueOf(absent)).query(Long.class).single())
+        .isEqualTo(1);
     // the room is free for the rest of the hour
     assertThat(rooms.book(new NewBooking(room, at(day, "10:30"), at(day, "11:00"), "临时借用", 4, null), staff).status())
         .isEqualTo(BookingStatus.ACTIVE);

@@ -74,7 +74,7 @@ class NotificationTest {
   /** The newest notification of the order to the person, waiting for it: it is written after the order's commit. */
   private long notificationOf(String username, long orderId) {
     return await().atMost(TEN_SECONDS).until(() -> jdbc.sql(
-            "select id from notification where user_id = :user and link = :link order by id desc limit 1")
+        "select id from notification where user_id = :user and link = :link order by id desc limit 1")
         .param("user", userId(username)).param("link", "/work-orders/" + orderId).query(Long.class).optional(),
         java.util.Optional::isPresent).orElseThrow();
   }
@@ -184,8 +184,9 @@ class NotificationTest {
     move("repair.manager", id, Map.of("action", "visit", "satisfaction", "SATISFIED"));
     assertThat(move("repair.manager", id, Map.of("action", "close")).status()).isEqualTo(200);
 
-    await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(titlesOf("worker", id)).containsExactly("新工单 " + order.getValue() + "：三楼会议室空调不制冷",
-        "工单重新办理 " + order.getValue() + "：三楼会议室空调不制冷"));
+    await().atMost(TEN_SECONDS).untilAsserted(
+        () -> assertThat(titlesOf("worker", id)).containsExactly("新工单 " + order.getValue() + "：三楼会议室空调不制冷",
+            "工单重新办理 " + order.getValue() + "：三楼会议室空调不制冷"));
     await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(titlesOf("staff", id)).containsExactly(
         "您的工单已办结，请确认：" + order.getValue(), "您的工单已办结，请确认：" + order.getValue(),
         "您的工单已销号：" + order.getValue()));

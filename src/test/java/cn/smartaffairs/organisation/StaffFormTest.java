@@ -44,7 +44,8 @@ class StaffFormTest {
         .andExpect(redirectedUrlPattern("/staff/*"))
         .andExpect(flash().attribute("flash", "已登记 表单新增"));
 
-    assertThat(jdbc.sql("select name from staff where staff_no = :no").param("no", staffNo).query(String.class).single())
+    assertThat(
+        jdbc.sql("select name from staff where staff_no = :no").param("no", staffNo).query(String.class).single())
         .isEqualTo("表单新增");
   }
 

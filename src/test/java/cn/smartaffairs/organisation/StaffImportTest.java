@@ -68,9 +68,12 @@ class StaffImportTest {
         select count(*) from staff s join region r on r.id = s.region_id
          where r.code = 'YX' and s.staff_no between 'IMP00001' and 'IMP02000'""").query(Long.class).single())
         .isEqualTo(2000);
-    assertThat(jdbc.sql("""
-        select s.name || '/' || u.code || '/' || s.rank_code || '/' || s.status from staff s join unit u on u.id = s.unit_id
-         where s.staff_no = 'IMP00017'""").query(String.class).single())
+    assertThat(jdbc
+        .sql(
+            """
+                select s.name || '/' || u.code || '/' || s.rank_code || '/' || s.status from staff s join unit u on u.id = s.unit_id
+                 where s.staff_no = 'IMP00017'""")
+        .query(String.class).single())
         .isEqualTo("导入17/YX002/LEVEL_OFFICER_1/ACTIVE");
     assertThat(verifier.verify().intact()).as("the import's audit events chain on").isTrue();
   }
@@ -79,13 +82,13 @@ class StaffImportTest {
   void aWorkbookWithMistakesIsRejectedWholeWithOneErrorPerMistake() {
     long before = staffCount();
     List<List<?>> rows = new ArrayList<>();
-    rows.add(row("YX001", "ERR00001", "正确一", "一级科员", "13900000001"));    // row 2: fine
-    rows.add(row("YX999", "ERR00002", "单位错", "一级科员", "13900000002"));    // row 3: unknown unit
-    rows.add(row("YX001", "ERR00003", "手机错", "一级科员", "12345"));          // row 4: bad mobile
-    rows.add(row("YX002", "ERR00001", "工号重", "一级科员", "13900000004"));    // row 5: staff number repeats row 2
-    rows.add(row("YX003", "ERR00005", "职级错", "宇宙级科员", "13900000005"));   // row 6: unknown rank
-    rows.add(row("YX004", "ERR00006", "", "一级科员", "13900000006"));          // row 7: no name
-    rows.add(row("YX005", "ERR00007", "正确二", "二级科员", "13900000007"));    // row 8: fine
+    rows.add(row("YX001", "ERR00001", "正确一", "一级科员", "13900000001")); // row 2: fine
+    rows.add(row("YX999", "ERR00002", "单位错", "一级科员", "13900000002")); // row 3: unknown unit
+    rows.add(row("YX001", "ERR00003", "手机错", "一级科员", "12345")); // row 4: bad mobile
+    rows.add(row("YX002", "ERR00001", "工号重", "一级科员", "13900000004")); // row 5: staff number repeats row 2
+    rows.add(row("YX003", "ERR00005", "职级错", "宇宙级科员", "13900000005")); // row 6: unknown rank
+    rows.add(row("YX004", "ERR00006", "", "一级科员", "13900000006")); // row 7: no name
+    rows.add(row("YX005", "ERR00007", "正确二", "二级科员", "13900000007")); // row 8: fine
 
     var rejected = catchRejected(workbook(rows));
 
@@ -135,7 +138,8 @@ class StaffImportTest {
     var file = new MockMultipartFile("file", "名单.xlsx", "application/octet-stream",
         "这不是 Excel 文件".getBytes(StandardCharsets.UTF_8));
 
-    String page = mvc.perform(multipart("/staff/import").file(file).with(signedInAs(accounts, "region.admin")).with(csrf()))
+    String page = mvc
+        .perform(multipart("/staff/import").file(file).with(signedInAs(accounts, "region.admin")).with(csrf()))
         .andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
 

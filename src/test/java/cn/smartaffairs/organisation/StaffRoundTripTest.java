@@ -47,7 +47,8 @@ class StaffRoundTripTest {
         admin, CHINESE)).isEqualTo(exported.rows().size());
 
     Xlsx.TableRow first = exported.rows().get(0);
-    String otherDepartment = jdbc.sql("select name from department where unit_id = :u and name <> :n order by id limit 1")
+    String otherDepartment = jdbc
+        .sql("select name from department where unit_id = :u and name <> :n order by id limit 1")
         .param("u", unitId).param("n", first.get("部门")).query(String.class).single();
     String otherRank = jdbc.sql("select name from staff_rank where name <> :n order by sort_order limit 1")
         .param("n", first.get("职级")).query(String.class).single();
@@ -69,14 +70,16 @@ class StaffRoundTripTest {
     assertThat(changed.departmentName()).isEqualTo(otherDepartment);
     assertThat(changed.rankName()).isEqualTo(otherRank);
     assertThat(staff.mobileOf(id, admin)).isEqualTo(first.get("手机号"));
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'staff' and entity_id = :id and action = 'UPDATE'")
+    assertThat(jdbc
+        .sql("select count(*) from audit_event where entity_type = 'staff' and entity_id = :id and action = 'UPDATE'")
         .param("id", String.valueOf(id)).query(Long.class).single()).isGreaterThanOrEqualTo(2);
   }
 
   @Test
   void anUpdateNamingAnUnknownStaffNumberChangesNothing() {
     DataScope admin = accounts.loadUserByUsername("region.admin").dataScope();
-    long unitId = jdbc.sql("select s.unit_id from staff s join region r on r.id = s.region_id where r.code = 'YX' order by s.id limit 1")
+    long unitId = jdbc.sql(
+        "select s.unit_id from staff s join region r on r.id = s.region_id where r.code = 'YX' order by s.id limit 1")
         .query(Long.class).single();
     Xlsx.Table exported = Xlsx.read(new ByteArrayInputStream(export(new StaffQuery(null, null, unitId, null), admin)));
     List<List<?>> rows = new ArrayList<>();

@@ -40,15 +40,18 @@ class UnitAdministrationTest {
     Unit changed = organisation.unit(unit, DataScope.everything());
     assertThat(changed.approvedHeadcount()).isEqualTo(25);
     assertThat(changed.nature()).isEqualTo(UnitNature.PUBLIC_INSTITUTION);
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'unit' and entity_id = :id and action = 'UPDATE'")
+    assertThat(jdbc
+        .sql("select count(*) from audit_event where entity_type = 'unit' and entity_id = :id and action = 'UPDATE'")
         .param("id", String.valueOf(unit)).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
   void anotherRegionsAdminCannotSeeTheUnitToChangeIt() {
     long unit = freshCountyUnit();
-    assertThatThrownBy(() -> organisation.updateUnit(unit, new OrganisationDirectory.UnitChange("越权", GovernmentLevel.COUNTY,
-        UnitNature.PARTY_GOVERNMENT, 1), editScopeOf("region.admin"))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+        () -> organisation.updateUnit(unit, new OrganisationDirectory.UnitChange("越权", GovernmentLevel.COUNTY,
+            UnitNature.PARTY_GOVERNMENT, 1), editScopeOf("region.admin")))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

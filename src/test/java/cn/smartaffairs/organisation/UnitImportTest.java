@@ -37,8 +37,8 @@ class UnitImportTest {
   void unitsAndTheirDepartmentsAreImported() {
     String suffix = Long.toString(System.nanoTime() % 1_000_000);
     int imported = unitImport.importWorkbook(workbook(
-            List.of("QS", "QSI" + suffix, "县统计局" + suffix, "县", "党政机关", "20", "办公室、统计调查股"),
-            List.of("QS", "QSJ" + suffix, "县文化馆" + suffix, "县", "事业单位", "12", "")),
+        List.of("QS", "QSI" + suffix, "县统计局" + suffix, "县", "党政机关", "20", "办公室、统计调查股"),
+        List.of("QS", "QSJ" + suffix, "县文化馆" + suffix, "县", "事业单位", "12", "")),
         DataScope.region(regionId("QS")), Locale.SIMPLIFIED_CHINESE);
 
     assertThat(imported).isEqualTo(2);
@@ -53,9 +53,9 @@ class UnitImportTest {
     String suffix = Long.toString(System.nanoTime() % 1_000_000);
 
     assertThatThrownBy(() -> unitImport.importWorkbook(workbook(
-            List.of("QS", "QSK" + suffix, "县好单位" + suffix, "县", "党政机关", "20", ""),
-            List.of("YX", "YXZ" + suffix, "市外区单位" + suffix, "市", "党政机关", "20", ""),
-            List.of("QS", "QSK" + suffix, "县重复编码" + suffix, "省级", "民间组织", "-3", "")),
+        List.of("QS", "QSK" + suffix, "县好单位" + suffix, "县", "党政机关", "20", ""),
+        List.of("YX", "YXZ" + suffix, "市外区单位" + suffix, "市", "党政机关", "20", ""),
+        List.of("QS", "QSK" + suffix, "县重复编码" + suffix, "省级", "民间组织", "-3", "")),
         DataScope.region(regionId("QS")), Locale.SIMPLIFIED_CHINESE))
         .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.errors())
             .extracting(ImportError::row, ImportError::column)

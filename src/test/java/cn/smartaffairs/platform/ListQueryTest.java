@@ -44,7 +44,8 @@ class ListQueryTest {
 
     assertThat(query.sort()).isEqualTo("unit");
     assertThat(query.descending()).isFalse();
-    assertThat(KEYS.orderBy(query)).isEqualTo(" order by p.unit_id asc nulls last, p.staff_no asc nulls last, p.id asc ");
+    assertThat(KEYS.orderBy(query))
+        .isEqualTo(" order by p.unit_id asc nulls last, p.staff_no asc nulls last, p.id asc ");
   }
 
   @Test

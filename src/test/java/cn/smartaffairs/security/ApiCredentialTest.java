@@ -125,7 +125,8 @@ class ApiCredentialTest {
 
   @Test
   void bearerTokenFromTheTokenEndpointWorks() {
-    var issued = api.post("/api/v1/auth/token", null, Map.of("username", "liaison", "password", ApiClient.DEMO_PASSWORD));
+    var issued = api.post("/api/v1/auth/token", null,
+        Map.of("username", "liaison", "password", ApiClient.DEMO_PASSWORD));
     assertThat(issued.status()).isEqualTo(200);
     assertThat(issued.body().get("tokenType").asText()).isEqualTo("Bearer");
     assertThat(issued.body().get("expiresIn").asLong()).isEqualTo(8 * 3600);

@@ -24,7 +24,8 @@ class PasswordPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!@#$%^&*()_+", "password2026", "PASSWORD2026",
+  @ValueSource(strings = {"abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!@#$%^&*()_+", "password2026",
+      "PASSWORD2026",
       "Passwordpassword", "2026!!!!2026", "密码密码密码密码密码"})
   void passwordsOfOnlyOneOrTwoClassesAreRefusedHoweverLong(String password) {
     assertThat(PasswordPolicy.isAcceptable(password)).isFalse();

@@ -266,10 +266,12 @@ class SignInLockOutTest {
 
   private HttpResponse<String> rawToken(String username, String password) {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
+      return HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);

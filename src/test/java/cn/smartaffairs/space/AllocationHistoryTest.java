@@ -69,7 +69,8 @@ class AllocationHistoryTest {
     assertThat(transfer.kind()).isEqualTo(RoomTransfer.Kind.REALLOCATION);
     assertThat(transfer.status()).isEqualTo(RoomTransfer.Status.DONE);
     var history = allocations.history(room, fixtures.manager());
-    assertThat(history.allocations()).extracting(a -> a.unitId() + "/" + a.validFrom() + "/" + a.validTo() + "/" + a.endedBy())
+    assertThat(history.allocations())
+        .extracting(a -> a.unitId() + "/" + a.validFrom() + "/" + a.validTo() + "/" + a.endedBy())
         .containsExactly(from + "/" + START + "/" + on + "/REALLOCATED", to + "/" + on + "/null/null");
     assertThat(history.allocations().get(1).beganBy()).isEqualTo(UnitAllocation.Began.REALLOCATED);
     assertThat(history.offices()).singleElement().satisfies(office -> {
@@ -121,7 +122,8 @@ class AllocationHistoryTest {
 
     fixtures.office(second, LocalDate.of(2025, 4, 1), person);
 
-    assertThat(allocations.history(first, fixtures.manager()).offices().get(0).validTo()).isEqualTo(LocalDate.of(2025, 4, 1));
+    assertThat(allocations.history(first, fixtures.manager()).offices().get(0).validTo())
+        .isEqualTo(LocalDate.of(2025, 4, 1));
     assertThatThrownBy(() -> fixtures.office(store, LocalDate.of(2025, 5, 1), person))
         .extracting("messageKey").isEqualTo("space.notAnOffice");
     long outsider = fixtures.person(stranger, "LEVEL_OFFICER_1");

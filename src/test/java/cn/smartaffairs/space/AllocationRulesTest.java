@@ -104,7 +104,8 @@ class AllocationRulesTest {
   void aHandoverNamesItsDayAndAReasonOfAtMostTwoHundredCharacters() {
     assertThat(keyOf(() -> AllocationRules.checkHandover(null, "机构改革"))).isEqualTo("space.moveFieldsRequired");
     assertThat(keyOf(() -> AllocationRules.checkHandover(START, " "))).isEqualTo("space.moveFieldsRequired");
-    assertThat(keyOf(() -> AllocationRules.checkHandover(START, "因".repeat(201)))).isEqualTo("space.moveFieldsRequired");
+    assertThat(keyOf(() -> AllocationRules.checkHandover(START, "因".repeat(201))))
+        .isEqualTo("space.moveFieldsRequired");
     assertThat(keyOf(() -> AllocationRules.checkHandover(START, "因".repeat(200)))).isNull();
   }
 

@@ -119,7 +119,8 @@ class AreaComplianceTest {
 
     ranks.record(deputy, "SECTION_HEAD", promoted, fixtures.manager());
 
-    PersonCompliance before = byStaff(compliance.check(unit, promoted.minusDays(1), DataScope.everything())).get(deputy);
+    PersonCompliance before = byStaff(compliance.check(unit, promoted.minusDays(1), DataScope.everything()))
+        .get(deputy);
     assertThat(before.rankCode()).isEqualTo("SECTION_DEPUTY");
     assertThat(before.allowedArea()).isEqualByComparingTo("12");
     assertThat(before.excess()).isEqualByComparingTo("6");
@@ -157,8 +158,8 @@ class AreaComplianceTest {
   }
 
   private static Map<String, Integer> grades(int provincialHead, int provincialDeputy, int bureauHead,
-                                             int bureauDeputy, int divisionHead, int divisionDeputy, int sectionHead,
-                                             int sectionDeputy, int staff) {
+      int bureauDeputy, int divisionHead, int divisionDeputy, int sectionHead,
+      int sectionDeputy, int staff) {
     return Map.of("PROVINCIAL_HEAD", provincialHead, "PROVINCIAL_DEPUTY", provincialDeputy, "BUREAU_HEAD", bureauHead,
         "BUREAU_DEPUTY", bureauDeputy, "DIVISION_HEAD", divisionHead, "DIVISION_DEPUTY", divisionDeputy,
         "SECTION_HEAD", sectionHead, "SECTION_DEPUTY", sectionDeputy, "STAFF", staff);

@@ -68,9 +68,11 @@ class AreaStandardsTest {
     assertThatThrownBy(() -> standards.setDeadline(null, LocalDate.of(2030, 1, 1),
         AreaStandards.Deadline.RECOVERY_AFTER_LEAVING, 2, null, manager))
         .extracting("messageKey").isEqualTo("error.forbidden");
-    assertThatThrownBy(() -> standards.setUnitStandard(manager.regionId(), LocalDate.of(2030, 1, 1), GovernmentLevel.CITY,
-        "二级", new BigDecimal("12"), 200, new BigDecimal("15"), null, manager))
-        .as("a large unit's per-head area above the normal one").extracting("messageKey").isEqualTo("space.ruleInvalid");
+    assertThatThrownBy(
+        () -> standards.setUnitStandard(manager.regionId(), LocalDate.of(2030, 1, 1), GovernmentLevel.CITY,
+            "二级", new BigDecimal("12"), 200, new BigDecimal("15"), null, manager))
+        .as("a large unit's per-head area above the normal one").extracting("messageKey")
+        .isEqualTo("space.ruleInvalid");
     assertThat(standards.officeStandards(manager.regionId())).anySatisfy(row -> {
       assertThat(row.governmentLevel()).isEqualTo("CITY");
       assertThat(row.grade()).isEqualTo("DIVISION_HEAD");

@@ -61,8 +61,9 @@ class OfficeRecoveryTest {
     assertThat(task.dueOn()).as("one month after 31 March").isEqualTo(LocalDate.of(2026, 4, 30));
     assertThat(task.overdue()).isFalse();
     CurrentUser manager = fixtures.manager();
-    assertThat(todos.open(manager.userId(), 500)).anyMatch(todo -> todo.link().equals(OfficeRecoveryWatch.link(task.id()))
-        && todo.title().contains("调出") && todo.title().contains("2026-04-30"));
+    assertThat(todos.open(manager.userId(), 500))
+        .anyMatch(todo -> todo.link().equals(OfficeRecoveryWatch.link(task.id()))
+            && todo.title().contains("调出") && todo.title().contains("2026-04-30"));
     watch.sweep();
     assertThat(tasksOf(person)).as("raised once").hasSize(1);
 
@@ -78,9 +79,11 @@ class OfficeRecoveryTest {
 
     long office = offices.currentOffices(unit, manager).stream().filter(o -> o.staffId() == person)
         .findFirst().orElseThrow().id();
-    assertThat(offices.endOffice(office, LocalDate.of(2026, 5, 1), manager).endedBy()).isEqualTo(OfficeAssignment.Ended.RECOVERED);
+    assertThat(offices.endOffice(office, LocalDate.of(2026, 5, 1), manager).endedBy())
+        .isEqualTo(OfficeAssignment.Ended.RECOVERED);
     assertThat(tasksOf(person).get(0).done()).isTrue();
-    assertThat(todos.open(manager.userId(), 500)).noneMatch(todo -> todo.link().equals(OfficeRecoveryWatch.link(task.id())));
+    assertThat(todos.open(manager.userId(), 500))
+        .noneMatch(todo -> todo.link().equals(OfficeRecoveryWatch.link(task.id())));
   }
 
   @Test
@@ -141,7 +144,8 @@ class OfficeRecoveryTest {
   }
 
   private List<OfficeRecoveryWatch.RecoveryTask> tasksOf(long staffId) {
-    return watch.tasks(false, accounts.loadUserByUsername("admin")).stream().filter(t -> t.staffId() == staffId).toList();
+    return watch.tasks(false, accounts.loadUserByUsername("admin")).stream().filter(t -> t.staffId() == staffId)
+        .toList();
   }
 
   private OfficeRecoveryWatch.RecoveryTask taskOf(long staffId) {

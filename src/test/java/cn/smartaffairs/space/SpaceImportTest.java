@@ -41,8 +41,10 @@ class SpaceImportTest {
           from space_room r join space_building b on b.id = r.building_id join space_floor f on f.id = r.floor_id
          where b.code = :code""").param("code", code).query(String.class).single())
         .isEqualTo("1层:101:60.00:SERVICE,3层:301:18.00:OFFICE,3层:302:12.50:OFFICE");
-    assertThat(jdbc.sql("select f.name from space_floor f join space_building b on b.id = f.building_id where b.code = :c")
-        .param("c", other).query(String.class).single()).isEqualTo("地下1层");
+    assertThat(
+        jdbc.sql("select f.name from space_floor f join space_building b on b.id = f.building_id where b.code = :c")
+            .param("c", other).query(String.class).single())
+        .isEqualTo("地下1层");
   }
 
   @Test
@@ -65,14 +67,15 @@ class SpaceImportTest {
                 org.assertj.core.groups.Tuple.tuple(4, "使用面积"),
                 org.assertj.core.groups.Tuple.tuple(4, "用房类型"),
                 org.assertj.core.groups.Tuple.tuple(5, "区域编码")))
-        .satisfies(e -> assertThat(((ImportRejectedException) e).errors().get(0).message()).contains("201").contains("重复"));
+        .satisfies(
+            e -> assertThat(((ImportRejectedException) e).errors().get(0).message()).contains("201").contains("重复"));
 
     assertThat(jdbc.sql("select count(*) from space_room").query(Long.class).single()).isEqualTo(before);
     assertThat(jdbc.sql("select count(*) from space_building").query(Long.class).single()).isEqualTo(buildingsBefore);
   }
 
   private static List<?> row(String region, String code, String name, String floor, String number, String area,
-                             String kind) {
+      String kind) {
     return List.of(region, code, name, "云溪市人民路8号", "云溪市机关事务管理局", "", "2012", "3000", "2200", floor, number,
         area, kind, "");
   }

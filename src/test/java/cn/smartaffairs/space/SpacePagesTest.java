@@ -75,10 +75,10 @@ class SpacePagesTest {
 
     String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     mvc.perform(post("/space/rooms/" + room + "/allocate").with(signedInAs(accounts, "staff")).with(csrf())
-            .param("unitId", String.valueOf(unit)).param("agreementNo", "X-1").param("termFrom", today))
+        .param("unitId", String.valueOf(unit)).param("agreementNo", "X-1").param("termFrom", today))
         .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "您无权执行此操作"));
     mvc.perform(post("/space/rooms/" + room + "/allocate").with(manager).with(csrf())
-            .param("unitId", String.valueOf(unit)).param("agreementNo", SpaceFixtures.fresh("P-")).param("termFrom", today))
+        .param("unitId", String.valueOf(unit)).param("agreementNo", SpaceFixtures.fresh("P-")).param("termFrom", today))
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attribute("flash", org.hamcrest.Matchers.matchesRegex("已登记 测试楼\\S* \\S+ 的分配")));
     mvc.perform(get("/space/rooms/" + room).with(manager)).andExpect(status().isOk())
@@ -106,7 +106,8 @@ class SpacePagesTest {
             "", "2010", "100", "80", "2", "201", "abc", "办公室"))));
     var file = new org.springframework.mock.web.MockMultipartFile("file", "rooms.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/space/import").file(file)
+    mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/space/import").file(file)
             .with(signedInAs(accounts, "space.manager")).with(csrf()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("import-errors")))

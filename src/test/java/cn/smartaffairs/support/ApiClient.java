@@ -87,8 +87,11 @@ public final class ApiClient {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       boolean isJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
       // anything else (e.g. the Prometheus text format) comes back as one text node
-      JsonNode body = response.body() == null || response.body().isBlank() ? null
-          : isJson ? json.readTree(response.body()) : com.fasterxml.jackson.databind.node.TextNode.valueOf(response.body());
+      JsonNode body = response.body() == null || response.body().isBlank()
+          ? null
+          : isJson
+              ? json.readTree(response.body())
+              : com.fasterxml.jackson.databind.node.TextNode.valueOf(response.body());
       return new Answer(response.statusCode(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

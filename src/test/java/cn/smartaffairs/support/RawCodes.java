@@ -43,8 +43,8 @@ public final class RawCodes {
   private static final Set<String> FILE_ENDINGS = Set.of("xlsx", "pdf", "ics", "csv", "png", "jpg", "jpeg", "html",
       "json", "txt", "doc", "docx", "zip");
 
-  private static final Pattern TOKEN =
-      Pattern.compile("(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z][A-Za-z0-9_]*)*");
+  private static final Pattern TOKEN = Pattern
+      .compile("(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z][A-Za-z0-9_]*)*");
   private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
   private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");

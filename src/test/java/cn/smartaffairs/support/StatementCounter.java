@@ -4,7 +4,6 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -131,9 +130,7 @@ public final class StatementCounter {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-      return counting(obtainTargetDataSource().getConnection());
-    }
+    public Connection getConnection() throws SQLException { return counting(obtainTargetDataSource().getConnection()); }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

@@ -32,9 +32,7 @@ public class TestClock extends Clock {
   }
 
   @Override
-  public ZoneId getZone() {
-    return SHANGHAI;
-  }
+  public ZoneId getZone() { return SHANGHAI; }
 
   @Override
   public Clock withZone(ZoneId zone) {

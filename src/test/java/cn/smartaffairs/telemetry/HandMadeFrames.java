@@ -67,7 +67,7 @@ public final class HandMadeFrames {
 
   /** A 0x0200 body: alarm, status, latitude and longitude (1e-6°), altitude, speed (1/10 km/h), heading, BCD time. */
   public static Body position(long alarm, long status, long latitude, long longitude, int altitude, int speed,
-                              int heading, String yymmddhhmmss) {
+      int heading, String yymmddhhmmss) {
     return new Body().u32(alarm).u32(status).u32(latitude).u32(longitude).u16(altitude).u16(speed).u16(heading)
         .bcd(yymmddhhmmss, 6);
   }

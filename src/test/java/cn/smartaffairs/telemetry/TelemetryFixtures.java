@@ -46,12 +46,13 @@ final class TelemetryFixtures {
     long unit = jdbc.sql("""
         select u.id from org_unit u join region r on r.id = u.region_id where r.code = 'YX' and u.name = '市教育局'""")
         .query(Long.class).single();
-    long held = jdbc.sql("select count(*) from vehicle where unit_id = :u and category = 'OTHER' and status <> 'DISPOSED'")
+    long held = jdbc
+        .sql("select count(*) from vehicle where unit_id = :u and category = 'OTHER' and status <> 'DISPOSED'")
         .param("u", unit).query(Long.class).single();
     assertThat(api.put("/api/v1/vehicle-quotas", managerToken,
         Map.of("unitId", unit, "category", "OTHER", "quota", held + 1)).status()).isEqualTo(200);
     LocalDate today = LocalDate.now(BEIJING);
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0;; attempt++) {
       Map<String, Object> draft = new HashMap<>();
       draft.put("unitId", unit);
       draft.put("plate", "云" + LETTERS.charAt(RANDOM.nextInt(LETTERS.length()))

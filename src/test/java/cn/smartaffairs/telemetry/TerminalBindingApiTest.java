@@ -42,7 +42,7 @@ class TerminalBindingApiTest {
 
   private long audited(String action, long bindingId) {
     return jdbc.sql("select count(*) from audit_event where entity_type = 'telemetry_terminal' and entity_id = :id"
-            + " and action = :action").param("id", String.valueOf(bindingId)).param("action", action)
+        + " and action = :action").param("id", String.valueOf(bindingId)).param("action", action)
         .query(Long.class).single();
   }
 

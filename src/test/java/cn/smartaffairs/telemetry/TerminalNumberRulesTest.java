@@ -54,6 +54,7 @@ class TerminalNumberRulesTest {
   @Test
   void aMomentThatIsNoMomentIsRefusedNamingWhatCame() {
     assertThatThrownBy(() -> Moments.parse("2026-13-01T09:00"))
-        .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.arguments()).containsExactly("2026-13-01T09:00"));
+        .isInstanceOfSatisfying(BusinessRuleException.class,
+            e -> assertThat(e.arguments()).containsExactly("2026-13-01T09:00"));
   }
 }

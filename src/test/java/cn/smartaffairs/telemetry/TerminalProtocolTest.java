@@ -58,7 +58,7 @@ class TerminalProtocolTest {
 
   /** A position body with the mileage item (0x01, 1/10 km) and fuel (0x02, 1/10 L). */
   private static byte[] position(long latitude, long longitude, int speed, int heading, LocalDateTime at,
-                                 long mileage) {
+      long mileage) {
     return HandMadeFrames.position(0, 0b11, latitude, longitude, 1900, speed, heading, at.format(BCD_TIME))
         .item(0x01, new Body().u32(mileage).bytes()).item(0x02, hex("0190")).bytes();
   }
@@ -66,7 +66,8 @@ class TerminalProtocolTest {
   private static void assertGeneralReply(Reply reply, int platformFlow, int terminalFlow, int terminalId, int result) {
     assertThat(reply.messageId()).isEqualTo(0x8001);
     assertThat(reply.flow()).as("platform flow number").isEqualTo(platformFlow);
-    assertThat(reply.body()).as("0x8001 body").isEqualTo(new Body().u16(terminalFlow).u16(terminalId).u8(result).bytes());
+    assertThat(reply.body()).as("0x8001 body")
+        .isEqualTo(new Body().u16(terminalFlow).u16(terminalId).u8(result).bytes());
   }
 
   @Test
@@ -84,8 +85,9 @@ class TerminalProtocolTest {
       terminal.write(HandMadeFrames.frame2013(0x0100, phone12, 1, registration2013(terminalId, plate)));
       Reply unknown = terminal.read(false);
       byte[] expected = HandMadeFrames.frame2013(0x8100, phone12, 0, hex("0001 04"));
-      assertThat(new Body().u16(unknown.messageId()).u16(unknown.attributes()).bytes(unknown.phone()).u16(unknown.flow())
-          .bytes(unknown.body()).bytes())
+      assertThat(
+          new Body().u16(unknown.messageId()).u16(unknown.attributes()).bytes(unknown.phone()).u16(unknown.flow())
+              .bytes(unknown.body()).bytes())
           .isEqualTo(Arrays.copyOfRange(expected, 1, expected.length - 2));
 
       fixtures.bind(manager, vehicleId, phone, terminalId, "JT808_2013");

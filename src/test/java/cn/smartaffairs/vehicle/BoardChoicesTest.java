@@ -42,7 +42,7 @@ class BoardChoicesTest {
   }
 
   private static Choice choose(TripRequest request, List<Vehicle> vehicles, List<Drivers.Driver> crew,
-                               List<Booking> booked) {
+      List<Booking> booked) {
     return BoardChoices.choose(request, CITY, vehicles, Map.of(), crew, booked);
   }
 
@@ -71,7 +71,8 @@ class BoardChoicesTest {
   @Test
   void onlyDriversOnShiftForTheWholeTripAndFreeInItAreOffered() {
     List<Drivers.Driver> crew = List.of(driver(1, "甲", LocalTime.of(7, 0), LocalTime.of(19, 0)),
-        driver(2, "乙", LocalTime.of(7, 0), LocalTime.of(19, 0)), driver(3, "丙", LocalTime.of(12, 0), LocalTime.of(22, 0)),
+        driver(2, "乙", LocalTime.of(7, 0), LocalTime.of(19, 0)),
+        driver(3, "丙", LocalTime.of(12, 0), LocalTime.of(22, 0)),
         driver(4, "丁", LocalTime.of(7, 0), LocalTime.of(19, 0)));
     Choice choice = choose(request(CITY, 2, 9, 11, List.of()), List.of(car(1, 5, 0)), crew,
         List.of(booked(9, 2, 10, 11), booked(9, 4, 14, 15)));

@@ -48,9 +48,12 @@ class DispatchBoardBrowserTest {
     fixtures.roomInQuota(manager, unit, "EMERGENCY", 1);
     LocalDate day = VehicleFixtures.weekday(14, 3);
     // four seats take the party of three: smaller than the fleet's five-seaters, so it is the one to send
-    long small = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusYears(1))).get("id").asLong();
-    long lapsed = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusDays(7))).get("id").asLong();
-    long busy = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusYears(1))).get("id").asLong();
+    long small = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusYears(1))).get("id")
+        .asLong();
+    long lapsed = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusDays(7))).get("id")
+        .asLong();
+    long busy = fixtures.register(manager, car(unit, "OTHER", 4, VehicleFixtures.today().plusYears(1))).get("id")
+        .asLong();
     long emergency = fixtures.register(manager, car(unit, "EMERGENCY", 4, VehicleFixtures.today().plusYears(1)))
         .get("id").asLong();
     var earlyDriver = fixtures.driver(manager, LocalTime.of(7, 0), LocalTime.of(19, 0));

@@ -48,9 +48,11 @@ class DispatchRulesTest {
     // no vehicle of the category seats six: refused when asked, before anyone approves or dispatches it
     assertRefused(fixtures.trySubmit("六人调研", 6, "OTHER", day.atTime(8, 0), day.atTime(9, 0), List.of("市档案馆")),
         400, "申请乘车 6 人，本区域的其他按规定配备车辆最多载客 4 人");
-    long emergency = fixtures.approvedRequest("应急处置", 2, "EMERGENCY", day.atTime(8, 0), day.atTime(9, 0), List.of("市档案馆"));
+    long emergency = fixtures.approvedRequest("应急处置", 2, "EMERGENCY", day.atTime(8, 0), day.atTime(9, 0),
+        List.of("市档案馆"));
     assertRefused(dispatch(emergency, car, driver.driverId()), 400, "不是申请所需的应急保障车辆");
-    long evening = fixtures.approvedRequest("晚间会议", 2, "OTHER", day.atTime(19, 30), day.atTime(20, 30), List.of("会展中心"));
+    long evening = fixtures.approvedRequest("晚间会议", 2, "OTHER", day.atTime(19, 30), day.atTime(20, 30),
+        List.of("会展中心"));
     assertRefused(dispatch(evening, car, driver.driverId()), 400, "超出驾驶员");
 
     long first = fixtures.approvedRequest("上午调研", 2, "OTHER", day.atTime(9, 0), day.atTime(11, 0), List.of("市人民医院"));
@@ -66,20 +68,24 @@ class DispatchRulesTest {
         .query(Long.class).single()).isEqualTo(1);
     assertRefused(dispatch(first, otherCar, otherDriver.driverId()), 409, "不在待派车状态");
 
-    long overlapping = fixtures.approvedRequest("上午检查", 2, "OTHER", day.atTime(10, 0), day.atTime(12, 0), List.of("市档案馆"));
+    long overlapping = fixtures.approvedRequest("上午检查", 2, "OTHER", day.atTime(10, 0), day.atTime(12, 0),
+        List.of("市档案馆"));
     assertRefused(dispatch(overlapping, car, otherDriver.driverId()), 409, "该车辆在此时段已有派车任务");
     assertRefused(dispatch(overlapping, otherCar, driver.driverId()), 409, "该驾驶员在此时段已有派车任务");
     assertThat(dispatch(overlapping, otherCar, otherDriver.driverId()).status()).isEqualTo(201);
 
     // adjacent windows do not collide
-    long afterwards = fixtures.approvedRequest("午间送件", 1, "OTHER", day.atTime(11, 0), day.atTime(12, 0), List.of("市档案馆"));
+    long afterwards = fixtures.approvedRequest("午间送件", 1, "OTHER", day.atTime(11, 0), day.atTime(12, 0),
+        List.of("市档案馆"));
     var adjacent = dispatch(afterwards, car, driver.driverId());
     assertThat(adjacent.status()).isEqualTo(201);
     // cancelling puts the request back on the board and frees the vehicle for another request
     var cancelled = api.delete("/api/v1/vehicle-dispatches/" + adjacent.body().get("id").asLong(), manager);
     assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
-    assertThat(api.get("/api/v1/vehicle-requests/" + afterwards, manager).body().get("status").asText()).isEqualTo("APPROVED");
-    long replacement = fixtures.approvedRequest("午间取件", 1, "OTHER", day.atTime(11, 30), day.atTime(12, 0), List.of("市档案馆"));
+    assertThat(api.get("/api/v1/vehicle-requests/" + afterwards, manager).body().get("status").asText())
+        .isEqualTo("APPROVED");
+    long replacement = fixtures.approvedRequest("午间取件", 1, "OTHER", day.atTime(11, 30), day.atTime(12, 0),
+        List.of("市档案馆"));
     assertThat(dispatch(replacement, car, driver.driverId()).status()).isEqualTo(201);
   }
 
@@ -102,7 +108,8 @@ class DispatchRulesTest {
     assertThat(jdbc.sql("select count(*) from vehicle_aid_consent where request_id = :id").param("id", request)
         .query(Long.class).single()).isZero();
     // the home region asks for aid: the county's dispatcher now sees the request on its board
-    assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", manager, Map.of()).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", manager, Map.of()).status())
+        .isEqualTo(200);
     assertThat(boardPurposes(county, day)).contains("赴青山县督查");
     assertRefused(dispatch(county, request, countyCar, countyDriver), 400, "双方同意");
     var consented = api.post("/api/v1/vehicle-requests/" + request + "/aid-consents", county, Map.of());

@@ -56,7 +56,8 @@ class FleetApiTest {
     long unit = fixtures.unit("YX", "市统计局");
     fixtures.roomInQuota(manager, unit, "EMERGENCY", 1);
     fixtures.register(manager, VehicleFixtures.vehicle(unit, "EMERGENCY"));
-    long before = jdbc.sql("select count(*) from vehicle where unit_id = :u").param("u", unit).query(Long.class).single();
+    long before = jdbc.sql("select count(*) from vehicle where unit_id = :u").param("u", unit).query(Long.class)
+        .single();
 
     var refused = api.post("/api/v1/vehicles", manager, VehicleFixtures.vehicle(unit, "EMERGENCY"));
 
@@ -108,8 +109,9 @@ class FleetApiTest {
     String county = api.tokenFor("qs.vehicle");
     long unit = fixtures.unit("QS", "县教育局");
     fixtures.roomInQuota(county, unit, "LAW_ENFORCEMENT", 2);
-    var version = api.post("/api/v1/vehicle-rules", county, Map.of("key", "PRICE_CAP_FEN", "category", "LAW_ENFORCEMENT",
-        "value", 10_000_000, "effectiveFrom", "2020-01-01", "national", false, "source", "青山县公务用车标准"));
+    var version = api.post("/api/v1/vehicle-rules", county,
+        Map.of("key", "PRICE_CAP_FEN", "category", "LAW_ENFORCEMENT",
+            "value", 10_000_000, "effectiveFrom", "2020-01-01", "national", false, "source", "青山县公务用车标准"));
     assertThat(version.status()).isEqualTo(201);
     Map<String, Object> recent = VehicleFixtures.vehicle(unit, "LAW_ENFORCEMENT");
     recent.put("priceFen", 12_000_000L);
@@ -145,7 +147,8 @@ class FleetApiTest {
     assertThat(api.post("/api/v1/vehicles", api.tokenFor("staff"), VehicleFixtures.vehicle(unit, "OTHER")).status())
         .isEqualTo(403);
     // another region's unit is not found, as an unknown one, so its id cannot be probed
-    assertThat(api.post("/api/v1/vehicles", api.tokenFor("qs.vehicle"), VehicleFixtures.vehicle(unit, "OTHER")).status())
+    assertThat(
+        api.post("/api/v1/vehicles", api.tokenFor("qs.vehicle"), VehicleFixtures.vehicle(unit, "OTHER")).status())
         .isEqualTo(404);
   }
 

@@ -25,7 +25,7 @@ class NewTripRequestTest {
   }
 
   private static NewTripRequest draft(String purpose, Integer passengers, VehicleCategory category,
-                                      LocalDateTime start, LocalDateTime end) {
+      LocalDateTime start, LocalDateTime end) {
     return new NewTripRequest(purpose, passengers, category, null, CENTRE, null, List.of(ARCHIVE), start, end, null);
   }
 

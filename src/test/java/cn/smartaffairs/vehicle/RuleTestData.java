@@ -25,7 +25,7 @@ final class RuleTestData {
   }
 
   static TripRequest request(TripRequestStatus status, int passengers, LocalDateTime start, LocalDateTime end,
-                             List<Long> consents) {
+      List<Long> consents) {
     TripRequest.Stop centre = new TripRequest.Stop("市行政中心", 25.0, 102.7);
     return new TripRequest(7, CITY, 10L, "市财政局", 3, "用车人", "调研", passengers, VehicleCategory.OTHER, centre,
         List.of(new TripRequest.Stop("市档案馆", 25.01, 102.71)), start, end, true, 5.0, status, 1L, consents);
@@ -41,7 +41,7 @@ final class RuleTestData {
   }
 
   static Vehicle car(long region, VehicleCategory category, int seats, VehicleStatus status, LocalDate insuredUntil,
-                     LocalDate inspectedUntil) {
+      LocalDate inspectedUntil) {
     return new Vehicle(11, region, 10, "市财政局", "云A12345", category, "红旗", "H5", true, false, 1498, 11_000_000L,
         seats, DAY.minusYears(1), 20_000, "车队", 25.0, 102.7, status, insuredUntil, inspectedUntil);
   }

@@ -54,7 +54,8 @@ class TripApprovalBrowserTest {
     browser.find("textarea[name=comment]").sendKeys("同意");
     browser.clickAndWaitForPage("#approve");
     assertThat(browser.find("#approval-summary").getText()).contains("市人民医院");
-    assertThat(browser.findAll(".approval-route tbody tr")).as("the head's decision and the manager's task (other tests may add steps to the shared flow)")
+    assertThat(browser.findAll(".approval-route tbody tr"))
+        .as("the head's decision and the manager's task (other tests may add steps to the shared flow)")
         .hasSizeGreaterThanOrEqualTo(2);
   }
 }

@@ -22,7 +22,7 @@ class TripRequestMovesTest {
 
   /** The move is allowed exactly from {@code allowed}, to {@code target}; from any other state it is refused (409). */
   private static void movesOnlyFrom(TripRequestMove move, Set<TripRequestStatus> allowed, TripRequestStatus target,
-                                    String refusalKey) {
+      String refusalKey) {
     for (TripRequestStatus from : TripRequestStatus.values()) {
       TripRequest request = request(from);
       if (allowed.contains(from)) {

@@ -100,8 +100,10 @@ class VehicleComplianceTest {
     LocalDate bought = LocalDate.of(2025, 3, 1);
     long unsealed = newCar(null, null, bought);
     long sealed = newCar(null, null, bought);
-    assertThat(api.post("/api/v1/vehicles/" + sealed + "/seals", manager, Map.of("from", "2026-09-20", "to", "2026-10-10"))
-        .status()).isEqualTo(200);
+    assertThat(
+        api.post("/api/v1/vehicles/" + sealed + "/seals", manager, Map.of("from", "2026-09-20", "to", "2026-10-10"))
+            .status())
+        .isEqualTo(200);
     clock.stopAt(LocalDateTime.of(2026, 10, 20, 10, 0).atZone(VehicleFixtures.SHANGHAI).toInstant());
     manager = api.tokenFor("vehicle.manager");
 
@@ -192,11 +194,13 @@ class VehicleComplianceTest {
   }
 
   private static List<String> kinds(List<JsonNode> flags, Long tripId) {
-    return flags.stream().filter(f -> tripId == null || (!f.get("tripId").isNull() && f.get("tripId").asLong() == tripId))
+    return flags.stream()
+        .filter(f -> tripId == null || (!f.get("tripId").isNull() && f.get("tripId").asLong() == tripId))
         .map(f -> f.get("kind").asText()).toList();
   }
 
   private static String detail(List<JsonNode> flags, String kind) {
-    return flags.stream().filter(f -> f.get("kind").asText().equals(kind)).findFirst().orElseThrow().get("detail").asText();
+    return flags.stream().filter(f -> f.get("kind").asText().equals(kind)).findFirst().orElseThrow().get("detail")
+        .asText();
   }
 }

@@ -41,7 +41,8 @@ final class VehicleFixtures {
   }
 
   static String freshNevPlate() {
-    return "云" + LETTERS.charAt(RANDOM.nextInt(LETTERS.length())) + "D" + String.format("%05d", RANDOM.nextInt(100_000));
+    return "云" + LETTERS.charAt(RANDOM.nextInt(LETTERS.length())) + "D"
+        + String.format("%05d", RANDOM.nextInt(100_000));
   }
 
   static LocalDate today() {
@@ -49,7 +50,8 @@ final class VehicleFixtures {
   }
 
   long unit(String regionCode, String name) {
-    return jdbc.sql("select u.id from unit u join region r on r.id = u.region_id where r.code = :code and u.name = :name")
+    return jdbc
+        .sql("select u.id from unit u join region r on r.id = u.region_id where r.code = :code and u.name = :name")
         .param("code", regionCode).param("name", name).query(Long.class).single();
   }
 
@@ -120,7 +122,8 @@ final class VehicleFixtures {
   }
 
   String tokenOfFresh(String username) {
-    var answer = api.post("/api/v1/auth/token", null, Map.of("username", username, "password", ApiClient.DEMO_PASSWORD));
+    var answer = api.post("/api/v1/auth/token", null,
+        Map.of("username", username, "password", ApiClient.DEMO_PASSWORD));
     assertThat(answer.status()).isEqualTo(200);
     return answer.body().get("token").asText();
   }
@@ -131,21 +134,21 @@ final class VehicleFixtures {
 
   /** Submits a request as {@code staff} and walks it through both approval steps; answers its id. */
   long approvedRequest(String purpose, int passengers, String category, LocalDateTime start, LocalDateTime end,
-                       List<String> stops) {
+      List<String> stops) {
     long id = submit(purpose, passengers, category, start, end, stops);
     approve(id);
     return id;
   }
 
   long submit(String purpose, int passengers, String category, LocalDateTime start, LocalDateTime end,
-              List<String> stops) {
+      List<String> stops) {
     var answer = trySubmit(purpose, passengers, category, start, end, stops);
     assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
     return answer.body().get("id").asLong();
   }
 
   ApiClient.Answer trySubmit(String purpose, int passengers, String category, LocalDateTime start,
-                             LocalDateTime end, List<String> stops) {
+      LocalDateTime end, List<String> stops) {
     return api.post("/api/v1/vehicle-requests", api.tokenFor("staff"), Map.of("purpose", purpose,
         "passengers", passengers, "category", category, "originPlaceId", place("市行政中心"),
         "stopPlaceIds", stops.stream().map(this::place).toList(), "start", start.toString(), "end", end.toString(),

@@ -75,7 +75,8 @@ class VehicleListQueriesTest {
     int manyRows = statementsOf(page, "/vehicles/board?date=" + busy);
 
     assertThat(fewRows).isPositive();
-    assertThat(manyRows).as("statements for 8 requests against %s for 2", manyRows, fewRows).isLessThanOrEqualTo(fewRows);
+    assertThat(manyRows).as("statements for 8 requests against %s for 2", manyRows, fewRows)
+        .isLessThanOrEqualTo(fewRows);
   }
 
   @Test

@@ -67,12 +67,15 @@ class VehiclePagesTest {
     WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
     long affairs = jdbc.sql("select id from unit where name = '市机关事务管理局'").query(Long.class).single();
     long depot = jdbc.sql("select id from vehicle_place where name = '市机关车队停车场'").query(Long.class).single();
-    var refused = manager.post("/vehicles", Map.ofEntries(Map.entry("_csrf", manager.get("/vehicles/new").csrfToken()),Map.entry("unitId", String.valueOf(affairs)),
-        Map.entry("plate", VehicleFixtures.freshPlate()), Map.entry("category", "CONFIDENTIAL"), Map.entry("brand", "吉利"),
-        Map.entry("model", "帝豪"), Map.entry("domestic", "true"), Map.entry("displacementLitres", "1.5"),
-        Map.entry("priceYuan", "79800"), Map.entry("seats", "5"), Map.entry("purchasedOn", "2026-01-05"),
-        Map.entry("odometerKm", "0"), Map.entry("parkingPlaceId", String.valueOf(depot)),
-        Map.entry("insuranceUntil", "2027-01-05"), Map.entry("inspectionUntil", "2027-01-05")));
+    var refused = manager.post("/vehicles",
+        Map.ofEntries(Map.entry("_csrf", manager.get("/vehicles/new").csrfToken()),
+            Map.entry("unitId", String.valueOf(affairs)),
+            Map.entry("plate", VehicleFixtures.freshPlate()), Map.entry("category", "CONFIDENTIAL"),
+            Map.entry("brand", "吉利"),
+            Map.entry("model", "帝豪"), Map.entry("domestic", "true"), Map.entry("displacementLitres", "1.5"),
+            Map.entry("priceYuan", "79800"), Map.entry("seats", "5"), Map.entry("purchasedOn", "2026-01-05"),
+            Map.entry("odometerKm", "0"), Map.entry("parkingPlaceId", String.valueOf(depot)),
+            Map.entry("insuranceUntil", "2027-01-05"), Map.entry("inspectionUntil", "2027-01-05")));
     assertThat(refused.status()).isEqualTo(302);
     assertThat(refused.redirectPath()).isEqualTo("/vehicles/new");
     assertThat(manager.get("/vehicles/new").body()).contains("超编制：市机关事务管理局 的机要通信车辆编制为 2 辆，已有 2 辆");

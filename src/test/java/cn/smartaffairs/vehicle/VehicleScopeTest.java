@@ -62,7 +62,8 @@ class VehicleScopeTest {
         LocalDate.now(VehicleFixtures.SHANGHAI).toString(), "method", "SCRAP", "reason", "报废", "proceedsFen", 0))
         .status()).isEqualTo(404);
     assertThat(api.post("/api/v1/vehicle-costs", countyAdmin, Map.of("vehicleId", car, "kind", "FUEL",
-        "amountFen", 10_000, "incurredOn", LocalDate.now(VehicleFixtures.SHANGHAI).toString())).status()).isEqualTo(404);
+        "amountFen", 10_000, "incurredOn", LocalDate.now(VehicleFixtures.SHANGHAI).toString())).status())
+        .isEqualTo(404);
 
     assertThat(status(car)).isEqualTo("IN_SERVICE");
     assertThat(jdbc.sql("select count(*) from vehicle_cost where vehicle_id = :id").param("id", car)
@@ -160,7 +161,8 @@ class VehicleScopeTest {
     assertThat(withoutIds(city)).doesNotContain("同意").isEqualTo(withoutIds(unknown));
     assertThat(jdbc.sql("select status from vehicle_request where id = :id").param("id", request)
         .query(String.class).single()).isEqualTo("APPROVED");
-    assertThat(jdbc.sql("select count(*) from vehicle_dispatch").query(Long.class).single()).isEqualTo(dispatchesBefore);
+    assertThat(jdbc.sql("select count(*) from vehicle_dispatch").query(Long.class).single())
+        .isEqualTo(dispatchesBefore);
     assertThat(jdbc.sql("select count(*) from vehicle_aid_consent where request_id = :id").param("id", request)
         .query(Long.class).single()).isZero();
   }

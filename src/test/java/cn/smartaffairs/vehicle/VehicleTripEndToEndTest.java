@@ -64,7 +64,8 @@ class VehicleTripEndToEndTest {
 
     long requestId = fixtures.submit("晚间接送评审专家", 3, "OTHER", day.atTime(20, 0), day.atTime(21, 30),
         List.of("市人民医院"));
-    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText()).isEqualTo("PENDING");
+    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText())
+        .isEqualTo("PENDING");
     fixtures.approve(requestId);
     JsonNode approved = api.get("/api/v1/vehicle-requests/" + requestId, staff).body();
     assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
@@ -90,8 +91,10 @@ class VehicleTripEndToEndTest {
         .filter(d -> d.get("requestId").asLong() == requestId).findFirst().orElseThrow();
     assertThat(dispatch.get("mode").asText()).isEqualTo("OPTIMISED");
     assertThat(dispatch.get("vehicleId").asLong()).isEqualTo(row.get("vehicleId").asLong());
-    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText()).isEqualTo("DISPATCHED");
-    assertThat(api.post("/api/v1/vehicle-plans/" + proposalId + "/confirmation", manager, Map.of()).status()).isEqualTo(409);
+    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText())
+        .isEqualTo("DISPATCHED");
+    assertThat(api.post("/api/v1/vehicle-plans/" + proposalId + "/confirmation", manager, Map.of()).status())
+        .isEqualTo(409);
     long dispatchId = dispatch.get("id").asLong();
     String plate = dispatch.get("plate").asText();
 
@@ -100,7 +103,8 @@ class VehicleTripEndToEndTest {
       assertThat(new PDFTextStripper().getText(document)).contains("公务用车派车单", "晚间接送评审专家", plate,
           "市行政中心 → 市人民医院 → 市行政中心", "驾驶员签字");
       String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-          new PDFRenderer(document).renderImageWithDPI(0, 300)))), Map.of(DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
+          new PDFRenderer(document).renderImageWithDPI(0, 300)))), Map.of(DecodeHintType.CHARACTER_SET, "UTF-8"))
+          .getText();
       assertThat(qr).contains("派车单:PC", "单位:市财政局", "事由:晚间接送评审专家", "路线:市行政中心 → 市人民医院",
           "车辆:" + plate, "出车:" + day + " 20:00", "返回:" + day + " 21:30", "驾驶员:测试驾驶员", "里程表:/", "通行费:");
     }
@@ -130,15 +134,18 @@ class VehicleTripEndToEndTest {
           .satisfies(e -> assertThat(e.dispatchId()).isEqualTo(dispatchId));
     }
     assertThat(ended.status()).as(String.valueOf(ended.body())).isEqualTo(200);
-    assertThat(api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", manager, Map.of()).status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", manager, Map.of()).status())
+        .isEqualTo(400);
     var confirmedTrip = api.post("/api/v1/vehicle-trips/" + tripId + "/confirmation", staff, Map.of());
     assertThat(confirmedTrip.status()).isEqualTo(200);
     assertThat(confirmedTrip.body().get("confirmedAt").isNull()).isFalse();
-    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(api.get("/api/v1/vehicle-requests/" + requestId, staff).body().get("status").asText())
+        .isEqualTo("COMPLETED");
     assertThat(api.get("/api/v1/vehicles/" + dispatch.get("vehicleId").asLong(), manager).body().get("vehicle")
         .get("odometerKm").asInt()).isEqualTo(odometer + 5);
 
-    JsonNode report = api.get("/api/v1/vehicle-reports/costs?from=" + day + "&to=" + day + "&groupBy=VEHICLE", manager).body();
+    JsonNode report = api.get("/api/v1/vehicle-reports/costs?from=" + day + "&to=" + day + "&groupBy=VEHICLE", manager)
+        .body();
     JsonNode line = StreamSupport.stream(report.get("rows").spliterator(), false)
         .filter(r -> r.get("label").asText().startsWith(plate)).findFirst().orElseThrow();
     assertThat(line.get("km").asLong()).isEqualTo(5);
@@ -149,7 +156,8 @@ class VehicleTripEndToEndTest {
     assertThat(line.get("costPerKmFen").asDouble()).isEqualTo(620.0);
     assertThat(line.get("litresPer100Km").asDouble()).isEqualTo(16.0);
     assertThat(report.get("fleet").get("km").asLong()).isGreaterThanOrEqualTo(5);
-    JsonNode byUnit = api.get("/api/v1/vehicle-reports/costs?from=" + day + "&to=" + day + "&groupBy=CATEGORY", manager).body();
+    JsonNode byUnit = api.get("/api/v1/vehicle-reports/costs?from=" + day + "&to=" + day + "&groupBy=CATEGORY", manager)
+        .body();
     assertThat(StreamSupport.stream(byUnit.get("rows").spliterator(), false).map(r -> r.get("label").asText()))
         .contains("其他按规定配备");
 
@@ -162,7 +170,8 @@ class VehicleTripEndToEndTest {
     assertThat(published.get("confirmed").asBoolean()).isTrue();
 
     JsonNode flags = api.get("/api/v1/vehicles/" + dispatch.get("vehicleId").asLong(), manager).body().get("flags");
-    assertThat(StreamSupport.stream(flags.spliterator(), false).filter(f -> f.has("tripId") && f.get("tripId").asLong() == tripId))
+    assertThat(StreamSupport.stream(flags.spliterator(), false)
+        .filter(f -> f.has("tripId") && f.get("tripId").asLong() == tripId))
         .isEmpty();
   }
 

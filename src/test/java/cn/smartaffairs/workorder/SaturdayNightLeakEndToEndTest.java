@@ -63,11 +63,14 @@ class SaturdayNightLeakEndToEndTest {
     String worker = api.tokenFor("worker");
     String manager = api.tokenFor("repair.manager");
     long workerId = accounts.loadUserByUsername("worker").userId();
-    dutyRota.addShift(workerId, "REPAIR", at(9, 19, 17, 30), at(9, 20, 8, 30), accounts.loadUserByUsername("repair.manager"));
+    dutyRota.addShift(workerId, "REPAIR", at(9, 19, 17, 30), at(9, 20, 8, 30),
+        accounts.loadUserByUsername("repair.manager"));
 
     clock.stopAt(at(9, 19, 21, 0));
-    JsonNode created = api.post("/api/v1/work-orders", staff, Map.of("category", "REPAIR_PLUMBING", "priority", "URGENT",
-        "description", "卫生间水龙头漏水不止", "location", Map.of("building", "市行政中心1号楼", "floor", "4", "room", "402"))).body();
+    JsonNode created = api
+        .post("/api/v1/work-orders", staff, Map.of("category", "REPAIR_PLUMBING", "priority", "URGENT",
+            "description", "卫生间水龙头漏水不止", "location", Map.of("building", "市行政中心1号楼", "floor", "4", "room", "402")))
+        .body();
     long id = created.get("id").asLong();
     assertThat(created.get("status").asText()).as("sent to the worker on duty").isEqualTo("DISPATCHED");
     assertThat(created.get("assigneeUserId").asLong()).isEqualTo(workerId);
@@ -134,7 +137,8 @@ class SaturdayNightLeakEndToEndTest {
         + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(png.toByteArray());
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/work-orders/" + id + "/photos"))
+    var request = HttpRequest
+        .newBuilder(URI.create("http://localhost:" + port + "/api/v1/work-orders/" + id + "/photos"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

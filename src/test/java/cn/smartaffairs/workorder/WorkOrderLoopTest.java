@@ -70,7 +70,8 @@ class WorkOrderLoopTest {
     assertThat(created.get("status").asText()).isEqualTo("RECEIVED");
     assertThat(created.get("orderNo").asText()).matches("WO\\d{8}-\\d{6}");
 
-    assertThat(move(dispatcher, id, Map.of("action", "dispatch", "assigneeUserId", userId("worker"))).status()).isEqualTo(200);
+    assertThat(move(dispatcher, id, Map.of("action", "dispatch", "assigneeUserId", userId("worker"))).status())
+        .isEqualTo(200);
     assertThat(move(worker, id, Map.of("action", "accept")).status()).isEqualTo(200);
     assertThat(move(worker, id, Map.of("action", "arrive")).status()).isEqualTo(200);
     assertThat(move(worker, id, Map.of("action", "resolve", "comment", "更换阀芯")).status()).isEqualTo(200);
@@ -83,7 +84,8 @@ class WorkOrderLoopTest {
     assertThat(closed.get("satisfaction").asText()).isEqualTo("SATISFIED");
     List<String> actions = new ArrayList<>();
     closed.get("history").forEach(step -> actions.add(step.get("action").asText()));
-    assertThat(actions).containsExactly("CREATE", "DISPATCH", "ACCEPT", "ARRIVE", "RESOLVE", "CONFIRM", "VISIT", "CLOSE");
+    assertThat(actions).containsExactly("CREATE", "DISPATCH", "ACCEPT", "ARRIVE", "RESOLVE", "CONFIRM", "VISIT",
+        "CLOSE");
     assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'work_order' and entity_id = :id")
         .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(8);
     assertThat(jdbc.sql("select count(*) from todo_item where link = :link and done_at is null")
@@ -151,13 +153,15 @@ class WorkOrderLoopTest {
     long id = reportLeakingTap(api.tokenFor("staff")).get("id").asLong();
     assertThat(api.get("/api/v1/work-orders/" + id, api.tokenFor("liaison")).status()).isEqualTo(404);
     assertThat(api.get("/api/v1/work-orders/" + id, api.tokenFor("county.admin")).status()).isEqualTo(404);
-    assertThat(move(api.tokenFor("driver"), id, Map.of("action", "dispatch", "assigneeUserId", userId("worker"))).status())
+    assertThat(
+        move(api.tokenFor("driver"), id, Map.of("action", "dispatch", "assigneeUserId", userId("worker"))).status())
         .isEqualTo(404);
   }
 
   @Test
   void badInputGetsAClearMessage() {
-    var answer = api.post("/api/v1/work-orders", api.tokenFor("staff"), Map.of("category", "NO_SUCH", "description", "x"));
+    var answer = api.post("/api/v1/work-orders", api.tokenFor("staff"),
+        Map.of("category", "NO_SUCH", "description", "x"));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().get("detail").asText()).contains("NO_SUCH");
     assertThat(api.post("/api/v1/work-orders", api.tokenFor("staff"), Map.of("category", "REPAIR_PLUMBING",
@@ -168,7 +172,8 @@ class WorkOrderLoopTest {
   void anUrgentReportOnASaturdayNightIsAnsweredThatNightAndResolvedOnTheMakeUpSunday() {
     // 2026-09-19 is a Saturday; Sunday 09-20 is a make-up working day before National Day
     Instant saturdayNight = ZonedDateTime.of(2026, 9, 19, 21, 0, 0, 0, SHANGHAI).toInstant();
-    var deadlines = workOrders.deadlines(regionId("YX"), category("REPAIR_PLUMBING"), WorkOrderPriority.URGENT, saturdayNight);
+    var deadlines = workOrders.deadlines(regionId("YX"), category("REPAIR_PLUMBING"), WorkOrderPriority.URGENT,
+        saturdayNight);
     assertThat(deadlines.respond()).isEqualTo(ZonedDateTime.of(2026, 9, 19, 21, 30, 0, 0, SHANGHAI).toInstant());
     assertThat(deadlines.resolve()).isEqualTo(ZonedDateTime.of(2026, 9, 20, 17, 30, 0, 0, SHANGHAI).toInstant());
   }
@@ -181,6 +186,7 @@ class WorkOrderLoopTest {
         .isEqualTo(ZonedDateTime.of(2026, 10, 8, 9, 0, 0, 0, SHANGHAI).toInstant());
     assertThat(deadlines.resolve()).isEqualTo(ZonedDateTime.of(2026, 10, 10, 17, 30, 0, 0, SHANGHAI).toInstant());
     var complaint = workOrders.deadlines(regionId("YX"), category("HOTLINE_COMPLAINT"), WorkOrderPriority.NORMAL, eve);
-    assertThat(complaint.resolve()).as("13 working days").isEqualTo(ZonedDateTime.of(2026, 10, 23, 17, 30, 0, 0, SHANGHAI).toInstant());
+    assertThat(complaint.resolve()).as("13 working days")
+        .isEqualTo(ZonedDateTime.of(2026, 10, 23, 17, 30, 0, 0, SHANGHAI).toInstant());
   }
 }

@@ -94,7 +94,8 @@ class WorkOrderMovesTest {
 
   @Test
   void aDispatcherMayTakeAnyonesMoveOnTheirBehalf() {
-    assertThat(WorkOrderAction.values()).allMatch(action -> order(WorkOrderStatus.RESOLVED).mayTake(action, DISPATCHER));
+    assertThat(WorkOrderAction.values())
+        .allMatch(action -> order(WorkOrderStatus.RESOLVED).mayTake(action, DISPATCHER));
     assertThat(order(WorkOrderStatus.DISPATCHED).decide(Transition.of("accept"), DISPATCHER).to())
         .isEqualTo(WorkOrderStatus.ACCEPTED);
   }

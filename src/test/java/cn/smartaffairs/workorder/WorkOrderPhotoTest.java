@@ -44,7 +44,8 @@ class WorkOrderPhotoTest {
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(data);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/work-orders/" + orderId + "/photos"))
+    var request = HttpRequest
+        .newBuilder(URI.create("http://localhost:" + port + "/api/v1/work-orders/" + orderId + "/photos"))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();

@@ -35,7 +35,8 @@ class WorkOrderReportTest {
     workOrders.move(order.id(), Transition.of("accept"), user("worker"));
     workOrders.move(order.id(), Transition.of("resolve"), user("worker"));
     workOrders.move(order.id(), Transition.of("confirm"), manager);
-    workOrders.move(order.id(), new Transition("visit", null, Satisfaction.valueOf(satisfaction), false, null, null), manager);
+    workOrders.move(order.id(), new Transition("visit", null, Satisfaction.valueOf(satisfaction), false, null, null),
+        manager);
     workOrders.move(order.id(), Transition.of("close"), manager);
   }
 
@@ -77,7 +78,7 @@ class WorkOrderReportTest {
     LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
     var http = java.net.http.HttpClient.newHttpClient();
     var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-            + "/work-orders/reports/export.xlsx?from=" + today + "&to=" + today))
+        + "/work-orders/reports/export.xlsx?from=" + today + "&to=" + today))
         .header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID")).GET().build();
     var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);

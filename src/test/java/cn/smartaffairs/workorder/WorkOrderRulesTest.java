@@ -40,12 +40,15 @@ class WorkOrderRulesTest {
         accounts.loadUserByUsername("county.admin"));
 
     var before = ZonedDateTime.of(2027, 5, 28, 9, 0, 0, 0, SHANGHAI).toInstant(); // a Friday
-    var after = ZonedDateTime.of(2027, 6, 1, 9, 0, 0, 0, SHANGHAI).toInstant();  // a Tuesday
-    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, before).resolve()).as("national 3 working days")
+    var after = ZonedDateTime.of(2027, 6, 1, 9, 0, 0, 0, SHANGHAI).toInstant(); // a Tuesday
+    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, before).resolve())
+        .as("national 3 working days")
         .isEqualTo(ZonedDateTime.of(2027, 6, 2, 17, 30, 0, 0, SHANGHAI).toInstant());
-    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, after).resolve()).as("the county's 7 working days")
+    assertThat(workOrders.deadlines(county, building, WorkOrderPriority.NORMAL, after).resolve())
+        .as("the county's 7 working days")
         .isEqualTo(ZonedDateTime.of(2027, 6, 10, 17, 30, 0, 0, SHANGHAI).toInstant());
-    assertThat(workOrders.deadlines(city, building, WorkOrderPriority.NORMAL, after).resolve()).as("the city keeps the national rule")
+    assertThat(workOrders.deadlines(city, building, WorkOrderPriority.NORMAL, after).resolve())
+        .as("the city keeps the national rule")
         .isEqualTo(ZonedDateTime.of(2027, 6, 4, 17, 30, 0, 0, SHANGHAI).toInstant());
     assertThatThrownBy(() -> rules.addDeadlineRule(county, "REPAIR_BUILDING", "NORMAL", 60, 1, LocalDate.of(2027, 6, 1),
         accounts.loadUserByUsername("county.admin"))).hasMessage("workOrderRule.versionExists");
@@ -75,11 +78,13 @@ class WorkOrderRulesTest {
     var session = new WebSession(port).signedInAs("region.admin", ApiClient.DEMO_PASSWORD);
     String page = session.get("/admin/work-order-rules").body();
     assertThat(page).contains("给排水维修").contains("现行");
-    session.post("/admin/work-order-rules/deadlines", java.util.Map.of("_csrf", session.get("/admin/work-order-rules").csrfToken(),
-        "category", "REPAIR_PLUMBING", "priority", "NORMAL", "respondMinutes", "0", "resolveWorkingDays", "3",
-        "effectiveFrom", "2028-01-01"));
+    session.post("/admin/work-order-rules/deadlines",
+        java.util.Map.of("_csrf", session.get("/admin/work-order-rules").csrfToken(),
+            "category", "REPAIR_PLUMBING", "priority", "NORMAL", "respondMinutes", "0", "resolveWorkingDays", "3",
+            "effectiveFrom", "2028-01-01"));
     assertThat(session.get("/admin/work-order-rules").body()).contains("时限须为正数");
-    assertThat(new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD).get("/admin/work-order-rules").status())
+    assertThat(
+        new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD).get("/admin/work-order-rules").status())
         .isEqualTo(403);
   }
 }

@@ -11,8 +11,10 @@ public class CutoffRuleForm implements Serializable {
 
   @NotNull private Meal meal;
   @NotNull private Integer daysBefore;
-  @NotNull @DateTimeFormat(pattern = "HH:mm") private LocalTime cutoffTime;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
+  @NotNull
+  @DateTimeFormat(pattern = "HH:mm") private LocalTime cutoffTime;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
 
   public Meal getMeal() { return meal; }
   public void setMeal(Meal meal) { this.meal = meal; }

@@ -26,7 +26,7 @@ public class CutoffRules {
 
   /** One version of the rule for one meal. */
   public record CutoffRule(long id, Long regionId, Meal meal, int daysBefore, LocalTime cutoffTime,
-                           LocalDate effectiveFrom) {}
+      LocalDate effectiveFrom) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -50,9 +50,10 @@ public class CutoffRules {
 
   /** The versions that concern the caller's region: its own and the national defaults, newest first. */
   public List<CutoffRule> rules(CurrentUser viewer) {
-    return jdbc.sql("""
-        select * from canteen_cutoff_rule where region_id = :region or region_id is null
-         order by array_position(array['BREAKFAST','LUNCH','DINNER'], meal), region_id nulls last, effective_from desc""")
+    return jdbc.sql(
+        """
+            select * from canteen_cutoff_rule where region_id = :region or region_id is null
+             order by array_position(array['BREAKFAST','LUNCH','DINNER'], meal), region_id nulls last, effective_from desc""")
         .param("region", viewer.regionId()).query(CutoffRules::rule).list();
   }
 
@@ -74,7 +75,8 @@ public class CutoffRules {
         .query(Long.class).single();
     audit.record(AuditEntry.created("canteen_cutoff_rule", id, by.regionId(), Map.of("meal", meal.name(),
         "daysBefore", daysBefore, "cutoffTime", cutoffTime.toString(), "effectiveFrom", effectiveFrom.toString())));
-    return jdbc.sql("select * from canteen_cutoff_rule where id = :id").param("id", id).query(CutoffRules::rule).single();
+    return jdbc.sql("select * from canteen_cutoff_rule where id = :id").param("id", id).query(CutoffRules::rule)
+        .single();
   }
 
   private static CutoffRule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -11,10 +11,11 @@ import java.io.Serializable;
 public class DishForm implements Serializable {
 
   @NotNull private Long siteId;
-  @NotBlank(message = "{canteen.kitchen.nameRequired}") @Size(max = 100, message = "{canteen.kitchen.nameRequired}")
-  private String name;
+  @NotBlank(message = "{canteen.kitchen.nameRequired}")
+  @Size(max = 100, message = "{canteen.kitchen.nameRequired}") private String name;
   @NotBlank private String category;
-  @NotBlank @YuanAmount(rounded = true) private String priceYuan;
+  @NotBlank
+  @YuanAmount(rounded = true) private String priceYuan;
 
   long priceFen() {
     return Money.ofFormYuanRounded(priceYuan).fen();

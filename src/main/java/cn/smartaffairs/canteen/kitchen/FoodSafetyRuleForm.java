@@ -8,7 +8,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** Sample weight and keeping time, licence reminders, from a day on; the legal minimums are the rules' to check. */
 public class FoodSafetyRuleForm implements Serializable {
 
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
   @NotNull private Integer sampleMinGrams;
   @NotNull private Integer sampleKeepHours;
   @NotNull private Integer licenceReminderDays;

@@ -21,7 +21,7 @@ public class FoodSafetyRules {
 
   /** One version of the rule values. */
   public record FoodSafetyRule(long id, Long regionId, LocalDate effectiveFrom, int sampleMinGrams,
-                               int sampleKeepHours, int licenceReminderDays) {}
+      int sampleKeepHours, int licenceReminderDays) {}
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -51,7 +51,7 @@ public class FoodSafetyRules {
   /** Adds a version for the caller's region; values below the national minimums of RULES.md are refused. */
   @Transactional
   public FoodSafetyRule define(LocalDate effectiveFrom, int sampleMinGrams, int sampleKeepHours,
-                               int licenceReminderDays, CurrentUser by) {
+      int licenceReminderDays, CurrentUser by) {
     Menus.requireManager(by, by.regionId());
     if (effectiveFrom == null || sampleMinGrams < 125 || sampleKeepHours < 48 || licenceReminderDays < 0
         || licenceReminderDays > 365) {
@@ -75,7 +75,8 @@ public class FoodSafetyRules {
 
   private static FoodSafetyRule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     long region = rs.getLong("region_id");
-    return new FoodSafetyRule(rs.getLong("id"), rs.wasNull() ? null : region, rs.getDate("effective_from").toLocalDate(),
+    return new FoodSafetyRule(rs.getLong("id"), rs.wasNull() ? null : region,
+        rs.getDate("effective_from").toLocalDate(),
         rs.getInt("sample_min_grams"), rs.getInt("sample_keep_hours"), rs.getInt("licence_reminder_days"));
   }
 }

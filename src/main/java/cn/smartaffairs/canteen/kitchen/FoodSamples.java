@@ -56,7 +56,7 @@ public class FoodSamples {
   private final Clock clock;
 
   public FoodSamples(JdbcClient jdbc, AuditTrail audit, Menus menus, FoodSafetyRules rules, Accounts accounts,
-                     TodoInbox todos, Notifications notifications, Clock clock) {
+      TodoInbox todos, Notifications notifications, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.menus = menus;
@@ -75,7 +75,8 @@ public class FoodSamples {
     Menus.requireManager(by, site.regionId());
     var rule = rules.inEffect(site.regionId(), item.serveDate());
     if (weightGrams < rule.sampleMinGrams()) {
-      throw new BusinessRuleException("canteen.kitchen.sampleTooLight", item.dishName(), weightGrams, rule.sampleMinGrams());
+      throw new BusinessRuleException("canteen.kitchen.sampleTooLight", item.dishName(), weightGrams,
+          rule.sampleMinGrams());
     }
     if (takenBy == null || takenBy.isBlank() || takenBy.trim().length() > 100) {
       throw new BusinessRuleException("canteen.kitchen.sampleTakerRequired");
@@ -84,9 +85,11 @@ public class FoodSamples {
     Instant keepUntil = now.plusSeconds(rule.sampleKeepHours() * 3600L);
     long id;
     try {
-      id = jdbc.sql("""
-          insert into canteen_food_sample (menu_item_id, weight_grams, taken_at, taken_by, keep_until, storage, recorded_by)
-          values (:item, :grams, :now, :taker, :keep, :storage, :by) returning id""")
+      id = jdbc
+          .sql(
+              """
+                  insert into canteen_food_sample (menu_item_id, weight_grams, taken_at, taken_by, keep_until, storage, recorded_by)
+                  values (:item, :grams, :now, :taker, :keep, :storage, :by) returning id""")
           .param("item", menuItemId).param("grams", weightGrams).param("now", Timestamp.from(now))
           .param("taker", takenBy.trim()).param("keep", Timestamp.from(keepUntil))
           .param("storage", storage == null || storage.isBlank() ? null : storage.trim()).param("by", by.userId())
@@ -126,8 +129,8 @@ public class FoodSamples {
   public List<FoodSample> day(long siteId, LocalDate date, CurrentUser viewer) {
     Menus.requireManager(viewer, menus.site(siteId, viewer).regionId());
     return jdbc.sql(SAMPLE + """
-         where m.site_id = :site and m.serve_date = :date
-         order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name""")
+        where m.site_id = :site and m.serve_date = :date
+        order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name""")
         .param("site", siteId).param("date", Date.valueOf(date)).query(FoodSamples::sample).list();
   }
 
@@ -135,9 +138,9 @@ public class FoodSamples {
   public List<MenuItem> missing(long siteId, LocalDate date, CurrentUser viewer) {
     Menus.requireManager(viewer, menus.site(siteId, viewer).regionId());
     return jdbc.sql(Menus.MENU_ITEM + """
-         where m.site_id = :site and m.serve_date = :date
-           and not exists (select 1 from canteen_food_sample f where f.menu_item_id = m.id)
-         order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name""")
+        where m.site_id = :site and m.serve_date = :date
+          and not exists (select 1 from canteen_food_sample f where f.menu_item_id = m.id)
+        order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name""")
         .param("site", siteId).param("date", Date.valueOf(date)).query(Menus::menuItem).list();
   }
 
@@ -177,13 +180,15 @@ public class FoodSamples {
       if (now.isBefore(today.atTime(SERVED_BY.get(meal)).atZone(PlatformConfiguration.ZONE).toInstant())) {
         continue;
       }
-      var lacking = jdbc.sql("""
-          select s.id, s.region_id, s.name, count(*) as dishes from canteen_menu_item m join canteen s on s.id = m.site_id
-           where m.serve_date = :today and m.meal = :meal
-             and not exists (select 1 from canteen_food_sample f where f.menu_item_id = m.id)
-             and not exists (select 1 from canteen_sample_missing_reminder r
-                              where r.site_id = m.site_id and r.serve_date = m.serve_date and r.meal = m.meal)
-           group by s.id, s.region_id, s.name""")
+      var lacking = jdbc
+          .sql(
+              """
+                  select s.id, s.region_id, s.name, count(*) as dishes from canteen_menu_item m join canteen s on s.id = m.site_id
+                   where m.serve_date = :today and m.meal = :meal
+                     and not exists (select 1 from canteen_food_sample f where f.menu_item_id = m.id)
+                     and not exists (select 1 from canteen_sample_missing_reminder r
+                                      where r.site_id = m.site_id and r.serve_date = m.serve_date and r.meal = m.meal)
+                   group by s.id, s.region_id, s.name""")
           .param("today", Date.valueOf(today)).param("meal", meal.name())
           .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)}).list();
       for (Object[] site : lacking) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** 报餐人数: diners of one meal and the portions of each dish the kitchen is to cook. */
 public record HeadCount(CanteenSite site, LocalDate date, Meal meal, long diners, ZonedDateTime cutoff,
-                        List<Dish> dishes) {
+    List<Dish> dishes) {
 
   public record Dish(String name, long portions) {}
 }

@@ -47,7 +47,7 @@ class KitchenApiController {
   private final CanteenReport report;
 
   KitchenApiController(Menus menus, Preorders preorders, Ratings ratings, Waste waste, FoodSamples samples,
-                       CanteenReport report) {
+      CanteenReport report) {
     this.menus = menus;
     this.preorders = preorders;
     this.ratings = ratings;
@@ -85,7 +85,7 @@ class KitchenApiController {
   @GetMapping("/api/v1/canteen/sites/{site}/menu")
   @Operation(summary = "一周菜单 The menu of the week (Monday–Sunday) holding the date")
   Map<LocalDate, List<MenuItem>> week(@PathVariable long site,
-                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     return menus.week(site, date, CurrentUsers.current());
   }
 
@@ -112,9 +112,8 @@ class KitchenApiController {
   }
 
   @PostMapping("/api/v1/canteen/preorders")
-  @Operation(summary = "报餐 Order a meal before its cut-off; charged to the caller's canteen account",
-      description = "portions maps menu item ids to numbers of portions. 400 after the cut-off or when the account "
-          + "cannot pay; 409 when the meal is already ordered.")
+  @Operation(summary = "报餐 Order a meal before its cut-off; charged to the caller's canteen account", description = "portions maps menu item ids to numbers of portions. 400 after the cut-off or when the account "
+      + "cannot pay; 409 when the meal is already ordered.")
   ResponseEntity<Preorder> place(@RequestBody NewPreorder order) {
     Preorder placed = preorders.place(order.siteId(), order.date(), order.meal(), order.portions(),
         CurrentUsers.current());
@@ -130,7 +129,7 @@ class KitchenApiController {
   @GetMapping("/api/v1/canteen/preorders/mine")
   @Operation(summary = "我的报餐 The caller's pre-orders between two days")
   List<Preorder> mine(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return preorders.mine(from, to, CurrentUsers.current());
   }
 
@@ -142,8 +141,9 @@ class KitchenApiController {
 
   @GetMapping("/api/v1/canteen/sites/{site}/head-count")
   @Operation(summary = "报餐人数 Diners of a meal and portions per dish (canteen managers)")
-  HeadCount headCount(@PathVariable long site, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                      @RequestParam Meal meal) {
+  HeadCount headCount(@PathVariable long site,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam Meal meal) {
     return preorders.headCount(site, date, meal, CurrentUsers.current());
   }
 
@@ -170,7 +170,8 @@ class KitchenApiController {
 
   @GetMapping("/api/v1/canteen/sites/{site}/waste")
   @Operation(summary = "浪费率 The day's waste by meal and kind and the waste rate (waste ÷ food prepared)")
-  WasteDay wasteDay(@PathVariable long site, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+  WasteDay wasteDay(@PathVariable long site,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     return waste.day(site, date, CurrentUsers.current());
   }
 
@@ -190,8 +191,8 @@ class KitchenApiController {
   @GetMapping("/api/v1/canteen/sites/{site}/report")
   @Operation(summary = "食堂统计 Diners, income, procurement cost per meal, waste rate and satisfaction per day")
   CanteenReport.Report report(@PathVariable long site,
-                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return report.report(site, from, to, CurrentUsers.current());
   }
 }

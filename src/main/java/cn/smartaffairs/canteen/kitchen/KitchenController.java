@@ -49,8 +49,8 @@ class KitchenController {
   private final Clock clock;
 
   KitchenController(Menus menus, Preorders preorders, Waste waste, FoodSamples samples, CutoffRules cutoffs,
-                    FoodSafetyRules safetyRules, CanteenReport report, Ratings ratings, MessageSource messages,
-                    ObjectMapper json, Clock clock) {
+      FoodSafetyRules safetyRules, CanteenReport report, Ratings ratings, MessageSource messages,
+      ObjectMapper json, Clock clock) {
     this.menus = menus;
     this.preorders = preorders;
     this.waste = waste;
@@ -66,8 +66,8 @@ class KitchenController {
 
   @GetMapping("/canteen/kitchen")
   String menusPage(@RequestParam(required = false) Long site,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                   Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      Model model) {
     CurrentUser user = manager();
     LocalDate day = date == null ? today() : date;
     CanteenSite chosen = chooseSite(site, user, model);
@@ -96,14 +96,14 @@ class KitchenController {
 
   @PostMapping("/canteen/kitchen/sites")
   String createSite(@Valid @ModelAttribute("siteForm") SiteForm form, BindingResult binding,
-                    RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> menus.createSite(form.getName(), form.getAddress(),
         CurrentUsers.current()), saved(locale), "/canteen/kitchen", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/dishes")
   String createDish(@Valid @ModelAttribute("dishForm") DishForm form, BindingResult binding,
-                    RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> menus.createDish(form.getSiteId(), form.getName(),
         form.getCategory(), form.priceFen(), CurrentUsers.current()), saved(locale),
         "/canteen/kitchen" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
@@ -111,31 +111,32 @@ class KitchenController {
 
   @PostMapping("/canteen/kitchen/menu")
   String addToMenu(@Valid @ModelAttribute("menuEntryForm") MenuEntryForm form, BindingResult binding,
-                   RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> menus.addToMenu(form.getSiteId(), form.getDate(), form.getMeal(),
         form.getDishId(), null, CurrentUsers.current()), saved(locale),
         "/canteen/kitchen" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/menu/copy-week")
-  String copyWeek(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                  RedirectAttributes redirect, Locale locale) {
+  String copyWeek(@RequestParam long siteId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> menus.copyWeek(siteId, date.minusDays(7), date, CurrentUsers.current()),
         "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/menu/{id}/remove")
   String removeFromMenu(@PathVariable long id, @RequestParam long siteId,
-                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                        RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> menus.removeFromMenu(id, CurrentUsers.current()),
         "/canteen/kitchen?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }
 
   @GetMapping("/canteen/kitchen/head-count")
   String headCount(@RequestParam(required = false) Long site,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                   @RequestParam(required = false) Meal meal, Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(required = false) Meal meal, Model model) {
     CurrentUser user = manager();
     LocalDate day = date == null ? today() : date;
     Meal which = meal == null ? Meal.LUNCH : meal;
@@ -151,8 +152,8 @@ class KitchenController {
 
   @GetMapping("/canteen/kitchen/waste")
   String wastePage(@RequestParam(required = false) Long site,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                   Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      Model model) {
     CurrentUser user = manager();
     LocalDate day = date == null ? today() : date;
     CanteenSite chosen = chooseSite(site, user, model);
@@ -176,7 +177,7 @@ class KitchenController {
 
   @PostMapping("/canteen/kitchen/waste")
   String recordWaste(@Valid @ModelAttribute("weighingForm") WeighingForm form, BindingResult binding,
-                     RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> {
       if (form.getKind().equals("PREPARED")) {
         waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(), CurrentUsers.current());
@@ -190,8 +191,8 @@ class KitchenController {
 
   @GetMapping("/canteen/kitchen/samples")
   String samplesPage(@RequestParam(required = false) Long site,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                     Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      Model model) {
     CurrentUser user = manager();
     LocalDate day = date == null ? today() : date;
     CanteenSite chosen = chooseSite(site, user, model);
@@ -206,17 +207,19 @@ class KitchenController {
   }
 
   @PostMapping("/canteen/kitchen/samples")
-  String takeSample(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @RequestParam long menuItemId, @RequestParam int weightGrams, @RequestParam String takenBy,
-                    @RequestParam(required = false) String storage, RedirectAttributes redirect, Locale locale) {
+  String takeSample(@RequestParam long siteId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam long menuItemId, @RequestParam int weightGrams, @RequestParam String takenBy,
+      @RequestParam(required = false) String storage, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> samples.take(menuItemId, weightGrams, takenBy, storage,
-        CurrentUsers.current()), "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages, locale);
+        CurrentUsers.current()), "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/kitchen/samples/{id}/discard")
   String discardSample(@PathVariable long id, @RequestParam long siteId,
-                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                       RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> samples.discard(id, CurrentUsers.current()),
         "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }
@@ -250,7 +253,7 @@ class KitchenController {
 
   @PostMapping("/canteen/kitchen/rules/cutoff")
   String defineCutoff(@Valid @ModelAttribute("cutoffForm") CutoffRuleForm form, BindingResult binding,
-                      RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> cutoffs.define(form.getMeal(), form.getDaysBefore(),
         form.getCutoffTime(), form.getEffectiveFrom(), CurrentUsers.current()), saved(locale),
         "/canteen/kitchen/rules", redirect, messages, locale);
@@ -258,17 +261,19 @@ class KitchenController {
 
   @PostMapping("/canteen/kitchen/rules/food-safety")
   String defineFoodSafety(@Valid @ModelAttribute("foodSafetyForm") FoodSafetyRuleForm form, BindingResult binding,
-                          RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(binding, () -> safetyRules.define(form.getEffectiveFrom(), form.getSampleMinGrams(),
-        form.getSampleKeepHours(), form.getLicenceReminderDays(), CurrentUsers.current()), saved(locale),
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding,
+        () -> safetyRules.define(form.getEffectiveFrom(), form.getSampleMinGrams(),
+            form.getSampleKeepHours(), form.getLicenceReminderDays(), CurrentUsers.current()),
+        saved(locale),
         "/canteen/kitchen/rules", redirect, messages, locale);
   }
 
   @GetMapping("/canteen/reports")
   String reportPage(@RequestParam(required = false) Long site,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    Model model, Locale locale) throws JsonProcessingException {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Model model, Locale locale) throws JsonProcessingException {
     CurrentUser user = manager();
     LocalDate end = to == null ? today() : to;
     LocalDate start = from == null ? end.minusDays(6) : from;
@@ -293,7 +298,7 @@ class KitchenController {
 
   @GetMapping("/canteen/reports/export.xlsx")
   void export(@RequestParam long site, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) {
     CanteenReport.Report result = report.report(site, from, to, manager());
     List<CanteenReport.Line> lines = new java.util.ArrayList<>(result.days());
     lines.add(result.total());
@@ -314,15 +319,18 @@ class KitchenController {
     option.put("grid", Map.of("left", 48, "right", 48, "bottom", 40, "top", 40));
     option.put("xAxis", Map.of("type", "category", "data",
         result.days().stream().map(l -> l.date().toString().substring(5)).toList()));
-    option.put("yAxis", List.of(Map.of("type", "value", "name", text("canteen.kitchen.diners", locale), "minInterval", 1),
-        Map.of("type", "value", "name", "元 / %")));
+    option.put("yAxis",
+        List.of(Map.of("type", "value", "name", text("canteen.kitchen.diners", locale), "minInterval", 1),
+            Map.of("type", "value", "name", "元 / %")));
     option.put("series", List.of(
         Map.of("name", text("canteen.kitchen.diners", locale), "type", "bar", "stack", "diners",
             "data", result.days().stream().map(CanteenReport.Line::diners).toList()),
         Map.of("name", text("canteen.kitchen.costPerMeal", locale), "type", "line", "yAxisIndex", 1,
-            "data", result.days().stream().map(l -> l.costPerMealFen() == null ? null : l.costPerMealFen() / 100.0).toList()),
+            "data",
+            result.days().stream().map(l -> l.costPerMealFen() == null ? null : l.costPerMealFen() / 100.0).toList()),
         Map.of("name", text("canteen.kitchen.wasteRate", locale), "type", "line", "yAxisIndex", 1,
-            "data", result.days().stream().map(l -> l.wasteRate() == null ? null
+            "data", result.days().stream().map(l -> l.wasteRate() == null
+                ? null
                 : l.wasteRate().movePointRight(2).doubleValue()).toList())));
     return option;
   }

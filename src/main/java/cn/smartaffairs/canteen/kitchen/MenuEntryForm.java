@@ -9,7 +9,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class MenuEntryForm implements Serializable {
 
   @NotNull private Long siteId;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
   @NotNull private Meal meal;
   @NotNull private Long dishId;
 

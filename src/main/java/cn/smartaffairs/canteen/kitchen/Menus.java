@@ -220,8 +220,8 @@ public class Menus {
   private List<MenuItem> between(long siteId, LocalDate from, LocalDate to, CurrentUser viewer) {
     site(siteId, viewer);
     return jdbc.sql(MENU_ITEM + """
-         where m.site_id = :site and m.serve_date between :from and :to
-         order by m.serve_date, array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.category, d.name""")
+        where m.site_id = :site and m.serve_date between :from and :to
+        order by m.serve_date, array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.category, d.name""")
         .param("site", siteId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
         .query(Menus::menuItem).list();
   }

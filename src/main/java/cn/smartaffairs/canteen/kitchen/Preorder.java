@@ -10,8 +10,8 @@ import java.util.List;
  * refunded when cancelled before the cut-off.
  */
 public record Preorder(long id, long siteId, String siteName, LocalDate serveDate, Meal meal, long staffId,
-                       long amountFen, String status, Long paymentId, Long balanceAfterFen, Long refundPaymentId,
-                       OffsetDateTime createdAt, ZonedDateTime cutoff, List<Line> lines) {
+    long amountFen, String status, Long paymentId, Long balanceAfterFen, Long refundPaymentId,
+    OffsetDateTime createdAt, ZonedDateTime cutoff, List<Line> lines) {
 
   /** One dish of the order. */
   public record Line(long menuItemId, String dishName, int quantity, long priceFen) {}

@@ -46,8 +46,8 @@ public class Preorders {
   private final org.springframework.context.MessageSource messages;
 
   public Preorders(JdbcClient jdbc, AuditTrail audit, Menus menus, CutoffRules cutoffs, PreorderPayments payments,
-                   PlatformTransactionManager transactions, Clock clock,
-                   org.springframework.context.MessageSource messages) {
+      PlatformTransactionManager transactions, Clock clock,
+      org.springframework.context.MessageSource messages) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.menus = menus;
@@ -84,7 +84,8 @@ public class Preorders {
       throw new BusinessRuleException("canteen.kitchen.preorderEmpty");
     }
     Map<Long, MenuItem> offered = new LinkedHashMap<>();
-    menus.day(siteId, date, by).stream().filter(item -> item.meal() == meal).forEach(item -> offered.put(item.id(), item));
+    menus.day(siteId, date, by).stream().filter(item -> item.meal() == meal)
+        .forEach(item -> offered.put(item.id(), item));
     long amount = 0;
     for (var entry : wanted.entrySet()) {
       MenuItem item = offered.get(entry.getKey());
@@ -116,7 +117,8 @@ public class Preorders {
           var paid = payments.charge(by.staffId(), total, "canteen-preorder-" + preorderId,
               // the ledger's descriptions are written in Chinese, the meal in words, never its code
               "报餐 " + site.name() + " " + date + " "
-                  + messages.getMessage(meal.label(), java.util.Locale.SIMPLIFIED_CHINESE), by);
+                  + messages.getMessage(meal.label(), java.util.Locale.SIMPLIFIED_CHINESE),
+              by);
           jdbc.sql("""
               update canteen_preorder set payment_id = :payment, subsidy_fen = :subsidy, balance_after_fen = :balance
                where id = :id""")
@@ -141,7 +143,8 @@ public class Preorders {
           select p.*, s.region_id from canteen_preorder p join canteen s on s.id = p.site_id
            where p.id = :id and p.staff_id = :staff for update of p""")
           .param("id", id).param("staff", by.staffId() == null ? -1L : by.staffId())
-          .query((rs, n) -> Map.of("status", PreorderStatus.valueOf(rs.getString("status")), "region", rs.getLong("region_id"),
+          .query((rs, n) -> Map.of("status", PreorderStatus.valueOf(rs.getString("status")), "region",
+              rs.getLong("region_id"),
               "date", rs.getDate("serve_date").toLocalDate(), "meal", Meal.valueOf(rs.getString("meal")),
               "payment", rs.getObject("payment_id") == null ? -1L : rs.getLong("payment_id")))
           .optional().orElseThrow(() -> new NotFoundException("canteenPreorder", id));
@@ -238,7 +241,8 @@ public class Preorders {
     return new Preorder(id, rs.getLong("site_id"), rs.getString("site_name"), date, meal, rs.getLong("staff_id"),
         rs.getLong("amount_fen"), rs.getString("status"), nullableLong(rs, "payment_id"),
         nullableLong(rs, "balance_after_fen"), nullableLong(rs, "refund_payment_id"),
-        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(),
+        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.ZONE)
+            .toOffsetDateTime(),
         cutoffs.cutoff(regionId, date, meal), lines);
   }
 

@@ -73,7 +73,8 @@ public class Ratings {
          where m.site_id = :site and m.serve_date between :from and :to order by m.serve_date desc, r.id desc""")
         .param("site", siteId).param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
         .query((rs, n) -> new Rating(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
-            rs.getString(5))).list();
+            rs.getString(5)))
+        .list();
   }
 
   /** Menu items the caller has rated among the given ones. */

@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Waste {
 
   /** 浪费类别. */
-  public enum Kind { PREPARATION, UNSOLD, PLATE }
+  public enum Kind {
+    PREPARATION, UNSOLD, PLATE
+  }
 
   private static final BigDecimal MAX_KG = new BigDecimal("100000");
 
@@ -98,7 +100,8 @@ public class Waste {
     if (date == null || meal == null) {
       throw new BusinessRuleException("canteen.kitchen.dateAndMealRequired");
     }
-    if (kg == null || kg.signum() <= 0 || kg.compareTo(MAX_KG) >= 0 || kg.scale() > 2 && kg.stripTrailingZeros().scale() > 2) {
+    if (kg == null || kg.signum() <= 0 || kg.compareTo(MAX_KG) >= 0
+        || kg.scale() > 2 && kg.stripTrailingZeros().scale() > 2) {
       throw new BusinessRuleException("canteen.kitchen.weightInvalid");
     }
     return site;

@@ -9,7 +9,7 @@ import java.util.List;
 public record WasteDay(CanteenSite site, LocalDate date, List<MealWaste> meals) {
 
   public record MealWaste(Meal meal, BigDecimal preparedKg, BigDecimal preparationKg, BigDecimal unsoldKg,
-                          BigDecimal plateKg) {
+      BigDecimal plateKg) {
 
     public BigDecimal wasteKg() {
       return preparationKg.add(unsoldKg).add(plateKg);

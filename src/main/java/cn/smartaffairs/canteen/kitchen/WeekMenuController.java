@@ -46,7 +46,7 @@ class WeekMenuController {
   static final int WEEKS_AHEAD = 4;
 
   WeekMenuController(Menus menus, Preorders preorders, CutoffRules cutoffs, Ratings ratings, MessageSource messages,
-                    Clock clock, CanteenAccounts accounts) {
+      Clock clock, CanteenAccounts accounts) {
     this.accounts = accounts;
     this.menus = menus;
     this.preorders = preorders;
@@ -58,14 +58,15 @@ class WeekMenuController {
 
   @GetMapping("/canteen")
   String week(@RequestParam(required = false) Long site,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
     CurrentUser user = CurrentUsers.current();
     LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     List<CanteenSite> sites = menus.sites(user);
     model.addAttribute("sites", sites);
     model.addAttribute("today", today);
     // the diner's card beside the menu: what they may spend now, before ordering
-    model.addAttribute("account", user.staffId() == null ? null
+    model.addAttribute("account", user.staffId() == null
+        ? null
         : accounts.accountOfStaff(user.staffId()).orElse(null));
     if (sites.isEmpty()) {
       model.addAttribute("monday", today.with(DayOfWeek.MONDAY));
@@ -110,7 +111,8 @@ class WeekMenuController {
       LocalDate monday = thisWeek.plusWeeks(week);
       boolean open = menus.week(site.id(), monday, user).entrySet().stream()
           .anyMatch(day -> day.getValue().stream().map(MenuItem::meal).distinct()
-              .anyMatch(meal -> clock.instant().isBefore(cutoffs.cutoff(site.regionId(), day.getKey(), meal).toInstant())));
+              .anyMatch(
+                  meal -> clock.instant().isBefore(cutoffs.cutoff(site.regionId(), day.getKey(), meal).toInstant())));
       if (open) {
         return monday;
       }
@@ -120,8 +122,8 @@ class WeekMenuController {
 
   @PostMapping("/canteen/preorders")
   String place(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam Meal meal, @RequestParam(name = "item", required = false) List<Long> items,
-               RedirectAttributes redirect, Locale locale) {
+      @RequestParam Meal meal, @RequestParam(name = "item", required = false) List<Long> items,
+      RedirectAttributes redirect, Locale locale) {
     Map<Long, Integer> portions = new LinkedHashMap<>();
     if (items != null) {
       items.forEach(item -> portions.merge(item, 1, Integer::sum));
@@ -132,16 +134,16 @@ class WeekMenuController {
 
   @PostMapping("/canteen/preorders/{id}/cancel")
   String cancel(@PathVariable long id, @RequestParam long siteId,
-                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> preorders.cancel(id, CurrentUsers.current()),
         "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/ratings")
   String rate(@RequestParam long menuItemId, @RequestParam int score, @RequestParam(required = false) String comment,
-              @RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-              RedirectAttributes redirect, Locale locale) {
+      @RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> ratings.rate(menuItemId, score, comment, CurrentUsers.current()),
         "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
   }

@@ -13,10 +13,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class WeighingForm implements Serializable {
 
   @NotNull private Long siteId;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
   @NotNull private Meal meal;
   @NotBlank(message = "{canteen.kitchen.wasteKindRequired}") private String kind;
-  @NotNull @Positive(message = "{canteen.kitchen.weightInvalid}")
+  @NotNull
+  @Positive(message = "{canteen.kitchen.weightInvalid}")
   @Digits(integer = 8, fraction = 2, message = "{canteen.kitchen.weightInvalid}") private BigDecimal kg;
 
   public Long getSiteId() { return siteId; }

@@ -8,10 +8,10 @@ import java.time.LocalDate;
  * pesticide-residue test (农残快检); a failed test always rejects the batch.
  */
 public record Batch(long id, long siteId, Long requestId, long supplierId, String itemName, String spec,
-                    BigDecimal quantity, String unit, long unitPriceFen, String batchNo, LocalDate productionDate,
-                    int shelfLifeDays, LocalDate receivedOn, String supplierName, String supplierAddress,
-                    String supplierContact, String inspector, String pesticideTest, String result, String note,
-                    LocalDate keepUntil) {
+    BigDecimal quantity, String unit, long unitPriceFen, String batchNo, LocalDate productionDate,
+    int shelfLifeDays, LocalDate receivedOn, String supplierName, String supplierAddress,
+    String supplierContact, String inspector, String pesticideTest, String result, String note,
+    LocalDate keepUntil) {
 
   public LocalDate expiresOn() {
     return productionDate.plusDays(shelfLifeDays);

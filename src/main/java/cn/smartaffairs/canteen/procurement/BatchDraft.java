@@ -9,6 +9,6 @@ import java.time.LocalDate;
  * {@code accepted}: the inspector's verdict on everything else (labels, temperature, senses).
  */
 public record BatchDraft(Long siteId, Long requestId, Long supplierId, String itemName, String spec,
-                         BigDecimal quantity, String unit, Long unitPriceFen, String batchNo, LocalDate productionDate,
-                         Integer shelfLifeDays, LocalDate receivedOn, String inspector, String pesticideTest,
-                         Boolean accepted, String note) {}
+    BigDecimal quantity, String unit, Long unitPriceFen, String batchNo, LocalDate productionDate,
+    Integer shelfLifeDays, LocalDate receivedOn, String inspector, String pesticideTest,
+    Boolean accepted, String note) {}

@@ -19,17 +19,24 @@ public class InspectionForm implements Serializable {
   @NotNull private Long siteId;
   private Long requestId;
   @NotNull private Long supplierId;
-  @NotBlank @Size(max = 200) private String itemName;
-  @NotBlank @Size(max = 200) private String spec;
-  @NotNull @Positive(message = "{canteen.kitchen.quantityInvalid}")
+  @NotBlank
+  @Size(max = 200) private String itemName;
+  @NotBlank
+  @Size(max = 200) private String spec;
+  @NotNull
+  @Positive(message = "{canteen.kitchen.quantityInvalid}")
   @Digits(integer = 10, fraction = 2, message = "{canteen.kitchen.quantityInvalid}") private BigDecimal quantity;
-  @NotBlank @Size(max = 20) private String unit;
+  @NotBlank
+  @Size(max = 20) private String unit;
   @YuanAmount(rounded = true) private String unitPriceYuan;
   private String batchNo;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate productionDate;
-  @NotNull @Min(1) private Integer shelfLifeDays;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate productionDate;
+  @NotNull
+  @Min(1) private Integer shelfLifeDays;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate receivedOn;
-  @NotBlank @Size(max = 100) private String inspector;
+  @NotBlank
+  @Size(max = 100) private String inspector;
   @NotBlank(message = "{canteen.kitchen.pesticideTestRequired}") private String pesticideTest;
   private boolean accepted;
   private String note;

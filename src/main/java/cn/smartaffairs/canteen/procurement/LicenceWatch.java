@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LicenceWatch {
 
   private record Expiring(long licenceId, long regionId, long supplierId, String supplierName, String number,
-                          LocalDate expiresOn) {}
+      LocalDate expiresOn) {}
 
   private final JdbcClient jdbc;
   private final FoodSafetyRules rules;
@@ -34,7 +34,7 @@ public class LicenceWatch {
   private final Clock clock;
 
   LicenceWatch(JdbcClient jdbc, FoodSafetyRules rules, Accounts accounts, TodoInbox todos, Notifications notifications,
-               Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.accounts = accounts;
@@ -61,7 +61,8 @@ public class LicenceWatch {
          where l.reminded_at is null and l.expires_on <= :horizon""")
         .param("horizon", java.sql.Date.valueOf(today.plusDays(365)))
         .query((rs, n) -> new Expiring(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-            rs.getDate(6).toLocalDate())).list();
+            rs.getDate(6).toLocalDate()))
+        .list();
     int reminded = 0;
     for (Expiring licence : candidates) {
       int days = rules.inEffect(licence.regionId(), today).licenceReminderDays();

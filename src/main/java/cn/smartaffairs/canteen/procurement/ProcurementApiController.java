@@ -38,7 +38,7 @@ class ProcurementApiController {
   private final Traceability traceability;
 
   ProcurementApiController(Suppliers suppliers, PurchaseRequests requests, ReceivingInspections inspections,
-                           Traceability traceability) {
+      Traceability traceability) {
     this.suppliers = suppliers;
     this.requests = requests;
     this.inspections = inspections;
@@ -129,7 +129,7 @@ class ProcurementApiController {
   @GetMapping("/api/v1/canteen/sites/{site}/trace")
   @Operation(summary = "按日追溯 A day's dishes and the batches in each")
   List<Traceability.Usage> fromDay(@PathVariable long site,
-                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     return traceability.fromDay(site, date, CurrentUsers.current());
   }
 }

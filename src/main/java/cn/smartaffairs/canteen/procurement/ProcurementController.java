@@ -51,7 +51,7 @@ class ProcurementController {
   private final Clock clock;
 
   ProcurementController(Menus menus, Suppliers suppliers, PurchaseRequests requests, ReceivingInspections inspections,
-                        Traceability traceability, MessageSource messages, Clock clock) {
+      Traceability traceability, MessageSource messages, Clock clock) {
     this.menus = menus;
     this.suppliers = suppliers;
     this.requests = requests;
@@ -72,7 +72,8 @@ class ProcurementController {
         .sortable("address", "canteen.kitchen.address", Supplier::address).css("d-none d-md-table-cell")
         .column("canteen.kitchen.contact", Supplier::contact).css("d-none d-md-table-cell")
         .sortable("usable", "canteen.kitchen.supplierState", s -> ListColumns.words(s.usableOn(today)
-            ? "canteen.kitchen.usable" : "canteen.kitchen.notUsable"))
+            ? "canteen.kitchen.usable"
+            : "canteen.kitchen.notUsable"))
         .sortable("licenceExpiry", "canteen.kitchen.licences", s -> s.licences().stream()
             .map(l -> messages.getMessage("canteen.kitchen.licence." + l.kind(), null, locale) + " " + l.number()
                 + " · " + messages.getMessage("canteen.kitchen.expiresOn", null, locale) + " " + l.expiresOn())
@@ -119,7 +120,7 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/suppliers")
   String createSupplier(@Valid @ModelAttribute("supplierForm") SupplierForm form, BindingResult binding,
-                        RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> suppliers.create(form.getName(), form.getAddress(),
         form.getContact(), CurrentUsers.current()), saved(locale), "/canteen/procurement/suppliers", redirect,
         messages, locale);
@@ -127,8 +128,8 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/suppliers/{id}/licences")
   String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
-                    RedirectAttributes redirect, Locale locale) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> suppliers.addLicence(id, kind, number, expiresOn, CurrentUsers.current()),
         "/canteen/procurement/suppliers#supplier-" + id, redirect, messages, locale);
   }
@@ -149,7 +150,7 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/requests")
   String createRequest(@Valid @ModelAttribute("requestForm") PurchaseRequestForm form, BindingResult binding,
-                       RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> requests.create(form.getSiteId(), form.getItemName(),
         form.getSpec(), form.getQuantity(), form.getUnit(), form.getNeededBy(), CurrentUsers.current()), saved(locale),
         "/canteen/procurement/requests" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
@@ -157,7 +158,7 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/requests/{id}/quotes")
   String quote(@PathVariable long id, @RequestParam long siteId, @RequestParam long supplierId,
-               @RequestParam BigDecimal unitPriceYuan, RedirectAttributes redirect, Locale locale) {
+      @RequestParam BigDecimal unitPriceYuan, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> requests.quote(id, supplierId, fen(unitPriceYuan), CurrentUsers.current()),
         "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
   }
@@ -197,15 +198,15 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/batches")
   String inspect(@Valid @ModelAttribute("inspectionForm") InspectionForm form, BindingResult binding,
-                 RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> inspections.record(form.toDraft(), CurrentUsers.current()),
         saved(locale), "/canteen/procurement/batches" + siteQuery(form.getSiteId(), null), redirect, messages, locale);
   }
 
   @GetMapping("/canteen/procurement/trace")
   String trace(@RequestParam(required = false) Long site, @RequestParam(required = false) Long batch,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               Model model, Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      Model model, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     CanteenSite chosen = chooseSite(site, user, model);
     LocalDate day = date == null ? today() : date;
@@ -218,7 +219,8 @@ class ProcurementController {
       // the day's dishes under their meal, as the usage form offers them
       Map<String, List<MenuItem>> byMeal = new LinkedHashMap<>();
       menus.day(chosen.id(), day, user).forEach(item -> byMeal.computeIfAbsent(
-          messages.getMessage("canteen.kitchen.meal." + item.meal(), null, locale), meal -> new ArrayList<>()).add(item));
+          messages.getMessage("canteen.kitchen.meal." + item.meal(), null, locale), meal -> new ArrayList<>())
+          .add(item));
       model.addAttribute("menuItemsByMeal", byMeal);
       model.addAttribute("batches", inspections.batches(chosen.id(), user).stream()
           .filter(b -> b.accepted() && !b.receivedOn().isAfter(day) && !b.expiresOn().isBefore(day)).toList());
@@ -231,7 +233,7 @@ class ProcurementController {
 
   @PostMapping("/canteen/procurement/trace")
   String use(@Valid @ModelAttribute("usageForm") UsageForm form, BindingResult binding, RedirectAttributes redirect,
-             Locale locale) {
+      Locale locale) {
     return PageOutcome.redirectAfter(binding, () -> traceability.use(form.getBatchId(), form.getMenuItemId(),
         form.getQuantity(), CurrentUsers.current()), saved(locale),
         "/canteen/procurement/trace" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages, locale);

@@ -10,8 +10,8 @@ import java.util.List;
  * and the winning quote — the lowest second-round price.
  */
 public record PurchaseRequest(long id, long siteId, String itemName, String spec, BigDecimal quantity, String unit,
-                              LocalDate neededBy, String status, Long awardedQuoteId, OffsetDateTime awardedAt,
-                              List<Quote> quotes) {
+    LocalDate neededBy, String status, Long awardedQuoteId, OffsetDateTime awardedAt,
+    List<Quote> quotes) {
 
   /** One supplier's unit price in one round. */
   public record Quote(long id, long supplierId, String supplierName, int round, long unitPriceFen) {}
@@ -27,7 +27,8 @@ public record PurchaseRequest(long id, long siteId, String itemName, String spec
   /** As the inspection form offers an awarded request: the item and its awarded unit price, "猪五花肉 ¥18.50". */
   public String awardLabel() {
     Quote awarded = awarded();
-    return awarded == null ? itemName
+    return awarded == null
+        ? itemName
         : itemName + " ¥" + cn.smartaffairs.platform.Money.ofFen(awarded.unitPriceFen()).plain();
   }
 }

@@ -14,11 +14,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class PurchaseRequestForm implements Serializable {
 
   @NotNull private Long siteId;
-  @NotBlank @Size(max = 200) private String itemName;
+  @NotBlank
+  @Size(max = 200) private String itemName;
   private String spec;
-  @NotNull @Positive(message = "{canteen.kitchen.quantityInvalid}")
+  @NotNull
+  @Positive(message = "{canteen.kitchen.quantityInvalid}")
   @Digits(integer = 10, fraction = 2, message = "{canteen.kitchen.quantityInvalid}") private BigDecimal quantity;
-  @NotBlank @Size(max = 20) private String unit;
+  @NotBlank
+  @Size(max = 20) private String unit;
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate neededBy;
 
   public Long getSiteId() { return siteId; }

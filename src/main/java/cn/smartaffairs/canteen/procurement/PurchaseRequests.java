@@ -52,15 +52,17 @@ public class PurchaseRequests {
 
   @Transactional
   public PurchaseRequest create(long siteId, String itemName, String spec, BigDecimal quantity, String unit,
-                                LocalDate neededBy, CurrentUser by) {
+      LocalDate neededBy, CurrentUser by) {
     CanteenSite site = managedSite(siteId, by);
     if (itemName == null || itemName.isBlank() || quantity == null || quantity.signum() <= 0 || unit == null
         || unit.isBlank()) {
       throw new BusinessRuleException("canteen.kitchen.purchaseRequestInvalid");
     }
-    long id = jdbc.sql("""
-        insert into canteen_purchase_request (site_id, item_name, spec, quantity, unit, needed_by, created_by, created_at)
-        values (:site, :item, :spec, :quantity, :unit, :needed, :by, :now) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into canteen_purchase_request (site_id, item_name, spec, quantity, unit, needed_by, created_by, created_at)
+                values (:site, :item, :spec, :quantity, :unit, :needed, :by, :now) returning id""")
         .param("site", siteId).param("item", itemName.trim()).param("spec", spec == null ? null : spec.trim())
         .param("quantity", quantity).param("unit", unit.trim())
         .param("needed", neededBy == null ? null : Date.valueOf(neededBy)).param("by", by.userId())
@@ -155,12 +157,15 @@ public class PurchaseRequests {
   }
 
   private void move(PurchaseRequest request, String status, PurchaseRequest.Quote winner, CurrentUser by) {
-    jdbc.sql("""
-        update canteen_purchase_request set status = :status, awarded_quote_id = :quote, awarded_at = :at where id = :id""")
+    jdbc.sql(
+        """
+            update canteen_purchase_request set status = :status, awarded_quote_id = :quote, awarded_at = :at where id = :id""")
         .param("status", status).param("quote", winner == null ? null : winner.id())
         .param("at", winner == null ? null : Timestamp.from(clock.instant())).param("id", request.id()).update();
-    Map<String, Object> after = winner == null ? Map.of("status", status) : Map.of("status", status,
-        "supplier", winner.supplierName(), "unitPriceFen", winner.unitPriceFen(), "quoteId", winner.id());
+    Map<String, Object> after = winner == null
+        ? Map.of("status", status)
+        : Map.of("status", status,
+            "supplier", winner.supplierName(), "unitPriceFen", winner.unitPriceFen(), "quoteId", winner.id());
     audit.record(AuditEntry.updated("canteen_purchase_request", request.id(), regionOf(request, by),
         Map.of("status", request.status()), after));
   }
@@ -193,7 +198,8 @@ public class PurchaseRequests {
     return new PurchaseRequest(rs.getLong("id"), rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),
         rs.getBigDecimal("quantity"), rs.getString("unit"), needed == null ? null : needed.toLocalDate(),
         rs.getString("status"), awardedQuote,
-        awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(), List.of());
+        awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(),
+        List.of());
   }
 
   /**

@@ -39,8 +39,9 @@ public class ReceivingInspections {
   private final PurchaseRequests requests;
   private final Clock clock;
 
-  public ReceivingInspections(JdbcClient jdbc, AuditTrail audit, Menus menus, Suppliers suppliers, PurchaseRequests requests,
-                     Clock clock) {
+  public ReceivingInspections(JdbcClient jdbc, AuditTrail audit, Menus menus, Suppliers suppliers,
+      PurchaseRequests requests,
+      Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.menus = menus;
@@ -65,7 +66,8 @@ public class ReceivingInspections {
     if (draft.pesticideTest() == null || !TESTS.contains(draft.pesticideTest())) {
       throw new BusinessRuleException("canteen.kitchen.pesticideTestRequired");
     }
-    LocalDate received = draft.receivedOn() != null ? draft.receivedOn()
+    LocalDate received = draft.receivedOn() != null
+        ? draft.receivedOn()
         : LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     if (received.isBefore(draft.productionDate())) {
       throw new BusinessRuleException("canteen.kitchen.receivedBeforeProduction");
@@ -110,8 +112,9 @@ public class ReceivingInspections {
 
   /** A batch of a canteen of the caller's region, for its managers; any other answers 404. */
   public Batch batch(long id, CurrentUser viewer) {
-    Batch batch = jdbc.sql("""
-        select b.* from canteen_batch b join canteen s on s.id = b.site_id where b.id = :id and s.region_id = :region""")
+    Batch batch = jdbc.sql(
+        """
+            select b.* from canteen_batch b join canteen s on s.id = b.site_id where b.id = :id and s.region_id = :region""")
         .param("id", id).param("region", viewer.regionId()).query(ReceivingInspections::batch).optional()
         .orElseThrow(() -> new NotFoundException("canteenBatch", id));
     Menus.requireManager(viewer, viewer.regionId());

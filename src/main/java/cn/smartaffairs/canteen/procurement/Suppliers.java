@@ -108,7 +108,8 @@ public class Suppliers {
     List<Supplier.Licence> licences = jdbc.sql("""
         select * from canteen_supplier_licence where supplier_id = :id order by expires_on""")
         .param("id", id).query((r, n) -> new Supplier.Licence(r.getLong("id"), r.getString("kind"),
-            r.getString("number"), r.getDate("expires_on").toLocalDate())).list();
+            r.getString("number"), r.getDate("expires_on").toLocalDate()))
+        .list();
     return new Supplier(id, rs.getLong("region_id"), rs.getString("name"), rs.getString("address"),
         rs.getString("contact"), licences);
   }

@@ -29,7 +29,7 @@ public class Traceability {
 
   /** One use of one batch in one dish of one meal. */
   public record Usage(long batchId, String itemName, String batchNo, String supplierName, long menuItemId,
-                      String dishName, LocalDate serveDate, Meal meal, BigDecimal quantity, String unit) {}
+      String dishName, LocalDate serveDate, Meal meal, BigDecimal quantity, String unit) {}
 
   private static final String USAGE = """
       select u.batch_id, b.item_name, b.batch_no, b.supplier_name, u.menu_item_id, d.name as dish_name, m.serve_date,
@@ -106,8 +106,8 @@ public class Traceability {
   public List<Usage> fromDay(long siteId, LocalDate day, CurrentUser viewer) {
     Menus.requireManager(viewer, menus.site(siteId, viewer).regionId());
     return jdbc.sql(USAGE + """
-         where m.site_id = :site and m.serve_date = :day
-         order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name, b.item_name""")
+        where m.site_id = :site and m.serve_date = :day
+        order by array_position(array['BREAKFAST','LUNCH','DINNER'], m.meal), d.name, b.item_name""")
         .param("site", siteId).param("day", Date.valueOf(day)).query(Traceability::usage).list();
   }
 

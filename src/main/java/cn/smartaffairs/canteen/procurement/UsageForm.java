@@ -12,10 +12,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class UsageForm implements Serializable {
 
   @NotNull private Long siteId;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
   @NotNull private Long batchId;
   @NotNull private Long menuItemId;
-  @NotNull @Positive(message = "{canteen.kitchen.quantityInvalid}")
+  @NotNull
+  @Positive(message = "{canteen.kitchen.quantityInvalid}")
   @Digits(integer = 10, fraction = 2, message = "{canteen.kitchen.quantityInvalid}") private BigDecimal quantity;
 
   public Long getSiteId() { return siteId; }

@@ -105,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   @Override
   public void close() {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute("checkpoint");
     } catch (SQLException alreadyDown) {
       // nothing to flush

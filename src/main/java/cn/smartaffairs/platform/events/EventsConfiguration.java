@@ -29,9 +29,7 @@ class EventsConfiguration implements AsyncConfigurer {
 
   /** Spring Boot's executor (virtual threads, spring.threads.virtual.enabled), named, since a configurer is given. */
   @Override
-  public Executor getAsyncExecutor() {
-    return applicationTaskExecutor.getIfAvailable();
-  }
+  public Executor getAsyncExecutor() { return applicationTaskExecutor.getIfAvailable(); }
 
   /** A failed listener is expected now and then (a mail server away): its publication stays to be retried. */
   @Override

@@ -34,15 +34,14 @@ public class IncompleteEventResubmission {
   private final Clock clock;
 
   IncompleteEventResubmission(JdbcClient jdbc, IncompleteEventPublications incomplete, EventProperties properties,
-                              Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.incomplete = incomplete;
     this.retry = properties.retry();
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${affairs.events.retry.interval:PT1M}",
-      initialDelayString = "${affairs.events.retry.initial-delay:PT1M}")
+  @Scheduled(fixedDelayString = "${affairs.events.retry.interval:PT1M}", initialDelayString = "${affairs.events.retry.initial-delay:PT1M}")
   @SchedulerLock(name = "event-publication-resubmission")
   public void resubmitDuePublications() {
     resubmitDue(clock.instant());

@@ -89,9 +89,7 @@ class ErrorPath implements ErrorController {
   private record ProblemView(Map<String, Object> body, ObjectMapper json) implements View {
 
     @Override
-    public String getContentType() {
-      return MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    }
+    public String getContentType() { return MediaType.APPLICATION_PROBLEM_JSON_VALUE; }
 
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)

@@ -19,8 +19,8 @@ final class InputLimits {
   static final int MAX_YEAR = 9999;
 
   private static final Instant FIRST = java.time.LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-  private static final Instant AFTER_LAST =
-      java.time.LocalDate.of(MAX_YEAR, 12, 31).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  private static final Instant AFTER_LAST = java.time.LocalDate.of(MAX_YEAR, 12, 31).plusDays(1).atStartOfDay()
+      .toInstant(ZoneOffset.UTC);
 
   private InputLimits() {}
 

@@ -87,9 +87,11 @@ public final class ListLinks {
     if (name != null) {
       all.add(Map.entry(name, value));
     }
-    return all.isEmpty() ? path : path + "?" + all.stream()
-        .map(p -> encoded(p.getKey()) + "=" + encoded(p.getValue()))
-        .collect(Collectors.joining("&"));
+    return all.isEmpty()
+        ? path
+        : path + "?" + all.stream()
+            .map(p -> encoded(p.getKey()) + "=" + encoded(p.getValue()))
+            .collect(Collectors.joining("&"));
   }
 
   private static String encoded(String text) {

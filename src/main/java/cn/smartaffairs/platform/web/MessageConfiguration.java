@@ -84,7 +84,8 @@ class MessageConfiguration {
         return NumberFormat.getInstance(locale).format(argument, to, position);
       }
       if (argument instanceof Date) {
-        return DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale).format(argument, to, position);
+        return DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale).format(argument, to,
+            position);
       }
       return to.append(argument);
     }

@@ -71,9 +71,11 @@ class PageExceptionHandler {
 
   @ExceptionHandler(BusinessRuleException.class)
   String ruleBroken(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(exception instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-        : exception instanceof ConflictException ? HttpServletResponse.SC_CONFLICT
-        : HttpServletResponse.SC_BAD_REQUEST);
+    response.setStatus(exception instanceof ForbiddenException
+        ? HttpServletResponse.SC_FORBIDDEN
+        : exception instanceof ConflictException
+            ? HttpServletResponse.SC_CONFLICT
+            : HttpServletResponse.SC_BAD_REQUEST);
     return page(exception, response, model, locale);
   }
 
@@ -86,7 +88,8 @@ class PageExceptionHandler {
 
   private String page(BusinessRuleException exception, HttpServletResponse response, Model model, Locale locale) {
     Object[] arguments = ErrorArguments.of(exception, messages, locale);
-    model.addAttribute("message", messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
+    model.addAttribute("message",
+        messages.getMessage(exception.messageKey(), arguments, exception.messageKey(), locale));
     return errorPage(model, response);
   }
 
@@ -101,6 +104,7 @@ class PageExceptionHandler {
   private static String currentPath() {
     var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
     return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-        ? servlet.getRequest().getRequestURI() : "";
+        ? servlet.getRequest().getRequestURI()
+        : "";
   }
 }

@@ -217,20 +217,21 @@ class Problems {
     String state = sql.getSQLState();
     String message = sql.getMessage();
     Problem problem = Violations.isUniqueViolation(refused) || Violations.isExclusionViolation(refused)
-        ? new Problem(HttpStatus.CONFLICT, "error.data.duplicate") : switch (state) {
-      case "22001" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.tooLong");
-      case "22P05", "22021" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.badCharacters");
-      case "22008", "22007" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.dateOutOfRange");
-      case "22003" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.numberOutOfRange");
-      case "22P02", "22023" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.badValue");
-      case "23502" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.missingValue");
-      case "23503" -> message != null && message.contains("is still referenced")
-          ? new Problem(HttpStatus.CONFLICT, "error.data.stillReferenced")
-          : new Problem(HttpStatus.NOT_FOUND, "error.data.referenceMissing");
-      case "23514" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.ruleBroken");
-      case "40001", "40P01", "55P03" -> new Problem(HttpStatus.CONFLICT, "error.data.busy");
-      default -> null;
-    };
+        ? new Problem(HttpStatus.CONFLICT, "error.data.duplicate")
+        : switch (state) {
+          case "22001" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.tooLong");
+          case "22P05", "22021" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.badCharacters");
+          case "22008", "22007" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.dateOutOfRange");
+          case "22003" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.numberOutOfRange");
+          case "22P02", "22023" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.badValue");
+          case "23502" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.missingValue");
+          case "23503" -> message != null && message.contains("is still referenced")
+              ? new Problem(HttpStatus.CONFLICT, "error.data.stillReferenced")
+              : new Problem(HttpStatus.NOT_FOUND, "error.data.referenceMissing");
+          case "23514" -> new Problem(HttpStatus.BAD_REQUEST, "error.data.ruleBroken");
+          case "40001", "40P01", "55P03" -> new Problem(HttpStatus.CONFLICT, "error.data.busy");
+          default -> null;
+        };
     if (problem != null) {
       // the checks in front of the database should have caught this: logged so that the gap gets closed
       log.warn("The database refused a request's input (SQLState {}, answered {}): {}", state,

@@ -54,7 +54,7 @@ class RequestJson {
     module.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                    JsonDeserializer<?> deserializer) {
+          JsonDeserializer<?> deserializer) {
         return Temporal.class.isAssignableFrom(description.getBeanClass()) ? new YearBound(deserializer) : deserializer;
       }
     });
@@ -99,9 +99,7 @@ class RequestJson {
     }
 
     @Override
-    public boolean isCachable() {
-      return true;
-    }
+    public boolean isCachable() { return true; }
   }
 
   /** 2026-12-01T09:00 as written, or 2026-12-01T09:00+08:00 / 2026-12-01T01:00Z as that moment in Beijing time. */

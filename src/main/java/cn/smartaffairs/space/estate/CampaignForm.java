@@ -12,9 +12,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** A new inspection campaign (检查活动) with its checklist typed one item a line; kept in the session when refused. */
 public class CampaignForm implements Serializable {
 
-  @NotBlank @Size(max = 100) private String title;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate startsOn;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate endsOn;
+  @NotBlank
+  @Size(max = 100) private String title;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate startsOn;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate endsOn;
   @NotBlank private String items;
 
   EstateRecords.NewCampaign toNewCampaign() {

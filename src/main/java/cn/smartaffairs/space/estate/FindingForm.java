@@ -13,8 +13,10 @@ public class FindingForm implements Serializable {
   @NotNull private Long unitId;
   private Long itemId;
   @Size(max = 200) private String location;
-  @NotBlank @Size(max = 1000) private String description;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate deadline;
+  @NotBlank
+  @Size(max = 1000) private String description;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate deadline;
 
   EstateRecords.NewFinding toNewFinding(long campaignId) {
     return new EstateRecords.NewFinding(campaignId, unitId, itemId, null, location, description, deadline);

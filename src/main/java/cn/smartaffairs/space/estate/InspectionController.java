@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +103,7 @@ class InspectionController {
 
   @PostMapping
   String create(@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult binding,
-                RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(binding, () -> inspections.createCampaign(form.toNewCampaign(), user),
         () -> messages.getMessage("common.saved", null, locale), "/space/inspections", redirect, messages, locale);
@@ -150,7 +149,7 @@ class InspectionController {
 
   @PostMapping("/{id}/checklist")
   String checklist(@PathVariable long id, @RequestParam long unitId, @RequestParam Map<String, String> form,
-                   RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     Map<Long, String> results = new LinkedHashMap<>();
     form.forEach((name, value) -> {
@@ -164,8 +163,8 @@ class InspectionController {
 
   @PostMapping("/{id}/findings")
   String addFinding(@PathVariable long id, @Valid @ModelAttribute("findingForm") FindingForm form,
-                    BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
-                    RedirectAttributes redirect, Locale locale) {
+      BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     List<Inspections.Upload> uploads = new ArrayList<>();
     for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
@@ -194,7 +193,7 @@ class InspectionController {
 
   @PostMapping("/findings/{id}/rectification")
   String rectify(@PathVariable long id, @RequestParam String note, @RequestParam int version,
-                 RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> inspections.rectify(id, note, version, user),
         "/space/inspections/findings/" + id, redirect, messages, locale);
@@ -209,7 +208,7 @@ class InspectionController {
 
   @PostMapping("/findings/{id}/work-order")
   String raiseWorkOrder(@PathVariable long id, @RequestParam(defaultValue = "REPAIR_BUILDING") String category,
-                        RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(() -> inspections.raiseWorkOrder(id, category, user),
         "/space/inspections/findings/" + id, redirect, messages, locale);
@@ -217,7 +216,7 @@ class InspectionController {
 
   @PostMapping("/findings/{id}/photos")
   String addPhoto(@PathVariable long id, @RequestParam("photo") MultipartFile photo, RedirectAttributes redirect,
-                  Locale locale) {
+      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     byte[] data = bytes(photo);
     return PageOutcome.redirectAfter(() -> inspections.attachPhoto(id, photo.getOriginalFilename(), data, user),

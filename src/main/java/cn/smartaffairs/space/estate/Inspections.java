@@ -66,7 +66,7 @@ public class Inspections {
   private final Clock clock;
 
   public Inspections(JdbcClient jdbc, SpaceRegister register, WorkOrderPhotos workOrderPhotos, TodoInbox inbox,
-                     Accounts accounts, AuditTrail audit, Clock clock) {
+      Accounts accounts, AuditTrail audit, Clock clock) {
     this.accounts = accounts;
     this.jdbc = jdbc;
     this.register = register;
@@ -98,7 +98,8 @@ public class Inspections {
     if (campaign.startsOn() == null || campaign.endsOn() == null || campaign.endsOn().isBefore(campaign.startsOn())) {
       throw new BusinessRuleException("space.estate.campaignDatesInvalid");
     }
-    List<String> items = campaign.items() == null ? List.of()
+    List<String> items = campaign.items() == null
+        ? List.of()
         : campaign.items().stream().filter(item -> item != null && !item.isBlank()).map(String::strip).toList();
     if (items.isEmpty() || items.size() > 50 || items.stream().anyMatch(item -> item.length() > 200)) {
       throw new BusinessRuleException("space.estate.checklistRequired");
@@ -140,7 +141,8 @@ public class Inspections {
 
   /** A unit may see a campaign once it has findings there; the region's managers see all of theirs. */
   private static String campaignScope() {
-    return "(" + DataScope.sqlCondition("c.region_id", null, null) + " or exists (select 1 from space_inspection_finding"
+    return "(" + DataScope.sqlCondition("c.region_id", null, null)
+        + " or exists (select 1 from space_inspection_finding"
         + " uf where uf.campaign_id = c.id and uf.unit_id = any(:scopeUnits)))";
   }
 
@@ -190,7 +192,7 @@ public class Inspections {
         select k.unit_id, u.name as unit_name, k.item_id, k.result, k.checked_by from space_inspection_check k
           join org_unit u on u.id = k.unit_id join space_inspection_item i on i.id = k.item_id
          where k.campaign_id = :campaign and """ + DataScope.sqlCondition("u.region_id", "k.unit_id", null)
-            + " order by u.name, i.sort_order")
+        + " order by u.name, i.sort_order")
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource("campaign", campaignId)))
         .query((rs, n) -> new CheckAnswer(rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("item_id"),
             CheckResult.valueOf(rs.getString("result")), rs.getString("checked_by")))
@@ -274,9 +276,11 @@ public class Inspections {
       throw new BusinessRuleException("space.estate.tooManyPhotos", MAX_PHOTOS);
     }
     String name = FileTypes.fileName(fileName, "photo");
-    long id = jdbc.sql("""
-        insert into space_inspection_photo (finding_id, content_type, file_name, size_bytes, data, uploaded_by, uploaded_at)
-        values (:finding, :type, :name, :size, :data, :by, :now) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into space_inspection_photo (finding_id, content_type, file_name, size_bytes, data, uploaded_by, uploaded_at)
+                values (:finding, :type, :name, :size, :data, :by, :now) returning id""")
         .param("finding", findingId).param("type", type).param("name", name).param("size", data.length)
         .param("data", data).param("by", by.username()).param("now", Timestamp.from(clock.instant()))
         .query(Long.class).single();
@@ -298,7 +302,8 @@ public class Inspections {
 
   public FileContent photoContent(long findingId, long photoId, CurrentUser viewer) {
     finding(findingId, viewer);
-    return jdbc.sql("select content_type, file_name, data from space_inspection_photo where id = :id and finding_id = :f")
+    return jdbc
+        .sql("select content_type, file_name, data from space_inspection_photo where id = :id and finding_id = :f")
         .param("id", photoId).param("f", findingId)
         .query((rs, n) -> new FileContent(rs.getString("content_type"), rs.getString("file_name"), rs.getBytes("data")))
         .optional().orElseThrow(() -> new NotFoundException("photo", photoId));
@@ -306,7 +311,7 @@ public class Inspections {
 
   public Finding finding(long id, CurrentUser viewer) {
     return jdbc.sql(FINDING_SELECT + " where f.id = :id and "
-            + DataScope.sqlCondition("c.region_id", "f.unit_id", null))
+        + DataScope.sqlCondition("c.region_id", "f.unit_id", null))
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource("id", id)))
         .query(Inspections::mapFinding).optional().orElseThrow(() -> new NotFoundException("finding", id));
   }
@@ -314,7 +319,7 @@ public class Inspections {
   public List<Finding> findings(long campaignId, CurrentUser viewer) {
     campaign(campaignId, viewer);
     return jdbc.sql(FINDING_SELECT + " where f.campaign_id = :campaign and "
-            + DataScope.sqlCondition("c.region_id", "f.unit_id", null) + " order by u.name, f.deadline, f.id")
+        + DataScope.sqlCondition("c.region_id", "f.unit_id", null) + " order by u.name, f.deadline, f.id")
         .paramSource(viewerScope(viewer).bind(new MapSqlParameterSource("campaign", campaignId)))
         .query(Inspections::mapFinding).list();
   }
@@ -333,7 +338,8 @@ public class Inspections {
     move(finding, FindingStatus.RECTIFIED, expectedVersion, """
         update space_inspection_finding set status = 'RECTIFIED', rectified_note = :note, rectified_by = :by,
                rectified_at = :now, version = version + 1
-         where id = :id and version = :version and status = 'OPEN'""", Map.of("note", note.strip(), "by", by.username()));
+         where id = :id and version = :version and status = 'OPEN'""",
+        Map.of("note", note.strip(), "by", by.username()));
     inbox.doneForLink("/space/inspections/findings/" + findingId);
     return finding(findingId, by);
   }
@@ -400,7 +406,8 @@ public class Inspections {
       photos.add(new WorkOrderPhotos.Upload(content.fileName(), content.data()));
     }
     WorkOrder order = workOrderPhotos.report(new NewWorkOrder(category == null || category.isBlank()
-        ? "REPAIR_BUILDING" : category.strip(), "NORMAL", null, abbreviate(description, 2000), building, floor, room,
+        ? "REPAIR_BUILDING"
+        : category.strip(), "NORMAL", null, abbreviate(description, 2000), building, floor, room,
         null, finding.unitName()), photos, by);
     int changed = jdbc.sql("""
         update space_inspection_finding set work_order_id = :order, version = version + 1
@@ -449,7 +456,8 @@ public class Inspections {
   /** A campaign as its row holds it; its checklist comes after, by {@link #withItems}. */
   private static Campaign mapCampaign(ResultSet rs, int row) throws SQLException {
     return new Campaign(rs.getLong("id"), rs.getLong("region_id"), rs.getString("title"),
-        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), CampaignStatus.valueOf(rs.getString("status")), List.of(),
+        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
+        CampaignStatus.valueOf(rs.getString("status")), List.of(),
         rs.getInt("findings"), rs.getInt("open_findings"));
   }
 

@@ -35,7 +35,7 @@ public class OverdueFindingWatch {
   private final Clock clock;
 
   public OverdueFindingWatch(JdbcClient jdbc, Accounts accounts, cn.smartaffairs.workbench.TodoInbox inbox,
-                             Notifications notifications, AuditTrail audit, Clock clock) {
+      Notifications notifications, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.inbox = inbox;
@@ -66,7 +66,7 @@ public class OverdueFindingWatch {
     for (var row : overdue) {
       long id = ((Number) row.get("id")).longValue();
       int inserted = jdbc.sql("insert into space_inspection_overdue (finding_id, fired_at) values (:id, :now)"
-              + " on conflict do nothing")
+          + " on conflict do nothing")
           .param("id", id).param("now", Timestamp.from(clock.instant())).update();
       if (inserted == 0) {
         continue;
@@ -80,7 +80,7 @@ public class OverdueFindingWatch {
         inbox.add(manager, "space", title, link, null);
       }
       Stream.concat(accounts.holdersOf(Role.UNIT_HEAD, regionId, unitId).stream(),
-              accounts.holdersOf(Role.UNIT_LIAISON, regionId, unitId).stream()).distinct()
+          accounts.holdersOf(Role.UNIT_LIAISON, regionId, unitId).stream()).distinct()
           .forEach(keeper -> notifications.send(keeper, title, "请尽快整改并在系统中报告整改情况。", link));
       audit.recordAs("system", List.of(new AuditEntry("OVERDUE", "space_inspection_finding", id, regionId, null,
           Map.of("deadline", row.get("deadline").toString()))));

@@ -13,10 +13,8 @@ import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
 import jakarta.validation.Valid;
-import cn.smartaffairs.space.estate.EstateRecords.NewRepairProject;
 import cn.smartaffairs.space.estate.EstateRecords.RepairProject;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,8 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/space/repairs")
 class RepairProjectController {
 
-  private static final java.time.format.DateTimeFormatter AT =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm");
 
   private final RepairProjects projects;
   private final SpaceRegister register;
@@ -112,7 +110,7 @@ class RepairProjectController {
 
   @PostMapping
   String open(@Valid @ModelAttribute("projectForm") RepairProjectForm form, BindingResult binding,
-              RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     AtomicLong opened = new AtomicLong();
     String target = PageOutcome.redirectAfter(binding, () -> opened.set(projects.open(form.toNewProject(), user).id()),
@@ -134,7 +132,8 @@ class RepairProjectController {
     var names = accounts.displayNames(steps.stream().map(EstateRecords.RepairStep::actor).distinct().toList());
     List<TimedStep> timed = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
-      var end = i + 1 < steps.size() ? steps.get(i + 1).occurredAt()
+      var end = i + 1 < steps.size()
+          ? steps.get(i + 1).occurredAt()
           : project.stage() == RepairStage.COMPLETED ? steps.get(i).occurredAt() : projects.now();
       timed.add(new TimedStep(steps.get(i), Duration.between(steps.get(i).occurredAt(), end),
           AT.format(steps.get(i).occurredAt().atZone(cn.smartaffairs.platform.PlatformConfiguration.ZONE)),
@@ -149,7 +148,7 @@ class RepairProjectController {
 
   @PostMapping("/{id}/steps")
   String advance(@PathVariable long id, @RequestParam RepairStage to, @RequestParam int version,
-                 @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
+      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(() -> projects.advance(id, to, version, note, user), "/space/repairs/" + id,
         redirect, messages, locale);
@@ -157,7 +156,7 @@ class RepairProjectController {
 
   @PostMapping("/{id}/attachments")
   String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect,
-                Locale locale) {
+      Locale locale) {
     CurrentUser user = manager();
     byte[] data = InspectionController.bytes(file);
     return PageOutcome.redirectAfter(() -> projects.attach(id, file.getOriginalFilename(), data, user),

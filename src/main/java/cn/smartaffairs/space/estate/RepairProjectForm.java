@@ -10,7 +10,8 @@ import java.io.Serializable;
 /** A new repair project (维修项目) of a building, its budget typed in yuan; kept in the session when refused. */
 public class RepairProjectForm implements Serializable {
 
-  @NotBlank @Size(max = 200) private String title;
+  @NotBlank
+  @Size(max = 200) private String title;
   @NotNull private RepairClass repairClass;
   @NotNull private Long buildingId;
   @Size(max = 200) private String location;

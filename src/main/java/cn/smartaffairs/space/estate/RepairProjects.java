@@ -157,7 +157,7 @@ public class RepairProjects {
 
   public List<RepairProject> projects(CurrentUser viewer) {
     return jdbc.sql(SELECT + " where " + DataScope.sqlCondition("p.region_id", null, null)
-            + " order by p.stage = 'COMPLETED', p.created_at desc, p.id desc")
+        + " order by p.stage = 'COMPLETED', p.created_at desc, p.id desc")
         .paramSource(managerScope(viewer).bind(new MapSqlParameterSource()))
         .query(RepairProjects::map).list();
   }
@@ -167,7 +167,8 @@ public class RepairProjects {
     project(id, viewer);
     return jdbc.sql("select * from space_repair_step where project_id = :id order by occurred_at, id")
         .param("id", id)
-        .query((rs, n) -> new RepairStep(rs.getString("from_stage") == null ? null
+        .query((rs, n) -> new RepairStep(rs.getString("from_stage") == null
+            ? null
             : RepairStage.valueOf(rs.getString("from_stage")), RepairStage.valueOf(rs.getString("to_stage")),
             rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("note")))
         .list();
@@ -217,7 +218,8 @@ public class RepairProjects {
 
   public FileContent attachmentContent(long id, long attachmentId, CurrentUser viewer) {
     project(id, viewer);
-    return jdbc.sql("select content_type, file_name, data from space_repair_attachment where id = :a and project_id = :p")
+    return jdbc
+        .sql("select content_type, file_name, data from space_repair_attachment where id = :a and project_id = :p")
         .param("a", attachmentId).param("p", id)
         .query((rs, n) -> new FileContent(rs.getString("content_type"), rs.getString("file_name"), rs.getBytes("data")))
         .optional().orElseThrow(() -> new NotFoundException("attachment", attachmentId));

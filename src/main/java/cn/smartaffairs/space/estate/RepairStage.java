@@ -7,12 +7,7 @@ import java.util.Optional;
  * closed. A project moves only to the next step; none is skipped and none is repeated.
  */
 public enum RepairStage {
-  SURVEY("检查鉴定"),
-  APPROVAL("项目确立"),
-  PLANNING("计划安排"),
-  WORKS("实施"),
-  ACCEPTANCE("竣工验收"),
-  COMPLETED("已完成");
+  SURVEY("检查鉴定"), APPROVAL("项目确立"), PLANNING("计划安排"), WORKS("实施"), ACCEPTANCE("竣工验收"), COMPLETED("已完成");
 
   private final String label;
 

@@ -38,7 +38,7 @@ public class ArrearsWatch {
   private final Clock clock;
 
   public ArrearsWatch(JdbcClient jdbc, Accounts accounts, cn.smartaffairs.workbench.TodoInbox inbox,
-                      Notifications notifications, AuditTrail audit, LeaseTermRules rules, Clock clock) {
+      Notifications notifications, AuditTrail audit, LeaseTermRules rules, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.inbox = inbox;
@@ -87,8 +87,9 @@ public class ArrearsWatch {
       }
       ReminderKind kind = ReminderKind.of(due, today);
       long instalmentId = ((Number) row.get("id")).longValue();
-      int inserted = jdbc.sql("""
-          insert into space_rent_reminder (instalment_id, kind, fired_at) values (:id, :kind, :now) on conflict do nothing""")
+      int inserted = jdbc.sql(
+          """
+              insert into space_rent_reminder (instalment_id, kind, fired_at) values (:id, :kind, :now) on conflict do nothing""")
           .param("id", instalmentId).param("kind", kind.name()).param("now", Timestamp.from(clock.instant())).update();
       if (inserted == 0) {
         continue;
@@ -103,8 +104,9 @@ public class ArrearsWatch {
         inbox.add(recipient, "space", title, link, null);
         notifications.send(recipient, title, kind.advice(), link);
       }
-      audit.recordAs("system", List.of(new AuditEntry(kind.name(), "space_rent_instalment", instalmentId, regionId, null,
-          Map.of("dueDate", due.toString(), "recipients", recipients))));
+      audit.recordAs("system",
+          List.of(new AuditEntry(kind.name(), "space_rent_instalment", instalmentId, regionId, null,
+              Map.of("dueDate", due.toString(), "recipients", recipients))));
       sent.add(new Reminder(instalmentId, kind, recipients));
     }
     return sent;

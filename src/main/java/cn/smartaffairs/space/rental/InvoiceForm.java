@@ -11,8 +11,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class InvoiceForm implements Serializable {
 
   @NotNull private Long instalmentId;
-  @NotBlank @Size(max = 40) private String invoiceNo;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate issuedOn;
+  @NotBlank
+  @Size(max = 40) private String invoiceNo;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate issuedOn;
 
   public Long getInstalmentId() { return instalmentId; }
   public void setInstalmentId(Long instalmentId) { this.instalmentId = instalmentId; }

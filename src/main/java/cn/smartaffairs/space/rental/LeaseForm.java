@@ -17,12 +17,17 @@ public class LeaseForm implements Serializable {
 
   @NotNull private Long lettableId;
   @NotNull private Long tenantId;
-  @NotBlank @Size(max = 40) private String contractNo;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate startDate;
-  @NotNull @Min(1) private Integer termMonths;
+  @NotBlank
+  @Size(max = 40) private String contractNo;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate startDate;
+  @NotNull
+  @Min(1) private Integer termMonths;
   @NotNull private RentFrequency frequency;
-  @NotBlank @YuanAmount private String annualRent;
-  @DecimalMin("0") @DecimalMax("100") private BigDecimal yearlyIncreasePercent;
+  @NotBlank
+  @YuanAmount private String annualRent;
+  @DecimalMin("0")
+  @DecimalMax("100") private BigDecimal yearlyIncreasePercent;
 
   RentalRecords.NewLease toNewLease() {
     return new RentalRecords.NewLease(lettableId, tenantId, contractNo, startDate, termMonths, frequency,

@@ -15,8 +15,7 @@ import java.time.LocalDate;
  */
 final class LeaseRules {
 
-  private LeaseRules() {
-  }
+  private LeaseRules() {}
 
   /**
    * A lease states its start and rent frequency, runs at least a month, has a positive annual rent and, if any, a

@@ -32,7 +32,7 @@ public final class LeaseSchedule {
    * @param yearlyIncreasePercent the increase at each anniversary, e.g. 3.5 for 3.5 %; null or zero for none
    */
   public static List<Instalment> instalments(LocalDate start, int termMonths, RentFrequency frequency,
-                                             long annualRentFen, BigDecimal yearlyIncreasePercent) {
+      long annualRentFen, BigDecimal yearlyIncreasePercent) {
     if (start == null || frequency == null) {
       throw new IllegalArgumentException("start and frequency are required");
     }

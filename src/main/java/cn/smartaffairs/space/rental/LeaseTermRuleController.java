@@ -53,7 +53,7 @@ class LeaseTermRuleController {
 
   @PostMapping
   String add(@Valid @ModelAttribute("ruleForm") TermRuleForm form, BindingResult binding, RedirectAttributes redirect,
-             Locale locale) {
+      Locale locale) {
     CurrentUser user = CurrentUsers.current();
     return PageOutcome.redirectAfter(binding, () -> rules.add(form.isNational() ? null : user.regionId(),
         form.getName(), form.getMaxTermMonths(), form.getReminderLeadDays(), form.getEffectiveFrom(), user),

@@ -35,7 +35,7 @@ public class LeaseTermRules {
 
   /** One version of the rule; a null region is the national default. */
   public record TermRule(long id, Long regionId, String name, int maxTermMonths, int reminderLeadDays,
-                         LocalDate effectiveFrom) {}
+      LocalDate effectiveFrom) {}
 
   /** The version in force for a region on a day: its own, else the national one. */
   public TermRule inForce(long regionId, LocalDate day) {
@@ -59,8 +59,9 @@ public class LeaseTermRules {
   /** Adds a version; national versions are the platform admin's, a region's its admin's. */
   @Transactional
   public long add(Long regionId, String name, int maxTermMonths, int reminderLeadDays, LocalDate effectiveFrom,
-                  CurrentUser by) {
-    boolean allowed = regionId == null ? by.has(Role.PLATFORM_ADMIN)
+      CurrentUser by) {
+    boolean allowed = regionId == null
+        ? by.has(Role.PLATFORM_ADMIN)
         : by.dataScopeAs(Role.PLATFORM_ADMIN, Role.REGION_ADMIN).permits(regionId, null, null);
     if (!allowed) {
       throw new ForbiddenException();
@@ -74,8 +75,9 @@ public class LeaseTermRules {
     if (reminderLeadDays < 1 || reminderLeadDays > MAX_REMINDER_LEAD_DAYS) {
       throw new BusinessRuleException("space.rental.reminderLeadRange", MAX_REMINDER_LEAD_DAYS);
     }
-    boolean exists = jdbc.sql("""
-        select count(*) from space_lease_term_rule where region_id is not distinct from :region and effective_from = :from""")
+    boolean exists = jdbc.sql(
+        """
+            select count(*) from space_lease_term_rule where region_id is not distinct from :region and effective_from = :from""")
         .param("region", regionId).param("from", Date.valueOf(effectiveFrom)).query(Long.class).single() > 0;
     if (exists) {
       throw new BusinessRuleException("space.rental.termRuleExists", effectiveFrom);

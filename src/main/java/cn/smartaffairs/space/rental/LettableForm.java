@@ -11,11 +11,12 @@ import java.math.BigDecimal;
 /** A property to let (可出租房产): a room, or part of a building with its own area; kept when refused. */
 public class LettableForm implements Serializable {
 
-  @NotBlank @Size(max = 100) private String name;
+  @NotBlank
+  @Size(max = 100) private String name;
   @NotNull private Long buildingId;
   private Long roomId;
-  @Positive(message = "{space.rental.areaInvalid}") @Digits(integer = 8, fraction = 2, message = "{space.rental.areaInvalid}")
-  private BigDecimal areaM2;
+  @Positive(message = "{space.rental.areaInvalid}")
+  @Digits(integer = 8, fraction = 2, message = "{space.rental.areaInvalid}") private BigDecimal areaM2;
   @Size(max = 100) private String purpose;
 
   RentalRecords.NewLettable toNewLettable() {

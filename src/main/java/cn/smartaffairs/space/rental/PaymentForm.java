@@ -12,8 +12,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class PaymentForm implements Serializable {
 
   @NotNull private Long instalmentId;
-  @NotBlank @YuanAmount private String amount;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate paidOn;
+  @NotBlank
+  @YuanAmount private String amount;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate paidOn;
   /** Bank transfer unless another is chosen, as the form always assumed. */
   private String method;
   @Size(max = 200) private String note;

@@ -4,8 +4,7 @@ import java.time.LocalDate;
 
 /** A rent reminder: the instalment falls due soon (租金将到期) or is overdue (欠租); each is sent once per instalment. */
 public enum ReminderKind {
-  DUE_SOON("租金将到期：", "请提醒承租方按期缴纳租金。"),
-  OVERDUE("欠租：", "请催缴欠租并登记收款。");
+  DUE_SOON("租金将到期：", "请提醒承租方按期缴纳租金。"), OVERDUE("欠租：", "请催缴欠租并登记收款。");
 
   private final String titlePrefix;
   private final String advice;

@@ -2,9 +2,7 @@ package cn.smartaffairs.space.rental;
 
 /** How often rent falls due: 按月 / 按季 / 按年. */
 public enum RentFrequency {
-  MONTHLY(1),
-  QUARTERLY(3),
-  YEARLY(12);
+  MONTHLY(1), QUARTERLY(3), YEARLY(12);
 
   private final int months;
 

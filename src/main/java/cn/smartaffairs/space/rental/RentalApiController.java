@@ -78,10 +78,9 @@ class RentalApiController {
   }
 
   @PostMapping("/leases")
-  @Operation(summary = "签订租赁合同 Sign a lease and generate its rent schedule",
-      description = "frequency: MONTHLY, QUARTERLY, YEARLY; annualRentFen is the first year's rent; "
-          + "yearlyIncreasePercent compounds at each anniversary. A term over the region's lease-term rule answers 400 "
-          + "naming the rule; a space already let over those days answers 409.")
+  @Operation(summary = "签订租赁合同 Sign a lease and generate its rent schedule", description = "frequency: MONTHLY, QUARTERLY, YEARLY; annualRentFen is the first year's rent; "
+      + "yearlyIncreasePercent compounds at each anniversary. A term over the region's lease-term rule answers 400 "
+      + "naming the rule; a space already let over those days answers 409.")
   ResponseEntity<Lease> sign(@RequestBody NewLease lease) {
     Lease signed = rentals.sign(lease, CurrentUsers.current());
     return ResponseEntity.created(URI.create("/api/v1/space/rentals/leases/" + signed.id())).body(signed);
@@ -122,7 +121,7 @@ class RentalApiController {
   @GetMapping("/income")
   @Operation(summary = "租金收入 Rent collected per month between two days (both included)")
   List<RentalLedger.MonthlyIncome> income(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return ledger.collectedBetween(Rentals.managerScope(CurrentUsers.current()), from, to);
   }
 }

@@ -16,11 +16,6 @@ import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.SpaceRegister;
 import cn.smartaffairs.space.rental.RentalRecords.Lease;
-import cn.smartaffairs.space.rental.RentalRecords.NewLease;
-import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
-import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
-import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
-import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
 import cn.smartaffairs.printing.PdfPrinter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -61,7 +56,7 @@ class RentalController {
   private final PdfPrinter printer;
 
   RentalController(Rentals rentals, RentalParties parties, RentalLedger ledger, SpaceRegister register,
-                   MessageSource messages, PdfPrinter printer) {
+      MessageSource messages, PdfPrinter printer) {
     this.printer = printer;
     this.rentals = rentals;
     this.parties = parties;
@@ -112,7 +107,8 @@ class RentalController {
         .exportOnly("space.rental.endDate", Lease::endDate)
         .sortable("annualRent", "space.rental.annualRent", l -> Money.ofFen(l.annualRentFen())).css("text-end")
         .sortable("status", "space.rental.status", l -> ListColumns.words(
-            "ACTIVE".equals(l.status()) && l.endDate().isBefore(today) ? "space.rental.status.ENDED"
+            "ACTIVE".equals(l.status()) && l.endDate().isBefore(today)
+                ? "space.rental.status.ENDED"
                 : "space.rental.status." + l.status()))
         .searchedFor("space.rental.leaseSearch").pagedBy(50).exportedAs("space.rental.leases");
   }
@@ -161,7 +157,7 @@ class RentalController {
 
   @PostMapping("/lettables")
   String addLettable(@Valid @ModelAttribute("lettableForm") LettableForm form, BindingResult binding,
-                     RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(binding, () -> parties.addLettable(form.toNewLettable(), user), saved(locale),
         "/space/rentals", redirect, messages, locale);
@@ -169,7 +165,7 @@ class RentalController {
 
   @PostMapping("/tenants")
   String addTenant(@Valid @ModelAttribute("tenantForm") TenantForm form, BindingResult binding,
-                   RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(binding, () -> parties.addTenant(form.toNewTenant(), user), saved(locale),
         "/space/rentals", redirect, messages, locale);
@@ -177,7 +173,7 @@ class RentalController {
 
   @PostMapping("/leases")
   String sign(@Valid @ModelAttribute("leaseForm") LeaseForm form, BindingResult binding, RedirectAttributes redirect,
-              Locale locale) {
+      Locale locale) {
     CurrentUser user = manager();
     AtomicLong signed = new AtomicLong();
     String target = PageOutcome.redirectAfter(binding, () -> signed.set(rentals.sign(form.toNewLease(), user).id()),
@@ -187,7 +183,7 @@ class RentalController {
 
   @PostMapping("/safety-checks")
   String safetyCheck(@Valid @ModelAttribute("safetyCheckForm") SafetyCheckForm form, BindingResult binding,
-                     RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(binding, () -> parties.recordSafetyCheck(form.toNewSafetyCheck(), user),
         saved(locale), "/space/rentals#safety", redirect, messages, locale);
@@ -226,7 +222,7 @@ class RentalController {
 
   @PostMapping("/leases/{id}/payments")
   String pay(@PathVariable long id, @Valid @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
-             RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
     return PageOutcome.redirectAfter(binding, () -> rentals.recordPayment(form.toNewPayment(), user), saved(locale),
@@ -235,7 +231,7 @@ class RentalController {
 
   @PostMapping("/leases/{id}/invoices")
   String invoice(@PathVariable long id, @Valid @ModelAttribute("invoiceForm") InvoiceForm form, BindingResult binding,
-                 RedirectAttributes redirect, Locale locale) {
+      RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     rentals.lease(id, user);
     return PageOutcome.redirectAfter(binding, () -> rentals.recordInvoice(form.getInstalmentId(), form.getInvoiceNo(),
@@ -243,8 +239,9 @@ class RentalController {
   }
 
   @PostMapping("/leases/{id}/termination")
-  String terminate(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
-                   @RequestParam int version, RedirectAttributes redirect, Locale locale) {
+  String terminate(@PathVariable long id,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+      @RequestParam int version, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = manager();
     return PageOutcome.redirectAfter(() -> rentals.terminate(id, lastDay, version, user),
         "/space/rentals/leases/" + id, redirect, messages, locale);
@@ -262,8 +259,8 @@ class RentalController {
 
   @GetMapping("/roll")
   String roll(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
-              Locale locale) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+      Locale locale) {
     CurrentUser user = manager();
     Period period = period(from, to);
     model.addAttribute("today", rentals.today());
@@ -278,8 +275,8 @@ class RentalController {
 
   @GetMapping("/roll.xlsx")
   void rollWorkbook(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    HttpServletResponse response) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response) {
     CurrentUser user = manager();
     Period period = period(from, to);
     var roll = ledger.rentRoll(Rentals.managerScope(user), rentals.today());
@@ -287,9 +284,11 @@ class RentalController {
     XlsxDownload.send(response, "租金台账.xlsx",
         new Xlsx.Sheet("租金台账", List.of("合同编号", "出租房产", "承租方", "统一社会信用代码", "起租日", "到期日", "缴租方式",
             "年租金（元）", "状态", "合同总额（元）", "已到期（元）", "已收（元）", "欠租（元）"),
-            roll.stream().<List<?>>map(e -> List.<Object>of(e.contractNo(), e.lettableName(), e.tenantName(), e.creditCode(),
-                e.startDate(), e.endDate(), e.frequency(), yuan(e.annualRentFen()), e.status().name(), yuan(e.totalFen()),
-                yuan(e.dueFen()), yuan(e.paidFen()), yuan(e.arrearsFen())))),
+            roll.stream()
+                .<List<?>>map(e -> List.<Object>of(e.contractNo(), e.lettableName(), e.tenantName(), e.creditCode(),
+                    e.startDate(), e.endDate(), e.frequency(), yuan(e.annualRentFen()), e.status().name(),
+                    yuan(e.totalFen()),
+                    yuan(e.dueFen()), yuan(e.paidFen()), yuan(e.arrearsFen())))),
         new Xlsx.Sheet("租金收入", List.of("月份", "收入（元）"),
             income.stream().<List<?>>map(m -> List.<Object>of(m.month().toString(), yuan(m.collectedFen())))));
   }

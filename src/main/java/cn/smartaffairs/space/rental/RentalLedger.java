@@ -28,8 +28,8 @@ public class RentalLedger implements RentIncome {
 
   /** One lease in the rent roll on a day: what it owes, what fell due by then, what was paid, what is in arrears. */
   public record RollEntry(long leaseId, String contractNo, String lettableName, String tenantName, String creditCode,
-                          LocalDate startDate, LocalDate endDate, String frequency, long annualRentFen,
-                          LeaseStatus status, long totalFen, long dueFen, long paidFen, long arrearsFen) {}
+      LocalDate startDate, LocalDate endDate, String frequency, long annualRentFen,
+      LeaseStatus status, long totalFen, long dueFen, long paidFen, long arrearsFen) {}
 
   /**
    * Rent collected between two days (both included), month by month, in the regions of the scope; months without
@@ -41,7 +41,7 @@ public class RentalLedger implements RentIncome {
           from space_rent_payment p join space_rent_instalment i on i.id = p.instalment_id
           join space_lease l on l.id = i.lease_id
          where p.paid_on between :from and :to and """ + DataScope.sqlCondition("l.region_id", null, null)
-            + " group by 1 order by 1")
+        + " group by 1 order by 1")
         .paramSource(regionScope.bind(new MapSqlParameterSource("from", Date.valueOf(from))
             .addValue("to", Date.valueOf(to))))
         .query((rs, n) -> new MonthlyIncome(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getLong("collected")))
@@ -71,12 +71,13 @@ public class RentalLedger implements RentIncome {
           from space_lease l join space_lettable s on s.id = l.lettable_id join space_tenant t on t.id = l.tenant_id
           left join space_rent_instalment i on i.lease_id = l.id
          where """ + DataScope.sqlCondition("l.region_id", null, null)
-            + " group by l.id, s.name, t.name, t.credit_code order by s.name, l.start_date")
+        + " group by l.id, s.name, t.name, t.credit_code order by s.name, l.start_date")
         .paramSource(regionScope.bind(new MapSqlParameterSource("asOf", Date.valueOf(asOf))))
         .query((rs, n) -> new RollEntry(rs.getLong("id"), rs.getString("contract_no"), rs.getString("lettable_name"),
             rs.getString("tenant_name"), rs.getString("credit_code"), rs.getDate("start_date").toLocalDate(),
             rs.getDate("end_date").toLocalDate(), rs.getString("frequency"), rs.getLong("annual_rent_fen"),
-            LeaseStatus.valueOf(rs.getString("status")), rs.getLong("total_fen"), rs.getLong("due_fen"), rs.getLong("paid_fen"),
+            LeaseStatus.valueOf(rs.getString("status")), rs.getLong("total_fen"), rs.getLong("due_fen"),
+            rs.getLong("paid_fen"),
             rs.getLong("arrears_fen")))
         .list();
   }

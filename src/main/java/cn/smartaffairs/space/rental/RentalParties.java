@@ -63,7 +63,8 @@ public class RentalParties {
     String name = Rentals.required(tenant.name(), 100, "space.rental.tenantNameRequired");
     String code = CreditCode.normalise(tenant.creditCode());
     if (code == null) {
-      throw new BusinessRuleException("space.rental.creditCodeInvalid", tenant.creditCode() == null ? "" : tenant.creditCode());
+      throw new BusinessRuleException("space.rental.creditCodeInvalid",
+          tenant.creditCode() == null ? "" : tenant.creditCode());
     }
     String contact = Rentals.required(tenant.contactName(), 40, "space.rental.contactRequired");
     String phone = Rentals.required(tenant.contactPhone(), 30, "space.rental.contactRequired");
@@ -89,7 +90,7 @@ public class RentalParties {
 
   public List<Tenant> tenants(CurrentUser viewer) {
     return jdbc.sql("select * from space_tenant where " + DataScope.sqlCondition("region_id", null, null)
-            + " order by name")
+        + " order by name")
         .paramSource(Rentals.managerScope(viewer).bind(new MapSqlParameterSource()))
         .query(RentalParties::mapTenant).list();
   }
@@ -128,7 +129,8 @@ public class RentalParties {
     if (exists) {
       throw new BusinessRuleException("space.rental.lettableExists", name);
     }
-    String purpose = lettable.purpose() == null || lettable.purpose().isBlank() ? null
+    String purpose = lettable.purpose() == null || lettable.purpose().isBlank()
+        ? null
         : Rentals.required(lettable.purpose(), 100, "space.rental.purposeTooLong");
     long id = jdbc.sql("""
         insert into space_lettable (region_id, name, building_id, room_id, area_m2, purpose, created_at)
@@ -154,15 +156,18 @@ public class RentalParties {
   }
 
   private List<Lettable> lettables(CurrentUser viewer, Long onlyId) {
-    return jdbc.sql("""
-        select s.*, b.name as building_name, r.number as room_number, cur.id as lease_id, cur.tenant_name
-          from space_lettable s join space_building b on b.id = s.building_id
-          left join space_room r on r.id = s.room_id
-          left join lateral (select l.id, t.name as tenant_name from space_lease l join space_tenant t on t.id = l.tenant_id
-                              where l.lettable_id = s.id and l.status = 'ACTIVE' and :today between l.start_date and l.end_date
-                              limit 1) cur on true
-         where (cast(:only as bigint) is null or s.id = :only) and """ + DataScope.sqlCondition("s.region_id", null, null)
-            + " order by s.name")
+    return jdbc
+        .sql(
+            """
+                select s.*, b.name as building_name, r.number as room_number, cur.id as lease_id, cur.tenant_name
+                  from space_lettable s join space_building b on b.id = s.building_id
+                  left join space_room r on r.id = s.room_id
+                  left join lateral (select l.id, t.name as tenant_name from space_lease l join space_tenant t on t.id = l.tenant_id
+                                      where l.lettable_id = s.id and l.status = 'ACTIVE' and :today between l.start_date and l.end_date
+                                      limit 1) cur on true
+                 where (cast(:only as bigint) is null or s.id = :only) and """
+                + DataScope.sqlCondition("s.region_id", null, null)
+                + " order by s.name")
         .paramSource(Rentals.managerScope(viewer).bind(new MapSqlParameterSource("only", onlyId)
             .addValue("today", Date.valueOf(today()))))
         .query((rs, n) -> new Lettable(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"),
@@ -190,9 +195,11 @@ public class RentalParties {
     if (notes != null && notes.length() > 1000) {
       throw new BusinessRuleException("space.rental.checkNotesTooLong");
     }
-    long id = jdbc.sql("""
-        insert into space_rental_safety_check (lettable_id, checked_on, inspector, result, notes, recorded_by, recorded_at)
-        values (:lettable, :on, :inspector, :result, :notes, :by, :now) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into space_rental_safety_check (lettable_id, checked_on, inspector, result, notes, recorded_by, recorded_at)
+                values (:lettable, :on, :inspector, :result, :notes, :by, :now) returning id""")
         .param("lettable", space.id()).param("on", Date.valueOf(check.checkedOn())).param("inspector", inspector)
         .param("result", result.name()).param("notes", notes).param("by", by.username())
         .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
@@ -202,9 +209,12 @@ public class RentalParties {
   }
 
   public List<SafetyCheck> safetyChecks(CurrentUser viewer) {
-    return jdbc.sql("""
-        select c.*, s.name as lettable_name from space_rental_safety_check c join space_lettable s on s.id = c.lettable_id
-         where """ + DataScope.sqlCondition("s.region_id", null, null) + " order by c.checked_on desc, c.id desc")
+    return jdbc
+        .sql(
+            """
+                select c.*, s.name as lettable_name from space_rental_safety_check c join space_lettable s on s.id = c.lettable_id
+                 where """
+                + DataScope.sqlCondition("s.region_id", null, null) + " order by c.checked_on desc, c.id desc")
         .paramSource(Rentals.managerScope(viewer).bind(new MapSqlParameterSource()))
         .query((rs, n) -> new SafetyCheck(rs.getLong("id"), rs.getLong("lettable_id"), rs.getString("lettable_name"),
             rs.getDate("checked_on").toLocalDate(), rs.getString("inspector"),

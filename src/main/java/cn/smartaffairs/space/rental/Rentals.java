@@ -12,20 +12,13 @@ import cn.smartaffairs.printing.PrintableForm;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
-import cn.smartaffairs.space.Building;
-import cn.smartaffairs.space.Room;
-import cn.smartaffairs.space.SpaceRegister;
 import cn.smartaffairs.space.rental.LeaseTermRules.TermRule;
 import cn.smartaffairs.space.rental.RentalRecords.Arrear;
 import cn.smartaffairs.space.rental.RentalRecords.Lease;
 import cn.smartaffairs.space.rental.RentalRecords.Lettable;
 import cn.smartaffairs.space.rental.RentalRecords.NewLease;
-import cn.smartaffairs.space.rental.RentalRecords.NewLettable;
 import cn.smartaffairs.space.rental.RentalRecords.NewPayment;
-import cn.smartaffairs.space.rental.RentalRecords.NewSafetyCheck;
-import cn.smartaffairs.space.rental.RentalRecords.NewTenant;
 import cn.smartaffairs.space.rental.RentalRecords.Payment;
-import cn.smartaffairs.space.rental.RentalRecords.SafetyCheck;
 import cn.smartaffairs.space.rental.RentalRecords.ScheduledInstalment;
 import cn.smartaffairs.space.rental.RentalRecords.Tenant;
 import cn.smartaffairs.workbench.TodoInbox;
@@ -73,7 +66,7 @@ public class Rentals {
   private final Clock clock;
 
   public Rentals(JdbcClient jdbc, RentalParties parties, LeaseTermRules termRules, AuditTrail audit,
-                 TodoInbox inbox, Clock clock) {
+      TodoInbox inbox, Clock clock) {
     this.jdbc = jdbc;
     this.parties = parties;
     this.termRules = termRules;
@@ -126,11 +119,13 @@ public class Rentals {
         lease.annualRentFen(), increase);
     long id;
     try {
-      id = jdbc.sql("""
-          insert into space_lease (region_id, lettable_id, tenant_id, contract_no, start_date, term_months, end_date,
-                                   frequency, annual_rent_fen, yearly_increase_percent, term_rule_id, created_by, created_at)
-          values (:region, :lettable, :tenant, :no, :start, :term, :end, :frequency, :rent, :increase, :rule, :by, :now)
-          returning id""")
+      id = jdbc
+          .sql(
+              """
+                  insert into space_lease (region_id, lettable_id, tenant_id, contract_no, start_date, term_months, end_date,
+                                           frequency, annual_rent_fen, yearly_increase_percent, term_rule_id, created_by, created_at)
+                  values (:region, :lettable, :tenant, :no, :start, :term, :end, :frequency, :rent, :increase, :rule, :by, :now)
+                  returning id""")
           .param("region", regionId).param("lettable", space.id()).param("tenant", tenant.id()).param("no", contractNo)
           .param("start", Date.valueOf(lease.startDate())).param("term", lease.termMonths())
           .param("end", Date.valueOf(end)).param("frequency", lease.frequency().name())
@@ -175,7 +170,7 @@ public class Rentals {
 
   public List<Lease> leases(CurrentUser viewer) {
     return jdbc.sql(LEASE_SELECT + " where " + DataScope.sqlCondition("l.region_id", null, null)
-            + " order by l.status, l.start_date desc, l.id desc")
+        + " order by l.status, l.start_date desc, l.id desc")
         .paramSource(managerScope(viewer).bind(new MapSqlParameterSource()))
         .query(Rentals::mapLease).list();
   }
@@ -198,7 +193,7 @@ public class Rentals {
       throw new ConflictException("space.rental.staleVersion", lease.contractNo());
     }
     jdbc.sql("delete from space_rent_reminder where instalment_id in "
-            + "(select id from space_rent_instalment where lease_id = :id and period_start > :last)")
+        + "(select id from space_rent_instalment where lease_id = :id and period_start > :last)")
         .param("id", id).param("last", Date.valueOf(lastDay)).update();
     jdbc.sql("delete from space_rent_instalment where lease_id = :id and period_start > :last")
         .param("id", id).param("last", Date.valueOf(lastDay)).update();
@@ -250,13 +245,16 @@ public class Rentals {
       throw new BusinessRuleException("space.rental.overpayment", yuan(payment.amountFen()),
           yuan(instalment.outstandingFen()));
     }
-    String note = payment.note() == null || payment.note().isBlank() ? null
+    String note = payment.note() == null || payment.note().isBlank()
+        ? null
         : payment.note().strip().substring(0, Math.min(200, payment.note().strip().length()));
     String receiptNo = "SJ" + RECEIPT_DATE.format(today) + "-"
         + String.format("%06d", jdbc.sql("select nextval('space_rent_receipt_no_seq')").query(Long.class).single());
-    long id = jdbc.sql("""
-        insert into space_rent_payment (instalment_id, amount_fen, paid_on, method, receipt_no, note, recorded_by, recorded_at)
-        values (:instalment, :amount, :paidOn, :method, :receipt, :note, :by, :now) returning id""")
+    long id = jdbc
+        .sql(
+            """
+                insert into space_rent_payment (instalment_id, amount_fen, paid_on, method, receipt_no, note, recorded_by, recorded_at)
+                values (:instalment, :amount, :paidOn, :method, :receipt, :note, :by, :now) returning id""")
         .param("instalment", instalment.id()).param("amount", payment.amountFen())
         .param("paidOn", Date.valueOf(payment.paidOn())).param("method", method).param("receipt", receiptNo)
         .param("note", note).param("by", by.username()).param("now", Timestamp.from(clock.instant()))
@@ -341,13 +339,15 @@ public class Rentals {
   }
 
   List<Arrear> arrears(DataScope scope, LocalDate today) {
-    return jdbc.sql("""
-        select i.id, i.lease_id, l.contract_no, t.name as tenant_name, s.name as lettable_name, i.due_date, i.amount_fen,
-               i.paid_fen
-          from space_rent_instalment i join space_lease l on l.id = i.lease_id
-          join space_tenant t on t.id = l.tenant_id join space_lettable s on s.id = l.lettable_id
-         where i.paid_fen < i.amount_fen and i.due_date < :today and """
-            + DataScope.sqlCondition("l.region_id", null, null) + " order by i.due_date, i.id")
+    return jdbc
+        .sql(
+            """
+                select i.id, i.lease_id, l.contract_no, t.name as tenant_name, s.name as lettable_name, i.due_date, i.amount_fen,
+                       i.paid_fen
+                  from space_rent_instalment i join space_lease l on l.id = i.lease_id
+                  join space_tenant t on t.id = l.tenant_id join space_lettable s on s.id = l.lettable_id
+                 where i.paid_fen < i.amount_fen and i.due_date < :today and """
+                + DataScope.sqlCondition("l.region_id", null, null) + " order by i.due_date, i.id")
         .paramSource(scope.bind(new MapSqlParameterSource("today", Date.valueOf(today))))
         .query((rs, n) -> {
           LocalDate due = rs.getDate("due_date").toLocalDate();
@@ -381,7 +381,8 @@ public class Rentals {
   }
 
   private static Lease mapLease(ResultSet rs, int row) throws SQLException {
-    return new Lease(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("lettable_id"), rs.getString("lettable_name"),
+    return new Lease(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("lettable_id"),
+        rs.getString("lettable_name"),
         rs.getLong("tenant_id"), rs.getString("tenant_name"), rs.getString("contract_no"),
         rs.getDate("start_date").toLocalDate(), rs.getInt("term_months"), rs.getDate("end_date").toLocalDate(),
         RentFrequency.valueOf(rs.getString("frequency")), rs.getLong("annual_rent_fen"),

@@ -11,8 +11,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class SafetyCheckForm implements Serializable {
 
   @NotNull private Long lettableId;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate checkedOn;
-  @NotBlank @Size(max = 40) private String inspector;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate checkedOn;
+  @NotBlank
+  @Size(max = 40) private String inspector;
   @NotBlank private String result;
   @Size(max = 1000) private String notes;
 

@@ -10,10 +10,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** A version of the lease-term rule (longest term, reminder lead) from a day on; the ceilings are the rules'. */
 public class TermRuleForm implements Serializable {
 
-  @NotBlank @Size(max = 100) private String name;
+  @NotBlank
+  @Size(max = 100) private String name;
   @NotNull private Integer maxTermMonths;
   @NotNull private Integer reminderLeadDays;
-  @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveFrom;
   private boolean national;
 
   public String getName() { return name; }

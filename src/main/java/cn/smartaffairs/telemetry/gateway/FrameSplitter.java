@@ -64,7 +64,8 @@ final class FrameSplitter extends ByteToMessageDecoder {
 
   private void dropGarbage(ChannelHandlerContext ctx, ByteBuf in, int upTo) {
     metrics.malformed(Fault.GARBAGE);
-    log.debug("{} bytes outside any JT/T 808 frame from {} dropped", upTo - in.readerIndex(), ctx.channel().remoteAddress());
+    log.debug("{} bytes outside any JT/T 808 frame from {} dropped", upTo - in.readerIndex(),
+        ctx.channel().remoteAddress());
     in.readerIndex(upTo);
   }
 }

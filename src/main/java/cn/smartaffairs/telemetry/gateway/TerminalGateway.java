@@ -45,7 +45,7 @@ public class TerminalGateway implements SmartLifecycle {
   private Channel server;
 
   TerminalGateway(TelemetryProperties properties, TerminalRegistry registry, PositionWriter writer,
-                  GatewayMetrics metrics, ConnectedTerminals connected) {
+      GatewayMetrics metrics, ConnectedTerminals connected) {
     this.properties = properties;
     this.registry = registry;
     this.writer = writer;
@@ -112,9 +112,7 @@ public class TerminalGateway implements SmartLifecycle {
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return server != null;
-  }
+  public synchronized boolean isRunning() { return server != null; }
 
   @Override
   public int getPhase() {

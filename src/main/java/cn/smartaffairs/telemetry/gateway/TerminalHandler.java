@@ -62,7 +62,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
   private Long vehicleId;
 
   TerminalHandler(TerminalRegistry registry, PositionWriter writer, GatewayMetrics metrics,
-                  ConnectedTerminals connected, Executor blocking) {
+      ConnectedTerminals connected, Executor blocking) {
     this.registry = registry;
     this.writer = writer;
     this.metrics = metrics;

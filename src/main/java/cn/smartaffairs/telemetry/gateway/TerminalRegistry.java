@@ -79,7 +79,8 @@ public class TerminalRegistry {
     after.put("terminalId", registration.terminalId());
     after.put("plate", vehicle.plate());
     after.put("protocol", registration.version().name());
-    audit.record(new AuditEntry("REGISTER", "telemetry_terminal", bound.get().id(), bound.get().regionId(), null, after));
+    audit.record(
+        new AuditEntry("REGISTER", "telemetry_terminal", bound.get().id(), bound.get().regionId(), null, after));
     return new Outcome(MessageIds.REGISTERED, code);
   }
 
@@ -87,12 +88,14 @@ public class TerminalRegistry {
   public Optional<Authenticated> authenticate(String phone, String authCode) {
     return bound(phone)
         .filter(b -> b.authCodeHash() != null && authCode != null && MessageDigest.isEqual(
-            b.authCodeHash().getBytes(StandardCharsets.US_ASCII), Sm3.hex(authCode).getBytes(StandardCharsets.US_ASCII)))
+            b.authCodeHash().getBytes(StandardCharsets.US_ASCII),
+            Sm3.hex(authCode).getBytes(StandardCharsets.US_ASCII)))
         .map(b -> new Authenticated(b.id(), b.vehicleId()));
   }
 
   private Optional<Bound> bound(String phone) {
-    return jdbc.sql("select id, vehicle_id, region_id, terminal_id, auth_code_hash from telemetry_terminal where phone = :phone")
+    return jdbc.sql(
+        "select id, vehicle_id, region_id, terminal_id, auth_code_hash from telemetry_terminal where phone = :phone")
         .param("phone", phone)
         .query((rs, n) -> new Bound(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
         .optional();

@@ -41,7 +41,8 @@ public final class Bcd {
     String d = digits(bytes, offset, 6, Fault.BODY);
     try {
       return LocalDateTime.of(2000 + Integer.parseInt(d.substring(0, 2)), Integer.parseInt(d.substring(2, 4)),
-          Integer.parseInt(d.substring(4, 6)), Integer.parseInt(d.substring(6, 8)), Integer.parseInt(d.substring(8, 10)),
+          Integer.parseInt(d.substring(4, 6)), Integer.parseInt(d.substring(6, 8)),
+          Integer.parseInt(d.substring(8, 10)),
           Integer.parseInt(d.substring(10, 12)));
     } catch (DateTimeException e) {
       throw new MalformedFrameException(Fault.BODY, "no such time " + d);

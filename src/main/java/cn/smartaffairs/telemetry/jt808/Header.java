@@ -6,8 +6,8 @@ package cn.smartaffairs.telemetry.jt808;
  * the message is split into sub-packages (attribute bit 13).
  */
 public record Header(int messageId, int bodyLength, int encryption, boolean subPackaged, ProtocolVersion version,
-                     int protocolVersionNumber, String phoneDigits, int flowNumber, int packageCount,
-                     int packageIndex) {
+    int protocolVersionNumber, String phoneDigits, int flowNumber, int packageCount,
+    int packageIndex) {
 
   public String phone() {
     return Bcd.withoutLeadingZeros(phoneDigits);

@@ -4,7 +4,9 @@ package cn.smartaffairs.telemetry.jt808;
 public class MalformedFrameException extends Exception {
 
   /** What was wrong, one counter each. */
-  public enum Fault { ESCAPE, CHECKSUM, HEADER, LENGTH, BODY, OVERSIZE, GARBAGE }
+  public enum Fault {
+    ESCAPE, CHECKSUM, HEADER, LENGTH, BODY, OVERSIZE, GARBAGE
+  }
 
   private final Fault fault;
 

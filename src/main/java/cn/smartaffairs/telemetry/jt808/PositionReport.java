@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
  * litre) and the recorder's speed (0x03, tenths of km/h) — null when the terminal did not send them.
  */
 public record PositionReport(long alarmFlags, long statusFlags, int latitude, int longitude, int altitudeM,
-                             int speedDecikmh, int headingDeg, LocalDateTime beijingTime, Long mileageHectometres,
-                             Integer fuelDecilitres, Integer recorderSpeedDecikmh) {
+    int speedDecikmh, int headingDeg, LocalDateTime beijingTime, Long mileageHectometres,
+    Integer fuelDecilitres, Integer recorderSpeedDecikmh) {
 
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   static final long ACC_ON = 1;
@@ -57,7 +57,8 @@ public record PositionReport(long alarmFlags, long statusFlags, int latitude, in
         case 0x01 -> mileage = length == 4 ? item.u32() : null;
         case 0x02 -> fuel = length == 2 ? item.u16() : null;
         case 0x03 -> recorderSpeed = length == 2 ? item.u16() : null;
-        default -> { } // other items (alarm ids, signal strength, extended signals ...) are not kept yet
+        default -> {
+        } // other items (alarm ids, signal strength, extended signals ...) are not kept yet
       }
     }
     int signedLatitude = (int) ((status & SOUTH) != 0 ? -latitude : latitude);

@@ -6,13 +6,14 @@ package cn.smartaffairs.telemetry.jt808;
  * {@code plateColour} 0 means the vehicle has no plate yet and {@code plate} carries its VIN.
  */
 public record Registration(int province, int city, String manufacturer, String model, String terminalId,
-                           int plateColour, String plate, ProtocolVersion version) {
+    int plateColour, String plate, ProtocolVersion version) {
 
   /** The shortest 2013 body: 37 fixed bytes and no plate; a 2011 body with a plate of up to 11 bytes stays below. */
   static final int SHORTEST_2013 = 37;
 
   public static Registration decode(BodyReader body, Header header) throws MalformedFrameException {
-    ProtocolVersion version = header.version() == ProtocolVersion.V2019 ? ProtocolVersion.V2019
+    ProtocolVersion version = header.version() == ProtocolVersion.V2019
+        ? ProtocolVersion.V2019
         : body.remaining() >= SHORTEST_2013 ? ProtocolVersion.V2013 : ProtocolVersion.V2011;
     int province = body.u16();
     int city = body.u16();

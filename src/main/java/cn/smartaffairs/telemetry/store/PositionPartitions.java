@@ -54,7 +54,7 @@ public class PositionPartitions {
   private final Clock clock;
 
   PositionPartitions(JdbcClient jdbc, PlatformTransactionManager transactions, TelemetryRules rules, Fleet fleet,
-                     TelemetryProperties properties, Clock clock) {
+      TelemetryProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.rules = rules;
@@ -103,7 +103,8 @@ public class PositionPartitions {
       }
       Timestamp from = Timestamp.from(start(month));
       Timestamp to = Timestamp.from(start(month.plusMonths(1)));
-      boolean stray = jdbc.sql("select exists (select 1 from telemetry_position_default where at >= :from and at < :to)")
+      boolean stray = jdbc
+          .sql("select exists (select 1 from telemetry_position_default where at >= :from and at < :to)")
           .param("from", from).param("to", to).query(Boolean.class).single();
       if (stray) {
         jdbc.sql("create temporary table telemetry_moving on commit drop as select * from telemetry_position_default"
@@ -143,15 +144,16 @@ public class PositionPartitions {
     });
     // vehicles of regions that keep positions for less than the longest retention lose theirs by delete
     Map<Integer, List<Long>> vehiclesByMonths = fleet.list(DataScope.everything(), null).stream()
-        .collect(Collectors.groupingBy(v -> retention.of(v.regionId()), Collectors.mapping(Vehicle::id, Collectors.toList())));
+        .collect(Collectors.groupingBy(v -> retention.of(v.regionId()),
+            Collectors.mapping(Vehicle::id, Collectors.toList())));
     for (var group : vehiclesByMonths.entrySet()) {
       Timestamp keep = Timestamp.from(keepFrom(today, group.getKey()));
       Long[] ids = group.getValue().toArray(Long[]::new);
-      deleted[0] += transaction.execute(status ->
-          jdbc.sql("delete from telemetry_position where vehicle_id = any(:ids) and at < :keep")
+      deleted[0] += transaction
+          .execute(status -> jdbc.sql("delete from telemetry_position where vehicle_id = any(:ids) and at < :keep")
               .param("ids", ids).param("keep", keep).update()
-          + jdbc.sql("delete from telemetry_latest_position where vehicle_id = any(:ids) and at < :keep")
-              .param("ids", ids).param("keep", keep).update());
+              + jdbc.sql("delete from telemetry_latest_position where vehicle_id = any(:ids) and at < :keep")
+                  .param("ids", ids).param("keep", keep).update());
     }
     if (!dropped.isEmpty() || deleted[0] > 0) {
       log.info("positions past their retention removed: partitions {} dropped, {} rows deleted", dropped, deleted[0]);

@@ -36,7 +36,7 @@ public class PositionWriter implements SmartLifecycle {
   private volatile boolean running;
 
   PositionWriter(PositionStore store, PositionPartitions partitions, TelemetryProperties properties,
-                 MeterRegistry meters) {
+      MeterRegistry meters) {
     this.store = store;
     this.partitions = partitions;
     this.properties = properties;
@@ -158,9 +158,7 @@ public class PositionWriter implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
+  public boolean isRunning() { return running; }
 
   @Override
   public int getPhase() {

@@ -21,8 +21,7 @@ import java.util.List;
 public final class DispatchConstraints implements ConstraintProvider {
 
   // one collector instance, so the hard and soft constraints share the same grouping nodes
-  private static final UniConstraintCollector<PlannedTrip, ?, List<PlannedTrip>> TRIPS =
-      ConstraintCollectors.toList();
+  private static final UniConstraintCollector<PlannedTrip, ?, List<PlannedTrip>> TRIPS = ConstraintCollectors.toList();
 
   /** For Timefold, which creates the provider itself. */
   public DispatchConstraints() {}

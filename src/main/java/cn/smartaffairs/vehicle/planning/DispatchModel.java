@@ -117,7 +117,9 @@ final class DispatchModel {
     driverMisfit = new String[tripCount][driverCount];
     for (int i = 0; i < tripCount; i++) {
       Trip trip = trips.get(i);
-      pinnedVehicle[i] = trip.pinnedVehicleId() == null ? -1 : indexOf(vehicleIndexById, trip.pinnedVehicleId(), "vehicle");
+      pinnedVehicle[i] = trip.pinnedVehicleId() == null
+          ? -1
+          : indexOf(vehicleIndexById, trip.pinnedVehicleId(), "vehicle");
       pinnedDriver[i] = trip.pinnedDriverId() == null ? -1 : indexOf(driverIndexById, trip.pinnedDriverId(), "driver");
       for (int v = 0; v < vehicleCount; v++) {
         vehicleMisfit[i][v] = vehicleMisfit(i, v);

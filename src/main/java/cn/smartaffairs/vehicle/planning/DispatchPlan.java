@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * totals so plans can be compared. Distances are road kilometres (great-circle x road factor).
  */
 public record DispatchPlan(List<Assignment> assignments, List<Unassigned> unassigned, double deadheadKm,
-                           double totalKm, long costFen, String score) {
+    double totalKm, long costFen, String score) {
 
   public DispatchPlan {
     assignments = List.copyOf(assignments);

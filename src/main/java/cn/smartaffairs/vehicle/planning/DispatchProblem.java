@@ -10,7 +10,7 @@ import java.util.Set;
  * force (from the vehicle module's rule tables). All times are local times in Asia/Shanghai.
  */
 public record DispatchProblem(LocalDate day, List<Trip> trips, List<Vehicle> vehicles, List<Driver> drivers,
-                              Rules rules) {
+    Rules rules) {
 
   public DispatchProblem {
     trips = List.copyOf(trips);
@@ -25,8 +25,8 @@ public record DispatchProblem(LocalDate day, List<Trip> trips, List<Vehicle> veh
    * not moved by the planner.
    */
   public record Trip(long requestId, long regionId, String category, int passengers, LocalDateTime start,
-                     LocalDateTime end, GeoPoint origin, List<GeoPoint> stops, boolean returnsToOrigin,
-                     Set<Long> aidRegionIds, Long pinnedVehicleId, Long pinnedDriverId) {
+      LocalDateTime end, GeoPoint origin, List<GeoPoint> stops, boolean returnsToOrigin,
+      Set<Long> aidRegionIds, Long pinnedVehicleId, Long pinnedDriverId) {
     public Trip {
       stops = List.copyOf(stops);
       aidRegionIds = Set.copyOf(aidRegionIds);
@@ -48,15 +48,15 @@ public record DispatchProblem(LocalDate day, List<Trip> trips, List<Vehicle> veh
    * so that a trip it alone could serve is reported with {@link UnassignedReason#NO_ELIGIBLE_VEHICLE}.
    */
   public record Vehicle(long vehicleId, long regionId, String category, int seats, GeoPoint depot,
-                        LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen,
-                        Set<String> barredBecause) {
+      LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen,
+      Set<String> barredBecause) {
     public Vehicle {
       barredBecause = Set.copyOf(barredBecause);
     }
 
     /** A vehicle that nothing bars on the day. */
     public Vehicle(long vehicleId, long regionId, String category, int seats, GeoPoint depot,
-                   LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen) {
+        LocalDateTime availableFrom, LocalDateTime availableUntil, long costPerKmFen) {
       this(vehicleId, regionId, category, seats, depot, availableFrom, availableUntil, costPerKmFen, Set.of());
     }
 
@@ -67,7 +67,7 @@ public record DispatchProblem(LocalDate day, List<Trip> trips, List<Vehicle> veh
 
   /** A driver on shift on the day, whose licence allows the listed categories (empty = all). */
   public record Driver(long driverId, long regionId, LocalDateTime shiftStart, LocalDateTime shiftEnd,
-                       Set<String> categories) {
+      Set<String> categories) {
     public Driver {
       categories = Set.copyOf(categories);
     }

@@ -12,14 +12,10 @@ import java.util.List;
 @PlanningSolution
 public final class DispatchSolution {
 
-  @ProblemFactCollectionProperty
-  private List<PlannedVehicle> vehicles;
-  @ProblemFactCollectionProperty
-  private List<PlannedDriver> drivers;
-  @PlanningEntityCollectionProperty
-  private List<PlannedTrip> trips;
-  @PlanningScore
-  private HardMediumSoftLongScore score;
+  @ProblemFactCollectionProperty private List<PlannedVehicle> vehicles;
+  @ProblemFactCollectionProperty private List<PlannedDriver> drivers;
+  @PlanningEntityCollectionProperty private List<PlannedTrip> trips;
+  @PlanningScore private HardMediumSoftLongScore score;
 
   /** For the solver's cloning. */
   public DispatchSolution() {}

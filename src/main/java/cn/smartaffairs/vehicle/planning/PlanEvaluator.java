@@ -25,7 +25,7 @@ final class PlanEvaluator {
 
   /** The plan's score and totals; {@code violations} lists every hard rule the plan breaks (empty when feasible). */
   record Evaluation(long hard, long unassigned, long soft, long emptyMetres, long loadedMetres, long costFen,
-                    long emptyCostFen, List<String> violations) {
+      long emptyCostFen, List<String> violations) {
 
     String score() {
       return (-hard) + "hard/" + (-unassigned) + "medium/" + (-soft) + "soft";
@@ -111,7 +111,7 @@ final class PlanEvaluator {
       boolean fullyPinned = model.pinnedVehicle[i] >= 0 && model.pinnedDriver[i] >= 0;
       if ((served || fullyPinned)
           && (model.pinnedVehicle[i] >= 0 && schedule.vehicleOf(i) != model.pinnedVehicle[i]
-          || model.pinnedDriver[i] >= 0 && schedule.driverOf(i) != model.pinnedDriver[i])) {
+              || model.pinnedDriver[i] >= 0 && schedule.driverOf(i) != model.pinnedDriver[i])) {
         hard++;
         violations.add("trip " + model.trip(i).requestId() + " lost its pinned vehicle or driver");
       }

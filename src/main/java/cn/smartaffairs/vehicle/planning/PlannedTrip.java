@@ -17,24 +17,18 @@ import java.util.List;
 @PlanningEntity
 public final class PlannedTrip {
 
-  @PlanningId
-  private Integer index;
-  @PlanningPin
-  private boolean pinned;
-  @ValueRangeProvider(id = "candidateVehicles")
-  private List<PlannedVehicle> candidateVehicles;
-  @ValueRangeProvider(id = "candidateDrivers")
-  private List<PlannedDriver> candidateDrivers;
-  @PlanningVariable(valueRangeProviderRefs = "candidateVehicles", allowsUnassigned = true)
-  private PlannedVehicle vehicle;
-  @PlanningVariable(valueRangeProviderRefs = "candidateDrivers", allowsUnassigned = true)
-  private PlannedDriver driver;
+  @PlanningId private Integer index;
+  @PlanningPin private boolean pinned;
+  @ValueRangeProvider(id = "candidateVehicles") private List<PlannedVehicle> candidateVehicles;
+  @ValueRangeProvider(id = "candidateDrivers") private List<PlannedDriver> candidateDrivers;
+  @PlanningVariable(valueRangeProviderRefs = "candidateVehicles", allowsUnassigned = true) private PlannedVehicle vehicle;
+  @PlanningVariable(valueRangeProviderRefs = "candidateDrivers", allowsUnassigned = true) private PlannedDriver driver;
 
   /** For the solver's cloning. */
   public PlannedTrip() {}
 
   PlannedTrip(int index, boolean pinned, List<PlannedVehicle> candidateVehicles,
-              List<PlannedDriver> candidateDrivers) {
+      List<PlannedDriver> candidateDrivers) {
     this.index = index;
     this.pinned = pinned;
     this.candidateVehicles = List.copyOf(candidateVehicles);
@@ -45,21 +39,13 @@ public final class PlannedTrip {
     return index;
   }
 
-  PlannedVehicle getVehicle() {
-    return vehicle;
-  }
+  PlannedVehicle getVehicle() { return vehicle; }
 
-  void setVehicle(PlannedVehicle vehicle) {
-    this.vehicle = vehicle;
-  }
+  void setVehicle(PlannedVehicle vehicle) { this.vehicle = vehicle; }
 
-  PlannedDriver getDriver() {
-    return driver;
-  }
+  PlannedDriver getDriver() { return driver; }
 
-  void setDriver(PlannedDriver driver) {
-    this.driver = driver;
-  }
+  void setDriver(PlannedDriver driver) { this.driver = driver; }
 
   static int[] inOrder(DispatchModel model, List<PlannedTrip> trips) {
     int[] indexes = new int[trips.size()];

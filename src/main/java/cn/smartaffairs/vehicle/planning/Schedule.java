@@ -95,11 +95,13 @@ final class Schedule {
       assign(trip, -1, -1);
       int vehicle = model.pinnedVehicle[trip] >= 0
           ? (model.vehicleCanTake(model.pinnedVehicle[trip], vehicleTrips(model.pinnedVehicle[trip]), trip)
-              ? model.pinnedVehicle[trip] : -1)
+              ? model.pinnedVehicle[trip]
+              : -1)
           : firstVehicle(trip);
       int driver = model.pinnedDriver[trip] >= 0
           ? (model.driverCanTake(model.pinnedDriver[trip], driverTrips(model.pinnedDriver[trip]), trip)
-              ? model.pinnedDriver[trip] : -1)
+              ? model.pinnedDriver[trip]
+              : -1)
           : firstDriver(trip);
       if (vehicle >= 0 && driver >= 0) {
         assign(trip, vehicle, driver);

@@ -61,7 +61,8 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
     best.fillFirstFit();
     // the search starts from first fit and keeps its best, so this only guards against a stopped or odd run
     Schedule chosen = PlanEvaluator.isBetter(PlanEvaluator.evaluate(model, start), PlanEvaluator.evaluate(model, best))
-        ? start : best;
+        ? start
+        : best;
     return PlanEvaluator.toPlan(model, chosen);
   }
 
@@ -124,12 +125,12 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
         // no construction heuristic: the first-fit warm start has placed every trip it can, and a construction
         // heuristic would force the rest onto vehicles at the price of broken rules
         .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                // swapping vehicles is what shortens empty drives (two vehicles trade their next trips), so it
-                // is offered twice as often; swapping vehicle and driver together served fewer trips in trials
-                change("vehicle"), change("driver"), changeBoth(),
-                new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
-                new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
-                new SwapMoveSelectorConfig().withVariableNameIncludes("driver"))));
+            // swapping vehicles is what shortens empty drives (two vehicles trade their next trips), so it
+            // is offered twice as often; swapping vehicle and driver together served fewer trips in trials
+            change("vehicle"), change("driver"), changeBoth(),
+            new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
+            new SwapMoveSelectorConfig().withVariableNameIncludes("vehicle"),
+            new SwapMoveSelectorConfig().withVariableNameIncludes("driver"))));
   }
 
   /**
@@ -140,7 +141,8 @@ public class TimefoldDispatchPlanner implements DispatchPlanner {
     return new CartesianProductMoveSelectorConfig().withMoveSelectors(
         new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withId("sameTrip"))
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("vehicle")),
-        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
+        new ChangeMoveSelectorConfig()
+            .withEntitySelectorConfig(new EntitySelectorConfig().withMimicSelectorRef("sameTrip"))
             .withValueSelectorConfig(new ValueSelectorConfig().withVariableName("driver")));
   }
 

@@ -112,7 +112,8 @@ class WasteAndReportTest {
     long subsidyPaid = preorders.mine(day, day, fixture.user("staff")).stream()
         .filter(Preorder::active).mapToLong(o -> -canteenAccounts.payment(o.paymentId(), manager).subsidyFen()).sum()
         + preorders.mine(day, day, fixture.user("driver")).stream()
-        .filter(Preorder::active).mapToLong(o -> -canteenAccounts.payment(o.paymentId(), manager).subsidyFen()).sum();
+            .filter(Preorder::active).mapToLong(o -> -canteenAccounts.payment(o.paymentId(), manager).subsidyFen())
+            .sum();
     assertThat(subsidyPaid).as("the month's subsidy pays first").isPositive();
     assertThat(line.subsidyFen()).as("what the ledger says the subsidy wallets paid").isEqualTo(subsidyPaid);
     assertThat(line.costFen()).as("the rejected batch costs nothing").isEqualTo(6_000);

@@ -84,8 +84,10 @@ class ProcurementTest {
     assertThat(awarded.awarded().supplierId()).isEqualTo(first.id());
     assertThat(awarded.awarded().round()).isEqualTo(2);
     assertThat(awarded.awarded().unitPriceFen()).isEqualTo(880);
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'canteen_purchase_request' and entity_id = :id")
-        .param("id", String.valueOf(request.id())).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    assertThat(
+        jdbc.sql("select count(*) from audit_event where entity_type = 'canteen_purchase_request' and entity_id = :id")
+            .param("id", String.valueOf(request.id())).query(Long.class).single())
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -174,7 +176,8 @@ class ProcurementTest {
 
     BatchDraft fromLoser = new BatchDraft(site.id(), request.id(), loser.id(), "猪肉", "冷鲜", new BigDecimal("20"),
         "千克", null, null, today, 3, today, "检验员乙", "NOT_APPLICABLE", true, null);
-    assertThatThrownBy(() -> inspections.record(fromLoser, manager)).hasMessage("canteen.kitchen.notTheAwardedSupplier");
+    assertThatThrownBy(() -> inspections.record(fromLoser, manager))
+        .hasMessage("canteen.kitchen.notTheAwardedSupplier");
     Batch batch = inspections.record(new BatchDraft(site.id(), request.id(), winner.id(), "猪肉", "冷鲜",
         new BigDecimal("20"), "千克", null, null, today, 3, today, "检验员乙", "NOT_APPLICABLE", true, null), manager);
     assertThat(batch.unitPriceFen()).isEqualTo(2_700);

@@ -124,7 +124,8 @@ class ClusterTest {
       } catch (IOException e) {
         // no logs yet: the script stopped before starting anything
       }
-      Files.copy(dir.resolve("cluster.out"), kept.resolve("cluster.out"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(dir.resolve("cluster.out"), kept.resolve("cluster.out"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
@@ -179,7 +180,8 @@ class ClusterTest {
     List<String> cards = topUpCards(http, token, 40, 10_000);
 
     List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-    Map<String, AtomicInteger> answeredBy = Map.of("instance-1", new AtomicInteger(), "instance-2", new AtomicInteger());
+    Map<String, AtomicInteger> answeredBy = Map.of("instance-1", new AtomicInteger(), "instance-2",
+        new AtomicInteger());
     AtomicInteger answeredByInstance1AfterKill = new AtomicInteger();
     AtomicInteger retried = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -198,7 +200,7 @@ class ClusterTest {
           String body = "{\"terminalId\":\"" + TERMINAL + "\",\"credential\":\"" + card + "\",\"amountFen\":" + amount
               + ",\"idempotencyKey\":\"" + key + "\"}";
           // a payment without an answer (the instance died, nginx answered 502) is sent again with the same key
-          for (int attempt = 0; ; attempt++) {
+          for (int attempt = 0;; attempt++) {
             if (attempt == 20) {
               lost.add(key);
               break;
@@ -244,8 +246,8 @@ class ClusterTest {
     assertThat(answeredByInstance1AfterKill.get()).as("instance-1 carried on after the kill").isPositive();
     assertThat(acknowledged).hasSizeGreaterThan(50);
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         PreparedStatement journal = db.prepareStatement(
-             "select id, amount_fen from canteen_journal where idempotency_key = ?")) {
+        PreparedStatement journal = db.prepareStatement(
+            "select id, amount_fen from canteen_journal where idempotency_key = ?")) {
       for (String line : acknowledged) {
         String[] parts = line.split(",");
         journal.setString(1, parts[0]);
@@ -263,7 +265,7 @@ class ClusterTest {
         null).body());
     assertThat(check.get("ok").asBoolean()).as("ledger check: %s", check).isTrue();
     System.out.printf("cluster payments: %d acknowledged (instance-1 %d, of them %d after the kill; instance-2 %d), "
-            + "%d refused, %d sent again after no answer%n", acknowledged.size(), answeredBy.get("instance-1").get(),
+        + "%d refused, %d sent again after no answer%n", acknowledged.size(), answeredBy.get("instance-1").get(),
         answeredByInstance1AfterKill.get(), answeredBy.get("instance-2").get(), refused.get(), retried.get());
 
     // and the pages carry on too: the other instance answers every request now
@@ -281,10 +283,10 @@ class ClusterTest {
     new SecureRandom().nextBytes(bytes);
     String secret = "sak_" + HexFormat.of().formatHex(bytes);
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         PreparedStatement insert = db.prepareStatement("""
-             insert into api_credential (kind, secret_hash, key_prefix, name, region_id, scopes, created_by)
-             select 'API_KEY', ?, ?, '集群测试消费机', r.id, '{canteen:payments}', u.id
-               from region r, user_account u where r.code = 'YX' and u.username = 'admin'""")) {
+        PreparedStatement insert = db.prepareStatement("""
+            insert into api_credential (kind, secret_hash, key_prefix, name, region_id, scopes, created_by)
+            select 'API_KEY', ?, ?, '集群测试消费机', r.id, '{canteen:payments}', u.id
+              from region r, user_account u where r.code = 'YX' and u.username = 'admin'""")) {
       insert.setString(1, Sm3.hex(secret));
       insert.setString(2, secret.substring(0, 10));
       insert.executeUpdate();
@@ -296,11 +298,11 @@ class ClusterTest {
   private static List<String> topUpCards(HttpClient http, String token, int count, long fen) throws Exception {
     List<String> cards = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(jdbcUrl);
-         ResultSet rs = db.createStatement().executeQuery("""
-             select a.id, c.credential from canteen_credential c join canteen_account a on a.id = c.account_id
-               join region r on r.id = a.region_id
-              where c.kind = 'CARD' and c.status = 'ACTIVE' and a.status = 'ACTIVE' and r.code = 'YX'
-              order by a.id limit %d""".formatted(count))) {
+        ResultSet rs = db.createStatement().executeQuery("""
+            select a.id, c.credential from canteen_credential c join canteen_account a on a.id = c.account_id
+              join region r on r.id = a.region_id
+             where c.kind = 'CARD' and c.status = 'ACTIVE' and a.status = 'ACTIVE' and r.code = 'YX'
+             order by a.id limit %d""".formatted(count))) {
       while (rs.next()) {
         HttpResponse<String> topUp = send(http, "POST", "/api/v1/canteen/accounts/" + rs.getLong(1) + "/top-ups",
             Map.of("Authorization", "Bearer " + token),
@@ -314,7 +316,7 @@ class ClusterTest {
   }
 
   private static HttpResponse<String> send(HttpClient http, String method, String path, Map<String, String> headers,
-                                           String json) throws IOException {
+      String json) throws IOException {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -17,7 +17,7 @@ public final class EmbeddedDatabaseProcess {
     EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), EmbeddedDatabase.Settings.defaults());
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
         database.password());
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute("create table if not exists kept (note text)");
       statement.execute("insert into kept values ('" + args[1] + "')");
     }

@@ -37,7 +37,7 @@ class EmbeddedPostgresEnvironmentTest {
       String url = environment.getProperty("spring.datasource.url");
       try (Connection connection = DriverManager.getConnection(url, "postgres",
           environment.getProperty("spring.datasource.password"));
-           Statement statement = connection.createStatement()) {
+          Statement statement = connection.createStatement()) {
         assertThat(show(statement, "fsync")).isEqualTo("on");
         assertThat(show(statement, "synchronous_commit")).isEqualTo("on");
         assertThat(show(statement, "full_page_writes")).isEqualTo("on");
@@ -62,8 +62,8 @@ class EmbeddedPostgresEnvironmentTest {
   void dataSurvivesAStopAndStartOfTheEmbeddedServer() throws Exception {
     Path dataDir = Files.createTempDirectory("affairs-restart");
     try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir, EmbeddedDatabase.Settings.defaults());
-         Connection connection = connect(first);
-         Statement statement = connection.createStatement()) {
+        Connection connection = connect(first);
+        Statement statement = connection.createStatement()) {
       statement.execute("create table kept (note text)");
       statement.execute("insert into kept values ('重启后仍在')");
     }
@@ -78,8 +78,8 @@ class EmbeddedPostgresEnvironmentTest {
     // what earlier versions did: zonky's own initdb, trust for every local connection
     try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres").toFile())
         .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
-         Connection connection = old.getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
+        Connection connection = old.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute("create table kept (note text)");
       statement.execute("insert into kept values ('升级前的数据')");
     }
@@ -140,7 +140,8 @@ class EmbeddedPostgresEnvironmentTest {
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         EmbeddedDatabaseProcess.class.getName(), dataDir.toString(), note)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("READY")) {
         // the child's own output before it is ready
@@ -159,7 +160,7 @@ class EmbeddedPostgresEnvironmentTest {
   private static List<String> notes(EmbeddedDatabase database) throws SQLException {
     List<String> notes = new ArrayList<>();
     try (Connection connection = connect(database);
-         ResultSet rows = connection.createStatement().executeQuery("select note from kept")) {
+        ResultSet rows = connection.createStatement().executeQuery("select note from kept")) {
       while (rows.next()) {
         notes.add(rows.getString(1));
       }

@@ -79,8 +79,8 @@ class EventPublicationRegistryTest {
       assertThat(attempts(publication)).isEqualTo(2);
       await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(notification)).isEqualTo("SENT/3"));
       await().atMost(WAIT).until(() -> completed(publication));
-      assertThat(smtp.getReceivedMessagesForDomain("smartaffairs.test")).anySatisfy(mail ->
-          assertThat(mail.getSubject()).contains("五楼茶水间热水器不出热水"));
+      assertThat(smtp.getReceivedMessagesForDomain("smartaffairs.test"))
+          .anySatisfy(mail -> assertThat(mail.getSubject()).contains("五楼茶水间热水器不出热水"));
 
       resubmission.resubmitDue(published.plus(Duration.ofDays(1)));
       assertThat(attempts(publication)).as("a completed publication is not resubmitted").isEqualTo(2);
@@ -145,13 +145,14 @@ class EventPublicationRegistryTest {
 
   private long notificationOf(long order) {
     return await().atMost(WAIT).until(() -> jdbc.sql(
-            "select max(id) from notification where link = :link").param("link", "/work-orders/" + order)
+        "select max(id) from notification where link = :link").param("link", "/work-orders/" + order)
         .query(Long.class).single(), id -> id != null);
   }
 
   private String delivery(long notification) {
-    return jdbc.sql("""
-        select status || '/' || attempts from notification_delivery where notification_id = :id and channel = 'EMAIL'""")
+    return jdbc.sql(
+        """
+            select status || '/' || attempts from notification_delivery where notification_id = :id and channel = 'EMAIL'""")
         .param("id", notification).query(String.class).optional().orElse("none");
   }
 

@@ -55,9 +55,9 @@ class MalformedInputWalkTest {
     JsonNode description = new ApiClient(port).get("/v3/api-docs", token).body();
     components = description.path("components").path("schemas");
     int operations = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = description.path("paths").fields(); paths.hasNext();) {
       Map.Entry<String, JsonNode> path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
         Map.Entry<String, JsonNode> method = methods.next();
         if (List.of("get", "post", "put", "delete", "patch").contains(method.getKey())) {
           walk(path.getKey(), method.getKey().toUpperCase(), method.getValue());
@@ -155,7 +155,8 @@ class MalformedInputWalkTest {
     sent++;
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {
       request.header("Content-Type", contentType);
@@ -272,31 +273,31 @@ class MalformedInputWalkTest {
       }
       String type = resolved.path("type").asText(resolved.has("properties") ? "object" : "");
       switch (type) {
-        case "object": {
+        case "object" : {
           ObjectNode object = nodes.objectNode();
           Map<String, JsonNode> properties = new LinkedHashMap<>();
           resolved.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue()));
           properties.forEach((name, property) -> object.set(name, of(property, depth + 1)));
           return object;
         }
-        case "array": {
+        case "array" : {
           ArrayNode array = nodes.arrayNode();
           array.add(nullItems ? nodes.nullNode() : of(resolved.path("items"), depth + 1));
           return array;
         }
-        case "integer":
-        case "number":
+        case "integer" :
+        case "number" :
           return nodes.numberNode(1);
-        case "boolean":
+        case "boolean" :
           return nodes.booleanNode(true);
-        case "string":
+        case "string" :
           return switch (resolved.path("format").asText()) {
             case "date" -> nodes.textNode(date);
             case "date-time" -> nodes.textNode(dateTime);
             case "binary", "byte" -> nodes.textNode("x");
             default -> nodes.textNode(text.apply(resolved));
           };
-        default:
+        default :
           return nodes.nullNode();
       }
     }

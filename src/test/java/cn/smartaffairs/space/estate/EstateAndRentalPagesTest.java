@@ -128,9 +128,11 @@ class EstateAndRentalPagesTest {
     String spaceManager = api.tokenFor("space.manager");
     long lettable = api.get("/api/v1/space/rentals/lettables", spaceManager).body().get(0).get("id").asLong();
     long tenant = api.get("/api/v1/space/rentals/tenants", spaceManager).body().get(0).get("id").asLong();
-    var tooLong = api.post("/api/v1/space/rentals/leases", spaceManager, Map.of("lettableId", lettable, "tenantId", tenant,
-        "contractNo", "API-" + System.nanoTime(), "startDate", "2030-01-01", "termMonths", 72, "frequency", "YEARLY",
-        "annualRentFen", 1_000_000));
+    var tooLong = api.post("/api/v1/space/rentals/leases", spaceManager,
+        Map.of("lettableId", lettable, "tenantId", tenant,
+            "contractNo", "API-" + System.nanoTime(), "startDate", "2030-01-01", "termMonths", 72, "frequency",
+            "YEARLY",
+            "annualRentFen", 1_000_000));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().get("detail").asText())
         .isEqualTo("租期 72 个月超过出租期限规则“行政事业性国有资产出租期限（全国默认）”（2021-04-01 起施行）允许的最长 60 个月");

@@ -45,8 +45,9 @@ class FindingBrowserTest {
   void aFindingWithAPhotoTakenOnSiteBecomesARepairWorkOrder() throws Exception {
     CurrentUser manager = accounts.loadUserByUsername("space.manager");
     LocalDate today = inspections.today();
-    Campaign campaign = inspections.createCampaign(new NewCampaign("现场检查 " + UUID.randomUUID().toString().substring(0, 6),
-        today, today.plusDays(20), List.of("消防与安全隐患", "闲置房间未交回")), manager);
+    Campaign campaign = inspections
+        .createCampaign(new NewCampaign("现场检查 " + UUID.randomUUID().toString().substring(0, 6),
+            today, today.plusDays(20), List.of("消防与安全隐患", "闲置房间未交回")), manager);
     Path photo = Files.createTempFile("finding", ".png");
     ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
     String description = "二楼配电间门锁损坏 " + System.nanoTime() % 100_000;
@@ -58,7 +59,8 @@ class FindingBrowserTest {
         accounts.loadUserByUsername("liaison").unitId()));
     new Select(browser.find("#finding-form select[name=itemId]")).selectByVisibleText("消防与安全隐患");
     browser.find("#finding-form textarea[name=description]").sendKeys(description);
-    browser.find("#deadline").sendKeys(today.plusDays(5).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    browser.find("#deadline")
+        .sendKeys(today.plusDays(5).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
     browser.find("#photos").sendKeys(photo.toAbsolutePath().toString());
     browser.scrollTo("#finding-form button[type=submit]");
     browser.clickAndWaitForPage("#finding-form button[type=submit]");

@@ -112,7 +112,8 @@ class FindingTest {
     assertThat(inspections.campaign(campaign.id(), manager).status()).isEqualTo(CampaignStatus.CLOSED);
     assertThatThrownBy(() -> finding("又一个问题")).isInstanceOfSatisfying(ConflictException.class,
         e -> assertThat(e.messageKey()).isEqualTo("space.estate.campaignClosed"));
-    assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status()).isEqualTo(FindingStatus.RECTIFIED);
+    assertThat(inspections.rectify(finding.id(), "已收回", finding.version(), liaison).status())
+        .isEqualTo(FindingStatus.RECTIFIED);
   }
 
   @Test

@@ -66,8 +66,10 @@ class RepairProjectTest {
         RepairStage.PLANNING, RepairStage.WORKS, RepairStage.ACCEPTANCE, RepairStage.COMPLETED);
     assertThat(Duration.between(steps.get(1).occurredAt(), steps.get(2).occurredAt())).isEqualTo(Duration.ofDays(7));
     assertThat(steps.get(5).note()).isEqualTo("第5步说明");
-    assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'space_repair_project' and entity_id = :id")
-        .param("id", String.valueOf(project.id())).query(Long.class).single()).isEqualTo(6L);
+    assertThat(
+        jdbc.sql("select count(*) from audit_event where entity_type = 'space_repair_project' and entity_id = :id")
+            .param("id", String.valueOf(project.id())).query(Long.class).single())
+        .isEqualTo(6L);
     final long id = project.id();
     final int version = project.version();
     assertThatThrownBy(() -> projects.advance(id, RepairStage.COMPLETED, version, "再来", manager))
@@ -119,6 +121,6 @@ class RepairProjectTest {
     RepairProject atAcceptance = project;
     assertThatThrownBy(() -> projects.advance(atAcceptance.id(), RepairStage.COMPLETED, atAcceptance.version(), " ",
         manager)).isInstanceOfSatisfying(BusinessRuleException.class,
-        e -> assertThat(e.messageKey()).isEqualTo("space.repair.acceptanceNoteRequired"));
+            e -> assertThat(e.messageKey()).isEqualTo("space.repair.acceptanceNoteRequired"));
   }
 }

@@ -40,8 +40,10 @@ class LeaseRulesTest {
   @Test
   void aLeaseStatesItsStartRunsAMonthOrMoreAndHasARent() {
     assertThatCode(() -> LeaseRules.checkTerms(lease(START, 36, 12_000_000, "3.5"))).doesNotThrowAnyException();
-    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(null, 36, 12_000_000, null)))).isEqualTo("space.rental.leaseIncomplete");
-    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 0, 12_000_000, null)))).isEqualTo("space.rental.termInvalid");
+    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(null, 36, 12_000_000, null))))
+        .isEqualTo("space.rental.leaseIncomplete");
+    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 0, 12_000_000, null))))
+        .isEqualTo("space.rental.termInvalid");
     assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 0, null)))).isEqualTo("space.rental.rentInvalid");
   }
 
@@ -49,9 +51,12 @@ class LeaseRulesTest {
   void theYearlyIncreaseIsZeroToAHundredPercentWithTwoDecimalsAtMost() {
     assertThatCode(() -> LeaseRules.checkTerms(lease(START, 12, 100, "0"))).doesNotThrowAnyException();
     assertThatCode(() -> LeaseRules.checkTerms(lease(START, 12, 100, "100.00"))).doesNotThrowAnyException();
-    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "-1")))).isEqualTo("space.rental.increaseInvalid");
-    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "100.01")))).isEqualTo("space.rental.increaseInvalid");
-    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "2.125")))).isEqualTo("space.rental.increaseInvalid");
+    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "-1"))))
+        .isEqualTo("space.rental.increaseInvalid");
+    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "100.01"))))
+        .isEqualTo("space.rental.increaseInvalid");
+    assertThat(keyOf(() -> LeaseRules.checkTerms(lease(START, 12, 100, "2.125"))))
+        .isEqualTo("space.rental.increaseInvalid");
   }
 
   @Test
@@ -78,7 +83,8 @@ class LeaseRulesTest {
         .isEqualTo("space.rental.terminationDateInvalid");
     assertThat(keyOf(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.ACTIVE), null)))
         .isEqualTo("space.rental.terminationDateInvalid");
-    assertThatThrownBy(() -> LeaseRules.checkTermination(active(START, end, LeaseStatus.TERMINATED), START.plusMonths(3)))
+    assertThatThrownBy(
+        () -> LeaseRules.checkTermination(active(START, end, LeaseStatus.TERMINATED), START.plusMonths(3)))
         .isInstanceOf(ConflictException.class);
   }
 

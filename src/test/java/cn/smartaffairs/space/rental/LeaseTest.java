@@ -180,6 +180,6 @@ class LeaseTest {
     assertThat(rentals.leases(staff)).isEmpty();
     assertThatThrownBy(() -> rentals.sign(lease(space, fixtures.tenant(), LocalDate.of(2026, 1, 1), 12,
         RentFrequency.MONTHLY), staff)).isInstanceOfSatisfying(BusinessRuleException.class,
-        e -> assertThat(e.isForbidden()).isTrue());
+            e -> assertThat(e.isForbidden()).isTrue());
   }
 }

@@ -120,7 +120,8 @@ class RentCollectionTest {
     assertThat(dashboardIncome.collectedFen(manager.regionId(), 2026) - yearBefore)
         .as("the space dashboard's rent income for the year").isEqualTo(10_000_00L);
     assertThat(ledger.collectedBetween(DataScope.region(manager.regionId()), LocalDate.of(2026, 3, 1),
-        LocalDate.of(2026, 3, 31))).extracting(RentalLedger.MonthlyIncome::month).containsExactly(YearMonth.of(2026, 3));
+        LocalDate.of(2026, 3, 31))).extracting(RentalLedger.MonthlyIncome::month)
+        .containsExactly(YearMonth.of(2026, 3));
     assertThat(ledger.totalCollectedBetween(DataScope.region(manager.regionId() + 1000), LocalDate.of(2026, 3, 1),
         LocalDate.of(2026, 3, 31))).as("another region collected nothing").isZero();
     RentalLedger.RollEntry entry = ledger.rentRoll(DataScope.region(manager.regionId()), LocalDate.of(2026, 3, 10))
@@ -198,7 +199,8 @@ class RentCollectionTest {
         .isInstanceOf(cn.smartaffairs.platform.NotFoundException.class);
   }
 
-  private static List<ArrearsWatch.Reminder> ours(List<ArrearsWatch.Reminder> sent, List<ScheduledInstalment> schedule) {
+  private static List<ArrearsWatch.Reminder> ours(List<ArrearsWatch.Reminder> sent,
+      List<ScheduledInstalment> schedule) {
     return sent.stream().filter(r -> schedule.stream().anyMatch(i -> i.id() == r.instalmentId())).toList();
   }
 }

@@ -14,7 +14,8 @@ class MessagesTest {
     return Frames.decode(Arrays.copyOfRange(frame, 1, frame.length - 1)).header();
   }
 
-  private static final Header V2013 = new Header(0x0100, 0, 0, false, ProtocolVersion.V2013, 0, "013912345678", 1, 0, 0);
+  private static final Header V2013 = new Header(0x0100, 0, 0, false, ProtocolVersion.V2013, 0, "013912345678", 1, 0,
+      0);
   private static final Header V2019 = new Header(0x0100, 0, 0, false, ProtocolVersion.V2019, 1,
       "00000000013912345678", 1, 0, 0);
 

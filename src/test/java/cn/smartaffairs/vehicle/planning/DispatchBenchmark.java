@@ -52,7 +52,8 @@ public final class DispatchBenchmark {
     System.out.printf(Locale.ROOT, "Generated day (seed %d): %d trips, %d vehicles, %d drivers, four regions; "
         + "time limit %d s; %d processors%n%n", seed, trips, vehicles, drivers, limit.toSeconds(),
         Runtime.getRuntime().availableProcessors());
-    System.out.println("| planner | trips assigned | deadhead km | deadhead cost (yuan) | total km | running cost (yuan) | hard violations | solve time s |");
+    System.out.println(
+        "| planner | trips assigned | deadhead km | deadhead cost (yuan) | total km | running cost (yuan) | hard violations | solve time s |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     row("Timefold optimiser", optimised, optimisedCheck, optimisedSeconds);
     row("greedy first-fit", greedy, greedyCheck, greedySeconds);
@@ -64,14 +65,15 @@ public final class DispatchBenchmark {
     System.out.printf(Locale.ROOT, "Deadhead ratio Timefold ÷ greedy = %.3f; Timefold ÷ lower bound = %.3f; "
         + "greedy ÷ its lower bound = %.3f%n", optimised.deadheadKm() / greedy.deadheadKm(),
         optimised.deadheadKm() / bound.km(), greedy.deadheadKm() / greedyBound.km());
-    System.out.printf(Locale.ROOT, "Cost ratio Timefold ÷ greedy = %.3f%n", (double) optimised.costFen() / greedy.costFen());
+    System.out.printf(Locale.ROOT, "Cost ratio Timefold ÷ greedy = %.3f%n",
+        (double) optimised.costFen() / greedy.costFen());
     System.out.println("Unassigned by reason: Timefold " + reasons(optimised) + "; greedy " + reasons(greedy));
     Map<Long, String> categoryOf = problem.trips().stream()
         .collect(Collectors.toMap(DispatchProblem.Trip::requestId, DispatchProblem.Trip::category));
     System.out.println("Unassigned by category: Timefold " + optimised.unassigned().stream().collect(Collectors
         .groupingBy(u -> categoryOf.get(u.requestId()), TreeMap::new, Collectors.counting())) + "; greedy "
         + greedy.unassigned().stream().collect(Collectors
-        .groupingBy(u -> categoryOf.get(u.requestId()), TreeMap::new, Collectors.counting())));
+            .groupingBy(u -> categoryOf.get(u.requestId()), TreeMap::new, Collectors.counting())));
     System.out.println("Scores: Timefold " + optimised.score() + "; greedy " + greedy.score());
   }
 

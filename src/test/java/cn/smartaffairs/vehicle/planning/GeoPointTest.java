@@ -47,6 +47,7 @@ class GeoPointTest {
 
   @Test
   void thePolesAndTheDateLineAreValidPlaces() {
-    assertThat(new GeoPoint(90, 180).greatCircleKm(new GeoPoint(-90, -180))).isCloseTo(Math.PI * 6371.0088, within(0.01));
+    assertThat(new GeoPoint(90, 180).greatCircleKm(new GeoPoint(-90, -180))).isCloseTo(Math.PI * 6371.0088,
+        within(0.01));
   }
 }
