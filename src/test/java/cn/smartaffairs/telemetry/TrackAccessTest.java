@@ -85,7 +85,7 @@ class TrackAccessTest {
     accounts.create(new Accounts.NewAccount(username, ApiClient.DEMO_PASSWORD, "轨迹驾驶员", staffId, city, affairs,
         List.of(new RoleGrant(Role.DRIVER, city, null), new RoleGrant(Role.STAFF, city, null))));
     var registered = api.post("/api/v1/vehicle-drivers", manager, Map.of("staffId", staffId, "licenceClass", "B1",
-        "licenceExpires", LocalDate.now().plusYears(3).toString(), "shiftStart", "00:00", "shiftEnd", "23:59"));
+        "licenceExpires", LocalDate.now().plusYears(3).toString(), "shiftStart", "04:00", "shiftEnd", "04:30"));
     assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
     return username;
   }
