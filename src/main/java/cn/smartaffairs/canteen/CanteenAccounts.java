@@ -90,13 +90,6 @@ public class CanteenAccounts {
     return new Page<>(items, total, pageNo, pageSize);
   }
 
-  /** Every account in the viewer's scope, for the .xlsx export. */
-  List<CanteenAccount> allAccounts(CurrentUser viewer) {
-    return jdbc.sql(ACCOUNT_SELECT + " where " + DataScope.sqlCondition("a.region_id", "s.unit_id", "a.staff_id")
-        + " order by a.id")
-        .paramSource(readableBy(viewer).bind(new MapSqlParameterSource())).query(CanteenRows::account).list();
-  }
-
   /** An account's latest journals (payments, top-ups, ...), newest first. */
   public List<Payment> entries(long accountId, int limit, CurrentUser viewer) {
     account(accountId, viewer);

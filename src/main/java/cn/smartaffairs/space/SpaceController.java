@@ -43,7 +43,6 @@ class SpaceController {
   private final SpaceAllocations allocations;
   private final OfficeAssignments offices;
   private final AreaCompliance compliance;
-  private final OfficeRecoveryWatch recovery;
   private final SpaceReports reports;
   private final OrganisationDirectory organisation;
   private final StaffDirectory staff;
@@ -52,7 +51,7 @@ class SpaceController {
   private final RankHistory rankHistory;
 
   SpaceController(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices,
-      AreaCompliance compliance, OfficeRecoveryWatch recovery, SpaceReports reports,
+      AreaCompliance compliance, SpaceReports reports,
       OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages, ObjectMapper json,
       RankHistory rankHistory) {
     this.json = json;
@@ -61,7 +60,6 @@ class SpaceController {
     this.allocations = allocations;
     this.offices = offices;
     this.compliance = compliance;
-    this.recovery = recovery;
     this.reports = reports;
     this.organisation = organisation;
     this.staff = staff;
