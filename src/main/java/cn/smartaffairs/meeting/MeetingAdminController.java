@@ -83,7 +83,7 @@ class MeetingAdminController {
             .collect(Collectors.joining("、")))
         .css("d-none d-lg-table-cell")
         .sortable("approval", "meeting.admin.needsApproval", MeetingRoom::needsApproval)
-        .pageOnly("meeting.admin.roomFeed").css("d-none d-xl-table-cell")
+        .pageOnly("meeting.admin.feedLink").css("d-none d-xl-table-cell")
         .pageOnly("common.actions")
         .searchedFor("meeting.admin.search").pagedBy(100).exportedAs("meeting.admin.title");
   }
