@@ -6,21 +6,17 @@ import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
-import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
+import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -96,6 +92,15 @@ class MeetingBookingController {
     model.addAttribute("view", view);
     model.addAttribute("services", services.ofBooking(id));
     model.addAttribute("serviceKinds", ServiceKind.values());
+    if (!model.containsAttribute("moveForm")) {
+      model.addAttribute("moveForm", MoveForm.of(view.booking()));
+    }
+    if (!model.containsAttribute("serviceForm")) {
+      var service = new ServiceOrderForm();
+      service.setKind(ServiceKind.values()[0]);
+      service.setNeededAt(MoveForm.of(view.booking()).getFrom());
+      model.addAttribute("serviceForm", service);
+    }
     if (view.booking().seriesId() != null) {
       model.addAttribute("series", recurring.series(view.booking().seriesId(), user));
     }
@@ -128,24 +133,23 @@ class MeetingBookingController {
     return back != null && back.matches("^/meeting-rooms\\?[A-Za-z0-9=&%:_.-]*$") ? back : "/meeting-bookings/" + id;
   }
 
+  /** 改期 from the booking's page; an end before the start is named beside the end, the form kept as typed. */
   @PostMapping("/meeting-bookings/{id}/move")
-  String move(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> bookings.move(id, at(date, from), at(date, to), CurrentUsers.current()),
+  String move(@PathVariable long id, @Valid @ModelAttribute("moveForm") MoveForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return MeetingForms.redirectAfter(binding,
+        () -> bookings.move(id, form.start(), form.end(), CurrentUsers.current()),
         () -> said("meeting.words.moved", id, locale), "/meeting-bookings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/meeting-bookings/{id}/services")
-  String orderService(@PathVariable long id, @RequestParam String kind,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime neededAt,
-      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> {
+  String orderService(@PathVariable long id, @Valid @ModelAttribute("serviceForm") ServiceOrderForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return MeetingForms.redirectAfter(binding, () -> {
       MeetingBooking booking = bookings.view(id, CurrentUsers.current()).booking();
-      services.order(id, new NewServiceOrder(kind, at(booking.start().toLocalDate(), neededAt), note),
-          CurrentUsers.current());
-    }, "/meeting-bookings/" + id, redirect, messages, locale);
+      services.order(id, form.toNewOrder(booking), CurrentUsers.current());
+    }, () -> messages.getMessage("common.saved", null, locale), "/meeting-bookings/" + id, redirect, messages,
+        locale);
   }
 
   @PostMapping("/meeting-series/{id}/cancel")
@@ -156,45 +160,29 @@ class MeetingBookingController {
         "/meeting-bookings/" + booking, redirect, messages, locale);
   }
 
-  /** What a person typed into the series form, given back to them when the series is refused. */
-  record SeriesForm(String subject, Integer attendees, String frequency, LocalDate firstDate, LocalDate untilDate,
-      LocalTime from, LocalTime to, String exceptions, boolean skipCollisions, Integer meetingClass)
-      implements
-        java.io.Serializable {}
-
   /**
    * Books a series and says what was booked; a refused series (a collision names its dates) comes back on the room's
-   * day with the form as it was typed.
+   * day with the form as it was typed and each field's message beside it.
    */
   @PostMapping("/meeting-rooms/series")
-  String bookSeries(@RequestParam long roomId, @RequestParam(required = false) String subject,
-      @RequestParam(required = false) Integer attendees,
-      @RequestParam(defaultValue = "WEEKLY") String frequency,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDate,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilDate,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-      @RequestParam(required = false) String exceptions,
-      @RequestParam(defaultValue = "false") boolean skipCollisions,
-      @RequestParam(required = false) Integer meetingClass, RedirectAttributes redirect, Locale locale) {
-    try {
-      List<LocalDate> skipped = exceptions == null || exceptions.isBlank()
-          ? List.of()
-          : Arrays.stream(exceptions.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
-      CurrentUser user = CurrentUsers.current();
-      MeetingSeries series = recurring.book(new NewSeries(roomId, subject, attendees, frequency, 1, firstDate,
-          untilDate, from, to, skipped, skipCollisions, meetingClass), user);
-      redirect.addFlashAttribute("flash", words.booked(rooms.room(roomId, user), series, locale));
-      return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError",
-          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-    } catch (java.time.format.DateTimeParseException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage("meeting.exceptionsHint", null, locale));
+  String bookSeries(@Valid @ModelAttribute("seriesForm") SeriesForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    if (!binding.hasErrors()) {
+      try {
+        CurrentUser user = CurrentUsers.current();
+        MeetingSeries series = recurring.book(form.toNewSeries(), user);
+        redirect.addFlashAttribute("flash", words.booked(rooms.room(form.getRoomId(), user), series, locale));
+        return "redirect:/meeting-bookings/" + series.occurrences().get(0).id();
+      } catch (BusinessRuleException e) {
+        MeetingForms.refuse(binding, e, redirect, messages, locale);
+      }
     }
-    redirect.addFlashAttribute("seriesForm", new SeriesForm(subject, attendees, frequency, firstDate, untilDate, from,
-        to, exceptions, skipCollisions, meetingClass));
-    return "redirect:/meeting-rooms?room=" + roomId + "&date=" + firstDate;
+    MeetingForms.sayHidden(binding, redirect, messages, locale, "roomId");
+    return PageOutcome.redirectWithErrors(binding, form.getRoomId() == null
+        ? "/meeting-rooms"
+        : "/meeting-rooms?room=" + form.getRoomId()
+            + (form.getFirstDate() == null ? "" : "&date=" + form.getFirstDate()),
+        redirect);
   }
 
   @GetMapping("/meeting-services")
@@ -207,9 +195,5 @@ class MeetingBookingController {
   String delivered(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> services.deliver(id, CurrentUsers.current()), "/meeting-services",
         redirect, messages, locale);
-  }
-
-  private static OffsetDateTime at(LocalDate date, LocalTime time) {
-    return date.atTime(time).atZone(PlatformConfiguration.ZONE).toOffsetDateTime();
   }
 }

@@ -6,6 +6,7 @@ import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.Accounts;
 import cn.smartaffairs.security.CurrentUser;
@@ -154,6 +155,11 @@ class WorkOrderController {
         ? null
         : accounts.findById(order.assigneeUserId()).map(CurrentUser::displayName).orElse(null));
     model.addAttribute("satisfactions", Satisfaction.values());
+    // the refused move's form comes back as typed; every other move's form starts empty
+    model.addAttribute("blankTransition", TransitionForm.blank(order));
+    model.addAttribute("refusedAction", model.containsAttribute("transitionForm")
+        ? ((TransitionForm) model.getAttribute("transitionForm")).getAction()
+        : null);
     model.addAttribute("photos", photos.photos(id, CurrentUsers.current()));
     model.addAttribute("now", clock.instant());
     model.addAttribute("zone", PlatformConfiguration.ZONE);
@@ -174,17 +180,26 @@ class WorkOrderController {
     return "redirect:/work-orders/" + id;
   }
 
+  /**
+   * One move from the order's page. A page shown before someone else moved the order changes nothing and says so; a
+   * refused form goes back to the page with its move's form as typed and each field's message beside it.
+   */
   @PostMapping("/{id:\\d+}/transitions")
-  String move(@PathVariable long id, @RequestParam String action, @RequestParam int expectedVersion,
-      @RequestParam(required = false) Long assigneeUserId,
-      @RequestParam(required = false) Satisfaction satisfaction,
-      @RequestParam(defaultValue = "false") boolean handlerAtFault,
-      @RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
+  String move(@PathVariable long id, @Valid @ModelAttribute("transitionForm") TransitionForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    String page = "/work-orders/" + id;
+    if (binding.hasErrors()) {
+      // the move and the version are the form's hidden fields: nobody can correct them, so they are said on the page
+      for (String hidden : List.of("action", "expectedVersion")) {
+        if (binding.hasFieldErrors(hidden)) {
+          redirect.addFlashAttribute("flashError", messages.getMessage(binding.getFieldError(hidden), locale));
+        }
+      }
+      return PageOutcome.redirectWithErrors(binding, page, redirect);
+    }
     try {
-      workOrders.move(id,
-          new Transition(action, assigneeUserId, satisfaction, handlerAtFault, comment, expectedVersion),
-          CurrentUsers.current());
-      WorkOrderAction done = WorkOrderAction.parse(action);
+      workOrders.move(id, form.toTransition(), CurrentUsers.current());
+      WorkOrderAction done = WorkOrderAction.parse(form.getAction());
       redirect.addFlashAttribute("flash", messages.getMessage("workOrder.page.moved",
           new Object[] {messages.getMessage("workOrder.action." + done.name(), null, locale)}, locale));
     } catch (NotFoundException e) {
@@ -193,6 +208,6 @@ class WorkOrderController {
       redirect.addFlashAttribute("flashError",
           messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
-    return "redirect:/work-orders/" + id;
+    return "redirect:" + page;
   }
 }

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The deadline-rule and duty-shift forms refuse bad input on each field at once and save nothing. */
+/**
+ * The deadline-rule, duty-shift and order-move forms refuse bad input on each field at once and save nothing.
+ */
 @IntegrationTest
 class WorkOrderFormErrorsTest {
 
@@ -56,5 +58,24 @@ class WorkOrderFormErrorsTest {
     assertThat(FieldErrors.of(page, "endsAt")).containsExactly("请输入日期和时间，如 2025-03-01 09:30");
     assertThat(FieldErrors.of(page, "rule-user")).isEmpty();
     assertThat(count("duty_shift")).isEqualTo(before);
+  }
+
+  @Test
+  void aDispatchToAWorkerThatIsNoNumberIsRefusedBesideTheWorkerAndTheOrderStaysPut() {
+    ApiClient api = new ApiClient(port);
+    long id = api.post("/api/v1/work-orders", api.tokenFor("staff"), Map.of("category", "REPAIR_ELECTRIC",
+        "description", "表单测试：走廊灯不亮", "priority", "NORMAL")).body().get("id").asLong();
+    var session = new WebSession(port).signedInAs("repair.manager", ApiClient.DEMO_PASSWORD);
+    String page = "/work-orders/" + id;
+
+    var refused = session.post(page + "/transitions", Map.of("_csrf", session.get(page).csrfToken(),
+        "action", "DISPATCH", "expectedVersion", "0", "assigneeUserId", "王师傅"));
+
+    assertThat(refused.redirectPath()).isEqualTo(page);
+    String shown = session.get(page).body();
+    assertThat(FieldErrors.of(shown, "assigneeUserId")).containsExactly("请输入整数");
+    assertThat(FieldErrors.marked(shown, "assigneeUserId")).isTrue();
+    assertThat(jdbc.sql("select status from work_order where id = :id").param("id", id).query(String.class).single())
+        .isEqualTo("RECEIVED");
   }
 }

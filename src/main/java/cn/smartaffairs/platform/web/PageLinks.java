@@ -13,10 +13,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = PageController.class)
 class PageLinks {
 
-  /** The links of a list page's table: sort, size, page jump and export of the same search (fragments/table). */
+  /**
+   * The links of a list page's table: sort, size, page jump and export of the same search (fragments/table). A list
+   * shown in the answer to a form (a key just created) starts afresh: the posted fields, its CSRF token among them,
+   * are the form's and never travel on in the list's links.
+   */
   @ModelAttribute("listLinks")
   ListLinks listLinks(HttpServletRequest request) {
-    return new ListLinks(request.getRequestURI(), request.getParameterMap());
+    return new ListLinks(request.getRequestURI(),
+        "GET".equals(request.getMethod()) ? request.getParameterMap() : java.util.Map.of());
   }
 
   @ModelAttribute("currentPath")

@@ -63,18 +63,38 @@ class InputLimitsTest {
   }
 
   @Test
-  void aFormWithAnOverLongTextShowsTheErrorPageInChineseAndStoresNothing() {
+  void aRowFormWithAnOverLongTextShowsTheErrorPageInChineseAndStoresNothing() {
+    WebSession manager = new WebSession(port).signedInAs("meeting.manager", ApiClient.DEMO_PASSWORD);
+    String comment = "意见".repeat(1500);
+    long before = jdbc.sql("select count(*) from approval_task where status <> 'OPEN'").query(Long.class).single();
+
+    // an approval's decision is a row form of request parameters: the text is refused before any handler runs
+    var page = manager.post("/approvals/tasks/1/reject", Map.of("comment", comment,
+        "_csrf", manager.get("/meeting-rooms").csrfToken()));
+
+    assertThat(page.status()).isEqualTo(400);
+    // the message names the field in words, not by its code (the page around it, menu links included, may)
+    String message = page.body().replaceAll("(?s).*<p[^>]*id=\"error-message\"[^>]*>(.*?)</p>.*", "$1");
+    assertThat(message).contains("过长：最多 2000 个字符").doesNotContain("comment");
+    assertThat(jdbc.sql("select count(*) from approval_task where status <> 'OPEN'").query(Long.class).single())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aFormWithAnOverLongTextNamesTheLimitBesideTheFieldAndStoresNothing() {
     WebSession manager = new WebSession(port).signedInAs("meeting.manager", ApiClient.DEMO_PASSWORD);
     String name = "超长表单测试室-" + System.nanoTime();
 
     var page = manager.submit("/meeting-rooms/admin", Map.of("name", name, "building", "楼".repeat(3000),
         "capacity", "10", "opensAt", "08:00", "closesAt", "21:00"));
 
-    assertThat(page.status()).isEqualTo(400);
-    // the message names the field in words, not by its code (the page around it, menu links included, may)
-    String message = page.body().replaceAll("(?s).*<p[^>]*id=\"error-message\"[^>]*>(.*?)</p>.*", "$1");
-    assertThat(message).contains("过长：最多 2000 个字符").doesNotContain("building");
+    // a form bound to a form object goes back to its page with the limit beside the field, in Chinese
+    assertThat(page.status()).isEqualTo(302);
+    String shown = manager.get(page.redirectPath()).body();
+    assertThat(cn.smartaffairs.support.FieldErrors.of(shown, "new-building")).contains("过长：最多 2000 个字符");
+    assertThat(cn.smartaffairs.support.FieldErrors.value(shown, "new-name")).isEqualTo(name);
     assertThat(jdbc.sql("select count(*) from meeting_room where name = :name").param("name", name)
         .query(Long.class).single()).isZero();
   }
+
 }
