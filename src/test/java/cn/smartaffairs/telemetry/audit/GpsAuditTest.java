@@ -164,6 +164,37 @@ class GpsAuditTest {
         .contains("class=\"gps-km\">" + row.get("gpsKm").decimalValue().toPlainString() + "<");
   }
 
+  @Test
+  void theRoundReadsEachCarFromItsWatermarkAndLeavesATripUnderWayForLater() throws Exception {
+    api = new ApiClient(port);
+    manager = api.tokenFor("vehicle.manager");
+    long car = car(unit(UUID.randomUUID().toString().substring(0, 8)));
+    LocalDate day = LocalDate.now(BEIJING).minusDays(2);
+    GeneratedDay positions = GeneratedDay.from(day.atTime(9, 0), PARKING).parkedOff(Duration.ofMinutes(10))
+        .standing(Duration.ofMinutes(1)).driveTo(ARCHIVE, 30).switchOff().parkedOffUntil(day.atTime(11, 0))
+        .standing(Duration.ofMinutes(1)).driveTo(CENTRE, 30);
+    List<Fix> morning = positions.fixes();
+    store(car, morning);
+
+    audit.runDue();
+
+    assertThat(trips(car)).isEqualTo(1);
+    assertThat(watermark(car)).as("the trip under way is read again next round")
+        .isEqualTo(instant(day.atTime(11, 1)));
+
+    List<Fix> rest = positions.driveTo(PARKING, 30).switchOff().parkedOff(Duration.ofMinutes(10)).fixes();
+    store(car, rest.subList(morning.size(), rest.size()));
+    audit.runDue();
+    audit.runDue();
+
+    assertThat(trips(car)).isEqualTo(2);
+    assertThat(watermark(car)).isEqualTo(rest.get(rest.size() - 1).at());
+    assertThat(jdbc.sql("""
+        select count(*) from telemetry_trip_flag f join telemetry_trip t on t.id = f.trip_id
+         where t.vehicle_id = :v and f.kind = 'NO_SHEET'""").param("v", car).query(Long.class).single())
+        .isEqualTo(2);
+  }
+
   // ---- the generated days --------------------------------------------------------------------------------------
 
   /**
@@ -338,6 +369,11 @@ class GpsAuditTest {
            and coalesce(after_state, before_state) ->> 'tripId' in
                (select cast(id as text) from telemetry_trip where vehicle_id = :v)""")
         .param("v", car).query(Long.class).single();
+  }
+
+  private Instant watermark(long car) {
+    return jdbc.sql("select derived_until from telemetry_trip_watermark where vehicle_id = :v").param("v", car)
+        .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single();
   }
 
   private static Instant instant(LocalDateTime local) {
