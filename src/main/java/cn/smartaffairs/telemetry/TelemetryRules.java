@@ -19,13 +19,46 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 定位数据规则 (table telemetry_rule): values versioned by effective date, national or a region's own; the region's
  * own version in force comes before the national one, and a day before the first version reads the earliest one.
- * Today one rule: how many months positions are kept (PIPL art. 28, limited retention).
+ * How many months positions are kept (PIPL art. 28, limited retention), and the values of trip derivation and the GPS
+ * audit (ADR 0013). Each key has the range the database allows it.
  */
 @Service
 public class TelemetryRules {
 
   public enum Key {
-    POSITION_RETENTION_MONTHS
+    POSITION_RETENTION_MONTHS(1, 120),
+    /** Standing this many minutes with the ignition on ends a trip. */
+    TRIP_STOP_MINUTES(1, 240),
+    /** A movement shorter than this (metres) is no trip. */
+    TRIP_MIN_DISTANCE_M(0, 50_000),
+    /** Farther than this (km) from the route through the sheet's places is a deviation. */
+    ROUTE_DEVIATION_KM(1, 500),
+    /** GPS and odometer kilometres of a recorded trip may differ by this many percent of the odometer's. */
+    ODOMETER_MISMATCH_PERCENT(1, 100),
+    /** Faster than this (km/h) is speeding, as is the terminal's own overspeed alarm. */
+    SPEED_LIMIT_KMH(20, 250),
+    /** The night window's first hour (22 for 22:00). */
+    NIGHT_STARTS_HOUR(0, 23),
+    /** The hour the night window ends (6 for 06:00); earlier than the start, it spans midnight. */
+    NIGHT_ENDS_HOUR(0, 23),
+    /** Within this many metres of its designated parking place a car stands at home. */
+    PARKING_RADIUS_M(20, 10_000);
+
+    private final int min;
+    private final int max;
+
+    Key(int min, int max) {
+      this.min = min;
+      this.max = max;
+    }
+
+    public int min() {
+      return min;
+    }
+
+    public int max() {
+      return max;
+    }
   }
 
   /** One version of a rule value; {@code regionId} null for the national one. */
@@ -73,6 +106,30 @@ public class TelemetryRules {
     return new InForce(national[0], byRegion);
   }
 
+  /**
+   * Every rule's value in force for one region on a day, in one query: the region's own version before the national
+   * one; a rule with no version yet in force reads its earliest national one.
+   */
+  public Map<Key, Integer> valuesFor(long regionId, LocalDate day) {
+    Map<Key, Integer> values = new java.util.EnumMap<>(Key.class);
+    jdbc.sql("""
+        select distinct on (rule_key) rule_key, value
+          from telemetry_rule
+         where region_id is null or region_id = :region
+         order by rule_key, (effective_from <= :day) desc, (region_id is null),
+                  case when effective_from <= :day then effective_from end desc nulls last, effective_from""")
+        .param("region", regionId).param("day", Date.valueOf(day))
+        .query(rs -> {
+          values.put(Key.valueOf(rs.getString("rule_key")), rs.getInt("value"));
+        });
+    for (Key key : Key.values()) {
+      if (!values.containsKey(key)) {
+        throw new IllegalStateException("no national version of " + key);
+      }
+    }
+    return values;
+  }
+
   /** Every version visible to a region: its own and the national ones, newest first. */
   public List<RuleValue> versions(long regionId) {
     return jdbc.sql("""
@@ -97,11 +154,12 @@ public class TelemetryRules {
     if (!allowed) {
       throw new ForbiddenException();
     }
-    if (key == null || value == null || value < 1 || value > 120 || effectiveFrom == null) {
-      throw new BusinessRuleException("telemetry.ruleInvalid");
+    if (key == null || effectiveFrom == null || source != null && source.strip().length() > 200) {
+      throw new BusinessRuleException("telemetry.ruleIncomplete");
     }
-    if (source != null && source.strip().length() > 200) {
-      throw new BusinessRuleException("telemetry.ruleInvalid");
+    if (value == null || value < key.min() || value > key.max()) {
+      throw new BusinessRuleException("telemetry.ruleInvalid", key.name(), String.valueOf(key.min()),
+          String.valueOf(key.max()));
     }
     boolean exists = jdbc.sql("""
         select count(*) from telemetry_rule where rule_key = :key and region_id is not distinct from :region

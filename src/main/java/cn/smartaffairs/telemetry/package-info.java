@@ -1,6 +1,8 @@
 /**
  * 车辆定位 (issue 14): vehicle terminals speaking JT/T 808 over TCP, bound to the fleet's vehicles, their positions in
- * monthly partitions, and the tracks and latest positions people may see. Talks to module vehicle only through its
- * public types ({@code Fleet}, {@code Drivers}, {@code Trips}); owns the tables {@code telemetry_*}.
+ * monthly partitions, the tracks and latest positions people may see, and the trips derived from the positions with the
+ * GPS audit of them (ADR 0013). Talks to module vehicle only through its public types ({@code Fleet}, {@code Drivers},
+ * {@code Trips}, {@code DispatchSheets}, {@code VehicleRules}, the event {@code TripEnded}) and implements its SPI
+ * {@code GpsAuditFindings}; owns the tables {@code telemetry_*}.
  */
 package cn.smartaffairs.telemetry;

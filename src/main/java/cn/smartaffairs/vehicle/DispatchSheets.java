@@ -4,10 +4,15 @@ import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.printing.PrintableForm;
 import cn.smartaffairs.security.CurrentUser;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +29,62 @@ public class DispatchSheets {
   private final Fleet fleet;
   private final Trips trips;
   private final PdfPrinter printer;
+  private final JdbcClient jdbc;
 
-  DispatchSheets(Dispatching dispatching, VehicleRequests requests, Fleet fleet, Trips trips, PdfPrinter printer) {
+  DispatchSheets(Dispatching dispatching, VehicleRequests requests, Fleet fleet, Trips trips, PdfPrinter printer,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.dispatching = dispatching;
     this.requests = requests;
     this.fleet = fleet;
     this.trips = trips;
     this.printer = printer;
+  }
+
+  /**
+   * A sheet as the GPS audit matches a vehicle's movements against it: the approved window and the places of the
+   * route in order (origin, stops, and the origin again when the trip returns to it).
+   */
+  public record SheetWindow(long dispatchId, String sheetNo, LocalDateTime start, LocalDateTime end,
+      List<TripRequest.Stop> route) {}
+
+  /** The sheets of a vehicle's active dispatches whose window touches [from, to), by start; two queries. */
+  public List<SheetWindow> ofVehicle(long vehicleId, LocalDateTime from, LocalDateTime to) {
+    record Row(long dispatchId, String sheetNo, long requestId, LocalDateTime start, LocalDateTime end,
+        TripRequest.Stop origin, boolean returns) {}
+    List<Row> rows = jdbc.sql("""
+        select d.id, d.sheet_no, r.id as request_id, r.starts_at, r.ends_at, r.origin_name, r.origin_lat, r.origin_lon,
+               r.returns_to_origin
+          from vehicle_dispatch d join vehicle_request r on r.id = d.request_id
+         where d.vehicle_id = :vehicle and d.status = 'ACTIVE' and d.during && tstzrange(:from, :to)
+         order by r.starts_at, d.id""")
+        .param("vehicle", vehicleId).param("from", VehicleRequests.timestamp(from))
+        .param("to", VehicleRequests.timestamp(to))
+        .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("sheet_no"), rs.getLong("request_id"),
+            VehicleRequests.local(rs, "starts_at"), VehicleRequests.local(rs, "ends_at"),
+            new TripRequest.Stop(rs.getString("origin_name"), rs.getDouble("origin_lat"), rs.getDouble("origin_lon")),
+            rs.getBoolean("returns_to_origin")))
+        .list();
+    Map<Long, List<TripRequest.Stop>> stops = new HashMap<>();
+    if (!rows.isEmpty()) {
+      jdbc.sql("""
+          select request_id, name, latitude, longitude from vehicle_request_stop
+           where request_id = any(:ids) order by request_id, position""")
+          .param("ids", rows.stream().map(Row::requestId).distinct().toArray(Long[]::new))
+          .query(rs -> {
+            stops.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>()).add(new TripRequest.Stop(
+                rs.getString("name"), rs.getDouble("latitude"), rs.getDouble("longitude")));
+          });
+    }
+    return rows.stream().map(row -> {
+      List<TripRequest.Stop> route = new ArrayList<>();
+      route.add(row.origin());
+      route.addAll(stops.getOrDefault(row.requestId(), List.of()));
+      if (row.returns()) {
+        route.add(row.origin());
+      }
+      return new SheetWindow(row.dispatchId(), row.sheetNo(), row.start(), row.end(), List.copyOf(route));
+    }).toList();
   }
 
   /** The standard fields of the sheet, in print order. */

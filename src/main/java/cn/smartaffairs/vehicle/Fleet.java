@@ -262,7 +262,7 @@ public class Fleet {
   }
 
   /** The sealing periods of one vehicle that touch the days (both included). */
-  List<VehicleEligibility.SealedDays> seals(long vehicleId, LocalDate from, LocalDate to) {
+  public List<VehicleEligibility.SealedDays> seals(long vehicleId, LocalDate from, LocalDate to) {
     return seals(List.of(vehicleId), from, to).getOrDefault(vehicleId, List.of());
   }
 

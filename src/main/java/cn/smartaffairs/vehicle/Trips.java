@@ -271,6 +271,14 @@ public class Trips {
         .param("vehicle", vehicleId).param("limit", limit).query(Trips::trip).list();
   }
 
+  /** The trips of a vehicle that overlap [from, to) (one still open runs on), oldest first. */
+  public List<Trip> ofVehicle(long vehicleId, LocalDateTime from, LocalDateTime to) {
+    return jdbc.sql(TRIP + " where t.vehicle_id = :vehicle and t.started_at < :to"
+        + " and (t.ended_at is null or t.ended_at > :from) order by t.started_at")
+        .param("vehicle", vehicleId).param("from", VehicleRequests.timestamp(from))
+        .param("to", VehicleRequests.timestamp(to)).query(Trips::trip).list();
+  }
+
   /** A driver's trips still open (started, not ended). */
   public List<Trip> openOf(long driverId) {
     return jdbc.sql(TRIP + " where t.driver_id = :driver and t.ended_at is null order by t.started_at")

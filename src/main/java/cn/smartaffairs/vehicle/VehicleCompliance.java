@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,23 +36,34 @@ import org.springframework.transaction.annotation.Transactional;
  * approval, mileage far above the planned route, a trip without a dispatch sheet, a vehicle not sealed over a public
  * holiday (节假日封存), and overdue insurance or annual inspection. Computed from the records, never stored, so a
  * correction clears its flag at once; what is stored is that a manager handled a flag (who, when, a note), keyed by
- * the flag's identity (vehicle, kind, day, trip), so the mark stays with the flag and a new flag starts open.
+ * the flag's identity (vehicle, kind, day, trip), so the mark stays with the flag and a new flag starts open. The GPS
+ * audit's findings (kinds {@code GPS_*}, ADR 0013) join them when a module supplies {@link GpsAuditFindings}; their
+ * trip is the trip derived from positions, and they carry the address of its track.
  */
 @Service
 public class VehicleCompliance {
 
   /** Kinds of flag; the page shows each with its Chinese name. */
   public enum Kind {
-    OUTSIDE_WINDOW, NON_WORKING_DAY_UNAPPROVED, MILEAGE_EXCESS, NO_DISPATCH_SHEET, NOT_SEALED_ON_HOLIDAY, INSURANCE_OVERDUE, INSPECTION_OVERDUE
+    OUTSIDE_WINDOW, NON_WORKING_DAY_UNAPPROVED, MILEAGE_EXCESS, NO_DISPATCH_SHEET, NOT_SEALED_ON_HOLIDAY, INSURANCE_OVERDUE, INSPECTION_OVERDUE, GPS_NO_SHEET, GPS_OUTSIDE_WINDOW, GPS_ROUTE_DEVIATION, GPS_ODOMETER_MISMATCH, GPS_NIGHT_AWAY, GPS_SEALED_HOLIDAY_MOVE, GPS_SPEEDING;
+
+    static Kind of(GpsFinding.Kind gps) {
+      return valueOf("GPS_" + gps.name());
+    }
   }
 
   /**
-   * One flag on a vehicle; {@code tripId} where a trip caused it, {@code detail} a short Chinese explanation, and
-   * {@code detailKey} with {@code detailArgs} the same explanation as a message, so a page can show it in the reader's
-   * language.
+   * One flag on a vehicle; {@code tripId} where a trip caused it (for a {@code GPS_*} kind the trip derived from
+   * positions), {@code detail} a short Chinese explanation, and {@code detailKey} with {@code detailArgs} the same
+   * explanation as a message, so a page can show it in the reader's language; {@code trackLink} the address of the
+   * evidence's track, where there is one.
    */
   public record Flag(Kind kind, long vehicleId, String plate, Long tripId, LocalDate day, String detail,
-      String detailKey, List<String> detailArgs) {
+      String detailKey, List<String> detailArgs, String trackLink) {
+
+    Flag withTrackLink(String link) {
+      return new Flag(kind, vehicleId, plate, tripId, day, detail, detailKey, detailArgs, link);
+    }
 
     /** The stored subject of the flag's identity: its trip, or nothing for a vehicle's own flag. */
     String subject() {
@@ -86,7 +98,7 @@ public class VehicleCompliance {
   private Flag flag(Kind kind, Vehicle v, Long tripId, LocalDate day, String key, Object... args) {
     List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
     String detail = messages.getMessage(key, texts.toArray(), Locale.SIMPLIFIED_CHINESE);
-    return new Flag(kind, v.id(), v.plate(), tripId, day, detail, key, texts);
+    return new Flag(kind, v.id(), v.plate(), tripId, day, detail, key, texts, null);
   }
 
   /** How far back holidays are checked for sealing. */
@@ -100,9 +112,11 @@ public class VehicleCompliance {
   private final MessageSource messages;
   private final Accounts accounts;
   private final AuditTrail audit;
+  private final ObjectProvider<GpsAuditFindings> gps;
 
   VehicleCompliance(JdbcClient jdbc, Fleet fleet, VehicleRules rules, WorkingCalendar calendar, Clock clock,
-      MessageSource messages, Accounts accounts, AuditTrail audit) {
+      MessageSource messages, Accounts accounts, AuditTrail audit, ObjectProvider<GpsAuditFindings> gps) {
+    this.gps = gps;
     this.accounts = accounts;
     this.audit = audit;
     this.messages = messages;
@@ -221,6 +235,7 @@ public class VehicleCompliance {
     }
     tripFlags(byId, ids, today, flags);
     holidayFlags(vehicles, today, flags);
+    gpsFlags(byId, flags);
     flags.sort(
         Comparator.comparing(Flag::day, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Flag::plate));
     return flags;
@@ -321,5 +336,28 @@ public class VehicleCompliance {
       unsealedByHoliday.forEach((holiday, day) -> flags.add(flag(Kind.NOT_SEALED_ON_HOLIDAY, v,
           null, day, "vehicle.flagDetail.NOT_SEALED_ON_HOLIDAY", holiday, day)));
     }
+  }
+
+  /** What the GPS audit found on the vehicles, when a module supplies it (ADR 0013). */
+  private void gpsFlags(Map<Long, Vehicle> vehicles, List<Flag> flags) {
+    GpsAuditFindings findings = gps.getIfAvailable();
+    if (findings == null) {
+      return;
+    }
+    for (GpsFinding found : findings.findings(vehicles.keySet())) {
+      Vehicle v = vehicles.get(found.vehicleId());
+      if (v == null || v.status() == VehicleStatus.DISPOSED) {
+        continue;
+      }
+      Kind kind = Kind.of(found.kind());
+      flags.add(flag(kind, v, found.tripId(), found.at().toLocalDate(), "vehicle.flagDetail." + kind,
+          found.at().toLocalTime().withSecond(0).withNano(0), plain(found.measured()), plain(found.allowed()),
+          plain(found.basis()), found.sheetNo() == null ? "" : found.sheetNo())
+          .withTrackLink(found.trackLink()));
+    }
+  }
+
+  private static String plain(java.math.BigDecimal number) {
+    return number == null ? "" : number.stripTrailingZeros().toPlainString();
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,12 @@ public class VehicleCosts {
   public record NewCost(Long vehicleId, CostKind kind, Long amountFen, LocalDate incurredOn, BigDecimal quantity,
       String supplier, String cardNo, String note) {}
 
-  /** One line of the report; money in fen, {@code versusFleetPercent} is cost per km relative to the fleet average. */
-  public record ReportRow(String key, String label, int vehicles, long km, Map<CostKind, Long> costsFen, long totalFen,
+  /**
+   * One line of the report; money in fen, {@code versusFleetPercent} is cost per km relative to the fleet average;
+   * {@code gpsKm} the kilometres of the trips derived from positions (null when none are known, ADR 0013).
+   */
+  public record ReportRow(String key, String label, int vehicles, long km, BigDecimal gpsKm,
+      Map<CostKind, Long> costsFen, long totalFen,
       Double costPerKmFen, Double litresPer100Km, Double kwhPer100Km, Double versusFleetPercent) {}
 
   public record Report(LocalDate from, LocalDate to, GroupBy groupBy, List<ReportRow> rows, ReportRow fleet) {}
@@ -55,8 +60,10 @@ public class VehicleCosts {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Fleet fleet;
+  private final ObjectProvider<GpsAuditFindings> gps;
 
-  VehicleCosts(JdbcClient jdbc, AuditTrail audit, Fleet fleet) {
+  VehicleCosts(JdbcClient jdbc, AuditTrail audit, Fleet fleet, ObjectProvider<GpsAuditFindings> gps) {
+    this.gps = gps;
     this.jdbc = jdbc;
     this.audit = audit;
     this.fleet = fleet;
@@ -108,13 +115,20 @@ public class VehicleCosts {
         .list();
   }
 
-  /** 单车核算 over [from, to]: km from trips ended in the period, costs incurred in it. */
+  /**
+   * 单车核算 over [from, to]: km from trips ended in the period, costs incurred in it; beside the odometer's km the GPS
+   * km of the trips derived from positions that ended in it, where a module supplies them.
+   */
   public Report report(LocalDate from, LocalDate to, GroupBy groupBy, DataScope scope) {
     if (from == null || to == null || to.isBefore(from)) {
       throw new BusinessRuleException("vehicle.periodInvalid");
     }
     record PerVehicle(long id, String plate, long unitId, String unitName, String category, long km,
-        Map<CostKind, Long> costs, BigDecimal litres, BigDecimal kwh) {}
+        Map<CostKind, Long> costs, BigDecimal litres, BigDecimal kwh) {
+      Object[] figures(Map<Long, BigDecimal> gpsKm) {
+        return new Object[] {km, costs, litres, kwh, gpsKm.get(id)};
+      }
+    }
     MapSqlParameterSource params = scope.bind(new MapSqlParameterSource())
         .addValue("from", VehicleRequests.timestamp(from.atStartOfDay()))
         .addValue("to", VehicleRequests.timestamp(to.plusDays(1).atStartOfDay()))
@@ -139,6 +153,10 @@ public class VehicleCosts {
             rs.getString("unit_name"), rs.getString("category"), rs.getLong("km"), costs(rs.getString("costs")),
             rs.getBigDecimal("litres"), rs.getBigDecimal("kwh")))
         .list();
+    GpsAuditFindings findings = gps.getIfAvailable();
+    Map<Long, BigDecimal> gpsKm = findings == null || perVehicle.isEmpty()
+        ? Map.of()
+        : findings.gpsKm(perVehicle.stream().map(PerVehicle::id).toList(), from, to);
     Function<PerVehicle, String[]> keyOf = switch (groupBy == null ? GroupBy.VEHICLE : groupBy) {
       case VEHICLE -> p -> new String[] {String.valueOf(p.id()), p.plate() + "（" + p.unitName() + "）"};
       case UNIT -> p -> new String[] {String.valueOf(p.unitId()), p.unitName()};
@@ -152,13 +170,13 @@ public class VehicleCosts {
       labels.put(key[0], key[1]);
     }
     ReportRow fleetRow = row("FLEET", "全部车辆",
-        perVehicle.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(), null);
+        perVehicle.stream().map(p -> p.figures(gpsKm)).toList(), null);
     List<ReportRow> rows = new ArrayList<>();
     groups.forEach((key, members) -> rows.add(row(key, labels.get(key),
-        members.stream().map(p -> new Object[] {p.km(), p.costs(), p.litres(), p.kwh()}).toList(),
+        members.stream().map(p -> p.figures(gpsKm)).toList(),
         fleetRow.costPerKmFen())));
     // a line with neither km nor cost says nothing; the fleet line still counts every vehicle
-    rows.removeIf(row -> row.km() == 0 && row.totalFen() == 0);
+    rows.removeIf(row -> row.km() == 0 && row.totalFen() == 0 && row.gpsKm() == null);
     return new Report(from, to, groupBy == null ? GroupBy.VEHICLE : groupBy, rows, fleetRow);
   }
 
@@ -171,7 +189,9 @@ public class VehicleCosts {
     }
     BigDecimal litres = BigDecimal.ZERO;
     BigDecimal kwh = BigDecimal.ZERO;
+    BigDecimal gpsKm = null;
     for (Object[] m : members) {
+      gpsKm = m[4] == null ? gpsKm : (gpsKm == null ? BigDecimal.ZERO : gpsKm).add((BigDecimal) m[4]);
       km += (Long) m[0];
       ((Map<CostKind, Long>) m[1]).forEach((kind, fen) -> costs.merge(kind, fen, Long::sum));
       litres = m[2] == null ? litres : litres.add((BigDecimal) m[2]);
@@ -184,7 +204,7 @@ public class VehicleCosts {
     Double versus = perKm == null || fleetCostPerKm == null || fleetCostPerKm == 0
         ? null
         : round(perKm * 100 / fleetCostPerKm);
-    return new ReportRow(key, label, members.size(), km, costs, total, perKm, litresPer100, kwhPer100, versus);
+    return new ReportRow(key, label, members.size(), km, gpsKm, costs, total, perKm, litresPer100, kwhPer100, versus);
   }
 
   /** 出车登记公示: the trips of the units in the caller's scope in the period, for publication. */

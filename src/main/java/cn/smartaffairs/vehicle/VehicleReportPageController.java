@@ -102,12 +102,13 @@ class VehicleReportPageController {
       @RequestParam(defaultValue = "VEHICLE") VehicleCosts.GroupBy groupBy, HttpServletResponse response,
       Locale locale) {
     VehicleCosts.Report report = costs.report(from, to, groupBy, CurrentUsers.scope());
-    List<String> headers = new ArrayList<>(List.of("对象", "车辆数", "里程(公里)"));
+    List<String> headers = new ArrayList<>(List.of("对象", "车辆数", "里程(公里)", "定位里程(公里)"));
     Arrays.stream(VehicleCosts.CostKind.values()).forEach(k -> headers.add(label("vehicle.cost." + k, locale) + "(元)"));
     headers.addAll(List.of("合计(元)", "每公里成本(元)", "百公里油耗(升)", "百公里电耗(度)", "与车队平均比(%)"));
     XlsxDownload.send(response, "单车核算-" + from + "-" + to + ".xlsx", new Xlsx.Sheet("单车核算", headers,
         Stream.concat(report.rows().stream(), Stream.of(report.fleet())).map(row -> {
           List<Object> cells = new ArrayList<>(List.of(row.label(), row.vehicles(), row.km()));
+          cells.add(row.gpsKm());
           Arrays.stream(VehicleCosts.CostKind.values())
               .forEach(k -> cells.add(Money.ofFen(row.costsFen().get(k)).yuan()));
           cells.add(Money.ofFen(row.totalFen()).yuan());
