@@ -19,13 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 定位数据规则 (table telemetry_rule): values versioned by effective date, national or a region's own; the region's
  * own version in force comes before the national one, and a day before the first version reads the earliest one.
- * Today one rule: how many months positions are kept (PIPL art. 28, limited retention).
+ * How many months positions are kept (PIPL art. 28, limited retention), and how the live map tells 行驶, 停驶 and
+ * 离线 apart.
  */
 @Service
 public class TelemetryRules {
 
   public enum Key {
-    POSITION_RETENTION_MONTHS
+    /** Months a position is kept. */
+    POSITION_RETENTION_MONTHS,
+    /** A fresh position faster than this (km/h) is 行驶; at or below it, 停驶. */
+    MOVING_ABOVE_KMH,
+    /** Minutes without a position after which a vehicle is 离线. */
+    OFFLINE_AFTER_MINUTES
   }
 
   /** One version of a rule value; {@code regionId} null for the national one. */
