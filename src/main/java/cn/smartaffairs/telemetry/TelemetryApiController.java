@@ -81,8 +81,10 @@ class TelemetryApiController {
   }
 
   @GetMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally", description = "POSITION_RETENTION_MONTHS: how long positions are kept (the region's own version in force, else "
-      + "the national one).")
+  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally", description = "POSITION_RETENTION_MONTHS: how long positions are kept; MOVING_ABOVE_KMH: above which speed a "
+      + "fresh position counts as moving on the live map (at or below it, parked); OFFLINE_AFTER_MINUTES: after how "
+      + "many minutes without a position a vehicle counts as offline. Each the region's own version in force, else the "
+      + "national one.")
   List<TelemetryRules.RuleValue> rules() {
     return rules.versions(CurrentUsers.current().regionId());
   }
@@ -91,7 +93,8 @@ class TelemetryApiController {
       String source) {}
 
   @PostMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value: 1–120 months for POSITION_RETENTION_MONTHS.")
+  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value: 1–120 (months for POSITION_RETENTION_MONTHS, km/h for MOVING_ABOVE_KMH, "
+      + "minutes for OFFLINE_AFTER_MINUTES).")
   ResponseEntity<Map<String, Long>> addRule(@RequestBody NewRuleVersion version) {
     CurrentUser by = CurrentUsers.current();
     long id = rules.addVersion(version.key(), version.value(), version.effectiveFrom(), version.national(),
