@@ -12,6 +12,8 @@ alter table telemetry_rule drop constraint if exists telemetry_rule_rule_key_che
 alter table telemetry_rule drop constraint if exists telemetry_rule_value_check;
 alter table telemetry_rule add constraint telemetry_rule_value_in_range check (case rule_key
   when 'POSITION_RETENTION_MONTHS' then value between 1 and 120
+  when 'MOVING_ABOVE_KMH' then value between 1 and 120
+  when 'OFFLINE_AFTER_MINUTES' then value between 1 and 120
   when 'TRIP_STOP_MINUTES' then value between 1 and 240
   when 'TRIP_MIN_DISTANCE_M' then value between 0 and 50000
   when 'ROUTE_DEVIATION_KM' then value between 1 and 500

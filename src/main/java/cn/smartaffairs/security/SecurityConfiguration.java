@@ -3,6 +3,7 @@ package cn.smartaffairs.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -48,9 +49,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
-
-  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-      + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
   /** Argon2id for new hashes; the {id} prefix lets the algorithm be changed later without a reset. */
   @Bean
@@ -176,7 +174,9 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
-      SessionRegistry sessionRegistry) throws Exception {
+      SessionRegistry sessionRegistry, ObjectProvider<ImageSources> imageSources) throws Exception {
+    String contentSecurityPolicy = ContentSecurityPolicy
+        .of(imageSources.orderedStream().flatMap(sources -> sources.imageSources().stream()).toList());
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
@@ -193,7 +193,7 @@ public class SecurityConfiguration {
             // no limit on parallel sessions; an expired session (the registry's mark) is sent to sign in
             .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny())
             .permissionsPolicyHeader(

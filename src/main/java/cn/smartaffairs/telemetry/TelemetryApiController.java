@@ -81,9 +81,12 @@ class TelemetryApiController {
   }
 
   @GetMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally", description = "POSITION_RETENTION_MONTHS: how long positions are kept; TRIP_STOP_MINUTES, TRIP_MIN_DISTANCE_M, "
+  @Operation(summary = "定位数据规则 Every version of the module's rule values for the caller's region and nationally", description = "POSITION_RETENTION_MONTHS: how long positions are kept; MOVING_ABOVE_KMH: above which speed a "
+      + "fresh position counts as moving on the live map (at or below it, parked); OFFLINE_AFTER_MINUTES: after how "
+      + "many minutes without a position a vehicle counts as offline; TRIP_STOP_MINUTES, TRIP_MIN_DISTANCE_M, "
       + "ROUTE_DEVIATION_KM, ODOMETER_MISMATCH_PERCENT, SPEED_LIMIT_KMH, NIGHT_STARTS_HOUR, NIGHT_ENDS_HOUR, "
-      + "PARKING_RADIUS_M: trip derivation and the GPS audit (the region's own version in force, else the national one).")
+      + "PARKING_RADIUS_M: trip derivation and the GPS audit. Each the region's own version in force, else the "
+      + "national one.")
   List<TelemetryRules.RuleValue> rules() {
     return rules.versions(CurrentUsers.current().regionId());
   }
@@ -92,9 +95,10 @@ class TelemetryApiController {
       String source) {}
 
   @PostMapping("/api/v1/vehicle-telemetry-rules")
-  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value, whole numbers: POSITION_RETENTION_MONTHS 1–120, TRIP_STOP_MINUTES 1–240, "
-      + "TRIP_MIN_DISTANCE_M 0–50000, ROUTE_DEVIATION_KM 1–500, ODOMETER_MISMATCH_PERCENT 1–100, SPEED_LIMIT_KMH "
-      + "20–250, NIGHT_STARTS_HOUR and NIGHT_ENDS_HOUR 0–23, PARKING_RADIUS_M 20–10000.")
+  @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value, whole numbers: POSITION_RETENTION_MONTHS 1–120, MOVING_ABOVE_KMH 1–120, "
+      + "OFFLINE_AFTER_MINUTES 1–120, TRIP_STOP_MINUTES 1–240, TRIP_MIN_DISTANCE_M 0–50000, ROUTE_DEVIATION_KM 1–500, "
+      + "ODOMETER_MISMATCH_PERCENT 1–100, SPEED_LIMIT_KMH 20–250, NIGHT_STARTS_HOUR and NIGHT_ENDS_HOUR 0–23, "
+      + "PARKING_RADIUS_M 20–10000.")
   ResponseEntity<Map<String, Long>> addRule(@RequestBody NewRuleVersion version) {
     CurrentUser by = CurrentUsers.current();
     long id = rules.addVersion(version.key(), version.value(), version.effectiveFrom(), version.national(),

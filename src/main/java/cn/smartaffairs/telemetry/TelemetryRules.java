@@ -19,14 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 定位数据规则 (table telemetry_rule): values versioned by effective date, national or a region's own; the region's
  * own version in force comes before the national one, and a day before the first version reads the earliest one.
- * How many months positions are kept (PIPL art. 28, limited retention), and the values of trip derivation and the GPS
- * audit (ADR 0013). Each key has the range the database allows it.
+ * How many months positions are kept (PIPL art. 28, limited retention), how the live map tells 行驶, 停驶 and 离线
+ * apart, and the values of trip derivation and the GPS audit (ADR 0013). Each key has the range the database allows it.
  */
 @Service
 public class TelemetryRules {
 
   public enum Key {
+    /** Months a position is kept. */
     POSITION_RETENTION_MONTHS(1, 120),
+    /** A fresh position faster than this (km/h) is 行驶 on the live map; at or below it, 停驶. */
+    MOVING_ABOVE_KMH(1, 120),
+    /** Minutes without a position after which a vehicle is 离线. */
+    OFFLINE_AFTER_MINUTES(1, 120),
     /** Standing this many minutes with the ignition on ends a trip. */
     TRIP_STOP_MINUTES(1, 240),
     /** A movement shorter than this (metres) is no trip. */

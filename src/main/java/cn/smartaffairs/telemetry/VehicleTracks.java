@@ -116,22 +116,57 @@ public class VehicleTracks {
 
   /** The newest position of each vehicle the viewer manages (vehicle managers and administrators), by plate. */
   public List<LatestPosition> latest(CurrentUser viewer) {
+    FleetLatest fleetLatest = fleetLatest(viewer);
+    return fleetLatest.vehicles().stream().map(v -> fleetLatest.positions().get(v.id()))
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** The vehicles a manager sees, in the fleet's order, and the newest position of those that reported one. */
+  record FleetLatest(List<Vehicle> vehicles, Map<Long, LatestPosition> positions) {}
+
+  /**
+   * The vehicles the viewer manages (vehicle managers and administrators) with their newest positions; audited as a
+   * view of the latest positions, naming how many were shown.
+   */
+  FleetLatest fleetLatest(CurrentUser viewer) {
     DataScope managed = TerminalBindings.managedBy(viewer);
     Map<Long, Vehicle> vehicles = fleet.list(managed, null).stream()
         .collect(Collectors.toMap(Vehicle::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    List<LatestPosition> latest = new ArrayList<>();
+    Map<Long, LatestPosition> byVehicle = new LinkedHashMap<>();
     if (!vehicles.isEmpty()) {
-      Map<Long, LatestPosition> byVehicle = new LinkedHashMap<>();
       jdbc.sql("select * from telemetry_latest_position where vehicle_id = any(:ids)")
           .param("ids", vehicles.keySet().toArray(Long[]::new))
           .query((rs, n) -> latest(rs, vehicles)).list()
           .forEach(p -> byVehicle.put(p.vehicleId(), p));
-      vehicles.keySet().stream().map(byVehicle::get).filter(java.util.Objects::nonNull).forEach(latest::add);
     }
     Map<String, Object> viewed = new LinkedHashMap<>();
-    viewed.put("vehicles", latest.size());
+    viewed.put("vehicles", byVehicle.size());
     audit.record(new AuditEntry("VIEW", "telemetry_latest_position", null, viewer.regionId(), null, viewed));
-    return latest;
+    return new FleetLatest(List.copyOf(vehicles.values()), byVehicle);
+  }
+
+  /** A trip's track: its positions from the start to the end (an open trip's until now), as the viewer may see them. */
+  public record TripTrack(Trips.Trip trip, Instant from, Instant to, List<TrackPoint> points) {}
+
+  /**
+   * The track of one trip, through {@link #track} and its checks: the managers of the vehicle's region see it, the
+   * trip's driver too (it lies inside their own trip), anyone else nothing (403 without a manager's or driver's role,
+   * 404 otherwise). Audited as every view of a track.
+   */
+  public TripTrack ofTrip(long tripId, CurrentUser viewer) {
+    if (viewer.isApiKey() || !viewer.hasAny(TerminalBindings.MANAGERS) && drivers.ofUser(viewer.userId()).isEmpty()) {
+      throw new ForbiddenException();
+    }
+    Trips.Trip trip = trips.trip(tripId);
+    Instant from = trip.startedAt().atZone(Moments.BEIJING).toInstant();
+    Instant to = trip.endedAt() == null ? clock.instant() : trip.endedAt().atZone(Moments.BEIJING).toInstant();
+    if (!to.isAfter(from)) {
+      to = from.plusSeconds(1);
+    }
+    if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+      to = from.plus(LONGEST);
+    }
+    return new TripTrack(trip, from, to, track(trip.vehicleId(), from, to, viewer));
   }
 
   /** The parts of the window in which the driver drove the vehicle (an open trip runs until now). */

@@ -87,10 +87,20 @@ public class DispatchSheets {
     }).toList();
   }
 
+  /** What a dispatch sheet says: the dispatch (number, vehicle, driver, approved window) and the request it serves. */
+  public record Sheet(Dispatch dispatch, TripRequest request) {}
+
+  /** The sheet of a dispatch, for its requester, its driver and the managers whose scope reaches it; 404 to others. */
+  public Sheet sheet(long dispatchId, CurrentUser viewer) {
+    Dispatch dispatch = dispatching.visible(dispatchId, viewer);
+    return new Sheet(dispatch, requests.get(dispatch.requestId()));
+  }
+
   /** The standard fields of the sheet, in print order. */
   public Map<String, String> fields(long dispatchId, CurrentUser viewer) {
-    Dispatch dispatch = dispatching.visible(dispatchId, viewer);
-    TripRequest request = requests.get(dispatch.requestId());
+    Sheet sheet = sheet(dispatchId, viewer);
+    Dispatch dispatch = sheet.dispatch();
+    TripRequest request = sheet.request();
     Vehicle vehicle = fleet.get(dispatch.vehicleId());
     var trip = trips.ofDispatch(dispatchId);
     Map<String, String> fields = new LinkedHashMap<>();

@@ -138,6 +138,12 @@ class GpsAuditTest {
     String compliance = pages.get("/vehicles/compliance?vehicleId=" + car).body();
     assertThat(compliance).contains("定位：超速", "定位：夜间未停放在指定地点", "定位：封存车辆节假日行驶",
         "/vehicles/" + car + "/track?from=", "离派车单 " + sheetNo + " 的路线");
+    // the evidence link opens the deviating trip's track, with its points, for the manager; staff see no track
+    var evidence = pages.get(deviation.get("trackLink").asText());
+    assertThat(evidence.status()).isEqualTo(200);
+    assertThat(evidence.body()).contains("定位轨迹", plate, "id=\"track-map\"", "data-track=");
+    assertThat(evidence.body()).doesNotContain("个定位点：0", "id=\"track-empty\"");
+    assertThat(pages.get("/vehicles/" + car + "/track?from=yesterday&to=now").status()).isEqualTo(400);
     String speedingDay = byKind.get("SPEEDING").get(0).get("at").asText().substring(0, 10);
     var handled = pages.post("/vehicles/compliance/handled", Map.of("vehicleId", String.valueOf(car), "kind",
         "GPS_SPEEDING", "day", speedingDay, "tripId", byKind.get("SPEEDING").get(0).get("tripId").asText(), "note",

@@ -1,0 +1,130 @@
+package cn.smartaffairs.telemetry;
+
+import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.security.CurrentUser;
+import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.DataScope;
+import cn.smartaffairs.vehicle.DispatchSheets;
+import cn.smartaffairs.vehicle.Drivers;
+import cn.smartaffairs.vehicle.Fleet;
+import cn.smartaffairs.vehicle.TripRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 车辆实时位置 and 行程轨迹回放: the live map of the fleet a manager sees, and the replay of one trip beside its
+ * dispatch sheet. Both read through {@link LiveMap} and {@link VehicleTracks}, whose checks and audit they keep; the
+ * scripts get their data in data-* attributes (no inline scripts) and the live map its refreshes from
+ * {@link LiveMapJsonController}.
+ */
+@PageController
+class TelemetryPageController {
+
+  private static final DateTimeFormatter POINT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+
+  private final LiveMap liveMap;
+  private final VehicleTracks tracks;
+  private final DispatchSheets sheets;
+  private final Drivers drivers;
+  private final Fleet fleet;
+  private final MapProperties map;
+  private final ObjectMapper json;
+
+  TelemetryPageController(LiveMap liveMap, VehicleTracks tracks, DispatchSheets sheets, Drivers drivers, Fleet fleet,
+      MapProperties map, ObjectMapper json) {
+    this.liveMap = liveMap;
+    this.tracks = tracks;
+    this.sheets = sheets;
+    this.drivers = drivers;
+    this.fleet = fleet;
+    this.map = map;
+    this.json = json;
+  }
+
+  @GetMapping("/vehicles/map")
+  String liveMap(Model model) {
+    LiveMap.Snapshot snapshot = liveMap.snapshot(CurrentUsers.current(), LocaleContextHolder.getLocale());
+    model.addAttribute("snapshot", snapshot);
+    model.addAttribute("snapshotJson", write(snapshot));
+    model.addAttribute("statuses", MapStatus.values());
+    model.addAttribute("map", map);
+    return "telemetry/map";
+  }
+
+  /** One point of the replay, its time as shown beside the slider. */
+  record ReplayPoint(BigDecimal lat, BigDecimal lon, BigDecimal speedKmh, String at) {}
+
+  @GetMapping("/vehicles/trips/{tripId}/track")
+  String replay(@PathVariable long tripId, Model model) {
+    CurrentUser viewer = CurrentUsers.current();
+    VehicleTracks.TripTrack track = tracks.ofTrip(tripId, viewer);
+    var trip = track.trip();
+    DispatchSheets.Sheet sheet = trip.dispatchId() == null ? null : sheets.sheet(trip.dispatchId(), viewer);
+    List<LiveMap.Place> places = new ArrayList<>();
+    if (sheet != null) {
+      TripRequest request = sheet.request();
+      places.add(new LiveMap.Place(request.origin().name(), request.origin().latitude(), request.origin().longitude()));
+      request.stops().forEach(stop -> places.add(new LiveMap.Place(stop.name(), stop.latitude(), stop.longitude())));
+    } else {
+      long regionId = fleet.get(trip.vehicleId(), DataScope.everything()).regionId();
+      drivers.places(regionId).forEach(p -> places.add(new LiveMap.Place(p.name(), p.latitude(), p.longitude())));
+    }
+    List<ReplayPoint> points = track.points().stream()
+        .map(p -> new ReplayPoint(p.lat(), p.lon(), p.speedKmh(), POINT_TIME.format(p.at()))).toList();
+    model.addAttribute("trip", trip);
+    model.addAttribute("sheet", sheet);
+    model.addAttribute("driverName",
+        sheet != null ? sheet.dispatch().driverName() : drivers.get(trip.driverId()).name());
+    model.addAttribute("pointCount", points.size());
+    model.addAttribute("trackJson", write(Map.of("points", points, "places", places)));
+    model.addAttribute("map", map);
+    return "telemetry/replay";
+  }
+
+  /**
+   * A vehicle's track over a period, as the GPS audit's evidence links open it (TrackLinks): the same access checks and
+   * audit as the API's track, the region's named places marked; no dispatch sheet, since a flagged movement may have
+   * none.
+   */
+  @GetMapping("/vehicles/{vehicleId}/track")
+  String periodTrack(@PathVariable long vehicleId, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Model model) {
+    CurrentUser viewer = CurrentUsers.current();
+    Instant start = Moments.parse(from);
+    Instant end = Moments.parse(to);
+    List<TrackPoint> track = tracks.track(vehicleId, start, end, viewer);
+    var vehicle = fleet.get(vehicleId, DataScope.everything());
+    List<LiveMap.Place> places = new ArrayList<>();
+    drivers.places(vehicle.regionId())
+        .forEach(p -> places.add(new LiveMap.Place(p.name(), p.latitude(), p.longitude())));
+    List<ReplayPoint> points = track.stream()
+        .map(p -> new ReplayPoint(p.lat(), p.lon(), p.speedKmh(), POINT_TIME.format(p.at()))).toList();
+    model.addAttribute("plate", vehicle.plate());
+    model.addAttribute("from", LocalDateTime.ofInstant(start, Moments.BEIJING));
+    model.addAttribute("to", LocalDateTime.ofInstant(end, Moments.BEIJING));
+    model.addAttribute("pointCount", points.size());
+    model.addAttribute("trackJson", write(Map.of("points", points, "places", places)));
+    model.addAttribute("map", map);
+    return "telemetry/period-track";
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
