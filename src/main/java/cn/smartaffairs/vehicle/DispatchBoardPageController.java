@@ -6,16 +6,20 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,15 +75,21 @@ class DispatchBoardPageController {
     model.addAttribute("choices", boardChoices.forBoard(rows.stream().map(RequestView::request).toList(),
         user.regionId()));
     model.addAttribute("all", all);
+    PageForms.addIfAbsent(model, "dispatchForm", DispatchForm::new);
     return "vehicle/board";
   }
 
+  /** A row's vehicle and driver, chosen on the board; a refusal comes back to the row it concerns. */
   @PostMapping("/vehicles/board/dispatches")
-  String dispatch(@RequestParam long requestId, @RequestParam long vehicleId, @RequestParam long driverId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> dispatching.dispatchByHand(requestId, vehicleId, driverId,
-        CurrentUsers.current()), "/vehicles/board?date=" + date, redirect, messages, locale);
+  String dispatch(@Valid @ModelAttribute("dispatchForm") DispatchForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    AtomicReference<Dispatch> made = new AtomicReference<>();
+    return PageOutcome.redirectAfter(binding, () -> made.set(dispatching.dispatchByHand(form.getRequestId(),
+        form.getVehicleId(), form.getDriverId(), CurrentUsers.current())), () -> messages.getMessage(
+            "vehicle.done.dispatched", new Object[] {requests.get(made.get().requestId()).purpose(),
+                made.get().plate(), made.get().driverName()},
+            locale),
+        form.board(), redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/board/consents")

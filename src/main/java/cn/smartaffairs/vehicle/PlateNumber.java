@@ -1,6 +1,16 @@
 package cn.smartaffairs.vehicle;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 import cn.smartaffairs.platform.BusinessRuleException;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.regex.Pattern;
 
 /**
@@ -40,5 +50,39 @@ public record PlateNumber(String value) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /**
+   * A form field holding a plate as people write it: empty (another constraint asks for one) or what {@link #parse}
+   * reads, so a mistyped plate is named beside its field before anything else is checked.
+   */
+  @Documented
+  @Target(FIELD)
+  @Retention(RUNTIME)
+  @Constraint(validatedBy = Written.Check.class)
+  public @interface Written {
+
+    String message() default "{vehicle.plate.format}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Whether {@link PlateNumber#parse} reads the text. */
+    final class Check implements ConstraintValidator<Written, String> {
+
+      @Override
+      public boolean isValid(String text, ConstraintValidatorContext context) {
+        if (text == null || text.isBlank()) {
+          return true;
+        }
+        try {
+          parse(text);
+          return true;
+        } catch (BusinessRuleException refused) {
+          return false;
+        }
+      }
+    }
   }
 }

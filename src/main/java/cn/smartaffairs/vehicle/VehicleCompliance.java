@@ -91,9 +91,6 @@ public class VehicleCompliance {
     ALL, OPEN, HANDLED
   }
 
-  /** One page of the list (numbered from 1) and how many flags match in all. */
-  public record FlagPage(List<ListedFlag> flags, int page, int pages, int total) {}
-
   /** The API keeps answering {@code detail} in Chinese; the arguments are strings so numbers keep their plain form. */
   private Flag flag(Kind kind, Vehicle v, Long tripId, LocalDate day, String key, Object... args) {
     List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
@@ -147,14 +144,6 @@ public class VehicleCompliance {
         .map(f -> new ListedFlag(f, handled.get(identity(f.vehicleId(), f.kind(), f.day(), f.subject()))))
         .filter(f -> shown == HandlingFilter.ALL || (shown == HandlingFilter.HANDLED) == f.handled())
         .toList();
-  }
-
-  /** One page of {@link #listed}; a page past the end shows the last one. */
-  public FlagPage page(DataScope scope, Kind kind, Long vehicleId, HandlingFilter handling, int page, int size) {
-    List<ListedFlag> all = listed(scope, kind, vehicleId, handling);
-    int pages = Math.max(1, (all.size() + size - 1) / size);
-    int shown = Math.min(Math.max(1, page), pages);
-    return new FlagPage(all.subList((shown - 1) * size, Math.min(all.size(), shown * size)), shown, pages, all.size());
   }
 
   /**

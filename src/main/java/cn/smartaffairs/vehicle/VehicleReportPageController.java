@@ -1,30 +1,40 @@
 package cn.smartaffairs.vehicle;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
-import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Money;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -40,10 +50,12 @@ class VehicleReportPageController {
   private final MessageSource messages;
   private final Clock clock;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final TripRegisterList register;
 
   VehicleReportPageController(Fleet fleet, VehicleCosts costs, VehicleCompliance compliance,
       OrganisationDirectory organisation, MessageSource messages, Clock clock,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json, TripRegisterList register) {
+    this.register = register;
     this.fleet = fleet;
     this.costs = costs;
     this.compliance = compliance;
@@ -120,13 +132,34 @@ class VehicleReportPageController {
         })));
   }
 
+  /** 出车登记公示's columns, for its page and its export. */
+  static final ListColumns<VehicleCosts.RegisterLine> REGISTER_COLUMNS = ListColumns.<VehicleCosts.RegisterLine>sortedBy(
+      TripRegisterList.SORT_KEYS)
+      .sortable("day", "vehicle.ui.date", VehicleCosts.RegisterLine::day)
+      .sortable("unit", "vehicle.ui.unit", VehicleCosts.RegisterLine::unitName)
+      .sortable("plate", "vehicle.ui.vehicle", VehicleCosts.RegisterLine::plate)
+      .sortable("purpose", "vehicle.ui.purpose", VehicleCosts.RegisterLine::purpose)
+      .column("vehicle.ui.route", VehicleCosts.RegisterLine::route).css("d-none d-lg-table-cell")
+      .pageOnly("vehicle.ui.time")
+      .exportOnly("vehicle.ui.out", VehicleCosts.RegisterLine::startedAt)
+      .exportOnly("vehicle.ui.back", VehicleCosts.RegisterLine::endedAt)
+      .sortable("km", "vehicle.ui.mileage", VehicleCosts.RegisterLine::km).css("text-end")
+      .pageOnly("vehicle.ui.fuelEnergy")
+      .exportOnly("vehicle.ui.fuelLitres", VehicleCosts.RegisterLine::fuelLitres)
+      .exportOnly("vehicle.ui.chargingKwh", VehicleCosts.RegisterLine::chargingKwh)
+      .sortable("cost", "vehicle.ui.costYuan", l -> Money.ofFen(l.costFen())).css("text-end")
+      .sortable("driver", "vehicle.ui.driver", VehicleCosts.RegisterLine::driverName)
+      .exportOnly("vehicle.ui.confirmedByRequester", VehicleCosts.RegisterLine::confirmed)
+      .searchedFor("vehicle.ui.registerSearch").pagedBy(50).exportedAs("vehicle.ui.tripRegister");
+
   @GetMapping("/vehicles/trip-register")
   String tripRegister(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) Long unitId, Model model) {
+      @RequestParam(required = false) Long unitId, @RequestParam Map<String, String> parameters, Model model) {
     LocalDate start = from == null ? today().withDayOfMonth(1) : from;
     LocalDate end = to == null ? today() : to;
-    model.addAttribute("lines", costs.register(start, end, unitId, CurrentUsers.scope()));
+    ListQuery query = REGISTER_COLUMNS.parse(parameters);
+    REGISTER_COLUMNS.show(model, query, register.search(query, start, end, unitId, CurrentUsers.scope()));
     model.addAttribute("units", organisation.unitChoices(CurrentUsers.scope()));
     model.addAttribute("unitId", unitId);
     model.addAttribute("from", start);
@@ -134,29 +167,56 @@ class VehicleReportPageController {
     return "vehicle/trip-register";
   }
 
-  @GetMapping("/vehicles/trip-register.xlsx")
-  void tripRegisterExport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) Long unitId, HttpServletResponse response) {
-    XlsxDownload.send(response, "出车登记公示-" + from + "-" + to + ".xlsx", new Xlsx.Sheet("出车登记",
-        List.of("日期", "单位", "车辆", "事由", "路线", "出车", "回车", "里程(公里)", "油耗(升)", "电耗(度)", "费用(元)", "驾驶员", "用车人确认"),
-        costs.register(from, to, unitId, CurrentUsers.scope()).stream()
-            .map(l -> java.util.Arrays.<Object>asList(l.day(),
-                l.unitName(), l.plate(), l.purpose(), l.route(), l.startedAt().toLocalTime().toString(),
-                l.endedAt().toLocalTime().toString(), l.km(), l.fuelLitres(), l.chargingKwh(),
-                Money.ofFen(l.costFen()).yuan(), l.driverName(), l.confirmed() ? "是" : "否"))));
+  /** The register's search in its order over the same period, every page up to the export's limit. */
+  @GetMapping({"/vehicles/trip-register/export.xlsx", "/vehicles/trip-register.xlsx"})
+  void tripRegisterExport(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Long unitId, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response, Locale locale) {
+    ListQuery query = REGISTER_COLUMNS.parse(parameters).forExport();
+    ListExport.send(response, REGISTER_COLUMNS, register.search(query, from == null ? today().withDayOfMonth(1) : from,
+        to == null ? today() : to, unitId, CurrentUsers.scope()).items(), messages, locale);
   }
 
-  /** Flags on a page: 50 at a time, so a large fleet's list stays readable. */
-  static final int FLAGS_PER_PAGE = 50;
+  /** 合规预警, computed for the whole fleet and sorted in memory: newest first by default, then by plate. */
+  static final SortKeys FLAG_SORT_KEYS = SortKeys.builder().descending("day").ascending("plate").ascending("kind")
+      .ascending("handling").byDefault("day").inMemory();
+  private static final Map<String, Comparator<VehicleCompliance.ListedFlag>> FLAG_ORDERS = Map.of(
+      "day", Comparator.<VehicleCompliance.ListedFlag, LocalDate>comparing(f -> f.flag().day())
+          .thenComparing(Comparator.<VehicleCompliance.ListedFlag, String>comparing(f -> f.flag().plate()).reversed()),
+      "plate", Comparator.<VehicleCompliance.ListedFlag, String>comparing(f -> f.flag().plate())
+          .thenComparing(Comparator.<VehicleCompliance.ListedFlag, LocalDate>comparing(f -> f.flag().day()).reversed()),
+      "kind", Comparator.comparing(f -> f.flag().kind()),
+      "handling", Comparator.comparing(VehicleCompliance.ListedFlag::handled));
+  static final ListColumns<VehicleCompliance.ListedFlag> FLAG_COLUMNS = ListColumns.<VehicleCompliance.ListedFlag>sortedBy(
+      FLAG_SORT_KEYS)
+      .sortable("day", "vehicle.ui.date", f -> f.flag().day())
+      .sortable("plate", "vehicle.ui.vehicle", f -> f.flag().plate())
+      .sortable("kind", "vehicle.ui.flag", f -> ListColumns.words("vehicle.flag." + f.flag().kind()))
+      .column("vehicle.ui.detail", f -> new DefaultMessageSourceResolvable(new String[] {f.flag().detailKey()},
+          f.flag().detailArgs().toArray(), f.flag().detail()))
+      .sortable("handling", "vehicle.ui.flagHandlingColumn", f -> ListColumns.words("vehicle.ui.flagHandling."
+          + (f.handled() ? "HANDLED" : "OPEN")))
+      .exportOnly("vehicle.ui.flagHandledByColumn", f -> f.handled() ? f.handling().handledBy() : null)
+      .exportOnly("vehicle.ui.flagHandledAt", f -> f.handled() ? f.handling().handledAt() : null)
+      .exportOnly("vehicle.ui.flagNote", f -> f.handled() ? f.handling().note() : null)
+      .searchedFor("vehicle.ui.flagSearch").pagedBy(50).exportedAs("vehicle.nav.compliance");
+
+  private Page<VehicleCompliance.ListedFlag> flagPage(ListQuery query, VehicleCompliance.Kind kind, Long vehicleId,
+      VehicleCompliance.HandlingFilter handling) {
+    return query.pageOf(compliance.listed(CurrentUsers.scope(), kind, vehicleId, handling),
+        f -> ListQuery.searchable(f.flag().plate(), f.flag().detail()), FLAG_ORDERS);
+  }
 
   @GetMapping("/vehicles/compliance")
   String compliance(@RequestParam(required = false) VehicleCompliance.Kind kind,
       @RequestParam(required = false) Long vehicleId,
       @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
-      @RequestParam(defaultValue = "1") int page, Model model) {
+      @RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = CurrentUsers.current();
-    model.addAttribute("result", compliance.page(user.dataScope(), kind, vehicleId, handling, page, FLAGS_PER_PAGE));
+    ListQuery query = FLAG_COLUMNS.parse(parameters);
+    FLAG_COLUMNS.show(model, query, flagPage(query, kind, vehicleId, handling));
     model.addAttribute("kinds", VehicleCompliance.Kind.values());
     model.addAttribute("handlings", VehicleCompliance.HandlingFilter.values());
     model.addAttribute("vehicles", fleet.list(user.dataScope(), null).stream()
@@ -164,49 +224,35 @@ class VehicleReportPageController {
     model.addAttribute("kind", kind);
     model.addAttribute("vehicleId", vehicleId);
     model.addAttribute("handling", handling);
-    model.addAttribute("back", org.springframework.web.util.UriComponentsBuilder.fromPath("/vehicles/compliance")
-        .queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
-        .queryParamIfPresent("vehicleId", java.util.Optional.ofNullable(vehicleId))
-        .queryParam("handling", handling).queryParam("page", page).build().encode().toUriString());
     model.addAttribute("canHandle", user.hasAny(Role.PLATFORM_ADMIN, Role.REGION_ADMIN, Role.VEHICLE_MANAGER));
+    // each row's form is empty; only the row of a refused one shows what was typed there
+    PageForms.addIfAbsent(model, "flagHandlingForm", FlagHandlingForm::new);
+    model.addAttribute("newFlagHandlingForm", new FlagHandlingForm());
     return "vehicle/compliance";
   }
 
-  @GetMapping("/vehicles/compliance.xlsx")
+  /** The list's search in its order, every page up to the export's limit. */
+  @GetMapping({"/vehicles/compliance/export.xlsx", "/vehicles/compliance.xlsx"})
   void complianceExport(@RequestParam(required = false) VehicleCompliance.Kind kind,
       @RequestParam(required = false) Long vehicleId,
       @RequestParam(defaultValue = "ALL") VehicleCompliance.HandlingFilter handling,
-      HttpServletResponse response, Locale locale) {
-    List<VehicleCompliance.ListedFlag> flags = compliance.listed(CurrentUsers.scope(), kind, vehicleId, handling);
-    XlsxDownload.send(response, "合规预警-" + today() + ".xlsx", new Xlsx.Sheet("合规预警",
-        List.of("日期", "车辆", "预警", "说明", "处理情况", "处理人", "处理时间", "处理说明"),
-        flags.stream().map(f -> Arrays.<Object>asList(f.flag().day(), f.flag().plate(),
-            label("vehicle.flag." + f.flag().kind(), locale),
-            messages.getMessage(f.flag().detailKey(), f.flag().detailArgs().toArray(), f.flag().detail(), locale),
-            label("vehicle.ui.flagHandling." + (f.handled() ? "HANDLED" : "OPEN"), locale),
-            f.handled() ? f.handling().handledBy() : "",
-            f.handled() ? f.handling().handledAt().withNano(0).toString().replace('T', ' ') : "",
-            f.handled() ? f.handling().note() : ""))));
+      @RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    ListExport.send(response, FLAG_COLUMNS, flagPage(FLAG_COLUMNS.parse(parameters).forExport(), kind, vehicleId,
+        handling).items(), messages, locale);
   }
 
+  /** Back to the same filtered page, the flag's row showing a refused note beside it. */
   @PostMapping("/vehicles/compliance/handled")
-  String markHandled(@RequestParam long vehicleId, @RequestParam VehicleCompliance.Kind kind,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-      @RequestParam(required = false) Long tripId, @RequestParam(required = false) String note,
-      @RequestParam(required = false) String back, RedirectAttributes redirect, Locale locale) {
-    // back to the same filtered page; only a path of this list is followed, never another address
-    String target = back != null && back.startsWith("/vehicles/compliance") && !back.startsWith("//")
-        ? back
-        : "/vehicles/compliance";
-    try {
-      compliance.markHandled(vehicleId, kind, day, tripId, note, CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("vehicle.ui.flagsMarked",
-          new Object[] {fleet.get(vehicleId).plate(), label("vehicle.flag." + kind, locale)}, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError",
-          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-    }
-    return "redirect:" + target;
+  String markHandled(@Valid @ModelAttribute("flagHandlingForm") FlagHandlingForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> compliance.markHandled(form.getVehicleId(), form.getKind(),
+        form.getDay(), form.getTripId(), form.getNote(), CurrentUsers.current()),
+        () -> messages.getMessage(
+            "vehicle.ui.flagsMarked", new Object[] {fleet.get(form.getVehicleId()).plate(),
+                label("vehicle.flag." + form.getKind(), locale)},
+            locale),
+        form.target(), redirect, messages,
+        locale);
   }
 
   private LocalDate today() {

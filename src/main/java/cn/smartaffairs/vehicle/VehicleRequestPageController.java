@@ -11,18 +11,20 @@ import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,30 +57,49 @@ class VehicleRequestPageController {
 
   @GetMapping("/vehicle-requests/new")
   String requestForm(Model model) {
+    PageForms.addIfAbsent(model, "tripRequestForm", () -> {
+      var form = new TripRequestForm();
+      form.setDate(today().plusDays(1));
+      // most trips leave from the seat of government
+      drivers.places(CurrentUsers.current().regionId()).stream()
+          .filter(p -> p.name().endsWith("行政中心") || p.name().endsWith("政府")).findFirst()
+          .ifPresent(p -> form.setOriginPlaceId(p.id()));
+      return form;
+    });
+    return requestPage(model);
+  }
+
+  private String requestPage(Model model) {
     model.addAttribute("places", drivers.places(CurrentUsers.current().regionId()));
     model.addAttribute("categories", VehicleCategory.values());
-    model.addAttribute("tomorrow", today().plusDays(1));
+    model.addAttribute("stops", TripRequestForm.STOPS);
     return "vehicle/request-form";
   }
 
+  /** The submission's refusals that concern one field; the others stand above the form. */
+  private static final Map<String, String> REQUEST_RULE_FIELDS = Map.of("vehicle.purposeRequired", "purpose",
+      "vehicle.passengersInvalid", "passengers", "vehicle.tooManyPassengers", "passengers",
+      "vehicle.categoryRequired", "category", "vehicle.routeRequired", "stopPlaceIds", "vehicle.stopPlaceMissing",
+      "stopPlaceIds", "vehicle.windowInvalid", "to", "vehicle.windowInThePast", "date");
+
+  /**
+   * Refused fields show the form again with their messages; a broken rule goes back to the form, as it always did, with
+   * what was typed and the rule's message beside its field or above the form.
+   */
   @PostMapping("/vehicle-requests")
-  String submit(@RequestParam String purpose, @RequestParam Integer passengers, @RequestParam VehicleCategory category,
-      @RequestParam Long originPlaceId, @RequestParam List<Long> stopPlaceIds,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime from,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime to,
-      @RequestParam(defaultValue = "false") boolean returnsToOrigin, RedirectAttributes redirect, Locale locale) {
-    // the form's empty stop rows arrive as empty values (null here); a non-number is refused as a type mismatch
-    List<Long> stops = stopPlaceIds.stream().filter(java.util.Objects::nonNull).toList();
+  String submit(@Valid @ModelAttribute("tripRequestForm") TripRequestForm form, BindingResult binding, Model model,
+      RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return requestPage(model);
+    }
     try {
-      long id = requests.submit(new NewTripRequest(purpose, passengers, category, originPlaceId, null, stops, null,
-          date.atTime(from), date.atTime(to), returnsToOrigin), CurrentUsers.current());
-      redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, locale));
+      long id = requests.submit(form.toNewTripRequest(), CurrentUsers.current());
+      redirect.addFlashAttribute("flash", messages.getMessage("vehicle.done.request",
+          new Object[] {form.getPurpose().strip()}, locale));
       return "redirect:/vehicle-requests#request-" + id;
     } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError",
-          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-      return "redirect:/vehicle-requests/new";
+      PageForms.reject(binding, e, REQUEST_RULE_FIELDS, messages, locale);
+      return PageOutcome.redirectWithErrors(binding, "/vehicle-requests/new", redirect);
     }
   }
 
@@ -147,25 +168,35 @@ class VehicleRequestPageController {
         .orElse(List.of()));
     model.addAttribute("date", day);
     model.addAttribute("today", today());
+    // each task's own forms are empty; only the task of a refused form shows what was typed there
+    PageForms.addIfAbsent(model, "tripStartForm", TripStartForm::new);
+    PageForms.addIfAbsent(model, "tripEndForm", TripEndForm::new);
+    model.addAttribute("newTripStartForm", new TripStartForm());
+    model.addAttribute("newTripEndForm", new TripEndForm());
     return "vehicle/my-trips";
   }
 
   @PostMapping("/vehicles/my-trips/start")
-  String startTrip(@RequestParam long dispatchId, @RequestParam Integer odometerKm, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> trips.start(dispatchId, odometerKm, CurrentUsers.current()),
-        "/vehicles/my-trips", redirect, messages, locale);
+  String startTrip(@Valid @ModelAttribute("tripStartForm") TripStartForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    AtomicReference<Trips.Trip> started = new AtomicReference<>();
+    return PageOutcome.redirectAfter(binding, () -> started.set(trips.start(form.getDispatchId(), form.getOdometerKm(),
+        CurrentUsers.current())), () -> messages.getMessage("vehicle.done.tripStarted",
+            new Object[] {started.get().plate(), started.get().startOdometerKm()}, locale),
+        "/vehicles/my-trips",
+        redirect, messages, locale);
   }
 
   @PostMapping("/vehicles/my-trips/{id}/end")
-  String endTrip(@PathVariable long id, @RequestParam Integer odometerKm,
-      @RequestParam(defaultValue = "0") String tollsYuan,
-      @RequestParam(defaultValue = "0") String parkingYuan, @RequestParam(required = false) BigDecimal fuelLitres,
-      @RequestParam(required = false) BigDecimal chargingKwh,
-      @RequestParam(defaultValue = "0") String energyCostYuan, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> trips.end(id, new Trips.TripEnd(odometerKm, FormYuan.fen(tollsYuan),
-        FormYuan.fen(parkingYuan), fuelLitres, chargingKwh, FormYuan.fen(energyCostYuan)), CurrentUsers.current()),
-        "/vehicles/my-trips", redirect, messages, locale);
+  String endTrip(@PathVariable long id, @Valid @ModelAttribute("tripEndForm") TripEndForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    form.setTripId(id);
+    AtomicReference<Trips.Trip> ended = new AtomicReference<>();
+    return PageOutcome.redirectAfter(binding, () -> ended.set(trips.end(id, form.toTripEnd(),
+        CurrentUsers.current())), () -> messages.getMessage("vehicle.done.tripEnded",
+            new Object[] {ended.get().plate(), ended.get().distanceKm()}, locale),
+        "/vehicles/my-trips", redirect,
+        messages, locale);
   }
 
   private LocalDate today() {
