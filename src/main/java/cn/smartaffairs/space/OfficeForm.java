@@ -23,7 +23,7 @@ public class OfficeForm implements Serializable {
 
   /** A second office without its concurrent post is refused on that field, beside the box that asked for it. */
   void rejectSecondOfficeWithoutPost(Errors errors) {
-    if (secondOffice && SpaceForms.blank(concurrentPost) && !errors.hasFieldErrors("concurrentPost")) {
+    if (secondOffice && SpaceRegister.blank(concurrentPost) && !errors.hasFieldErrors("concurrentPost")) {
       errors.rejectValue("concurrentPost", "space.concurrentPostRequired");
     }
   }

@@ -14,8 +14,4 @@ final class SpaceForms {
       model.addAttribute(name, form.get());
     }
   }
-
-  static boolean blank(String text) {
-    return text == null || text.isBlank();
-  }
 }

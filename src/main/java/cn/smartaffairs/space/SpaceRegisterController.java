@@ -111,6 +111,7 @@ class SpaceRegisterController {
   static final SortKeys ROOM_SORT_KEYS = SortKeys.builder().ascending("floor").ascending("number")
       .ascending("kind").descending("useArea").ascending("unit").descending("occupants").byDefault("floor")
       .inMemory();
+
   /** The orders of a building's rooms; a floor sorts by its level (basements first), then by room number. */
   private static Map<String, Comparator<Room>> roomOrders(List<Floor> floors) {
     Map<Long, Integer> levels = floors.stream().collect(Collectors.toMap(Floor::id, Floor::level));
