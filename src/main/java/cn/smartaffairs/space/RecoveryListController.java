@@ -5,16 +5,24 @@ import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
+import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 腾退收回 list: the offices to recover, searched, sorted and exported; recovering stays on the row. */
 @PageController
@@ -47,11 +55,14 @@ class RecoveryListController {
 
   private final OfficeRecoveryWatch recovery;
   private final SpaceAllocations allocations;
+  private final OfficeAssignments offices;
   private final MessageSource messages;
 
-  RecoveryListController(OfficeRecoveryWatch recovery, SpaceAllocations allocations, MessageSource messages) {
+  RecoveryListController(OfficeRecoveryWatch recovery, SpaceAllocations allocations, OfficeAssignments offices,
+      MessageSource messages) {
     this.recovery = recovery;
     this.allocations = allocations;
+    this.offices = offices;
     this.messages = messages;
   }
 
@@ -61,8 +72,21 @@ class RecoveryListController {
     ListQuery query = COLUMNS.parse(parameters);
     COLUMNS.show(model, query, page(query, openOnly));
     model.addAttribute("openOnly", openOnly);
-    model.addAttribute("today", allocations.today());
+    LocalDate today = allocations.today();
+    model.addAttribute("today", today);
+    // each open row's form: a refused one on its own row, a fresh one on the others
+    SpaceForms.addIfAbsent(model, "recoverForm", () -> DayForm.of(today));
+    model.addAttribute("todayForm", DayForm.of(today));
     return "space/recovery";
+  }
+
+  @PostMapping("/space/recovery/{assignmentId}/recover")
+  String recover(@PathVariable long assignmentId, @Valid @ModelAttribute("recoverForm") DayForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    form.ofRow(assignmentId);
+    return PageOutcome.redirectAfter(binding, () -> offices.endOffice(assignmentId, form.getOn(),
+        CurrentUsers.current()), () -> messages.getMessage("common.saved", null, locale), "/space/recovery",
+        redirect, messages, locale);
   }
 
   /** The list's search in its order, every page up to the export's limit. */

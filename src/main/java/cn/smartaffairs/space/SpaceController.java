@@ -9,7 +9,6 @@ import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.organisation.StaffDirectory;
 import cn.smartaffairs.organisation.StaffQuery;
 import cn.smartaffairs.organisation.StaffStatus;
-import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.security.CurrentUser;
@@ -17,49 +16,46 @@ import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 办公用房 pages: dashboard, rooms with their allocation, the area check, recovery, publication and filing. */
+/** 办公用房 pages: the dashboard, a room with its allocations and offices, and the moves between units. */
 @PageController
 class SpaceController {
 
   private final SpaceRegister register;
   private final SpaceAllocations allocations;
   private final OfficeAssignments offices;
-  private final AreaCompliance compliance;
   private final SpaceReports reports;
   private final OrganisationDirectory organisation;
   private final StaffDirectory staff;
   private final MessageSource messages;
   private final ObjectMapper json;
-  private final RankHistory rankHistory;
 
   SpaceController(SpaceRegister register, SpaceAllocations allocations, OfficeAssignments offices,
-      AreaCompliance compliance, SpaceReports reports,
-      OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages, ObjectMapper json,
-      RankHistory rankHistory) {
+      SpaceReports reports, OrganisationDirectory organisation, StaffDirectory staff, MessageSource messages,
+      ObjectMapper json) {
     this.json = json;
-    this.rankHistory = rankHistory;
     this.register = register;
     this.allocations = allocations;
     this.offices = offices;
-    this.compliance = compliance;
     this.reports = reports;
     this.organisation = organisation;
     this.staff = staff;
@@ -128,87 +124,111 @@ class SpaceController {
     model.addAttribute("editable", editable);
     model.addAttribute("unitSide", unitSide);
     model.addAttribute("units", organisation.unitChoices(DataScope.region(history.room().regionId())));
-    model.addAttribute("today", allocations.today());
+    LocalDate today = allocations.today();
+    model.addAttribute("today", today);
     model.addAttribute("unitStaff", !unitSide
         ? List.of()
         : staff.search(new StaffQuery(null, null, unitId, StaffStatus.ACTIVE), DataScope.everything(), 0, 500).items());
     model.addAttribute("currentAllocation", history.allocations().stream()
         .filter(a -> a.validTo() == null).reduce((a, b) -> b).orElse(null));
+    SpaceForms.addIfAbsent(model, "allocationForm", () -> {
+      var form = new AllocationForm();
+      form.setTermFrom(today);
+      return form;
+    });
+    SpaceForms.addIfAbsent(model, "officeForm", () -> {
+      var form = new OfficeForm();
+      form.setValidFrom(today);
+      return form;
+    });
+    SpaceForms.addIfAbsent(model, "reallocationForm", () -> {
+      var form = new ReallocationForm();
+      form.setOn(today);
+      return form;
+    });
+    SpaceForms.addIfAbsent(model, "handOverForm", () -> {
+      var form = new HandOverForm();
+      form.setOn(today);
+      return form;
+    });
+    SpaceForms.addIfAbsent(model, "returnForm", () -> DayForm.of(today));
+    // the office rows' forms: a refused one on its own row, a fresh one on the others
+    SpaceForms.addIfAbsent(model, "endOfficeForm", () -> DayForm.of(today));
+    SpaceForms.addIfAbsent(model, "postEndedForm", () -> DayForm.of(null));
+    model.addAttribute("todayForm", DayForm.of(today));
+    model.addAttribute("blankDayForm", DayForm.of(null));
     return "space/room";
   }
 
   @PostMapping("/space/rooms/{id}/allocate")
-  String allocate(@PathVariable long id, @RequestParam Long unitId, @RequestParam String agreementNo,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termTo,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.allocate(new SpaceAllocations.AllocationRequest(unitId,
-        agreementNo, termFrom, termTo, List.of(id)), CurrentUsers.current()),
+  String allocate(@PathVariable long id, @Valid @ModelAttribute("allocationForm") AllocationForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> allocations.allocate(form.toRequest(id), CurrentUsers.current()),
         () -> done("space.done.allocated", id, locale), "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/offices")
-  String assignOffice(@PathVariable long id, @RequestParam(required = false) List<Long> staffIds,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-      @RequestParam(defaultValue = "false") boolean secondOffice,
-      @RequestParam(required = false) String concurrentPost, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> offices.assignOffice(new OfficeAssignments.OfficeRequest(id,
-        staffIds == null ? List.of() : staffIds.stream().filter(java.util.Objects::nonNull).toList(), validFrom,
-        secondOffice, concurrentPost), CurrentUsers.current()),
-        () -> done("space.done.officeAssigned", id, locale),
-        "/space/rooms/" + id, redirect, messages, locale);
+  String assignOffice(@PathVariable long id, @Valid @ModelAttribute("officeForm") OfficeForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    form.rejectSecondOfficeWithoutPost(binding);
+    return PageOutcome.redirectAfter(binding, () -> offices.assignOffice(form.toRequest(id), CurrentUsers.current()),
+        () -> done("space.done.officeAssigned", id, locale), "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/offices/{id}/end")
   String endOffice(@PathVariable long id, @RequestParam long roomId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> offices.endOffice(id, on, CurrentUsers.current()),
-        () -> done("space.done.officeEnded", roomId, locale),
-        "/space/rooms/" + roomId, redirect, messages, locale);
+      @Valid @ModelAttribute("endOfficeForm") DayForm form, BindingResult binding, RedirectAttributes redirect,
+      Locale locale) {
+    form.ofRow(id);
+    return PageOutcome.redirectAfter(binding, () -> offices.endOffice(id, form.getOn(), CurrentUsers.current()),
+        () -> done("space.done.officeEnded", roomId, locale), "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
   @PostMapping("/space/offices/{id}/concurrent-post-ended")
   String concurrentPostEnded(@PathVariable long id, @RequestParam long roomId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> offices.endConcurrentPost(id, on, CurrentUsers.current()),
-        () -> done("space.done.concurrentPostEnded", roomId, locale),
+      @Valid @ModelAttribute("postEndedForm") DayForm form, BindingResult binding, RedirectAttributes redirect,
+      Locale locale) {
+    form.ofRow(id);
+    return PageOutcome.redirectAfter(binding, () -> offices.endConcurrentPost(id, form.getOn(),
+        CurrentUsers.current()), () -> done("space.done.concurrentPostEnded", roomId, locale),
         "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
   @PostMapping("/space/allocations/{id}/return")
   String returnRoom(@PathVariable long id, @RequestParam long roomId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.returnRoom(id, on, CurrentUsers.current()),
-        () -> done("space.done.returned", roomId, locale),
-        "/space/rooms/" + roomId, redirect, messages, locale);
+      @Valid @ModelAttribute("returnForm") DayForm form, BindingResult binding, RedirectAttributes redirect,
+      Locale locale) {
+    form.ofRow(id);
+    return PageOutcome.redirectAfter(binding, () -> allocations.returnRoom(id, form.getOn(), CurrentUsers.current()),
+        () -> done("space.done.returned", roomId, locale), "/space/rooms/" + roomId, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/reallocate")
-  String reallocate(@PathVariable long id, @RequestParam long toUnitId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      @RequestParam String reason, @RequestParam String agreementNo, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.reallocate(id, toUnitId, on, reason, agreementNo,
-        CurrentUsers.current()), () -> done("space.done.reallocated", id, locale),
-        "/space/rooms/" + id, redirect, messages, locale);
+  String reallocate(@PathVariable long id, @Valid @ModelAttribute("reallocationForm") ReallocationForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> allocations.reallocate(id, form.getToUnitId(), form.getOn(),
+        form.getReason(), form.getAgreementNo(), CurrentUsers.current()),
+        () -> done("space.done.reallocated", id, locale), "/space/rooms/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/rooms/{id}/handover")
-  String handOver(@PathVariable long id, @RequestParam long toUnitId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.handOver(id, toUnitId, on, reason, CurrentUsers.current()),
-        () -> done("space.done.handedOver", id, locale),
+  String handOver(@PathVariable long id, @Valid @ModelAttribute("handOverForm") HandOverForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    if (binding.hasErrors()) {
+      return PageOutcome.redirectWithErrors(binding, "/space/rooms/" + id, redirect);
+    }
+    return PageOutcome.redirectAfter(() -> allocations.handOver(id, form.getToUnitId(), form.getOn(),
+        form.getReason(), CurrentUsers.current()), () -> done("space.done.handedOver", id, locale),
         "/space/transfers", redirect, messages, locale);
   }
 
   @PostMapping("/space/transfers/{id}/receive")
-  String receive(@PathVariable long id, @RequestParam String agreementNo, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> allocations.receive(id, agreementNo, CurrentUsers.current()),
-        "/space/transfers", redirect, messages, locale);
+  String receive(@PathVariable long id, @Valid @ModelAttribute("receiveForm") ReceiveForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    form.ofRow(id);
+    return PageOutcome.redirectAfter(binding, () -> allocations.receive(id, form.getAgreementNo(),
+        CurrentUsers.current()), () -> messages.getMessage("common.saved", null, locale), "/space/transfers",
+        redirect, messages, locale);
   }
 
   @PostMapping("/space/transfers/{id}/refuse")
@@ -230,100 +250,6 @@ class SpaceController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename("分配使用凭证-" + id + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .body(pdf);
-  }
-
-  @GetMapping("/space/compliance")
-  String compliance(@RequestParam(required = false) Long unitId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(defaultValue = "false") boolean overOnly, Model model, Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    Compliance result = date == null
-        ? compliance.check(unitId, user, locale)
-        : compliance.check(unitId, date, user.dataScope(), locale);
-    model.addAttribute("result", result);
-    model.addAttribute("people", overOnly ? result.overStandardPeople() : result.people());
-    model.addAttribute("units", overOnly ? result.overStandardUnits() : result.units());
-    model.addAttribute("unitChoices", organisation.unitChoices(user.dataScope()));
-    model.addAttribute("unitId", unitId);
-    model.addAttribute("overOnly", overOnly);
-    model.addAttribute("ranks", organisation.ranks());
-    return "space/compliance";
-  }
-
-  @PostMapping("/space/rank-changes")
-  String rankChange(@RequestParam long staffId, @RequestParam String rankCode,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam(required = false) Long unitId, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rankHistory.record(staffId, rankCode, effectiveFrom, CurrentUsers.current()),
-        "/space/compliance" + (unitId == null ? "" : "?unitId=" + unitId), redirect, messages, locale);
-  }
-
-  @GetMapping("/space/compliance.xlsx")
-  void complianceXlsx(@RequestParam(required = false) Long unitId, HttpServletResponse response) {
-    Compliance result = compliance.check(unitId, CurrentUsers.current());
-    XlsxDownload.send(response, "办公用房超标检查-" + result.on() + ".xlsx",
-        new Xlsx.Sheet("人员", List.of("单位", "姓名", "职级", "房间", "核定面积(m²)", "占用面积(m²)", "超标(m²)", "适用标准"),
-            result.people().stream().map(p -> List.of(p.unitName(), p.name(), p.rank(), p.rooms(), p.allowedArea(),
-                p.occupiedArea(), p.excess(), p.rule()))),
-        new Xlsx.Sheet("单位", List.of("单位", "编制", "核定面积(m²)", "分配面积(m²)", "超标(m²)", "适用标准"),
-            result.units().stream().map(u -> List.of(u.name(), u.approvedHeadcount(), u.allowedArea(), u.occupiedArea(),
-                u.excess(), u.rule()))));
-  }
-
-  @PostMapping("/space/recovery/{assignmentId}/recover")
-  String recover(@PathVariable long assignmentId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> offices.endOffice(assignmentId, on, CurrentUsers.current()),
-        "/space/recovery", redirect, messages, locale);
-  }
-
-  @GetMapping("/space/publication")
-  String publication(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long unitId,
-      Model model) {
-    CurrentUser user = CurrentUsers.current();
-    int chosen = year == null ? allocations.today().getYear() : checkYear(year);
-    model.addAttribute("year", chosen);
-    model.addAttribute("unitId", unitId);
-    model.addAttribute("rows", reports.publication(chosen, unitId, user));
-    model.addAttribute("unitChoices", organisation.unitChoices(user.dataScope()));
-    return "space/publication";
-  }
-
-  @GetMapping("/space/publication.xlsx")
-  void publicationXlsx(@RequestParam int year, @RequestParam(required = false) Long unitId,
-      HttpServletResponse response) {
-    var rows = reports.publication(checkYear(year), unitId, CurrentUsers.current());
-    XlsxDownload.send(response, year + "年度办公用房使用情况公示.xlsx",
-        new Xlsx.Sheet(year + "年度公示", List.of("单位", "楼宇", "房间号", "类型", "使用面积(m²)", "起始日期", "结束日期", "使用人"),
-            rows.stream().map(r -> java.util.Arrays.asList(r.unitName(), r.buildingName(), r.roomNumber(), r.kind(),
-                r.area(), r.validFrom(), r.validTo(), r.occupants()))));
-  }
-
-  @GetMapping("/space/filing")
-  String filing(@RequestParam(required = false) Integer year, Model model) {
-    int chosen = year == null ? allocations.today().getYear() : checkYear(year);
-    model.addAttribute("year", chosen);
-    model.addAttribute("rows", reports.filing(chosen, CurrentUsers.current()));
-    return "space/filing";
-  }
-
-  @GetMapping("/space/filing.xlsx")
-  void filingXlsx(@RequestParam int year, HttpServletResponse response) {
-    var rows = reports.filing(checkYear(year), CurrentUsers.current());
-    XlsxDownload.send(response, year + "年度领导干部办公用房备案.xlsx",
-        new Xlsx.Sheet(year + "年度备案", List.of("单位", "姓名", "职务", "房间", "房间面积(m²)", "兼职第二办公室", "兼任职务",
-            "起始日期", "结束日期", "核定面积(m²)", "占用面积(m²)", "超标(m²)"),
-            rows.stream().map(r -> java.util.Arrays.asList(r.unitName(), r.staffName(), r.rank(), r.room(),
-                r.roomArea(), r.secondOffice() ? "是" : "否", r.concurrentPost(), r.validFrom(), r.validTo(),
-                r.allowedArea(), r.occupiedArea(), r.excess()))));
-  }
-
-  private static int checkYear(int year) {
-    if (year < 2000 || year > 2100) {
-      throw new BusinessRuleException("space.yearInvalid");
-    }
-    return year;
   }
 
   /**

@@ -3,8 +3,6 @@ package cn.smartaffairs.space;
 import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.XlsxDownload;
-import cn.smartaffairs.organisation.GovernmentLevel;
-import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
@@ -15,44 +13,41 @@ import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 办公用房登记 pages: buildings, floors, rooms and floor plans, the .xlsx import, and the rule tables. */
+/** 办公用房登记 pages: buildings, floors, rooms and floor plans, and the .xlsx import. */
 @PageController
 class SpaceRegisterController {
 
   private final SpaceRegister register;
   private final SpaceImport spaceImport;
-  private final AreaStandards standards;
-  private final OrganisationDirectory organisation;
   private final MessageSource messages;
 
-  SpaceRegisterController(SpaceRegister register, SpaceImport spaceImport, AreaStandards standards,
-      OrganisationDirectory organisation, MessageSource messages) {
+  SpaceRegisterController(SpaceRegister register, SpaceImport spaceImport, MessageSource messages) {
     this.register = register;
     this.spaceImport = spaceImport;
-    this.standards = standards;
-    this.organisation = organisation;
     this.messages = messages;
   }
 
@@ -93,6 +88,7 @@ class SpaceRegisterController {
     ListQuery query = BUILDING_COLUMNS.parse(parameters);
     BUILDING_COLUMNS.show(model, query, buildingPage(query, user));
     model.addAttribute("editable", SpaceRegister.editScope(user).isRegionWide());
+    SpaceForms.addIfAbsent(model, "buildingForm", BuildingForm::new);
     return "space/buildings";
   }
 
@@ -104,46 +100,86 @@ class SpaceRegisterController {
   }
 
   @PostMapping("/space/buildings")
-  String createBuilding(@RequestParam String code, @RequestParam String name, @RequestParam String address,
-      @RequestParam String ownership, @RequestParam(required = false) String titleCertificate,
-      @RequestParam(required = false) Integer yearBuilt, @RequestParam BigDecimal totalBuildingArea,
-      @RequestParam BigDecimal totalUseArea, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> register.createBuilding(new BuildingDraft(null, code, name, address,
-        ownership, titleCertificate, yearBuilt, totalBuildingArea, totalUseArea), CurrentUsers.current()),
-        () -> text("space.done.buildingRegistered", locale, name == null ? "" : name.strip()), "/space/buildings",
-        redirect, messages, locale);
+  String createBuilding(@Valid @ModelAttribute("buildingForm") BuildingForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> register.createBuilding(form.toDraft(), CurrentUsers.current()),
+        () -> text("space.done.buildingRegistered", locale, form.getName().strip()), "/space/buildings", redirect,
+        messages, locale);
+  }
+
+  /** A building's rooms: hundreds in a large one, sorted in memory; floor by floor, then by number, by default. */
+  static final SortKeys ROOM_SORT_KEYS = SortKeys.builder().ascending("floor").ascending("number")
+      .ascending("kind").descending("useArea").ascending("unit").descending("occupants").byDefault("floor")
+      .inMemory();
+
+  /** The orders of a building's rooms; a floor sorts by its level (basements first), then by room number. */
+  private static Map<String, Comparator<Room>> roomOrders(List<Floor> floors) {
+    Map<Long, Integer> levels = floors.stream().collect(Collectors.toMap(Floor::id, Floor::level));
+    Comparator<Room> byNumber = SortKeys.byValue(Room::number);
+    return Map.of(
+        "floor", Comparator.comparing((Room r) -> levels.getOrDefault(r.floorId(), 0)).thenComparing(byNumber),
+        "number", byNumber,
+        "kind", SortKeys.byValue(Room::kind),
+        "useArea", SortKeys.byValue(Room::useArea),
+        "unit", SortKeys.byPinyin(Room::unitName),
+        "occupants", Comparator.comparingInt(Room::occupants));
+  }
+
+  static final ListColumns<Room> ROOM_COLUMNS = ListColumns.<Room>sortedBy(ROOM_SORT_KEYS)
+      .sortable("floor", "space.floor", Room::floorName)
+      .sortable("number", "space.roomNumber", Room::number)
+      .sortable("kind", "space.kind", r -> ListColumns.words("space.roomKind." + r.kind()))
+      .sortable("useArea", "space.useArea", Room::useArea)
+      .sortable("unit", "space.unit", r -> r.unitName() != null ? r.unitName() : ListColumns.words("space.vacant"))
+      .sortable("occupants", "space.occupants", Room::occupants)
+      .exportOnly("space.note", Room::note)
+      .searchedFor("space.roomSearch").pagedBy(50).exportedAs("space.rooms");
+
+  private Page<Room> roomPage(long buildingId, List<Floor> floors, ListQuery query, CurrentUser user) {
+    return query.pageOf(register.rooms(buildingId, user), r -> ListQuery.searchable(r.floorName(), r.number(),
+        r.unitName(), r.note()), roomOrders(floors));
   }
 
   @GetMapping("/space/buildings/{id}")
-  String building(@PathVariable long id, Model model) {
+  String building(@PathVariable long id, @RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = CurrentUsers.current();
     Building building = register.building(id, user);
     var floors = register.floors(id, user);
     model.addAttribute("building", building);
     model.addAttribute("floors", floors);
     model.addAttribute("plans", floors.stream().flatMap(f -> register.plans(f.id(), user).stream()).toList());
-    model.addAttribute("rooms", register.rooms(id, user));
+    ListQuery query = ROOM_COLUMNS.parse(parameters);
+    ROOM_COLUMNS.show(model, query, roomPage(id, floors, query, user));
     model.addAttribute("kinds", RoomKind.values());
     model.addAttribute("editable", SpaceRegister.editScope(user).permits(building.regionId(), null, null));
+    SpaceForms.addIfAbsent(model, "roomForm", RoomForm::new);
+    SpaceForms.addIfAbsent(model, "floorForm", FloorForm::new);
     return "space/building";
   }
 
+  /** The building's rooms as its list shows them, every page up to the export's limit. */
+  @GetMapping("/space/buildings/{id}/export.xlsx")
+  void exportRooms(@PathVariable long id, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response, Locale locale) {
+    CurrentUser user = CurrentUsers.current();
+    ListExport.send(response, ROOM_COLUMNS, roomPage(id, register.floors(id, user),
+        ROOM_COLUMNS.parse(parameters).forExport(), user).items(), messages, locale);
+  }
+
   @PostMapping("/space/buildings/{id}/floors")
-  String addFloor(@PathVariable long id, @RequestParam int level, @RequestParam(required = false) String name,
+  String addFloor(@PathVariable long id, @Valid @ModelAttribute("floorForm") FloorForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> register.addFloor(id, level, name, CurrentUsers.current()),
-        () -> text("space.done.floorAdded", locale, floorWords(level, locale)), "/space/buildings/" + id, redirect,
-        messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> register.addFloor(id, form.getLevel(), form.getName(),
+        CurrentUsers.current()), () -> text("space.done.floorAdded", locale, floorWords(form.getLevel(), locale)),
+        "/space/buildings/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/space/buildings/{id}/rooms")
-  String addRoom(@PathVariable long id, @RequestParam long floorId, @RequestParam String number,
-      @RequestParam BigDecimal useArea, @RequestParam RoomKind kind,
-      @RequestParam(required = false) String note, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> register.addRoom(new RoomDraft(id, floorId, number, useArea, kind, note),
-        CurrentUsers.current()),
-        () -> text("space.done.roomAdded", locale, number == null ? "" : number.strip(),
-            kind == null ? "" : text("space.roomKind." + kind, locale)),
+  String addRoom(@PathVariable long id, @Valid @ModelAttribute("roomForm") RoomForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> register.addRoom(form.toDraft(id), CurrentUsers.current()),
+        () -> text("space.done.roomAdded", locale, form.getNumber().strip(),
+            text("space.roomKind." + form.getKind(), locale)),
         "/space/buildings/" + id, redirect, messages, locale);
   }
 
@@ -189,58 +225,6 @@ class SpaceRegisterController {
       model.addAttribute("errors", e.errors());
     }
     return "space/import";
-  }
-
-  @GetMapping("/space/rules")
-  String rules(Model model) {
-    CurrentUser user = CurrentUsers.current();
-    model.addAttribute("officeStandards", standards.officeStandards(user.regionId()));
-    model.addAttribute("unitStandards", standards.unitStandards(user.regionId()));
-    model.addAttribute("deadlines", standards.deadlines(user.regionId()));
-    model.addAttribute("levels", GovernmentLevel.values());
-    model.addAttribute("grades", organisation.ranks().stream().map(r -> r.grade()).distinct().toList());
-    model.addAttribute("deadlineKinds", AreaStandards.Deadline.values());
-    return "space/rules";
-  }
-
-  @PostMapping("/space/rules/office")
-  String setOfficeStandard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam GovernmentLevel governmentLevel, @RequestParam String grade,
-      @RequestParam BigDecimal maxUseArea, @RequestParam String postLabel,
-      @RequestParam(required = false) String source,
-      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-      Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> standards.setOfficeStandard(national ? null : user.regionId(), effectiveFrom,
-        governmentLevel, grade, maxUseArea, postLabel, source, user),
-        () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)), "/space/rules", redirect, messages,
-        locale);
-  }
-
-  @PostMapping("/space/rules/unit")
-  String setUnitStandard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam GovernmentLevel governmentLevel, @RequestParam String buildingGrade,
-      @RequestParam BigDecimal useAreaPerHead, @RequestParam int largeUnitHeadcount,
-      @RequestParam BigDecimal largeUnitPerHead, @RequestParam(required = false) String source,
-      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-      Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> standards.setUnitStandard(national ? null : user.regionId(), effectiveFrom,
-        governmentLevel, buildingGrade, useAreaPerHead, largeUnitHeadcount, largeUnitPerHead, source, user),
-        () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)), "/space/rules", redirect, messages,
-        locale);
-  }
-
-  @PostMapping("/space/rules/deadline")
-  String setDeadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam AreaStandards.Deadline kind, @RequestParam int months,
-      @RequestParam(required = false) String source,
-      @RequestParam(defaultValue = "false") boolean national, RedirectAttributes redirect,
-      Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> standards.setDeadline(national ? null : user.regionId(), effectiveFrom, kind,
-        months, source, user), () -> text("space.done.ruleInForce", locale, String.valueOf(effectiveFrom)),
-        "/space/rules", redirect, messages, locale);
   }
 
   private static void requireImporter() {

@@ -55,6 +55,9 @@ class TransferListController {
   String transfers(@RequestParam Map<String, String> parameters, Model model) {
     ListQuery query = COLUMNS.parse(parameters);
     COLUMNS.show(model, query, page(query));
+    // each pending row's form: a refused one on its own row, a fresh one on the others
+    SpaceForms.addIfAbsent(model, "receiveForm", ReceiveForm::new);
+    model.addAttribute("blankReceiveForm", new ReceiveForm());
     return "space/transfers";
   }
 

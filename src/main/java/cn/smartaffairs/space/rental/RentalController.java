@@ -65,6 +65,9 @@ class RentalController {
     this.messages = messages;
   }
 
+  /** How many of the latest safety checks the overview shows. */
+  private static final int RECENT_CHECKS = 5;
+
   /** An option of a form's select: its value and the words shown. */
   record Choice(long id, String label) {}
 
@@ -132,13 +135,18 @@ class RentalController {
     CurrentUser user = manager();
     LocalDate today = rentals.today();
     model.addAttribute("today", today);
-    model.addAttribute("lettables", parties.lettables(user));
+    var lettables = parties.lettables(user);
+    model.addAttribute("lettables", lettables);
+    model.addAttribute("vacantCount", lettables.stream().filter(s -> s.currentTenant() == null).count());
     model.addAttribute("tenants", parties.tenants(user));
     var columns = leaseColumns(today);
     ListQuery query = columns.parse(parameters);
     columns.show(model, query, leasePage(query, user));
     model.addAttribute("arrears", rentals.arrears(user, today));
-    model.addAttribute("safetyChecks", parties.safetyChecks(user));
+    // the latest checks; all of them are the safety-check register's (RentalRegisterController)
+    var checks = parties.safetyChecks(user);
+    model.addAttribute("recentChecks", checks.subList(0, Math.min(RECENT_CHECKS, checks.size())));
+    model.addAttribute("checkCount", checks.size());
     model.addAttribute("buildings", register.buildings(user).stream().filter(b -> b.regionId() == user.regionId())
         .toList());
     model.addAttribute("rooms", register.rooms(user).stream().filter(r -> r.regionId() == user.regionId())
