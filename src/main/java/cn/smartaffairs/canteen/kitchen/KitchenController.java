@@ -161,8 +161,7 @@ class KitchenController {
     model.addAttribute("meals", Meal.values());
     model.addAttribute("kinds", Waste.Kind.values());
     // what the scale can weigh: the meal as prepared, then each kind of waste
-    model.addAttribute("weighings", java.util.stream.Stream.concat(java.util.stream.Stream.of("PREPARED"),
-        Arrays.stream(Waste.Kind.values()).map(Enum::name)).toList());
+    model.addAttribute("weighings", WeighingKind.values());
     if (chosen != null) {
       model.addAttribute("wasteDay", waste.day(chosen.id(), day, user));
     }
@@ -178,14 +177,12 @@ class KitchenController {
   @PostMapping("/canteen/kitchen/waste")
   String recordWaste(@Valid @ModelAttribute("weighingForm") WeighingForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(binding, () -> {
-      if (form.getKind().equals("PREPARED")) {
-        waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(), CurrentUsers.current());
-      } else {
-        waste.recordWaste(form.getSiteId(), form.getDate(), form.getMeal(), wasteKind(form.getKind()), form.getKg(),
-            CurrentUsers.current());
-      }
-    }, saved(locale), "/canteen/kitchen/waste" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages,
+    return PageOutcome.redirectAfter(binding, () -> form.getKind().waste().ifPresentOrElse(
+        kind -> waste.recordWaste(form.getSiteId(), form.getDate(), form.getMeal(), kind, form.getKg(),
+            CurrentUsers.current()),
+        () -> waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(),
+            CurrentUsers.current())),
+        saved(locale), "/canteen/kitchen/waste" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages,
         locale);
   }
 
@@ -365,14 +362,6 @@ class KitchenController {
   private static String siteQuery(Long siteId, LocalDate date) {
     String query = siteId == null ? "" : "?site=" + siteId;
     return date == null ? query : query + (query.isEmpty() ? "?" : "&") + "date=" + date;
-  }
-
-  private static Waste.Kind wasteKind(String kind) {
-    try {
-      return Waste.Kind.valueOf(kind);
-    } catch (IllegalArgumentException e) {
-      throw new BusinessRuleException("canteen.kitchen.wasteKindRequired");
-    }
   }
 
   private static BigDecimal yuan(long fen) {

@@ -102,7 +102,7 @@ class ProcurementController {
     ListQuery query = columns.parse(parameters);
     columns.show(model, query, supplierPage(query, today));
     model.addAttribute("today", today);
-    model.addAttribute("licenceKinds", Suppliers.LICENCE_KINDS.stream().sorted().toList());
+    model.addAttribute("licenceKinds", LicenceKind.values());
     if (!model.containsAttribute("supplierForm")) {
       model.addAttribute("supplierForm", new SupplierForm());
     }
@@ -186,10 +186,11 @@ class ProcurementController {
       model.addAttribute("awarded", requests.requests(chosen.id(), user).stream()
           .filter(r -> r.awardedQuoteId() != null).toList());
     }
+    model.addAttribute("pesticideTests", PesticideTest.values());
     if (!model.containsAttribute("inspectionForm")) {
       var form = new InspectionForm();
       form.setReceivedOn(today());
-      form.setPesticideTest("PASS");
+      form.setPesticideTest(PesticideTest.PASS);
       form.setAccepted(true);
       model.addAttribute("inspectionForm", form);
     }

@@ -83,11 +83,8 @@ public class PurchaseRequests {
     if (unitPriceFen <= 0) {
       throw new BusinessRuleException("canteen.kitchen.priceInvalid");
     }
-    int round = switch (request.status()) {
-      case "QUOTING" -> 1;
-      case "SECOND_ROUND" -> 2;
-      default -> throw new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName());
-    };
+    int round = request.status().biddingRound()
+        .orElseThrow(() -> new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName()));
     if (round == 2) {
       PurchaseRequest.Quote first = request.round(1).stream().filter(q -> q.supplierId() == supplierId).findFirst()
           .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.notAFirstRoundBidder", supplier.name()));
@@ -112,13 +109,13 @@ public class PurchaseRequests {
   @Transactional
   public PurchaseRequest openSecondRound(long requestId, CurrentUser by) {
     PurchaseRequest request = lockedRequest(requestId, by);
-    if (!request.status().equals("QUOTING")) {
+    if (!request.status().mayOpenSecondRound()) {
       throw new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName());
     }
     if (request.round(1).size() < MINIMUM_BIDDERS) {
       throw new BusinessRuleException("canteen.kitchen.twoQuotesRequired", MINIMUM_BIDDERS, request.round(1).size());
     }
-    move(request, "SECOND_ROUND", null, by);
+    move(request, PurchaseRequestStatus.SECOND_ROUND, null, by);
     return request(requestId, by);
   }
 
@@ -126,13 +123,13 @@ public class PurchaseRequests {
   @Transactional
   public PurchaseRequest award(long requestId, CurrentUser by) {
     PurchaseRequest request = lockedRequest(requestId, by);
-    if (!request.status().equals("SECOND_ROUND")) {
+    if (!request.status().mayAward()) {
       throw new BusinessRuleException("canteen.kitchen.secondRoundFirst", request.itemName());
     }
     PurchaseRequest.Quote winner = request.round(2).stream()
         .min(Comparator.comparingLong(PurchaseRequest.Quote::unitPriceFen).thenComparingLong(PurchaseRequest.Quote::id))
         .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.noSecondRoundQuote", request.itemName()));
-    move(request, "AWARDED", winner, by);
+    move(request, PurchaseRequestStatus.AWARDED, winner, by);
     return request(requestId, by);
   }
 
@@ -156,18 +153,19 @@ public class PurchaseRequests {
     return request;
   }
 
-  private void move(PurchaseRequest request, String status, PurchaseRequest.Quote winner, CurrentUser by) {
+  private void move(PurchaseRequest request, PurchaseRequestStatus status, PurchaseRequest.Quote winner,
+      CurrentUser by) {
     jdbc.sql(
         """
             update canteen_purchase_request set status = :status, awarded_quote_id = :quote, awarded_at = :at where id = :id""")
-        .param("status", status).param("quote", winner == null ? null : winner.id())
+        .param("status", status.name()).param("quote", winner == null ? null : winner.id())
         .param("at", winner == null ? null : Timestamp.from(clock.instant())).param("id", request.id()).update();
     Map<String, Object> after = winner == null
-        ? Map.of("status", status)
-        : Map.of("status", status,
+        ? Map.of("status", status.name())
+        : Map.of("status", status.name(),
             "supplier", winner.supplierName(), "unitPriceFen", winner.unitPriceFen(), "quoteId", winner.id());
     audit.record(AuditEntry.updated("canteen_purchase_request", request.id(), regionOf(request, by),
-        Map.of("status", request.status()), after));
+        Map.of("status", request.status().name()), after));
   }
 
   private PurchaseRequest lockedRequest(long id, CurrentUser by) {
@@ -197,7 +195,7 @@ public class PurchaseRequests {
     Date needed = rs.getDate("needed_by");
     return new PurchaseRequest(rs.getLong("id"), rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),
         rs.getBigDecimal("quantity"), rs.getString("unit"), needed == null ? null : needed.toLocalDate(),
-        rs.getString("status"), awardedQuote,
+        PurchaseRequestStatus.valueOf(rs.getString("status")), awardedQuote,
         awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(),
         List.of());
   }

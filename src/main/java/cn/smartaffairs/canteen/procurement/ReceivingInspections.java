@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReceivingInspections {
-
-  private static final Set<String> TESTS = Set.of("PASS", "FAIL", "NOT_APPLICABLE");
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -63,9 +60,7 @@ public class ReceivingInspections {
         || draft.shelfLifeDays() == null || draft.shelfLifeDays() <= 0 || draft.accepted() == null) {
       throw new BusinessRuleException("canteen.kitchen.batchInvalid");
     }
-    if (draft.pesticideTest() == null || !TESTS.contains(draft.pesticideTest())) {
-      throw new BusinessRuleException("canteen.kitchen.pesticideTestRequired");
-    }
+    PesticideTest test = PesticideTest.of(draft.pesticideTest());
     LocalDate received = draft.receivedOn() != null
         ? draft.receivedOn()
         : LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
@@ -73,8 +68,7 @@ public class ReceivingInspections {
       throw new BusinessRuleException("canteen.kitchen.receivedBeforeProduction");
     }
     long unitPrice = unitPrice(draft, supplier, by);
-    boolean failed = draft.pesticideTest().equals("FAIL");
-    String result = !failed && draft.accepted() ? "ACCEPTED" : "REJECTED";
+    InspectionResult result = test.verdict(draft.accepted());
     long id = jdbc.sql("""
         insert into canteen_batch (site_id, request_id, supplier_id, item_name, spec, quantity, unit, unit_price_fen,
                                    batch_no, production_date, shelf_life_days, received_on, supplier_name,
@@ -90,15 +84,15 @@ public class ReceivingInspections {
         .param("produced", Date.valueOf(draft.productionDate())).param("shelfLife", draft.shelfLifeDays())
         .param("received", Date.valueOf(received)).param("supplierName", supplier.name())
         .param("supplierAddress", supplier.address()).param("supplierContact", supplier.contact())
-        .param("inspector", draft.inspector().trim()).param("test", draft.pesticideTest()).param("result", result)
+        .param("inspector", draft.inspector().trim()).param("test", test.name()).param("result", result.name())
         .param("note", draft.note()).param("by", by.userId()).param("now", Timestamp.from(clock.instant()))
         .query(Long.class).single();
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("item", draft.itemName().trim());
     after.put("supplier", supplier.name());
     after.put("quantity", draft.quantity().toPlainString());
-    after.put("pesticideTest", draft.pesticideTest());
-    after.put("result", result);
+    after.put("pesticideTest", test.name());
+    after.put("result", result.name());
     audit.record(AuditEntry.created("canteen_batch", id, site.regionId(), after));
     return batch(id, by);
   }
@@ -152,7 +146,8 @@ public class ReceivingInspections {
         rs.getLong("unit_price_fen"), rs.getString("batch_no"), rs.getDate("production_date").toLocalDate(),
         rs.getInt("shelf_life_days"), rs.getDate("received_on").toLocalDate(), rs.getString("supplier_name"),
         rs.getString("supplier_address"), rs.getString("supplier_contact"), rs.getString("inspector"),
-        rs.getString("pesticide_test"), rs.getString("result"), rs.getString("note"),
+        PesticideTest.valueOf(rs.getString("pesticide_test")), InspectionResult.valueOf(rs.getString("result")),
+        rs.getString("note"),
         rs.getDate("keep_until").toLocalDate());
   }
 }
