@@ -6,8 +6,11 @@ import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -139,6 +142,32 @@ public class PurchaseRequests {
         select p.* from canteen_purchase_request p join canteen s on s.id = p.site_id
          where p.site_id = :site and s.region_id = :region order by p.id desc limit 200""")
         .param("site", siteId).param("region", viewer.regionId()).query(PurchaseRequests::request).list());
+  }
+
+  /** The requests' list: the newest first, by item in pinyin order, by the day needed or by how far they got. */
+  static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("created", "p.created_at")
+      .ascending("item", SortKeys.pinyin("p.item_name"))
+      .ascending("neededBy", "p.needed_by")
+      .ascending("status", "array_position(array['QUOTING', 'SECOND_ROUND', 'AWARDED'], p.status)")
+      .byDefault("created").tieBreaker("p.id");
+
+  /** One page of a canteen's requests with their quotes; the search matches the item or its specification. */
+  public Page<PurchaseRequest> search(long siteId, ListQuery query, CurrentUser viewer) {
+    managedSite(siteId, viewer);
+    String where = """
+         from canteen_purchase_request p join canteen s on s.id = p.site_id
+        where p.site_id = :site and s.region_id = :region
+          and (cast(:keyword as text) is null or p.item_name like :like escape '\\' or p.spec like :like escape '\\')""";
+    long total = jdbc.sql("select count(*)" + where).param("site", siteId).param("region", viewer.regionId())
+        .param("keyword", query.search()).param("like", query.likePattern()).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<PurchaseRequest> items = jdbc.sql("select p.*" + where + SORT_KEYS.orderBy(shown)
+        + " limit :limit offset :offset")
+        .param("site", siteId).param("region", viewer.regionId()).param("keyword", query.search())
+        .param("like", query.likePattern()).param("limit", shown.size()).param("offset", shown.offset())
+        .query(PurchaseRequests::request).list();
+    return shown.pageOf(withQuotes(items), total);
   }
 
   /** A request of a canteen of the caller's region, for its managers; any other answers 404. */

@@ -5,8 +5,11 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -102,6 +105,34 @@ public class ReceivingInspections {
     Menus.requireManager(viewer, site.regionId());
     return jdbc.sql("select * from canteen_batch where site_id = :site order by received_on desc, id desc limit 300")
         .param("site", siteId).query(ReceivingInspections::batch).list();
+  }
+
+  /** The inspections' list: the latest delivery first, or by item, supplier, production date or verdict. */
+  static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("receivedOn", "received_on")
+      .ascending("item", SortKeys.pinyin("item_name"))
+      .ascending("supplier", SortKeys.pinyin("supplier_name"))
+      .descending("productionDate", "production_date")
+      .ascending("result", "result")
+      .byDefault("receivedOn").tieBreaker("id");
+
+  /**
+   * One page of a canteen's received batches (进货查验记录); the search matches the item, the batch number, the
+   * supplier or the inspector.
+   */
+  public Page<Batch> search(long siteId, ListQuery query, CurrentUser viewer) {
+    CanteenSite site = menus.site(siteId, viewer);
+    Menus.requireManager(viewer, site.regionId());
+    String where = """
+        from canteen_batch where site_id = :site and (cast(:keyword as text) is null or item_name like :like escape '\\'
+          or batch_no like :like escape '\\' or supplier_name like :like escape '\\' or inspector like :like escape '\\')""";
+    long total = jdbc.sql("select count(*)" + where).param("site", siteId).param("keyword", query.search())
+        .param("like", query.likePattern()).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<Batch> items = jdbc.sql("select *" + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .param("site", siteId).param("keyword", query.search()).param("like", query.likePattern())
+        .param("limit", shown.size()).param("offset", shown.offset()).query(ReceivingInspections::batch).list();
+    return shown.pageOf(items, total);
   }
 
   /** A batch of a canteen of the caller's region, for its managers; any other answers 404. */
