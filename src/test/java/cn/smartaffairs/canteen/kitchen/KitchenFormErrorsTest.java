@@ -99,4 +99,28 @@ class KitchenFormErrorsTest {
     assertThat(jdbc.sql("select count(*) from canteen_food_sample where menu_item_id = :item")
         .param("item", pork.id()).query(Long.class).single()).isZero();
   }
+
+  @Test
+  void aRatingOutOfRangeWithTooLongACommentIsRefusedOnItsOwnDishWhichStaysOpen() {
+    KitchenFixture fixture = new KitchenFixture(menus, accounts);
+    CanteenSite site = fixture.freshSite();
+    LocalDate today = LocalDate.now(KitchenFixture.SHANGHAI);
+    MenuItem soup = fixture.onMenu(site, today, Meal.LUNCH, "紫菜蛋花汤", 200);
+    MenuItem rice = fixture.onMenu(site, today, Meal.LUNCH, "米饭", 50);
+    WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    String week = "/canteen?site=" + site.id() + "&date=" + today;
+
+    var refused = staff.post("/canteen/ratings", Map.of("_csrf", staff.get(week).csrfToken(),
+        "menuItemId", String.valueOf(soup.id()), "siteId", String.valueOf(site.id()), "date", today.toString(),
+        "score", "9", "comment", "好".repeat(501)));
+
+    assertThat(refused.redirectPath()).isEqualTo(week);
+    String page = staff.get(week).body();
+    assertThat(FieldErrors.of(page, "rating-" + soup.id() + "-score")).containsExactly("评分须为1–5分");
+    assertThat(FieldErrors.of(page, "rating-" + soup.id() + "-comment")).containsExactly("评价内容不能超过500字");
+    assertThat(FieldErrors.of(page, "rating-" + rice.id() + "-comment")).as("another dish's form").isEmpty();
+    assertThat(page).as("the meal's ratings are shown open").contains("open=\"open\"");
+    assertThat(jdbc.sql("select count(*) from canteen_dish_rating where menu_item_id = :item")
+        .param("item", soup.id()).query(Long.class).single()).isZero();
+  }
 }
