@@ -25,7 +25,7 @@ public class CanteenAccounts {
 
   /** Who records what the canteen does by itself (subsidy expiry, unpaid orders expiring). */
   static final String SYSTEM = "system";
-  private static final String PAYMENT_SELECT = """
+  static final String PAYMENT_SELECT = """
       select j.*, t.terminal_code, f.reason as flag,
              coalesce((select sum(p.amount_fen) from canteen_posting p
                         where p.journal_id = j.id and p.wallet = 'SUBSIDY'), 0) as subsidy_change,

@@ -1,35 +1,38 @@
 package cn.smartaffairs.canteen;
 
 import cn.smartaffairs.excel.ListExport;
-import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ForbiddenException;
 import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.platform.PlatformConfiguration;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.LocalTime;
+import jakarta.validation.Valid;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 食堂 pages: my canteen account (balance, entries, top-up, lost-card freeze) and the manager's pages (accounts with
- * export, account detail with correction/freeze/replace/close/refund, overdraft flags, the ledger check, terminals,
- * rules and subsidies).
+ * 食堂账户 for managers: the accounts with their export, visitor cards, bulk opening and monthly subsidies; one account
+ * with its entries (and their export) and the counter's forms: top-up, correction, freeze, card replacement,
+ * credentials, closing and refunds.
  */
 @PageController
 class CanteenController {
@@ -39,107 +42,27 @@ class CanteenController {
   private final AccountFunding funding;
   private final MealPayments payments;
   private final CanteenAccountList accountList;
-  private final CanteenTerminals terminals;
-  private final CanteenRules rules;
-  private final LedgerCheck ledgerCheck;
-  private final OverdraftFlags overdrafts;
+  private final JournalList journals;
   private final MessageSource messages;
-  private final TopUpOrders topUpOrders;
-  private final PaymentCodes paymentCodes;
 
   CanteenController(CanteenAccounts accounts, AccountLifecycle lifecycle, AccountFunding funding,
-      MealPayments payments, CanteenTerminals terminals, CanteenRules rules, LedgerCheck ledgerCheck,
-      OverdraftFlags overdrafts, MessageSource messages, TopUpOrders topUpOrders,
-      PaymentCodes paymentCodes, CanteenAccountList accountList) {
+      MealPayments payments, CanteenAccountList accountList, JournalList journals, MessageSource messages) {
     this.accounts = accounts;
     this.lifecycle = lifecycle;
     this.funding = funding;
     this.payments = payments;
     this.accountList = accountList;
-    this.terminals = terminals;
-    this.rules = rules;
-    this.ledgerCheck = ledgerCheck;
-    this.overdrafts = overdrafts;
+    this.journals = journals;
     this.messages = messages;
-    this.topUpOrders = topUpOrders;
-    this.paymentCodes = paymentCodes;
   }
 
   /** Times on the canteen pages are shown in the platform's zone. */
-  @org.springframework.web.bind.annotation.ModelAttribute("zone")
+  @ModelAttribute("zone")
   java.time.ZoneId zone() {
-    return cn.smartaffairs.platform.PlatformConfiguration.ZONE;
+    return PlatformConfiguration.ZONE;
   }
 
-  // ------------------------------------------------------------ my account
-
-  @GetMapping("/canteen/my")
-  String mine(Model model) {
-    CurrentUser user = CurrentUsers.current();
-    CanteenAccount account = user.staffId() == null ? null : accounts.accountOfStaff(user.staffId()).orElse(null);
-    model.addAttribute("account", account);
-    if (account != null) {
-      model.addAttribute("entries", accounts.entries(account.id(), 30, user));
-      model.addAttribute("paymentCode", account.active() ? paymentCodes.current(account.id()).orElse(null) : null);
-      model.addAttribute("topUpOrders", topUpOrders.mine(user, 10));
-      var provider = topUpOrders.activeProvider();
-      model.addAttribute("onlineTopUp", provider.isPresent());
-      model.addAttribute("onlineTopUpDemo", provider.map(PaymentProvider::isDemo).orElse(false));
-    }
-    return "canteen/my";
-  }
-
-  /** The holder's current rotating payment code as a QR image; the page asks for it again every 30 seconds. */
-  @GetMapping("/canteen/my/payment-code")
-  String paymentCode(Model model) {
-    CanteenAccount account = myAccount(CurrentUsers.current());
-    model.addAttribute("paymentCode", account.active() ? paymentCodes.current(account.id()).orElse(null) : null);
-    return "canteen/my :: paymentCode";
-  }
-
-  /**
-   * 在线充值: creates a payment order and sends the holder to the provider to pay; nothing is credited until the
-   * provider confirms the payment (issue 12, section 2).
-   */
-  @PostMapping("/canteen/my/top-ups")
-  String topUpMine(@RequestParam String amountYuan, RedirectAttributes redirect, Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    try {
-      var started = topUpOrders.create(user, fen(amountYuan));
-      return "redirect:" + started.redirectTo();
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-          locale));
-      return "redirect:/canteen/my";
-    }
-  }
-
-  @PostMapping("/canteen/my/top-up-orders/{orderNo}/cancel")
-  String cancelTopUp(@PathVariable String orderNo, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> topUpOrders.cancel(CurrentUsers.current(), orderNo), "/canteen/my",
-        redirect, messages, locale);
-  }
-
-  @PostMapping("/canteen/my/freeze")
-  String freezeMine(RedirectAttributes redirect, Locale locale) {
-    CurrentUser user = CurrentUsers.current();
-    return PageOutcome.redirectAfter(() -> lifecycle.freeze(myAccount(user).id(), user),
-        () -> message("canteen.done.frozenMine", locale), "/canteen/my", redirect, messages, locale);
-  }
-
-  /** Whose account: the holder's name for the message that says what happened to it. */
-  private String holder(long accountId) {
-    return accounts.account(accountId, CurrentUsers.current()).holderName();
-  }
-
-  private CanteenAccount myAccount(CurrentUser user) {
-    return (user.staffId() == null
-        ? java.util.Optional.<CanteenAccount>empty()
-        : accounts.accountOfStaff(user.staffId()))
-        .orElseThrow(() -> new cn.smartaffairs.platform.NotFoundException("canteenAccount", "mine"));
-  }
-
-  // ------------------------------------------------------------ accounts (managers)
+  // ------------------------------------------------------------ accounts
 
   /** The managers' list of accounts, for its page and its export. */
   static final ListColumns<CanteenAccount> ACCOUNT_COLUMNS = ListColumns
@@ -165,7 +88,12 @@ class CanteenController {
     ListQuery query = ACCOUNT_COLUMNS.parse(parameters);
     ACCOUNT_COLUMNS.show(model, query, accountList.search(query, leavers, user));
     model.addAttribute("leavers", leavers);
-    model.addAttribute("month", YearMonth.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
+    addIfAbsent(model, "visitorForm", VisitorForm::new);
+    addIfAbsent(model, "subsidyForm", () -> {
+      var form = new SubsidyForm();
+      form.setMonth(YearMonth.now(PlatformConfiguration.ZONE));
+      return form;
+    });
     return "canteen/accounts";
   }
 
@@ -179,212 +107,156 @@ class CanteenController {
   }
 
   @PostMapping("/canteen/accounts/visitors")
-  String openVisitor(@RequestParam String holderName, @RequestParam(required = false) String cardNo,
+  String openVisitor(@Valid @ModelAttribute("visitorForm") VisitorForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> lifecycle.openVisitorAccount(holderName, cardNo, CurrentUsers.current()),
-        () -> message("canteen.done.visitorOpened", locale, holderName.strip()), "/canteen/accounts", redirect,
-        messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> lifecycle.openVisitorAccount(form.getHolderName(),
+        form.getCardNo(), CurrentUsers.current()),
+        () -> message("canteen.done.visitorOpened", locale, form.getHolderName().strip()), "/canteen/accounts",
+        redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/open-all")
   String openAll(RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUsers.current();
-    var opened = new java.util.concurrent.atomic.AtomicInteger();
+    var opened = new AtomicInteger();
     return PageOutcome.redirectAfter(
         () -> opened.set(lifecycle.openAllStaffAccounts(user.regionId(), staffId -> 0, user)),
         () -> message("canteen.done.allOpened", locale, opened.get()), "/canteen/accounts", redirect, messages, locale);
   }
 
   @PostMapping("/canteen/subsidies")
-  String grantSubsidies(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, RedirectAttributes redirect,
-      Locale locale) {
-    var run = new java.util.concurrent.atomic.AtomicReference<AccountFunding.SubsidyRun>();
-    return PageOutcome.redirectAfter(() -> run.set(funding.grantMonthlySubsidies(month, CurrentUsers.current())),
+  String grantSubsidies(@Valid @ModelAttribute("subsidyForm") SubsidyForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    var run = new AtomicReference<AccountFunding.SubsidyRun>();
+    YearMonth month = form.getMonth();
+    return PageOutcome.redirectAfter(binding, () -> run.set(funding.grantMonthlySubsidies(month,
+        CurrentUsers.current())),
         () -> message("canteen.done.subsidiesGranted", locale, month.getYear(), month.getMonthValue(),
             run.get().accounts(), CanteenAccounts.yuan(run.get().totalFen())),
         "/canteen/accounts", redirect, messages, locale);
   }
 
+  // ------------------------------------------------------------ one account
+
   @GetMapping("/canteen/accounts/{id}")
-  String account(@PathVariable long id, Model model) {
+  String account(@PathVariable long id, @RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = requireManager();
     model.addAttribute("account", accounts.account(id, user));
-    model.addAttribute("entries", accounts.entries(id, 100, user));
     model.addAttribute("credentials", accounts.credentials(id, user));
-    model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+    ListQuery query = JournalList.MANAGED_COLUMNS.parse(parameters);
+    JournalList.MANAGED_COLUMNS.show(model, query, journals.search(id, query, user));
+    // one key per showing of the page: the same form sent twice books once
+    String key = UUID.randomUUID().toString();
+    addIfAbsent(model, "topUpForm", () -> {
+      var form = new CounterTopUpForm();
+      form.setIdempotencyKey(key + "-t");
+      return form;
+    });
+    addIfAbsent(model, "correctionForm", () -> {
+      var form = new CorrectionForm();
+      form.setIdempotencyKey(key + "-c");
+      return form;
+    });
+    addIfAbsent(model, "cardForm", CardReplacementForm::new);
+    addIfAbsent(model, "credentialForm", () -> {
+      var form = new CredentialForm();
+      form.setKind(CredentialKind.FACE.name());
+      return form;
+    });
+    addIfAbsent(model, "closingForm", ClosingForm::new);
+    addIfAbsent(model, "refundForm", RefundForm::new);
+    model.addAttribute("newRefundForm", new RefundForm());
     return "canteen/account";
   }
 
+  /** The account's entries in the list's search and order, every page up to the export's limit. */
+  @GetMapping("/canteen/accounts/{id}/export.xlsx")
+  void exportEntries(@PathVariable long id, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response, Locale locale) {
+    CurrentUser user = requireManager();
+    ListExport.send(response, JournalList.MANAGED_COLUMNS,
+        journals.search(id, JournalList.MANAGED_COLUMNS.parse(parameters).forExport(), user).items(), messages,
+        locale);
+  }
+
   @PostMapping("/canteen/accounts/{id}/top-ups")
-  String topUp(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String idempotencyKey,
-      RedirectAttributes redirect, Locale locale) {
-    try {
-      CurrentUser user = CurrentUsers.current();
-      Payment payment = funding.topUp(id, fen(amountYuan), "web-" + idempotencyKey, user);
-      // say what happened, not just "saved": whose card, how much
-      redirect.addFlashAttribute("flash", messages.getMessage("canteen.toppedUp", new Object[] {
-          accounts.account(id, user).holderName(), CanteenAccounts.yuan(payment.amountFen())}, locale));
-    } catch (BusinessRuleException e) {
-      redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-          locale));
-    }
-    return "redirect:/canteen/accounts/" + id;
+  String topUp(@PathVariable long id, @Valid @ModelAttribute("topUpForm") CounterTopUpForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    var payment = new AtomicReference<Payment>();
+    // say what happened, not just "saved": whose card, how much
+    return PageOutcome.redirectAfter(binding, () -> payment.set(funding.topUp(id, form.amountFen(),
+        "web-" + form.getIdempotencyKey(), CurrentUsers.current())),
+        () -> message("canteen.toppedUp", locale, holder(id), CanteenAccounts.yuan(payment.get().amountFen())),
+        accountPage(id), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/corrections")
-  String correct(@PathVariable long id, @RequestParam String amountYuan, @RequestParam String reason,
-      @RequestParam String idempotencyKey, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> funding.correct(id, fen(amountYuan), reason, "web-" + idempotencyKey,
-        CurrentUsers.current()),
-        () -> message("canteen.done.corrected", locale, holder(id), amountYuan.strip()), "/canteen/accounts/" + id,
+  String correct(@PathVariable long id, @Valid @ModelAttribute("correctionForm") CorrectionForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> funding.correct(id, form.amountFen(), form.getReason(),
+        "web-" + form.getIdempotencyKey(), CurrentUsers.current()),
+        () -> message("canteen.done.corrected", locale, holder(id), form.getAmountYuan().strip()), accountPage(id),
         redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/freeze")
   String freeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.freeze(id, CurrentUsers.current()),
-        () -> message("canteen.done.frozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
-        locale);
+        () -> message("canteen.done.frozen", locale, holder(id)), accountPage(id), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/unfreeze")
   String unfreeze(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> lifecycle.unfreeze(id, CurrentUsers.current()),
-        () -> message("canteen.done.unfrozen", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
-        locale);
+        () -> message("canteen.done.unfrozen", locale, holder(id)), accountPage(id), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/replace-card")
-  String replaceCard(@PathVariable long id, @RequestParam(required = false) String cardNo, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> lifecycle.replaceCard(id, cardNo, CurrentUsers.current()),
-        () -> message("canteen.done.cardReplaced", locale, holder(id)), "/canteen/accounts/" + id, redirect, messages,
-        locale);
+  String replaceCard(@PathVariable long id, @Valid @ModelAttribute("cardForm") CardReplacementForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> lifecycle.replaceCard(id, form.getCardNo(),
+        CurrentUsers.current()), () -> message("canteen.done.cardReplaced", locale, holder(id)), accountPage(id),
+        redirect, messages, locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/credentials")
-  String registerCredential(@PathVariable long id, @RequestParam String kind,
-      @RequestParam(required = false) String credential, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> lifecycle.registerCredential(id, kind, credential, CurrentUsers.current()),
-        () -> message("canteen.done.credentialRegistered", locale, holder(id)), "/canteen/accounts/" + id, redirect,
-        messages, locale);
+  String registerCredential(@PathVariable long id, @Valid @ModelAttribute("credentialForm") CredentialForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> lifecycle.registerCredential(id, form.getKind(),
+        form.getCredential(), CurrentUsers.current()),
+        () -> message("canteen.done.credentialRegistered", locale, holder(id)), accountPage(id), redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/accounts/{id}/close")
-  String close(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> lifecycle.settleAndClose(id, reason, CurrentUsers.current()),
-        "/canteen/accounts/" + id, redirect, messages, locale);
+  String close(@PathVariable long id, @Valid @ModelAttribute("closingForm") ClosingForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> lifecycle.settleAndClose(id, form.getReason(),
+        CurrentUsers.current()), saved(locale), accountPage(id), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/payments/{paymentId}/refund")
-  String refund(@PathVariable long paymentId, @RequestParam long accountId, @RequestParam String reason,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> payments.refund(paymentId, "web-refund-" + paymentId, reason,
-        CurrentUsers.current()), "/canteen/accounts/" + accountId, redirect, messages, locale);
-  }
-
-  // ------------------------------------------------------------ flags, check, terminals, rules
-
-  @GetMapping("/canteen/overdrafts")
-  String overdrafts(Model model) {
-    model.addAttribute("flags", overdrafts.open(requireManager()));
-    return "canteen/overdrafts";
-  }
-
-  @PostMapping("/canteen/overdrafts/{journalId}/resolve")
-  String resolve(@PathVariable long journalId, @RequestParam String note, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> overdrafts.resolve(journalId, note, CurrentUsers.current()),
-        "/canteen/overdrafts", redirect, messages, locale);
-  }
-
-  @GetMapping("/canteen/ledger-check")
-  String ledgerCheck(Model model) {
-    model.addAttribute("result", ledgerCheck.check(requireManager()));
-    return "canteen/ledger-check";
-  }
-
-  @GetMapping("/canteen/terminals")
-  String terminals(Model model) {
-    CurrentUser user = requireManager();
-    model.addAttribute("canteens", terminals.canteens(user));
-    model.addAttribute("terminals", terminals.terminals(user));
-    return "canteen/terminals";
-  }
-
-  @PostMapping("/canteen/canteens")
-  String createCanteen(@RequestParam String name, @RequestParam(required = false) String address,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> terminals.createCanteen(name, address, CurrentUsers.current()),
-        "/canteen/terminals", redirect, messages, locale);
-  }
-
-  @PostMapping("/canteen/terminals")
-  String register(@RequestParam String terminalCode, @RequestParam long canteenId,
-      @RequestParam(required = false) String name, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> terminals.register(terminalCode, canteenId, name, CurrentUsers.current()),
-        "/canteen/terminals", redirect, messages, locale);
-  }
-
-  @PostMapping("/canteen/terminals/{id}/active")
-  String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> terminals.setActive(id, active, CurrentUsers.current()),
-        "/canteen/terminals", redirect, messages, locale);
-  }
-
-  @GetMapping("/canteen/rules")
-  String rules(Model model) {
-    CurrentUser user = requireManager();
-    model.addAttribute("categoryRules", rules.categoryRules(user.regionId()));
-    model.addAttribute("priceRules", rules.priceRules(user.regionId()));
-    model.addAttribute("topUpRules", rules.topUpRules(user.regionId()));
-    model.addAttribute("categories", CanteenRules.CATEGORIES);
-    model.addAttribute("periods", CanteenRules.MEAL_PERIODS);
-    model.addAttribute("today", LocalDate.now(cn.smartaffairs.platform.PlatformConfiguration.ZONE));
-    return "canteen/rules";
-  }
-
-  @PostMapping("/canteen/rules/categories")
-  String addCategoryRule(@RequestParam String category,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam String monthlySubsidyYuan, @RequestParam(required = false) String capYuan,
-      @RequestParam(required = false) String dailyLimitYuan, RedirectAttributes redirect,
-      Locale locale) {
-    return PageOutcome.redirectAfter(() -> rules.addCategoryRule(category, effectiveFrom, fenOrZero(monthlySubsidyYuan),
-        optionalFen(capYuan), optionalFen(dailyLimitYuan), CurrentUsers.current()), "/canteen/rules", redirect,
-        messages, locale);
-  }
-
-  @PostMapping("/canteen/rules/prices")
-  String addPriceRule(@RequestParam String mealPeriod, @RequestParam String category,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime startsAt,
-      @RequestParam @DateTimeFormat(pattern = "HH:mm") LocalTime endsAt,
-      @RequestParam String priceYuan,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rules.addPriceRule(mealPeriod, category, startsAt, endsAt, fen(priceYuan),
-        effectiveFrom, CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
-  }
-
-  @PostMapping("/canteen/rules/top-ups")
-  String addTopUpRule(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-      @RequestParam String maxPerTopUpYuan, @RequestParam String maxPerDayYuan,
-      @RequestParam String orderLifetimeMinutes, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> rules.addTopUpRule(effectiveFrom, fen(maxPerTopUpYuan), fen(maxPerDayYuan),
-        minutes(orderLifetimeMinutes), CurrentUsers.current()), "/canteen/rules", redirect, messages, locale);
+  String refund(@PathVariable long paymentId, @Valid @ModelAttribute("refundForm") RefundForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    // the address names the payment; the form only which page to go back to
+    form.setPaymentId(paymentId);
+    String back = form.getAccountId() == null ? "/canteen/accounts" : accountPage(form.getAccountId());
+    return PageOutcome.redirectAfter(binding, () -> payments.refund(paymentId, "web-refund-" + paymentId,
+        form.getReason(), CurrentUsers.current()), saved(locale), back, redirect, messages, locale);
   }
 
   // ------------------------------------------------------------ helpers
 
-  private static int minutes(String typed) {
-    try {
-      return Integer.parseInt(typed.trim());
-    } catch (RuntimeException e) {
-      throw new cn.smartaffairs.platform.BusinessRuleException("canteen.topUpRuleInvalid");
-    }
+  /** Whose account: the holder's name for the message that says what happened to it. */
+  private String holder(long accountId) {
+    return accounts.account(accountId, CurrentUsers.current()).holderName();
   }
 
-  private static CurrentUser requireManager() {
+  private static String accountPage(long id) {
+    return "/canteen/accounts/" + id;
+  }
+
+  static CurrentUser requireManager() {
     CurrentUser user = CurrentUsers.current();
     if (!CanteenAccounts.managing(user).isRegionWide()) {
       throw new ForbiddenException();
@@ -392,17 +264,15 @@ class CanteenController {
     return user;
   }
 
-  /** Yuan as typed (e.g. "12.5", "-3") to fen; more than two decimals or no number at all is refused. */
-  static long fen(String yuan) {
-    return Money.parseSignedYuan(yuan, "canteen.amountInvalid").fen();
+  /** A page's empty form, unless a refused one came back with its errors. */
+  static void addIfAbsent(Model model, String name, Supplier<Object> form) {
+    if (!model.containsAttribute(name)) {
+      model.addAttribute(name, form.get());
+    }
   }
 
-  private static long fenOrZero(String yuan) {
-    return yuan == null || yuan.isBlank() ? 0 : fen(yuan);
-  }
-
-  private static Long optionalFen(String yuan) {
-    return yuan == null || yuan.isBlank() ? null : fen(yuan);
+  private Supplier<String> saved(Locale locale) {
+    return () -> messages.getMessage("common.saved", null, locale);
   }
 
   private String message(String key, Locale locale, Object... arguments) {

@@ -3,7 +3,10 @@ package cn.smartaffairs.canteen;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.DataScope;
 import java.sql.Timestamp;
@@ -43,25 +46,48 @@ class OverdraftFlags {
         .param("reason", payment.flag()).param("now", Timestamp.from(payment.recordedAt())).update();
   }
 
+  /** The open flags' list: oldest first, the holder's name in pinyin order, the largest amount first. */
+  static final SortKeys SORT_KEYS = SortKeys.builder()
+      .ascending("time", "f.flagged_at")
+      .ascending("holder", SortKeys.pinyin("a.holder_name"))
+      .descending("amount", "j.amount_fen")
+      .ascending("reason", "f.reason")
+      .byDefault("time").tieBreaker("f.journal_id");
+
+  private static final String FROM = """
+       from canteen_overdraft_flag f join canteen_journal j on j.id = f.journal_id
+       join canteen_account a on a.id = f.account_id left join canteen_terminal t on t.id = j.terminal_id
+      where f.resolved_at is null and """;
+
   /** Unresolved flags in the regions the caller manages, oldest first. */
   List<Flag> open(CurrentUser viewer) {
-    return jdbc
-        .sql(
-            """
-                select f.*, j.amount_fen, j.occurred_at, a.holder_name, a.cash_fen + a.subsidy_fen as balance_fen, t.terminal_code,
-                       (select c.credential from canteen_credential c
-                         where c.account_id = a.id and c.kind = 'CARD' and c.status = 'ACTIVE') as card_no
-                  from canteen_overdraft_flag f join canteen_journal j on j.id = f.journal_id
-                  join canteen_account a on a.id = f.account_id left join canteen_terminal t on t.id = j.terminal_id
-                 where f.resolved_at is null and """
-                + DataScope.sqlCondition("f.region_id", null, null)
-                + " order by f.flagged_at, f.journal_id limit 500")
-        .paramSource(CanteenAccounts.managing(viewer).bind(new MapSqlParameterSource()))
+    return search(ListQuery.first(SORT_KEYS).forExport(), viewer).items();
+  }
+
+  /**
+   * One page of the unresolved flags in the regions the caller manages; the search matches the holder's name or a
+   * terminal's code.
+   */
+  Page<Flag> search(ListQuery query, CurrentUser viewer) {
+    String where = FROM + DataScope.sqlCondition("f.region_id", null, null)
+        + " and (cast(:keyword as text) is null or a.holder_name like :like escape '\\' or t.terminal_code = :keyword)";
+    var parameters = CanteenAccounts.managing(viewer).bind(new MapSqlParameterSource())
+        .addValue("keyword", query.search()).addValue("like", query.likePattern());
+    long total = jdbc.sql("select count(*)" + where).paramSource(parameters).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<Flag> items = jdbc.sql("""
+        select f.*, j.amount_fen, j.occurred_at, a.holder_name, a.cash_fen + a.subsidy_fen as balance_fen,
+               t.terminal_code,
+               (select c.credential from canteen_credential c
+                 where c.account_id = a.id and c.kind = 'CARD' and c.status = 'ACTIVE') as card_no"""
+        + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .paramSource(parameters.addValue("limit", shown.size()).addValue("offset", shown.offset()))
         .query((rs, n) -> new Flag(rs.getLong("journal_id"), rs.getLong("account_id"), rs.getString("holder_name"),
             rs.getString("card_no"), rs.getLong("amount_fen"), rs.getLong("balance_fen"), rs.getString("reason"),
             rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("flagged_at").toInstant(),
             rs.getString("terminal_code"), null, null, null))
         .list();
+    return shown.pageOf(items, total);
   }
 
   /** A manager marks a flag resolved (e.g. after collecting the money or correcting the account). Audited. */

@@ -1,12 +1,17 @@
 package cn.smartaffairs.canteen.kitchen;
 
+import cn.smartaffairs.excel.ListExport;
 import cn.smartaffairs.excel.Xlsx;
 import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListColumns;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Money;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +167,7 @@ class KitchenController {
     model.addAttribute("meals", Meal.values());
     model.addAttribute("kinds", Waste.Kind.values());
     // what the scale can weigh: the meal as prepared, then each kind of waste
-    model.addAttribute("weighings", java.util.stream.Stream.concat(java.util.stream.Stream.of("PREPARED"),
-        Arrays.stream(Waste.Kind.values()).map(Enum::name)).toList());
+    model.addAttribute("weighings", WeighingKind.values());
     if (chosen != null) {
       model.addAttribute("wasteDay", waste.day(chosen.id(), day, user));
     }
@@ -178,42 +183,87 @@ class KitchenController {
   @PostMapping("/canteen/kitchen/waste")
   String recordWaste(@Valid @ModelAttribute("weighingForm") WeighingForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(binding, () -> {
-      if (form.getKind().equals("PREPARED")) {
-        waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(), CurrentUsers.current());
-      } else {
-        waste.recordWaste(form.getSiteId(), form.getDate(), form.getMeal(), wasteKind(form.getKind()), form.getKg(),
-            CurrentUsers.current());
-      }
-    }, saved(locale), "/canteen/kitchen/waste" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages,
+    return PageOutcome.redirectAfter(binding, () -> form.getKind().waste().ifPresentOrElse(
+        kind -> waste.recordWaste(form.getSiteId(), form.getDate(), form.getMeal(), kind, form.getKg(),
+            CurrentUsers.current()),
+        () -> waste.recordPrepared(form.getSiteId(), form.getDate(), form.getMeal(), form.getKg(),
+            CurrentUsers.current())),
+        saved(locale), "/canteen/kitchen/waste" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages,
         locale);
+  }
+
+  /** A day's samples are one per dish: loaded whole and sorted in memory, meal by meal unless asked otherwise. */
+  static final SortKeys SAMPLE_SORT_KEYS = SortKeys.builder().ascending("meal").ascending("dish")
+      .ascending("takenBy").ascending("takenAt").ascending("keepUntil").byDefault("meal").inMemory();
+
+  private static final Map<String, Comparator<FoodSample>> SAMPLE_ORDERS = Map.of(
+      "meal",
+      SortKeys.<FoodSample, Meal>byValue(FoodSample::meal).thenComparing(SortKeys.byPinyin(FoodSample::dishName)),
+      "dish", SortKeys.byPinyin(FoodSample::dishName),
+      "takenBy", SortKeys.byPinyin(FoodSample::takenBy),
+      "takenAt", SortKeys.byValue(FoodSample::takenAt),
+      "keepUntil", SortKeys.byValue(FoodSample::keepUntil));
+
+  static final ListColumns<FoodSample> SAMPLE_COLUMNS = ListColumns.<FoodSample>sortedBy(SAMPLE_SORT_KEYS)
+      .exportOnly("canteen.kitchen.date", FoodSample::serveDate)
+      .sortable("meal", "canteen.kitchen.meal", s -> ListColumns.words("canteen.kitchen.meal." + s.meal()))
+      .sortable("dish", "canteen.kitchen.dishName", FoodSample::dishName)
+      .column("canteen.kitchen.grams", FoodSample::weightGrams)
+      .sortable("takenBy", "canteen.kitchen.takenBy", FoodSample::takenBy)
+      .sortable("takenAt", "canteen.kitchen.takenAt", FoodSample::takenAt)
+      .sortable("keepUntil", "canteen.kitchen.keepUntil", FoodSample::keepUntil)
+      .exportOnly("canteen.kitchen.storage", FoodSample::storage)
+      .exportOnly("canteen.kitchen.discardedAt", FoodSample::discardedAt)
+      .pageOnly("canteen.kitchen.discard")
+      .searchedFor("canteen.kitchen.sampleSearch").exportedAs("canteen.kitchen.samplesTitle");
+
+  private Page<FoodSample> samplePage(ListQuery query, long siteId, LocalDate day, CurrentUser user) {
+    return query.pageOf(samples.day(siteId, day, user), s -> ListQuery.searchable(s.dishName(), s.takenBy(),
+        s.storage()), SAMPLE_ORDERS);
   }
 
   @GetMapping("/canteen/kitchen/samples")
   String samplesPage(@RequestParam(required = false) Long site,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      Model model) {
+      @RequestParam Map<String, String> parameters, Model model) {
     CurrentUser user = manager();
     LocalDate day = date == null ? today() : date;
     CanteenSite chosen = chooseSite(site, user, model);
     model.addAttribute("date", day);
     model.addAttribute("now", clock.instant());
     if (chosen != null) {
-      model.addAttribute("samples", samples.day(chosen.id(), day, user));
+      ListQuery query = SAMPLE_COLUMNS.parse(parameters);
+      SAMPLE_COLUMNS.show(model, query, samplePage(query, chosen.id(), day, user));
       model.addAttribute("missing", samples.missing(chosen.id(), day, user));
-      model.addAttribute("rule", safetyRules.inEffect(chosen.regionId(), day));
+      var rule = safetyRules.inEffect(chosen.regionId(), day);
+      model.addAttribute("rule", rule);
+      if (!model.containsAttribute("sampleForm")) {
+        model.addAttribute("sampleForm", new SampleForm());
+      }
+      // the rows' blank form starts at the rule's least weight, as the form always did
+      var blank = new SampleForm();
+      blank.setWeightGrams(rule.sampleMinGrams());
+      model.addAttribute("newSampleForm", blank);
     }
     return "canteen/samples";
   }
 
+  /** The day's samples in the list's search and order. */
+  @GetMapping("/canteen/kitchen/samples/export.xlsx")
+  void exportSamples(@RequestParam long site,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam Map<String, String> parameters, HttpServletResponse response, Locale locale) {
+    CurrentUser user = manager();
+    ListExport.send(response, SAMPLE_COLUMNS, samplePage(SAMPLE_COLUMNS.parse(parameters).forExport(), site,
+        date == null ? today() : date, user).items(), messages, locale);
+  }
+
   @PostMapping("/canteen/kitchen/samples")
-  String takeSample(@RequestParam long siteId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam long menuItemId, @RequestParam int weightGrams, @RequestParam String takenBy,
-      @RequestParam(required = false) String storage, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> samples.take(menuItemId, weightGrams, takenBy, storage,
-        CurrentUsers.current()), "/canteen/kitchen/samples?site=" + siteId + "&date=" + date, redirect, messages,
-        locale);
+  String takeSample(@Valid @ModelAttribute("sampleForm") SampleForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> samples.take(form.getMenuItemId(), form.getWeightGrams(),
+        form.getTakenBy(), form.getStorage(), CurrentUsers.current()), saved(locale),
+        "/canteen/kitchen/samples" + siteQuery(form.getSiteId(), form.getDate()), redirect, messages, locale);
   }
 
   @PostMapping("/canteen/kitchen/samples/{id}/discard")
@@ -365,14 +415,6 @@ class KitchenController {
   private static String siteQuery(Long siteId, LocalDate date) {
     String query = siteId == null ? "" : "?site=" + siteId;
     return date == null ? query : query + (query.isEmpty() ? "?" : "&") + "date=" + date;
-  }
-
-  private static Waste.Kind wasteKind(String kind) {
-    try {
-      return Waste.Kind.valueOf(kind);
-    } catch (IllegalArgumentException e) {
-      throw new BusinessRuleException("canteen.kitchen.wasteKindRequired");
-    }
   }
 
   private static BigDecimal yuan(long fen) {

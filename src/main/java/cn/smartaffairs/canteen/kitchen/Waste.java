@@ -82,14 +82,14 @@ public class Waste {
            where site_id = :site and serve_date = :date and meal = :meal""")
           .param("site", siteId).param("date", Date.valueOf(date)).param("meal", meal.name())
           .query(BigDecimal.class).single();
-      Map<String, BigDecimal> byKind = new java.util.HashMap<>();
+      Map<Kind, BigDecimal> byKind = new java.util.EnumMap<>(Kind.class);
       jdbc.sql("""
           select kind, sum(weight_kg) as kg from canteen_waste_record
            where site_id = :site and serve_date = :date and meal = :meal group by kind""")
           .param("site", siteId).param("date", Date.valueOf(date)).param("meal", meal.name())
-          .query((rs, n) -> byKind.put(rs.getString("kind"), rs.getBigDecimal("kg"))).list();
-      meals.add(new WasteDay.MealWaste(meal, prepared, byKind.getOrDefault("PREPARATION", BigDecimal.ZERO),
-          byKind.getOrDefault("UNSOLD", BigDecimal.ZERO), byKind.getOrDefault("PLATE", BigDecimal.ZERO)));
+          .query((rs, n) -> byKind.put(Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("kg"))).list();
+      meals.add(new WasteDay.MealWaste(meal, prepared, byKind.getOrDefault(Kind.PREPARATION, BigDecimal.ZERO),
+          byKind.getOrDefault(Kind.UNSOLD, BigDecimal.ZERO), byKind.getOrDefault(Kind.PLATE, BigDecimal.ZERO)));
     }
     return new WasteDay(site, date, meals);
   }

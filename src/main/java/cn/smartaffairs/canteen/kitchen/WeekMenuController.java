@@ -12,13 +12,16 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,6 +104,10 @@ class WeekMenuController {
     });
     model.addAttribute("days", days);
     model.addAttribute("rated", ratings.ratedBy(user, itemIds));
+    if (!model.containsAttribute("ratingForm")) {
+      model.addAttribute("ratingForm", new RatingForm());
+    }
+    model.addAttribute("newRatingForm", new RatingForm());
     return "canteen/week";
   }
 
@@ -121,15 +128,17 @@ class WeekMenuController {
   }
 
   @PostMapping("/canteen/preorders")
-  String place(@RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam Meal meal, @RequestParam(name = "item", required = false) List<Long> items,
+  String place(@Valid @ModelAttribute("preorderForm") PreorderForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    Map<Long, Integer> portions = new LinkedHashMap<>();
-    if (items != null) {
-      items.forEach(item -> portions.merge(item, 1, Integer::sum));
+    String week = weekOf(form.getSiteId(), form.getDate());
+    if (binding.hasErrors()) {
+      // nothing here is typed: a refused field is a page that was tampered with or is out of date
+      redirect.addFlashAttribute("flashError", messages.getMessage("canteen.kitchen.dateAndMealRequired", null,
+          locale));
+      return "redirect:" + week;
     }
-    return PageOutcome.redirectAfter(() -> preorders.place(siteId, date, meal, portions, CurrentUsers.current()),
-        "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+    return PageOutcome.redirectAfter(() -> preorders.place(form.getSiteId(), form.getDate(), form.getMeal(),
+        form.portions(), CurrentUsers.current()), week, redirect, messages, locale);
   }
 
   @PostMapping("/canteen/preorders/{id}/cancel")
@@ -141,10 +150,16 @@ class WeekMenuController {
   }
 
   @PostMapping("/canteen/ratings")
-  String rate(@RequestParam long menuItemId, @RequestParam int score, @RequestParam(required = false) String comment,
-      @RequestParam long siteId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+  String rate(@Valid @ModelAttribute("ratingForm") RatingForm form, BindingResult binding,
       RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> ratings.rate(menuItemId, score, comment, CurrentUsers.current()),
-        "/canteen?site=" + siteId + "&date=" + date, redirect, messages, locale);
+    return PageOutcome.redirectAfter(binding, () -> ratings.rate(form.getMenuItemId(), form.getScore(),
+        form.getComment(), CurrentUsers.current()), () -> messages.getMessage("common.saved", null, locale),
+        weekOf(form.getSiteId(), form.getDate()), redirect, messages, locale);
+  }
+
+  /** The week's page a form came from, so that what it says lands where it was sent. */
+  private static String weekOf(Long siteId, LocalDate date) {
+    String query = siteId == null ? "" : "?site=" + siteId;
+    return "/canteen" + (date == null ? query : query + (query.isEmpty() ? "?" : "&") + "date=" + date);
   }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 public record Batch(long id, long siteId, Long requestId, long supplierId, String itemName, String spec,
     BigDecimal quantity, String unit, long unitPriceFen, String batchNo, LocalDate productionDate,
     int shelfLifeDays, LocalDate receivedOn, String supplierName, String supplierAddress,
-    String supplierContact, String inspector, String pesticideTest, String result, String note,
+    String supplierContact, String inspector, PesticideTest pesticideTest, InspectionResult result, String note,
     LocalDate keepUntil) {
 
   public LocalDate expiresOn() {
@@ -18,7 +18,7 @@ public record Batch(long id, long siteId, Long requestId, long supplierId, Strin
   }
 
   public boolean accepted() {
-    return "ACCEPTED".equals(result);
+    return result == InspectionResult.ACCEPTED;
   }
 
   /** As a choice names it: "#12 猪五花肉 B2025-03". */

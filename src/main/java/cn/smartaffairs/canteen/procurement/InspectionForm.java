@@ -37,7 +37,7 @@ public class InspectionForm implements Serializable {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate receivedOn;
   @NotBlank
   @Size(max = 100) private String inspector;
-  @NotBlank(message = "{canteen.kitchen.pesticideTestRequired}") private String pesticideTest;
+  @NotNull(message = "{canteen.kitchen.pesticideTestRequired}") private PesticideTest pesticideTest;
   private boolean accepted;
   private String note;
 
@@ -45,7 +45,7 @@ public class InspectionForm implements Serializable {
     Money price = Money.ofFormYuanRounded(unitPriceYuan);
     return new BatchDraft(siteId, requestId, supplierId, itemName, spec, quantity, unit,
         price == null ? null : price.fen(), batchNo, productionDate, shelfLifeDays, receivedOn, inspector,
-        pesticideTest, accepted, note);
+        pesticideTest.name(), accepted, note);
   }
 
   public Long getSiteId() { return siteId; }
@@ -74,8 +74,8 @@ public class InspectionForm implements Serializable {
   public void setReceivedOn(LocalDate receivedOn) { this.receivedOn = receivedOn; }
   public String getInspector() { return inspector; }
   public void setInspector(String inspector) { this.inspector = inspector; }
-  public String getPesticideTest() { return pesticideTest; }
-  public void setPesticideTest(String pesticideTest) { this.pesticideTest = pesticideTest; }
+  public PesticideTest getPesticideTest() { return pesticideTest; }
+  public void setPesticideTest(PesticideTest pesticideTest) { this.pesticideTest = pesticideTest; }
   public boolean isAccepted() { return accepted; }
   public void setAccepted(boolean accepted) { this.accepted = accepted; }
   public String getNote() { return note; }

@@ -4,7 +4,6 @@ import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.MenuItem;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.excel.ListExport;
-import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
@@ -17,8 +16,6 @@ import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,10 +99,14 @@ class ProcurementController {
     ListQuery query = columns.parse(parameters);
     columns.show(model, query, supplierPage(query, today));
     model.addAttribute("today", today);
-    model.addAttribute("licenceKinds", Suppliers.LICENCE_KINDS.stream().sorted().toList());
+    model.addAttribute("licenceKinds", LicenceKind.values());
     if (!model.containsAttribute("supplierForm")) {
       model.addAttribute("supplierForm", new SupplierForm());
     }
+    if (!model.containsAttribute("licenceForm")) {
+      model.addAttribute("licenceForm", new LicenceForm());
+    }
+    model.addAttribute("newLicenceForm", new LicenceForm());
     return "canteen/suppliers";
   }
 
@@ -127,25 +128,62 @@ class ProcurementController {
   }
 
   @PostMapping("/canteen/procurement/suppliers/{id}/licences")
-  String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
-      RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> suppliers.addLicence(id, kind, number, expiresOn, CurrentUsers.current()),
+  String addLicence(@PathVariable long id, @Valid @ModelAttribute("licenceForm") LicenceForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    form.setSupplierId(id);
+    return PageOutcome.redirectAfter(binding, () -> suppliers.addLicence(id, form.getKind().name(), form.getNumber(),
+        form.getExpiresOn(), CurrentUsers.current()), saved(locale),
         "/canteen/procurement/suppliers#supplier-" + id, redirect, messages, locale);
   }
 
+  /** The requests' columns, for the page and its export: the quotes of each round as "supplier ¥price". */
+  static final ListColumns<PurchaseRequest> REQUEST_COLUMNS = ListColumns
+      .<PurchaseRequest>sortedBy(PurchaseRequests.SORT_KEYS)
+      .sortable("created", "canteen.kitchen.requestNo", PurchaseRequest::id)
+      .sortable("item", "canteen.kitchen.itemName", PurchaseRequest::itemName)
+      .exportOnly("canteen.kitchen.spec", PurchaseRequest::spec)
+      .column("canteen.kitchen.quantity", r -> r.quantity().toPlainString() + r.unit())
+      .sortable("neededBy", "canteen.kitchen.neededBy", PurchaseRequest::neededBy).css("d-none d-md-table-cell")
+      .sortable("status", "canteen.kitchen.requestState",
+          r -> ListColumns.words("canteen.kitchen.requestStatus." + r.status()))
+      .column("canteen.kitchen.round1", r -> quotes(r, 1))
+      .column("canteen.kitchen.round2", r -> quotes(r, 2))
+      .exportOnly("canteen.kitchen.awardedTo", r -> r.awarded() == null ? null : r.awarded().supplierName())
+      .pageOnly("canteen.kitchen.quote")
+      .searchedFor("canteen.kitchen.requestSearch").exportedAs("canteen.kitchen.requestsTitle");
+
+  private static String quotes(PurchaseRequest request, int round) {
+    return request.round(round).stream()
+        .map(q -> q.supplierName() + " ¥" + Money.ofFen(q.unitPriceFen()).plain())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
   @GetMapping("/canteen/procurement/requests")
-  String requestsPage(@RequestParam(required = false) Long site, Model model) {
+  String requestsPage(@RequestParam(required = false) Long site, @RequestParam Map<String, String> parameters,
+      Model model) {
     CurrentUser user = CurrentUsers.current();
     CanteenSite chosen = chooseSite(site, user, model);
     if (chosen != null) {
-      model.addAttribute("requests", requests.requests(chosen.id(), user));
+      ListQuery query = REQUEST_COLUMNS.parse(parameters);
+      REQUEST_COLUMNS.show(model, query, requests.search(chosen.id(), query, user));
       model.addAttribute("suppliers", suppliers.suppliers(user).stream().filter(s -> s.usableOn(today())).toList());
     }
     if (!model.containsAttribute("requestForm")) {
       model.addAttribute("requestForm", new PurchaseRequestForm());
     }
+    if (!model.containsAttribute("quoteForm")) {
+      model.addAttribute("quoteForm", new QuoteForm());
+    }
+    model.addAttribute("newQuoteForm", new QuoteForm());
     return "canteen/purchase-requests";
+  }
+
+  /** A canteen's requests in the list's search and order, up to the export's limit. */
+  @GetMapping("/canteen/procurement/requests/export.xlsx")
+  void exportRequests(@RequestParam long site, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response, Locale locale) {
+    ListExport.send(response, REQUEST_COLUMNS, requests.search(site, REQUEST_COLUMNS.parse(parameters).forExport(),
+        CurrentUsers.current()).items(), messages, locale);
   }
 
   @PostMapping("/canteen/procurement/requests")
@@ -157,10 +195,13 @@ class ProcurementController {
   }
 
   @PostMapping("/canteen/procurement/requests/{id}/quotes")
-  String quote(@PathVariable long id, @RequestParam long siteId, @RequestParam long supplierId,
-      @RequestParam BigDecimal unitPriceYuan, RedirectAttributes redirect, Locale locale) {
-    return PageOutcome.redirectAfter(() -> requests.quote(id, supplierId, fen(unitPriceYuan), CurrentUsers.current()),
-        "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
+  String quote(@PathVariable long id, @Valid @ModelAttribute("quoteForm") QuoteForm form, BindingResult binding,
+      RedirectAttributes redirect, Locale locale) {
+    form.setRequestId(id);
+    return PageOutcome.redirectAfter(binding, () -> requests.quote(id, form.getSupplierId(), form.unitPriceFen(),
+        CurrentUsers.current()), saved(locale),
+        "/canteen/procurement/requests" + siteQuery(form.getSiteId(), null) + "#request-" + id, redirect, messages,
+        locale);
   }
 
   @PostMapping("/canteen/procurement/requests/{id}/second-round")
@@ -175,25 +216,56 @@ class ProcurementController {
         "/canteen/procurement/requests?site=" + siteId + "#request-" + id, redirect, messages, locale);
   }
 
+  /** The received batches' columns, for the page and its export (进货查验记录 with every statutory field). */
+  static final ListColumns<Batch> BATCH_COLUMNS = ListColumns.<Batch>sortedBy(ReceivingInspections.SORT_KEYS)
+      .column("canteen.kitchen.batchId", Batch::id)
+      .sortable("item", "canteen.kitchen.itemName", Batch::itemName)
+      .column("canteen.kitchen.spec", Batch::spec)
+      .column("canteen.kitchen.quantity", b -> b.quantity().toPlainString() + b.unit())
+      .exportOnly("canteen.kitchen.unitPriceYuan", b -> Money.ofFen(b.unitPriceFen()))
+      .column("canteen.kitchen.batchNo", Batch::batchNo)
+      .sortable("productionDate", "canteen.kitchen.productionDate", Batch::productionDate)
+      .column("canteen.kitchen.shelfLifeDays", Batch::shelfLifeDays)
+      .sortable("receivedOn", "canteen.kitchen.receivedOn", Batch::receivedOn)
+      .sortable("supplier", "canteen.kitchen.supplierName",
+          b -> b.supplierName() + " / " + b.supplierAddress() + " / " + b.supplierContact())
+      .column("canteen.kitchen.inspector", Batch::inspector)
+      .column("canteen.kitchen.pesticideTest", b -> ListColumns.words("canteen.kitchen.test." + b.pesticideTest()))
+      .sortable("result", "canteen.kitchen.result", b -> ListColumns.words("canteen.kitchen.result." + b.result()))
+      .column("canteen.kitchen.keepUntil", Batch::keepUntil)
+      .exportOnly("canteen.kitchen.note", Batch::note)
+      .searchedFor("canteen.kitchen.batchSearch").exportedAs("canteen.kitchen.batchesTitle");
+
   @GetMapping("/canteen/procurement/batches")
-  String batchesPage(@RequestParam(required = false) Long site, Model model) {
+  String batchesPage(@RequestParam(required = false) Long site, @RequestParam Map<String, String> parameters,
+      Model model) {
     CurrentUser user = CurrentUsers.current();
     CanteenSite chosen = chooseSite(site, user, model);
     model.addAttribute("today", today());
     if (chosen != null) {
-      model.addAttribute("batches", inspections.batches(chosen.id(), user));
+      ListQuery query = BATCH_COLUMNS.parse(parameters);
+      BATCH_COLUMNS.show(model, query, inspections.search(chosen.id(), query, user));
       model.addAttribute("suppliers", suppliers.suppliers(user).stream().filter(s -> s.usableOn(today())).toList());
       model.addAttribute("awarded", requests.requests(chosen.id(), user).stream()
           .filter(r -> r.awardedQuoteId() != null).toList());
     }
+    model.addAttribute("pesticideTests", PesticideTest.values());
     if (!model.containsAttribute("inspectionForm")) {
       var form = new InspectionForm();
       form.setReceivedOn(today());
-      form.setPesticideTest("PASS");
+      form.setPesticideTest(PesticideTest.PASS);
       form.setAccepted(true);
       model.addAttribute("inspectionForm", form);
     }
     return "canteen/batches";
+  }
+
+  /** A canteen's received batches in the list's search and order, up to the export's limit. */
+  @GetMapping("/canteen/procurement/batches/export.xlsx")
+  void exportBatches(@RequestParam long site, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response, Locale locale) {
+    ListExport.send(response, BATCH_COLUMNS, inspections.search(site, BATCH_COLUMNS.parse(parameters).forExport(),
+        CurrentUsers.current()).items(), messages, locale);
   }
 
   @PostMapping("/canteen/procurement/batches")
@@ -260,13 +332,5 @@ class ProcurementController {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
-  }
-
-  private static long fen(BigDecimal yuan) {
-    if (yuan == null) {
-      throw new BusinessRuleException("canteen.kitchen.priceInvalid");
-    }
-    // a third decimal is rounded to the fen, as this form always did
-    return Money.ofYuan(yuan.setScale(2, RoundingMode.HALF_UP), "canteen.kitchen.priceInvalid").fen();
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * and the winning quote — the lowest second-round price.
  */
 public record PurchaseRequest(long id, long siteId, String itemName, String spec, BigDecimal quantity, String unit,
-    LocalDate neededBy, String status, Long awardedQuoteId, OffsetDateTime awardedAt,
+    LocalDate neededBy, PurchaseRequestStatus status, Long awardedQuoteId, OffsetDateTime awardedAt,
     List<Quote> quotes) {
 
   /** One supplier's unit price in one round. */

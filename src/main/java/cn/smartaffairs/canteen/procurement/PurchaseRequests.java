@@ -6,8 +6,11 @@ import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -83,11 +86,8 @@ public class PurchaseRequests {
     if (unitPriceFen <= 0) {
       throw new BusinessRuleException("canteen.kitchen.priceInvalid");
     }
-    int round = switch (request.status()) {
-      case "QUOTING" -> 1;
-      case "SECOND_ROUND" -> 2;
-      default -> throw new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName());
-    };
+    int round = request.status().biddingRound()
+        .orElseThrow(() -> new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName()));
     if (round == 2) {
       PurchaseRequest.Quote first = request.round(1).stream().filter(q -> q.supplierId() == supplierId).findFirst()
           .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.notAFirstRoundBidder", supplier.name()));
@@ -112,13 +112,13 @@ public class PurchaseRequests {
   @Transactional
   public PurchaseRequest openSecondRound(long requestId, CurrentUser by) {
     PurchaseRequest request = lockedRequest(requestId, by);
-    if (!request.status().equals("QUOTING")) {
+    if (!request.status().mayOpenSecondRound()) {
       throw new ConflictException("canteen.kitchen.purchaseRequestClosed", request.itemName());
     }
     if (request.round(1).size() < MINIMUM_BIDDERS) {
       throw new BusinessRuleException("canteen.kitchen.twoQuotesRequired", MINIMUM_BIDDERS, request.round(1).size());
     }
-    move(request, "SECOND_ROUND", null, by);
+    move(request, PurchaseRequestStatus.SECOND_ROUND, null, by);
     return request(requestId, by);
   }
 
@@ -126,13 +126,13 @@ public class PurchaseRequests {
   @Transactional
   public PurchaseRequest award(long requestId, CurrentUser by) {
     PurchaseRequest request = lockedRequest(requestId, by);
-    if (!request.status().equals("SECOND_ROUND")) {
+    if (!request.status().mayAward()) {
       throw new BusinessRuleException("canteen.kitchen.secondRoundFirst", request.itemName());
     }
     PurchaseRequest.Quote winner = request.round(2).stream()
         .min(Comparator.comparingLong(PurchaseRequest.Quote::unitPriceFen).thenComparingLong(PurchaseRequest.Quote::id))
         .orElseThrow(() -> new BusinessRuleException("canteen.kitchen.noSecondRoundQuote", request.itemName()));
-    move(request, "AWARDED", winner, by);
+    move(request, PurchaseRequestStatus.AWARDED, winner, by);
     return request(requestId, by);
   }
 
@@ -142,6 +142,32 @@ public class PurchaseRequests {
         select p.* from canteen_purchase_request p join canteen s on s.id = p.site_id
          where p.site_id = :site and s.region_id = :region order by p.id desc limit 200""")
         .param("site", siteId).param("region", viewer.regionId()).query(PurchaseRequests::request).list());
+  }
+
+  /** The requests' list: the newest first, by item in pinyin order, by the day needed or by how far they got. */
+  static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("created", "p.created_at")
+      .ascending("item", SortKeys.pinyin("p.item_name"))
+      .ascending("neededBy", "p.needed_by")
+      .ascending("status", "array_position(array['QUOTING', 'SECOND_ROUND', 'AWARDED'], p.status)")
+      .byDefault("created").tieBreaker("p.id");
+
+  /** One page of a canteen's requests with their quotes; the search matches the item or its specification. */
+  public Page<PurchaseRequest> search(long siteId, ListQuery query, CurrentUser viewer) {
+    managedSite(siteId, viewer);
+    String where = """
+         from canteen_purchase_request p join canteen s on s.id = p.site_id
+        where p.site_id = :site and s.region_id = :region
+          and (cast(:keyword as text) is null or p.item_name like :like escape '\\' or p.spec like :like escape '\\')""";
+    long total = jdbc.sql("select count(*)" + where).param("site", siteId).param("region", viewer.regionId())
+        .param("keyword", query.search()).param("like", query.likePattern()).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<PurchaseRequest> items = jdbc.sql("select p.*" + where + SORT_KEYS.orderBy(shown)
+        + " limit :limit offset :offset")
+        .param("site", siteId).param("region", viewer.regionId()).param("keyword", query.search())
+        .param("like", query.likePattern()).param("limit", shown.size()).param("offset", shown.offset())
+        .query(PurchaseRequests::request).list();
+    return shown.pageOf(withQuotes(items), total);
   }
 
   /** A request of a canteen of the caller's region, for its managers; any other answers 404. */
@@ -156,18 +182,19 @@ public class PurchaseRequests {
     return request;
   }
 
-  private void move(PurchaseRequest request, String status, PurchaseRequest.Quote winner, CurrentUser by) {
+  private void move(PurchaseRequest request, PurchaseRequestStatus status, PurchaseRequest.Quote winner,
+      CurrentUser by) {
     jdbc.sql(
         """
             update canteen_purchase_request set status = :status, awarded_quote_id = :quote, awarded_at = :at where id = :id""")
-        .param("status", status).param("quote", winner == null ? null : winner.id())
+        .param("status", status.name()).param("quote", winner == null ? null : winner.id())
         .param("at", winner == null ? null : Timestamp.from(clock.instant())).param("id", request.id()).update();
     Map<String, Object> after = winner == null
-        ? Map.of("status", status)
-        : Map.of("status", status,
+        ? Map.of("status", status.name())
+        : Map.of("status", status.name(),
             "supplier", winner.supplierName(), "unitPriceFen", winner.unitPriceFen(), "quoteId", winner.id());
     audit.record(AuditEntry.updated("canteen_purchase_request", request.id(), regionOf(request, by),
-        Map.of("status", request.status()), after));
+        Map.of("status", request.status().name()), after));
   }
 
   private PurchaseRequest lockedRequest(long id, CurrentUser by) {
@@ -197,7 +224,7 @@ public class PurchaseRequests {
     Date needed = rs.getDate("needed_by");
     return new PurchaseRequest(rs.getLong("id"), rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),
         rs.getBigDecimal("quantity"), rs.getString("unit"), needed == null ? null : needed.toLocalDate(),
-        rs.getString("status"), awardedQuote,
+        PurchaseRequestStatus.valueOf(rs.getString("status")), awardedQuote,
         awardedAt == null ? null : awardedAt.atZoneSameInstant(PlatformConfiguration.ZONE).toOffsetDateTime(),
         List.of());
   }

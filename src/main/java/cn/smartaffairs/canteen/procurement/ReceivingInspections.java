@@ -5,8 +5,11 @@ import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.canteen.kitchen.CanteenSite;
 import cn.smartaffairs.canteen.kitchen.Menus;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.NotFoundException;
+import cn.smartaffairs.platform.Page;
 import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.platform.SortKeys;
 import cn.smartaffairs.security.CurrentUser;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -17,7 +20,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReceivingInspections {
-
-  private static final Set<String> TESTS = Set.of("PASS", "FAIL", "NOT_APPLICABLE");
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -63,9 +63,7 @@ public class ReceivingInspections {
         || draft.shelfLifeDays() == null || draft.shelfLifeDays() <= 0 || draft.accepted() == null) {
       throw new BusinessRuleException("canteen.kitchen.batchInvalid");
     }
-    if (draft.pesticideTest() == null || !TESTS.contains(draft.pesticideTest())) {
-      throw new BusinessRuleException("canteen.kitchen.pesticideTestRequired");
-    }
+    PesticideTest test = PesticideTest.of(draft.pesticideTest());
     LocalDate received = draft.receivedOn() != null
         ? draft.receivedOn()
         : LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
@@ -73,8 +71,7 @@ public class ReceivingInspections {
       throw new BusinessRuleException("canteen.kitchen.receivedBeforeProduction");
     }
     long unitPrice = unitPrice(draft, supplier, by);
-    boolean failed = draft.pesticideTest().equals("FAIL");
-    String result = !failed && draft.accepted() ? "ACCEPTED" : "REJECTED";
+    InspectionResult result = test.verdict(draft.accepted());
     long id = jdbc.sql("""
         insert into canteen_batch (site_id, request_id, supplier_id, item_name, spec, quantity, unit, unit_price_fen,
                                    batch_no, production_date, shelf_life_days, received_on, supplier_name,
@@ -90,15 +87,15 @@ public class ReceivingInspections {
         .param("produced", Date.valueOf(draft.productionDate())).param("shelfLife", draft.shelfLifeDays())
         .param("received", Date.valueOf(received)).param("supplierName", supplier.name())
         .param("supplierAddress", supplier.address()).param("supplierContact", supplier.contact())
-        .param("inspector", draft.inspector().trim()).param("test", draft.pesticideTest()).param("result", result)
+        .param("inspector", draft.inspector().trim()).param("test", test.name()).param("result", result.name())
         .param("note", draft.note()).param("by", by.userId()).param("now", Timestamp.from(clock.instant()))
         .query(Long.class).single();
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("item", draft.itemName().trim());
     after.put("supplier", supplier.name());
     after.put("quantity", draft.quantity().toPlainString());
-    after.put("pesticideTest", draft.pesticideTest());
-    after.put("result", result);
+    after.put("pesticideTest", test.name());
+    after.put("result", result.name());
     audit.record(AuditEntry.created("canteen_batch", id, site.regionId(), after));
     return batch(id, by);
   }
@@ -108,6 +105,34 @@ public class ReceivingInspections {
     Menus.requireManager(viewer, site.regionId());
     return jdbc.sql("select * from canteen_batch where site_id = :site order by received_on desc, id desc limit 300")
         .param("site", siteId).query(ReceivingInspections::batch).list();
+  }
+
+  /** The inspections' list: the latest delivery first, or by item, supplier, production date or verdict. */
+  static final SortKeys SORT_KEYS = SortKeys.builder()
+      .descending("receivedOn", "received_on")
+      .ascending("item", SortKeys.pinyin("item_name"))
+      .ascending("supplier", SortKeys.pinyin("supplier_name"))
+      .descending("productionDate", "production_date")
+      .ascending("result", "result")
+      .byDefault("receivedOn").tieBreaker("id");
+
+  /**
+   * One page of a canteen's received batches (进货查验记录); the search matches the item, the batch number, the
+   * supplier or the inspector.
+   */
+  public Page<Batch> search(long siteId, ListQuery query, CurrentUser viewer) {
+    CanteenSite site = menus.site(siteId, viewer);
+    Menus.requireManager(viewer, site.regionId());
+    String where = """
+        from canteen_batch where site_id = :site and (cast(:keyword as text) is null or item_name like :like escape '\\'
+          or batch_no like :like escape '\\' or supplier_name like :like escape '\\' or inspector like :like escape '\\')""";
+    long total = jdbc.sql("select count(*)" + where).param("site", siteId).param("keyword", query.search())
+        .param("like", query.likePattern()).query(Long.class).single();
+    ListQuery shown = query.within(total);
+    List<Batch> items = jdbc.sql("select *" + where + SORT_KEYS.orderBy(shown) + " limit :limit offset :offset")
+        .param("site", siteId).param("keyword", query.search()).param("like", query.likePattern())
+        .param("limit", shown.size()).param("offset", shown.offset()).query(ReceivingInspections::batch).list();
+    return shown.pageOf(items, total);
   }
 
   /** A batch of a canteen of the caller's region, for its managers; any other answers 404. */
@@ -152,7 +177,8 @@ public class ReceivingInspections {
         rs.getLong("unit_price_fen"), rs.getString("batch_no"), rs.getDate("production_date").toLocalDate(),
         rs.getInt("shelf_life_days"), rs.getDate("received_on").toLocalDate(), rs.getString("supplier_name"),
         rs.getString("supplier_address"), rs.getString("supplier_contact"), rs.getString("inspector"),
-        rs.getString("pesticide_test"), rs.getString("result"), rs.getString("note"),
+        PesticideTest.valueOf(rs.getString("pesticide_test")), InspectionResult.valueOf(rs.getString("result")),
+        rs.getString("note"),
         rs.getDate("keep_until").toLocalDate());
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 public record Supplier(long id, long regionId, String name, String address, String contact, List<Licence> licences) {
 
   /** One licence and its expiry. */
-  public record Licence(long id, String kind, String number, LocalDate expiresOn) {
+  public record Licence(long id, LicenceKind kind, String number, LocalDate expiresOn) {
 
     public boolean validOn(LocalDate day) {
       return !expiresOn.isBefore(day);
@@ -16,7 +16,7 @@ public record Supplier(long id, long regionId, String name, String address, Stri
 
   /** A supplier may be picked on a day while it holds a food licence and none of its licences has expired. */
   public boolean usableOn(LocalDate day) {
-    boolean foodLicence = licences.stream().anyMatch(l -> l.kind().startsWith("FOOD_") && l.validOn(day));
+    boolean foodLicence = licences.stream().anyMatch(l -> l.kind().food() && l.validOn(day));
     return foodLicence && licences.stream().allMatch(l -> l.validOn(day));
   }
 }

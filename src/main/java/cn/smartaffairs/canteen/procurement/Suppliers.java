@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** 供应商管理: the region's food suppliers and their licences; one with an expired licence cannot be picked. */
 @Service
 public class Suppliers {
-
-  static final Set<String> LICENCE_KINDS = Set.of("FOOD_BUSINESS", "FOOD_PRODUCTION", "BUSINESS_LICENCE",
-      "ANIMAL_QUARANTINE");
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -84,7 +80,8 @@ public class Suppliers {
   public Supplier addLicence(long supplierId, String kind, String number, LocalDate expiresOn, CurrentUser by) {
     Supplier supplier = supplier(supplierId, by);
     Menus.requireManager(by, supplier.regionId());
-    if (kind == null || !LICENCE_KINDS.contains(kind) || blank(number) || expiresOn == null) {
+    LicenceKind licence = LicenceKind.of(kind).orElse(null);
+    if (licence == null || blank(number) || expiresOn == null) {
       throw new BusinessRuleException("canteen.kitchen.licenceInvalid");
     }
     long id = jdbc.sql("""
@@ -92,10 +89,10 @@ public class Suppliers {
         values (:supplier, :kind, :number, :expires)
         on conflict (supplier_id, kind, number) do update set expires_on = excluded.expires_on, reminded_at = null
         returning id""")
-        .param("supplier", supplierId).param("kind", kind).param("number", number.trim())
+        .param("supplier", supplierId).param("kind", licence.name()).param("number", number.trim())
         .param("expires", Date.valueOf(expiresOn)).query(Long.class).single();
     audit.record(AuditEntry.created("canteen_supplier_licence", id, supplier.regionId(), Map.of("supplier",
-        supplier.name(), "kind", kind, "number", number.trim(), "expiresOn", expiresOn.toString())));
+        supplier.name(), "kind", licence.name(), "number", number.trim(), "expiresOn", expiresOn.toString())));
     return supplier(supplierId, by);
   }
 
@@ -107,7 +104,7 @@ public class Suppliers {
     long id = rs.getLong("id");
     List<Supplier.Licence> licences = jdbc.sql("""
         select * from canteen_supplier_licence where supplier_id = :id order by expires_on""")
-        .param("id", id).query((r, n) -> new Supplier.Licence(r.getLong("id"), r.getString("kind"),
+        .param("id", id).query((r, n) -> new Supplier.Licence(r.getLong("id"), LicenceKind.valueOf(r.getString("kind")),
             r.getString("number"), r.getDate("expires_on").toLocalDate()))
         .list();
     return new Supplier(id, rs.getLong("region_id"), rs.getString("name"), rs.getString("address"),

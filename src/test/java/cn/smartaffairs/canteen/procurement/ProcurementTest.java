@@ -80,7 +80,7 @@ class ProcurementTest {
     requests.quote(request.id(), second.id(), 900, manager);
     PurchaseRequest awarded = requests.award(request.id(), manager);
 
-    assertThat(awarded.status()).isEqualTo("AWARDED");
+    assertThat(awarded.status()).isEqualTo(PurchaseRequestStatus.AWARDED);
     assertThat(awarded.awarded().supplierId()).isEqualTo(first.id());
     assertThat(awarded.awarded().round()).isEqualTo(2);
     assertThat(awarded.awarded().unitPriceFen()).isEqualTo(880);
@@ -125,7 +125,7 @@ class ProcurementTest {
 
     Batch batch = inspections.record(draft(site, farm, "韭菜", "FAIL", true), manager);
 
-    assertThat(batch.result()).isEqualTo("REJECTED");
+    assertThat(batch.result()).isEqualTo(InspectionResult.REJECTED);
     assertThat(batch.supplierName()).isEqualTo(farm.name());
     assertThat(batch.keepUntil()).isEqualTo(today.plusYears(2));
     assertThatThrownBy(() -> traceability.use(batch.id(), dish.id(), BigDecimal.ONE, manager))
