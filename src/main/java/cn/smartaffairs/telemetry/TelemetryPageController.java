@@ -78,11 +78,9 @@ class TelemetryPageController {
       places.add(new LiveMap.Place(request.origin().name(), request.origin().latitude(), request.origin().longitude()));
       request.stops().forEach(stop -> places.add(new LiveMap.Place(stop.name(), stop.latitude(), stop.longitude())));
     } else {
-      long regionId = fleet.get(trip.vehicleId(), DataScope.everything()).regionId();
-      drivers.places(regionId).forEach(p -> places.add(new LiveMap.Place(p.name(), p.latitude(), p.longitude())));
+      places.addAll(regionPlaces(fleet.get(trip.vehicleId(), DataScope.everything()).regionId()));
     }
-    List<ReplayPoint> points = track.points().stream()
-        .map(p -> new ReplayPoint(p.lat(), p.lon(), p.speedKmh(), POINT_TIME.format(p.at()))).toList();
+    List<ReplayPoint> points = replayPoints(track.points());
     model.addAttribute("trip", trip);
     model.addAttribute("sheet", sheet);
     model.addAttribute("driverName",
@@ -106,11 +104,8 @@ class TelemetryPageController {
     Instant end = Moments.parse(to);
     List<TrackPoint> track = tracks.track(vehicleId, start, end, viewer);
     var vehicle = fleet.get(vehicleId, DataScope.everything());
-    List<LiveMap.Place> places = new ArrayList<>();
-    drivers.places(vehicle.regionId())
-        .forEach(p -> places.add(new LiveMap.Place(p.name(), p.latitude(), p.longitude())));
-    List<ReplayPoint> points = track.stream()
-        .map(p -> new ReplayPoint(p.lat(), p.lon(), p.speedKmh(), POINT_TIME.format(p.at()))).toList();
+    List<LiveMap.Place> places = regionPlaces(vehicle.regionId());
+    List<ReplayPoint> points = replayPoints(track);
     model.addAttribute("plate", vehicle.plate());
     model.addAttribute("from", LocalDateTime.ofInstant(start, Moments.BEIJING));
     model.addAttribute("to", LocalDateTime.ofInstant(end, Moments.BEIJING));
@@ -118,6 +113,17 @@ class TelemetryPageController {
     model.addAttribute("trackJson", write(Map.of("points", points, "places", places)));
     model.addAttribute("map", map);
     return "telemetry/period-track";
+  }
+
+  /** The named places of a region, marked on a track that has no dispatch sheet to show its own. */
+  private List<LiveMap.Place> regionPlaces(long regionId) {
+    return drivers.places(regionId).stream().map(p -> new LiveMap.Place(p.name(), p.latitude(), p.longitude()))
+        .toList();
+  }
+
+  private static List<ReplayPoint> replayPoints(List<TrackPoint> track) {
+    return track.stream().map(p -> new ReplayPoint(p.lat(), p.lon(), p.speedKmh(), POINT_TIME.format(p.at())))
+        .toList();
   }
 
   private String write(Object value) {
