@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,19 +36,45 @@ class EveryMenuPageBrowserTest {
   /** Menu entries that are files, not pages. */
   private static final Pattern DOWNLOAD = Pattern.compile(".*(\\.(xlsx|pdf|ics)|/export)(\\?.*)?$");
 
-  /** Whatever the page still runs inline, which the policy refuses (inline handlers only when they fire). */
-  private static final String INLINE_CODE = """
-      const found = [];
+  /**
+   * Everything the checks read from a page, fetched in one round trip to the browser: what the policy refused, what
+   * still runs inline (inline handlers are refused only when they fire), the error page's message, and the text.
+   */
+  private static final String PAGE_FACTS = """
+      const inline = [];
       document.querySelectorAll('script:not([src])').forEach(s => {
-        if (!/json/.test(s.type || '')) found.push('inline <script> ' + s.textContent.trim().slice(0, 60));
+        if (!/json/.test(s.type || '')) inline.push('inline <script> ' + s.textContent.trim().slice(0, 60));
       });
       document.querySelectorAll('*').forEach(e => {
         for (const a of e.attributes) {
-          if (/^on/i.test(a.name)) found.push(e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"');
-          if (/^\\s*javascript:/i.test(a.value)) found.push(e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"');
+          if (/^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value)) {
+            inline.push(e.tagName.toLowerCase() + ' ' + a.name + '="' + a.value + '"');
+          }
         }
       });
-      return found;""";
+      const error = document.querySelector('#error-message');
+      return {
+        violations: window.__policyViolations || [],
+        inline: inline,
+        error: error ? error.innerText : null,
+        text: document.title + '\\n' + document.body.innerText,
+        kept: Array.from(document.querySelectorAll('[translate=no]')).map(e => e.innerText.trim()).filter(t => t)
+      };""";
+
+  private record PageFacts(List<String> violations, List<String> inline, String error, String text,
+      List<String> kept) {
+
+    @SuppressWarnings("unchecked")
+    static PageFacts of(Browser browser) {
+      var facts = (Map<String, Object>) browser.driver().executeScript(PAGE_FACTS);
+      return new PageFacts(strings(facts.get("violations")), strings(facts.get("inline")),
+          (String) facts.get("error"), (String) facts.get("text"), strings(facts.get("kept")));
+    }
+
+    private static List<String> strings(Object list) {
+      return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+  }
 
   private static RawCodes rawCodes;
 
@@ -58,6 +87,9 @@ class EveryMenuPageBrowserTest {
   }
 
   @ParameterizedTest
+  // two roles at a time, each in its own browser: one renders while the other waits for the server (only this
+  // method's roles run side by side; every other test still runs alone, see junit-platform.properties)
+  @Execution(ExecutionMode.CONCURRENT)
   @ValueSource(strings = {"admin", "region.admin", "county.admin", "vehicle.manager", "space.manager",
       "meeting.manager", "canteen.manager", "repair.manager", "asset.manager", "lj.vehicle", "unit.head", "liaison",
       "staff", "driver", "worker"})
@@ -74,8 +106,9 @@ class EveryMenuPageBrowserTest {
         for (String page : menuPages(browser)) {
           browser.open(page);
           settle(browser);
-          problems.addAll(scriptProblems(browser, language, page));
-          words.addAll(wordProblems(browser, language, page, data));
+          PageFacts facts = PageFacts.of(browser);
+          problems.addAll(scriptProblems(browser, facts, language, page));
+          words.addAll(wordProblems(facts, language, page, data));
         }
       }
     }
@@ -84,28 +117,26 @@ class EveryMenuPageBrowserTest {
   }
 
   /** CSP violations, console errors, inline code and error pages: each one a page that does not work. */
-  private static List<String> scriptProblems(Browser browser, String language, String page) {
+  private static List<String> scriptProblems(Browser browser, PageFacts facts, String language, String page) {
     String where = language + " " + page + ": ";
     List<String> problems = new ArrayList<>();
-    browser.policyViolations().forEach(v -> problems.add(where + "policy violation " + v));
+    facts.violations().forEach(v -> problems.add(where + "policy violation " + v));
     browser.consoleErrors().forEach(e -> problems.add(where + "console error " + e));
-    inlineCode(browser).forEach(c -> problems.add(where + "inline code " + c));
-    if (!browser.findAll("#error-message").isEmpty()) {
-      problems.add(where + "error page " + browser.find("#error-message").getText());
+    facts.inline().forEach(c -> problems.add(where + "inline code " + c));
+    if (facts.error() != null) {
+      problems.add(where + "error page " + facts.error());
     }
     return problems;
   }
 
   /** Raw codes on any page, and Chinese that is not stored data on an English page. */
-  private List<String> wordProblems(Browser browser, String language, String page, List<String> data) {
+  private List<String> wordProblems(PageFacts facts, String language, String page, List<String> data) {
     String where = language + " " + page + ": ";
     List<String> problems = new ArrayList<>();
-    String text = (String) browser.driver().executeScript(
-        "return document.title + '\\n' + document.body.innerText");
+    String text = facts.text();
     // what is marked translate="no" is meant to stay as typed: login names on the account pages
-    for (Object kept : (List<?>) browser.driver().executeScript(
-        "return Array.from(document.querySelectorAll('[translate=no]')).map(e => e.innerText.trim()).filter(t => t)")) {
-      text = text.replace(String.valueOf(kept), " ");
+    for (String kept : facts.kept()) {
+      text = text.replace(kept, " ");
     }
     rawCodes.in(text).forEach(code -> problems.add(where + code));
     if (language.equals("en")) {
@@ -140,16 +171,10 @@ class EveryMenuPageBrowserTest {
     return pages;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<String> inlineCode(Browser browser) {
-    return ((List<Object>) browser.driver().executeScript(INLINE_CODE)).stream().map(String::valueOf).toList();
-  }
-
   /** Waits until the page has loaded and htmx has no request under way (pages that load parts of themselves). */
   private static void settle(Browser browser) {
-    browser.await(d -> "complete".equals(browser.driver().executeScript("return document.readyState"))
-        && Boolean.TRUE.equals(browser.driver().executeScript(
-            "return document.querySelectorAll('.htmx-request').length === 0")));
+    browser.await(d -> Boolean.TRUE.equals(browser.driver().executeScript(
+        "return document.readyState === 'complete' && document.querySelectorAll('.htmx-request').length === 0")));
   }
 
   /**

@@ -7,6 +7,8 @@ import cn.smartaffairs.support.ApiClient;
 import cn.smartaffairs.support.WebSession;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,25 @@ class WebSecurityTest {
     assertThat(anonymous.get("/login").status()).isEqualTo(200);
     assertThat(anonymous.get("/css/app.css").status()).isEqualTo(200);
     assertThat(anonymous.get("/webjars/bootstrap/css/bootstrap.min.css").status()).isEqualTo(200);
+  }
+
+  @Test
+  void scriptsAndStylesAreKeptByTheBrowserUnderNamesThatChangeWithTheirContent() {
+    WebSession anonymous = new WebSession(port);
+    String login = anonymous.get("/login").body();
+    Matcher style = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"").matcher(login);
+    assertThat(style.find()).as("the sign-in page links the style sheet by its content's hash: %s", login).isTrue();
+    Matcher bootstrap = Pattern.compile("href=\"(/webjars/bootstrap/[0-9.]+/css/bootstrap\\.min\\.css)\"")
+        .matcher(login);
+    assertThat(bootstrap.find()).isTrue();
+
+    for (String asset : new String[] {style.group(1), bootstrap.group(1)}) {
+      var answer = anonymous.get(asset);
+      assertThat(answer.status()).as(asset).isEqualTo(200);
+      assertThat(answer.header("Cache-Control")).as(asset).contains("max-age=31536000").doesNotContain("no-store");
+    }
+    // pages themselves carry personal data and change with every visit: never kept
+    assertThat(anonymous.get("/login").header("Cache-Control")).contains("no-store");
   }
 
   @Test

@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
   public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private final String baseUrl;
   private final Path profile;
@@ -126,7 +127,6 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Opens a path of the application, as typed into the address bar. */
   /** Signs in through the login form with the demo password and waits for the home page. */
   public void signInAs(String username) {
     open("/login");
@@ -136,6 +136,7 @@ public final class Browser implements AutoCloseable {
     visible("#welcome");
   }
 
+  /** Opens a path of the application, as typed into the address bar. */
   public void open(String path) {
     driver.get(baseUrl + path);
   }
@@ -153,9 +154,12 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(cssSelector));
   }
 
-  /** Waits (up to 15 s) until the condition holds, and returns its value. */
+  /**
+   * Waits (up to 15 s) until the condition holds, and returns its value. It asks every 50 ms: Selenium's default of
+   * half a second made each wait for a page's htmx part cost about that much in every browser test.
+   */
   public <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT, POLL).until(condition);
   }
 
   /** Waits until the element is shown and returns it. */
