@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,13 +56,16 @@ public class Dispatching {
   private final TransactionTemplate transaction;
   private final Duration planningTime;
   private final Notifications notifications;
+  private final ApplicationEventPublisher events;
 
   Dispatching(JdbcClient jdbc, DispatchRecords dispatches, AuditTrail audit, Fleet fleet, Drivers drivers,
       VehicleRequests requests,
       VehicleRules rules, ObjectProvider<DispatchPlanner> planner, ObjectMapper json,
       PlatformTransactionManager transactions,
-      @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications) {
+      @Value("${affairs.vehicle.planning-time-limit:PT3S}") Duration planningTime, Notifications notifications,
+      ApplicationEventPublisher events) {
     this.notifications = notifications;
+    this.events = events;
     this.jdbc = jdbc;
     this.dispatches = dispatches;
     this.audit = audit;
@@ -111,6 +115,7 @@ public class Dispatching {
     after.put("mode", mode.name());
     after.put("aid", aid);
     audit.record(AuditEntry.created("vehicle_dispatch", id, vehicle.regionId(), after));
+    events.publishEvent(new DispatchChanged(id, vehicleId, vehicle.regionId(), request.start(), request.end(), false));
     // sent once the dispatch has committed; a confirmed plan that rolls back tells nobody anything
     String when = request.start().toLocalDate() + " " + request.window();
     notifications.send(request.requesterId(), "已派车：" + vehicle.plate() + "，驾驶员 " + driver.name(),
@@ -136,6 +141,8 @@ public class Dispatching {
       requests.save(request, waiting);
       audit.record(AuditEntry.updated("vehicle_dispatch", dispatchId, regionId,
           Map.of("status", dispatch.status().name()), Map.of("status", cancelled.status().name())));
+      events.publishEvent(new DispatchChanged(dispatchId, dispatch.vehicleId(), regionId, dispatch.start(),
+          dispatch.end(), true));
       return dispatchId;
     });
     return dispatches.get(dispatchId);

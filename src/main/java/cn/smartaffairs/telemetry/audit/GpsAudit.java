@@ -12,6 +12,7 @@ import cn.smartaffairs.telemetry.audit.AuditRules.Place;
 import cn.smartaffairs.telemetry.audit.AuditRules.Recorded;
 import cn.smartaffairs.telemetry.audit.AuditRules.Settings;
 import cn.smartaffairs.telemetry.audit.AuditRules.Sheet;
+import cn.smartaffairs.vehicle.DispatchChanged;
 import cn.smartaffairs.vehicle.DispatchSheets;
 import cn.smartaffairs.vehicle.Fleet;
 import cn.smartaffairs.vehicle.GpsFinding.Kind;
@@ -44,9 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * GPS 核查 (ADR 0013): trips derived from each vehicle's positions and audited against its dispatch sheets, the trips
  * its drivers recorded, its parking place, its seals and the calendar. A round every ten minutes reads each vehicle's
- * new positions from its watermark (again from the last trip while the night after it is still undecided); a driver
- * ending a recorded trip has its odometer compared again; a period of one vehicle may be run again by hand. Every run
- * of a vehicle holds its lock and gives the same trips and flags for the same positions.
+ * new positions from its watermark (again from the last trip while the night after it is still undecided, and from
+ * the earliest position that arrived late, behind the watermark); a driver ending a recorded trip has its odometer
+ * compared again; a sheet issued or cancelled has the trips around it checked against the sheets again; a period of
+ * one vehicle may be run again by hand. Every run of a vehicle holds its lock and gives the same trips and flags for
+ * the same positions.
  */
 @Service
 public class GpsAudit {
@@ -56,6 +59,8 @@ public class GpsAudit {
   private static final Duration LONGEST_READ = Duration.ofDays(7);
   /** Sheets, recorded trips and neighbours are read this far around the trips audited (a night, a long dispatch). */
   private static final Duration AROUND = Duration.ofDays(1);
+  /** What depends on the vehicle's dispatch sheets. */
+  private static final Set<Kind> SHEET_KINDS = EnumSet.of(Kind.NO_SHEET, Kind.OUTSIDE_WINDOW, Kind.ROUTE_DEVIATION);
 
   private final TripStore store;
   private final TransactionTemplate transaction;
@@ -121,10 +126,27 @@ public class GpsAudit {
     audit(vehicle, overlapping, end, EnumSet.of(Kind.ODOMETER_MISMATCH));
   }
 
+  /**
+   * A sheet was issued or cancelled: the vehicle's trips around its window are checked against its sheets again. A
+   * trip driven before its sheet was written loses its 无派车单 flag; the trips of a cancelled sheet get theirs.
+   */
+  @ApplicationModuleListener(id = "telemetry.dispatch-changed")
+  void onDispatchChanged(DispatchChanged changed) {
+    store.lock(changed.vehicleId());
+    Vehicle vehicle = fleet.get(changed.vehicleId(), DataScope.everything());
+    List<Audited> around = store.trips(vehicle.id(), instant(changed.start()).minus(AROUND),
+        instant(changed.end()).plus(AROUND));
+    around.stream().map(Audited::end).max(Comparator.naturalOrder())
+        .ifPresent(lastEnd -> audit(vehicle, around, lastEnd, SHEET_KINDS));
+  }
+
   private int fromWatermark(TripStore.Due due) {
     store.lock(due.vehicleId());
     Vehicle vehicle = fleet.get(due.vehicleId(), DataScope.everything());
     Instant from = due.derivedUntil() != null ? due.derivedUntil() : store.firstPosition(vehicle.id()).orElse(null);
+    if (due.lateFrom() != null && (from == null || due.lateFrom().isBefore(from))) {
+      from = due.lateFrom(); // positions arrived for a time already read (a blind-area batch): read again from there
+    }
     if (from == null) {
       return 0;
     }
@@ -132,9 +154,14 @@ public class GpsAudit {
     if (last.isPresent()) {
       Settings settings = settings(vehicle, day(last.get().end()));
       Instant middle = AuditRules.middleOfNextNight(last.get().end(), TripStore.BEIJING, settings);
-      if (!middle.isBefore(from)) {
-        from = last.get().start(); // whether the car spent the night after it away is still open
+      // a late position inside the trip changes the whole trip; whether the car spent the night after it away is
+      // still open
+      if (last.get().end().isAfter(from) || !middle.isBefore(from)) {
+        from = last.get().start();
       }
+    }
+    if (due.lateNotedAt() != null) {
+      store.lateReadFrom(vehicle.id(), due.lateNotedAt());
     }
     Instant latest = due.latestAt().plusMillis(1);
     Instant to = latest.isBefore(from.plus(LONGEST_READ)) ? latest : from.plus(LONGEST_READ);
@@ -147,7 +174,7 @@ public class GpsAudit {
     Map<Key, Integer> values = rules.valuesFor(vehicle.regionId(), day(from));
     TripDerivation.Result derived = TripDerivation.derive(store.positions(vehicle.id(), from, to),
         new TripDerivation.Settings(Duration.ofMinutes(values.get(Key.TRIP_STOP_MINUTES)),
-            values.get(Key.TRIP_MIN_DISTANCE_M) / 1000.0));
+            values.get(Key.TRIP_MIN_DISTANCE_M) / 1000.0, values.get(Key.MOVING_ABOVE_KMH)));
     Instant until = derived.resumeFrom() == null ? from : derived.resumeFrom();
     List<Audited> saved = store.save(vehicle, from, until, derived.trips());
     audit(vehicle, saved, until, EnumSet.allOf(Kind.class));

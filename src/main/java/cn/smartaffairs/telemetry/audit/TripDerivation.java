@@ -16,13 +16,11 @@ import java.util.List;
 final class TripDerivation {
 
   /**
-   * Below this speed a located car stands: a standing receiver reports a few km/h of drift. Not a rule value: it
-   * tells noise from movement, and nothing the audit flags depends on it.
+   * The rule values derivation reads: TRIP_STOP_MINUTES, TRIP_MIN_DISTANCE_M, and MOVING_ABOVE_KMH, the same value
+   * that tells 行驶 from 停驶 on the live map (at or below it a located car stands: a standing receiver reports a few
+   * km/h of drift).
    */
-  static final double MOVING_KMH = 5;
-
-  /** The rule values derivation reads (TRIP_STOP_MINUTES, TRIP_MIN_DISTANCE_M). */
-  record Settings(Duration stop, double minimumKm) {}
+  record Settings(Duration stop, double minimumKm, int movingAboveKmh) {}
 
   /** One derived trip: its positions in time order, great-circle kilometres over them, and its top speed. */
   record Trip(List<Fix> points, double gpsKm, double maxSpeedKmh) {
@@ -58,7 +56,7 @@ final class TripDerivation {
         stoppedAt = null;
       }
       if (current == null) {
-        if (fix.accOn() && moving(fix)) {
+        if (fix.accOn() && moving(fix, settings)) {
           current = new ArrayList<>();
           if (previous != null && previous.accOn() && !silentTooLong(previous, fix, settings)) {
             current.add(previous);
@@ -71,7 +69,7 @@ final class TripDerivation {
           finish(current, null, settings, trips);
           current = null;
           stoppedAt = null;
-        } else if (moving(fix)) {
+        } else if (moving(fix, settings)) {
           stoppedAt = null;
         } else if (stoppedAt == null) {
           stoppedAt = fix;
@@ -92,8 +90,8 @@ final class TripDerivation {
     return new Result(trips, resumeFrom);
   }
 
-  private static boolean moving(Fix fix) {
-    return fix.speedKmh() >= MOVING_KMH;
+  private static boolean moving(Fix fix, Settings settings) {
+    return fix.speedKmh() > settings.movingAboveKmh();
   }
 
   private static boolean silentTooLong(Fix previous, Fix fix, Settings settings) {

@@ -65,17 +65,31 @@ class TripStore {
         .map(OffsetDateTime::toInstant);
   }
 
-  /** A vehicle whose newest position is past its watermark (none yet: null). */
-  record Due(long vehicleId, Instant latestAt, Instant derivedUntil) {}
+  /**
+   * A vehicle whose newest position is past its watermark (none yet: null), or for which positions arrived late,
+   * behind it: the earliest of those and when the last of them was noted (null when none).
+   */
+  record Due(long vehicleId, Instant latestAt, Instant derivedUntil, Instant lateFrom, Instant lateNotedAt) {}
 
   List<Due> due() {
     return jdbc.sql("""
-        select l.vehicle_id, l.at, w.derived_until from telemetry_latest_position l
+        select l.vehicle_id, l.at, w.derived_until, r.earliest_at, r.noted_at from telemetry_latest_position l
           left join telemetry_trip_watermark w on w.vehicle_id = l.vehicle_id
-         where w.derived_until is null or l.at > w.derived_until order by l.vehicle_id""")
+          left join telemetry_trip_late r on r.vehicle_id = l.vehicle_id
+         where w.derived_until is null or l.at > w.derived_until or r.vehicle_id is not null
+         order by l.vehicle_id""")
         .query((rs, n) -> new Due(rs.getLong("vehicle_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-            instant(rs, "derived_until")))
+            instant(rs, "derived_until"), instant(rs, "earliest_at"), instant(rs, "noted_at")))
         .list();
+  }
+
+  /**
+   * The late positions noted at {@code notedAt} are being read again. Forgotten only if no later ones were noted since
+   * (the writer sets a new moment with each), which the next round then reads.
+   */
+  void lateReadFrom(long vehicleId, Instant notedAt) {
+    jdbc.sql("delete from telemetry_trip_late where vehicle_id = :vehicle and noted_at = :noted")
+        .param("vehicle", vehicleId).param("noted", Timestamp.from(notedAt)).update();
   }
 
   void setWatermark(long vehicleId, Instant until) {

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of positions in one transaction and one statement: every position (a position stored before, sent
- * again because its acknowledgement was lost, is left as it is) and the newest position of each vehicle. The
+ * again because its acknowledgement was lost, is left as it is), the newest position of each vehicle, and, for a
+ * vehicle whose positions arrive for a time the GPS audit has already read past, the earliest of them. The
  * transaction commits with {@code synchronous_commit} on whatever the server's default, so a position is on disk
  * before the gateway acknowledges it.
  */
@@ -48,6 +49,14 @@ class PositionStore {
                                             received_at)
             select * from p
             on conflict (vehicle_id, at) do nothing
+          ), late as (
+            insert into telemetry_trip_late (vehicle_id, earliest_at, noted_at)
+            select p.vehicle_id, min(p.at), clock_timestamp()
+              from p join telemetry_trip_watermark w on w.vehicle_id = p.vehicle_id and p.at < w.derived_until
+             group by p.vehicle_id
+            on conflict (vehicle_id) do update
+               set earliest_at = least(telemetry_trip_late.earliest_at, excluded.earliest_at),
+                   noted_at = excluded.noted_at
           )
           insert into telemetry_latest_position (vehicle_id, at, latitude, longitude, speed_dkmh, heading_deg,
                                                  mileage_hm, status_flags, received_at)

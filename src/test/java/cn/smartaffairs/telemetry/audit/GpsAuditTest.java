@@ -201,6 +201,64 @@ class GpsAuditTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void positionsThatArriveBehindTheWatermarkAreDerivedInTheNextRound() throws Exception {
+    api = new ApiClient(port);
+    manager = api.tokenFor("vehicle.manager");
+    long car = car(unit(UUID.randomUUID().toString().substring(0, 8)));
+    LocalDate day = LocalDate.now(BEIJING).minusDays(3);
+    List<Fix> wholeDay = GeneratedDay.from(day.atTime(7, 0), PARKING).parkedOff(Duration.ofMinutes(10))
+        .standing(Duration.ofMinutes(1)).driveTo(ARCHIVE, 30).driveTo(PARKING, 30).switchOff()
+        .parkedOffUntil(day.atTime(9, 0)).standing(Duration.ofMinutes(1)).driveTo(ARCHIVE, 30).driveTo(CENTRE, 30)
+        .driveTo(PARKING, 30).switchOff().parkedOff(Duration.ofMinutes(10)).fixes();
+    Instant nine = instant(day.atTime(9, 0));
+    store(car, wholeDay.stream().filter(f -> !f.at().isBefore(nine)).toList());
+    audit.runDue();
+    assertThat(trips(car)).isEqualTo(1);
+
+    // the terminal was out of coverage in the morning: its blind-area batch arrives after the round read past it
+    store(car, wholeDay.stream().filter(f -> f.at().isBefore(nine)).toList());
+    assertThat(late(car)).isEqualTo(1);
+    audit.runDue();
+
+    assertThat(trips(car)).isEqualTo(2);
+    assertThat(late(car)).as("read, and forgotten").isZero();
+    assertThat(watermark(car)).isEqualTo(wholeDay.get(wholeDay.size() - 1).at());
+    long flagChanges = flagChanges(car);
+    audit.runDue();
+    assertThat(trips(car)).isEqualTo(2);
+    assertThat(flagChanges(car)).isEqualTo(flagChanges).isEqualTo(2);
+  }
+
+  @Test
+  void aSheetWrittenAfterTheTripClearsItsNoSheetFlagAndCancellingTheSheetBringsItBack() throws Exception {
+    api = new ApiClient(port);
+    manager = api.tokenFor("vehicle.manager");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long unit = unit(suffix);
+    long car = car(unit);
+    Driver driver = driver(unit, suffix);
+    LocalDate day = LocalDate.now(BEIJING).plusWeeks(16).with(DayOfWeek.TUESDAY);
+    store(car, GeneratedDay.from(day.atTime(3, 0), PARKING).parkedOff(Duration.ofMinutes(5))
+        .standing(Duration.ofMinutes(1)).driveTo(CENTRE, 40).driveTo(ARCHIVE, 40).driveTo(CENTRE, 40)
+        .driveTo(PARKING, 40).switchOff().parkedOff(Duration.ofMinutes(10)).fixes());
+    audit.run(car, instant(day.atTime(2, 0)), instant(day.atTime(6, 0)));
+    String period = "?from=" + day + "&to=" + day.plusDays(1);
+    assertThat(byKind(flags(period, car)).keySet()).containsExactly("NO_SHEET");
+
+    // the sheet is written after the drive (补派车单): the trip is checked against it again, and is in order
+    long request = approvedRequest(day.atTime(3, 0), day.atTime(5, 0));
+    var dispatched = api.post("/api/v1/vehicle-dispatches", manager,
+        Map.of("requestId", request, "vehicleId", car, "driverId", driver.id()));
+    assertThat(dispatched.status()).as(String.valueOf(dispatched.body())).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(flags(period, car)).isEmpty());
+
+    assertThat(api.delete("/api/v1/vehicle-dispatches/" + dispatched.body().get("id").asLong(), manager).status())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(
+        () -> assertThat(byKind(flags(period, car)).keySet()).containsExactly("NO_SHEET"));
+  }
+
   // ---- the generated days --------------------------------------------------------------------------------------
 
   /**
@@ -375,6 +433,12 @@ class GpsAuditTest {
            and coalesce(after_state, before_state) ->> 'tripId' in
                (select cast(id as text) from telemetry_trip where vehicle_id = :v)""")
         .param("v", car).query(Long.class).single();
+  }
+
+  /** Whether positions that arrived behind the car's watermark are waiting to be read. */
+  private long late(long car) {
+    return jdbc.sql("select count(*) from telemetry_trip_late where vehicle_id = :v").param("v", car)
+        .query(Long.class).single();
   }
 
   private Instant watermark(long car) {

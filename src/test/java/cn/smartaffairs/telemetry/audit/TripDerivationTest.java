@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** 行程识别 on generated positions: where trips begin and end, and how far they went. */
 class TripDerivationTest {
 
-  static final TripDerivation.Settings RULES = new TripDerivation.Settings(Duration.ofMinutes(5), 0.5);
+  static final TripDerivation.Settings RULES = new TripDerivation.Settings(Duration.ofMinutes(5), 0.5, 5);
   static final LocalDateTime MORNING = LocalDateTime.of(2026, 12, 14, 8, 0);
 
   @Test
@@ -33,6 +33,16 @@ class TripDerivationTest {
     assertThat(trip.gpsKm()).isCloseTo(Geo.km(PARKING[0], PARKING[1], ARCHIVE[0], ARCHIVE[1]), within(0.01));
     assertThat(trip.maxSpeedKmh()).isEqualTo(40.0);
     assertThat(result.resumeFrom()).isEqualTo(day.get(day.size() - 1).at());
+  }
+
+  @Test
+  void whatCountsAsMovingIsTheRegionsRuleTheLiveMapReadsToo() {
+    List<Fix> creeping = GeneratedDay.from(MORNING, PARKING).standing(Duration.ofMinutes(1)).driveTo(ARCHIVE, 8)
+        .switchOff().fixes();
+
+    assertThat(TripDerivation.derive(creeping, RULES).trips()).as("8 km/h is moving above 5").hasSize(1);
+    assertThat(TripDerivation.derive(creeping, new TripDerivation.Settings(Duration.ofMinutes(5), 0.5, 10)).trips())
+        .as("a region that calls up to 10 km/h standing sees no trip").isEmpty();
   }
 
   @Test
