@@ -72,8 +72,7 @@ final class LockedAccount {
     spentTodayFen = rs.getLong("spent_today_fen");
     entryCount = rs.getLong("entry_count");
     lastHash = rs.getString("last_hash");
-    long reserved = rs.getLong("reserved_journal_id");
-    reservedJournalId = rs.wasNull() ? null : reserved;
+    reservedJournalId = rs.getObject("reserved_journal_id", Long.class);
   }
 
   // ---------------------------------------------------------------- meals

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,8 +95,8 @@ public class TelemetryRules {
          order by coalesce(region_id, 0), effective_from desc""")
         .param("key", key.name()).param("day", Date.valueOf(day))
         .query(rs -> {
-          long region = rs.getLong("region_id");
-          if (rs.wasNull()) {
+          Long region = rs.getObject("region_id", Long.class);
+          if (region == null) {
             national[0] = rs.getInt("value");
           } else {
             byRegion.put(region, rs.getInt("value"));
@@ -142,9 +143,9 @@ public class TelemetryRules {
          order by rule_key, region_id nulls first, effective_from desc""")
         .param("region", regionId)
         .query((rs, n) -> {
-          long region = rs.getLong("region_id");
-          return new RuleValue(rs.getLong("id"), Key.valueOf(rs.getString("rule_key")), rs.wasNull() ? null : region,
-              rs.getInt("value"), rs.getDate("effective_from").toLocalDate(), rs.getString("source"));
+          Long region = rs.getObject("region_id", Long.class); // null for a national version
+          return new RuleValue(rs.getLong("id"), Key.valueOf(rs.getString("rule_key")), region, rs.getInt("value"),
+              rs.getDate("effective_from").toLocalDate(), rs.getString("source"));
         }).list();
   }
 
@@ -163,8 +164,10 @@ public class TelemetryRules {
       throw new BusinessRuleException("telemetry.ruleIncomplete");
     }
     if (value == null || value < key.min() || value > key.max()) {
-      throw new BusinessRuleException("telemetry.ruleInvalid", key.name(), String.valueOf(key.min()),
-          String.valueOf(key.max()));
+      // the rule's name in the reader's language (the message source resolves it), its key where none is known
+      throw new BusinessRuleException("telemetry.ruleInvalid",
+          new DefaultMessageSourceResolvable(new String[] {"telemetry.rule." + key.name()}, key.name()),
+          String.valueOf(key.min()), String.valueOf(key.max()));
     }
     boolean exists = jdbc.sql("""
         select count(*) from telemetry_rule where rule_key = :key and region_id is not distinct from :region

@@ -189,8 +189,8 @@ public class VehicleTracks {
   }
 
   private static TrackPoint point(ResultSet rs) throws SQLException {
-    long mileage = rs.getLong("mileage_hm");
-    BigDecimal mileageKm = rs.wasNull() ? null : BigDecimal.valueOf(mileage, 1);
+    Long mileage = rs.getObject("mileage_hm", Long.class);
+    BigDecimal mileageKm = mileage == null ? null : BigDecimal.valueOf(mileage, 1);
     return new TrackPoint(TerminalBindings.beijing(rs.getObject("at", OffsetDateTime.class)),
         BigDecimal.valueOf(rs.getInt("latitude"), 6), BigDecimal.valueOf(rs.getInt("longitude"), 6),
         BigDecimal.valueOf(rs.getInt("speed_dkmh"), 1), rs.getInt("heading_deg"), mileageKm);
@@ -198,8 +198,8 @@ public class VehicleTracks {
 
   private static LatestPosition latest(ResultSet rs, Map<Long, Vehicle> vehicles) throws SQLException {
     long vehicleId = rs.getLong("vehicle_id");
-    long mileage = rs.getLong("mileage_hm");
-    BigDecimal mileageKm = rs.wasNull() ? null : BigDecimal.valueOf(mileage, 1);
+    Long mileage = rs.getObject("mileage_hm", Long.class);
+    BigDecimal mileageKm = mileage == null ? null : BigDecimal.valueOf(mileage, 1);
     return new LatestPosition(vehicleId, vehicles.get(vehicleId).plate(),
         TerminalBindings.beijing(rs.getObject("at", OffsetDateTime.class)),
         BigDecimal.valueOf(rs.getInt("latitude"), 6), BigDecimal.valueOf(rs.getInt("longitude"), 6),

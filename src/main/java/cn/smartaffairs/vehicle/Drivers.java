@@ -225,8 +225,7 @@ public class Drivers {
   }
 
   private static Driver driver(ResultSet rs, int n) throws SQLException {
-    long user = rs.getLong("user_id");
-    Long userId = rs.wasNull() ? null : user;
+    Long userId = rs.getObject("user_id", Long.class);
     return new Driver(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("staff_id"), rs.getString("name"), userId,
         rs.getString("licence_class"), rs.getDate("licence_expires").toLocalDate(), rs.getBoolean("available"),
         rs.getTime("shift_start").toLocalTime(), rs.getTime("shift_end").toLocalTime());

@@ -381,8 +381,7 @@ public class Fleet {
   }
 
   static Vehicle vehicle(ResultSet rs, int row) throws SQLException {
-    int displacement = rs.getInt("displacement_ml");
-    Integer displacementMl = rs.wasNull() ? null : displacement;
+    Integer displacementMl = rs.getObject("displacement_ml", Integer.class);
     return new Vehicle(rs.getLong("id"), rs.getLong("region_id"), rs.getLong("unit_id"), rs.getString("unit_name"),
         rs.getString("plate"), VehicleCategory.valueOf(rs.getString("category")), rs.getString("brand"),
         rs.getString("model"), rs.getBoolean("domestic"), rs.getBoolean("new_energy"), displacementMl,

@@ -294,10 +294,8 @@ public class Trips {
   }
 
   static Trip trip(ResultSet rs, int n) throws SQLException {
-    long dispatch = rs.getLong("dispatch_id");
-    Long dispatchId = rs.wasNull() ? null : dispatch;
-    int end = rs.getInt("end_odometer_km");
-    Integer endOdometer = rs.wasNull() ? null : end;
+    Long dispatchId = rs.getObject("dispatch_id", Long.class);
+    Integer endOdometer = rs.getObject("end_odometer_km", Integer.class);
     return new Trip(rs.getLong("id"), dispatchId, rs.getLong("vehicle_id"), rs.getString("plate"),
         rs.getLong("driver_id"),
         VehicleRequests.local(rs, "started_at"), rs.getInt("start_odometer_km"), VehicleRequests.local(rs, "ended_at"),

@@ -309,10 +309,8 @@ public class VehicleRequests {
 
   /** A request as its row holds it; its stops come after, by {@link #withStops}. */
   private static TripRequest request(ResultSet rs, int row) throws SQLException {
-    long unit = rs.getLong("unit_id");
-    Long unitId = rs.wasNull() ? null : unit;
-    long approval = rs.getLong("approval_request_id");
-    Long approvalId = rs.wasNull() ? null : approval;
+    Long unitId = rs.getObject("unit_id", Long.class);
+    Long approvalId = rs.getObject("approval_request_id", Long.class);
     List<Long> consents = List.of((Long[]) rs.getArray("consents").getArray());
     return new TripRequest(rs.getLong("id"), rs.getLong("region_id"), unitId, rs.getString("unit_name"),
         rs.getLong("requester_id"), rs.getString("requester_name"), rs.getString("purpose"), rs.getInt("passengers"),

@@ -118,8 +118,8 @@ public class VehicleRules {
 
   private static RuleValue rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     String category = rs.getString("category");
-    long region = rs.getLong("region_id");
-    return new RuleValue(rs.getLong("id"), rs.wasNull() ? null : region, Key.valueOf(rs.getString("rule_key")),
+    Long region = rs.getObject("region_id", Long.class); // null for a national version
+    return new RuleValue(rs.getLong("id"), region, Key.valueOf(rs.getString("rule_key")),
         category == null ? null : VehicleCategory.valueOf(category), rs.getBigDecimal("value"),
         rs.getDate("effective_from").toLocalDate(), rs.getString("source"));
   }

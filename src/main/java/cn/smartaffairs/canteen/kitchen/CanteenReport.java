@@ -92,8 +92,7 @@ public class CanteenReport {
                  order by days.day""")
         .param("site", siteId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
         .query((rs, n) -> {
-          double mean = rs.getDouble("mean");
-          Double meanScore = rs.wasNull() ? null : mean;
+          Double meanScore = rs.getObject("mean", Double.class);
           return new Line(rs.getDate("day").toLocalDate(), rs.getLong("breakfast"), rs.getLong("lunch"),
               rs.getLong("dinner"), rs.getLong("income"), rs.getLong("subsidy"), rs.getLong("cost"),
               rs.getBigDecimal("prepared"),

@@ -80,8 +80,8 @@ public class CutoffRules {
   }
 
   private static CutoffRule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    long region = rs.getLong("region_id");
-    return new CutoffRule(rs.getLong("id"), rs.wasNull() ? null : region, Meal.valueOf(rs.getString("meal")),
+    Long region = rs.getObject("region_id", Long.class); // null for a national version
+    return new CutoffRule(rs.getLong("id"), region, Meal.valueOf(rs.getString("meal")),
         rs.getInt("days_before"), rs.getTime("cutoff_time").toLocalTime(), rs.getDate("effective_from").toLocalDate());
   }
 }

@@ -74,8 +74,8 @@ public class FoodSafetyRules {
   }
 
   private static FoodSafetyRule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    long region = rs.getLong("region_id");
-    return new FoodSafetyRule(rs.getLong("id"), rs.wasNull() ? null : region,
+    Long region = rs.getObject("region_id", Long.class); // null for a national version
+    return new FoodSafetyRule(rs.getLong("id"), region,
         rs.getDate("effective_from").toLocalDate(),
         rs.getInt("sample_min_grams"), rs.getInt("sample_keep_hours"), rs.getInt("licence_reminder_days"));
   }

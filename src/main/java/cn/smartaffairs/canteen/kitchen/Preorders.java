@@ -247,7 +247,6 @@ public class Preorders {
   }
 
   private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
+    return rs.getObject(column, Long.class);
   }
 }

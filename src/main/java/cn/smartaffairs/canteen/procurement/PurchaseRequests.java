@@ -218,8 +218,7 @@ public class PurchaseRequests {
 
   /** A request as its row holds it; its quotes come after, by {@link #withQuotes}. */
   private static PurchaseRequest request(ResultSet rs, int row) throws SQLException {
-    long awarded = rs.getLong("awarded_quote_id");
-    Long awardedQuote = rs.wasNull() ? null : awarded;
+    Long awardedQuote = rs.getObject("awarded_quote_id", Long.class);
     OffsetDateTime awardedAt = rs.getObject("awarded_at", OffsetDateTime.class);
     Date needed = rs.getDate("needed_by");
     return new PurchaseRequest(rs.getLong("id"), rs.getLong("site_id"), rs.getString("item_name"), rs.getString("spec"),

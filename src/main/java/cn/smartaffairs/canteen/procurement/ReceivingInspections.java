@@ -170,8 +170,7 @@ public class ReceivingInspections {
   }
 
   static Batch batch(ResultSet rs, int row) throws SQLException {
-    long request = rs.getLong("request_id");
-    Long requestId = rs.wasNull() ? null : request;
+    Long requestId = rs.getObject("request_id", Long.class);
     return new Batch(rs.getLong("id"), rs.getLong("site_id"), requestId, rs.getLong("supplier_id"),
         rs.getString("item_name"), rs.getString("spec"), rs.getBigDecimal("quantity"), rs.getString("unit"),
         rs.getLong("unit_price_fen"), rs.getString("batch_no"), rs.getDate("production_date").toLocalDate(),
