@@ -236,8 +236,19 @@
     var map = baseMap(element);
     var places = drawPlaces(map, track.places);
     var points = track.points;
+    var flagged = null;
+    if (track.mark) {
+      // the position a GPS audit flag names as its evidence
+      flagged = [Number(track.mark.lat), Number(track.mark.lon)];
+      L.circleMarker(flagged, { radius: 10, color: '#dc3545', weight: 3, fillColor: '#ffc107', fillOpacity: 0.9 })
+        .bindTooltip(text(data.markWord), { permanent: true, direction: 'top', className: 'track-mark' }).addTo(map);
+      element.dataset.mark = flagged.join(',');
+    }
     if (points.length === 0) {
       var around = places.getBounds();
+      if (flagged) {
+        around = around.isValid() ? around.extend(flagged) : L.latLngBounds([flagged, flagged]);
+      }
       if (around.isValid()) {
         map.fitBounds(around, { padding: [32, 32], maxZoom: 15 });
       } else {
@@ -256,6 +267,9 @@
       radius: 8, color: '#fff', weight: 3, fillColor: '#fd7e14', fillOpacity: 1, className: 'replay-car'
     }).addTo(map);
     var bounds = path.getBounds().extend(places.getBounds().isValid() ? places.getBounds() : path.getBounds());
+    if (flagged) {
+      bounds.extend(flagged);
+    }
     map.fitBounds(bounds, { padding: [32, 32], maxZoom: 16 });
 
     var slider = document.getElementById('replay-slider');

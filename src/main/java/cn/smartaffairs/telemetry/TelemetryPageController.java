@@ -1,5 +1,6 @@
 package cn.smartaffairs.telemetry;
 
+import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
@@ -98,10 +99,11 @@ class TelemetryPageController {
    */
   @GetMapping("/vehicles/{vehicleId}/track")
   String periodTrack(@PathVariable long vehicleId, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Model model) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String mark, Model model) {
     CurrentUser viewer = CurrentUsers.current();
     Instant start = Moments.parse(from);
     Instant end = Moments.parse(to);
+    Map<String, BigDecimal> flagged = mark == null || mark.isBlank() ? null : markedPosition(mark);
     List<TrackPoint> track = tracks.track(vehicleId, start, end, viewer);
     var vehicle = fleet.get(vehicleId, DataScope.everything());
     List<LiveMap.Place> places = regionPlaces(vehicle.regionId());
@@ -110,9 +112,31 @@ class TelemetryPageController {
     model.addAttribute("from", LocalDateTime.ofInstant(start, Moments.BEIJING));
     model.addAttribute("to", LocalDateTime.ofInstant(end, Moments.BEIJING));
     model.addAttribute("pointCount", points.size());
-    model.addAttribute("trackJson", write(Map.of("points", points, "places", places)));
+    Map<String, Object> drawn = new java.util.LinkedHashMap<>(Map.of("points", points, "places", places));
+    if (flagged != null) {
+      drawn.put("mark", flagged);
+    }
+    model.addAttribute("trackJson", write(drawn));
+    model.addAttribute("marked", flagged != null);
     model.addAttribute("map", map);
     return "telemetry/period-track";
+  }
+
+  /** {@code lat,lon} in degrees, as {@link TrackLinks} writes the flagged position; anything else is refused (400). */
+  private static Map<String, BigDecimal> markedPosition(String mark) {
+    String[] parts = mark.split(",", -1);
+    try {
+      if (parts.length == 2) {
+        BigDecimal lat = new BigDecimal(parts[0].strip());
+        BigDecimal lon = new BigDecimal(parts[1].strip());
+        if (lat.abs().compareTo(BigDecimal.valueOf(90)) <= 0 && lon.abs().compareTo(BigDecimal.valueOf(180)) <= 0) {
+          return Map.of("lat", lat, "lon", lon);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // refused below, as any other malformed position
+    }
+    throw new BusinessRuleException("telemetry.markInvalid", mark);
   }
 
   /** The named places of a region, marked on a track that has no dispatch sheet to show its own. */

@@ -138,6 +138,16 @@ class VehicleMapBrowserTest {
         browser.screenshot("telemetry-03-replay");
         assertThat(browser.policyViolations()).isEmpty();
         assertThat(scriptErrors(browser)).isEmpty();
+
+        // a GPS audit flag's evidence: the period's track with the flagged position marked
+        browser.open("/vehicles/" + drivenId + "/track?from=" + trip.started() + "&to=" + trip.started().plusMinutes(20)
+            + "&mark=25.0312,102.7006");
+        browser.await(d -> "true".equals(d.findElement(By.id("track-map")).getAttribute("data-ready")));
+        assertThat(browser.find(".track-mark").getText()).isEqualTo("预警位置");
+        assertThat(browser.find("#track-map").getAttribute("data-mark")).isEqualTo("25.0312,102.7006");
+        assertThat(browser.findAll("path.track-line")).hasSize(1);
+        browser.screenshot("telemetry-05-flag-evidence");
+        assertThat(scriptErrors(browser)).isEmpty();
       }
     }
 

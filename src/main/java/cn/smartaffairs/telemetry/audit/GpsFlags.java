@@ -110,12 +110,13 @@ public class GpsFlags implements GpsAuditFindings {
     Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
     Instant ended = rs.getObject("ended_at", OffsetDateTime.class).toInstant();
     Vehicle vehicle = vehicles.get(vehicleId);
+    BigDecimal lat = BigDecimal.valueOf(rs.getInt("latitude"), 6);
+    BigDecimal lon = BigDecimal.valueOf(rs.getInt("longitude"), 6);
     return new GpsFlag(rs.getLong("id"), rs.getLong("trip_id"), vehicleId, vehicle == null ? null : vehicle.plate(),
-        Kind.valueOf(rs.getString("kind")), beijing(at), BigDecimal.valueOf(rs.getInt("latitude"), 6),
-        BigDecimal.valueOf(rs.getInt("longitude"), 6), rs.getBigDecimal("measured"), rs.getBigDecimal("allowed"),
-        rs.getBigDecimal("basis"), rs.getString("sheet_no"), beijing(started), beijing(ended),
-        rs.getBigDecimal("gps_km"),
-        TrackLinks.of(vehicleId, at.isBefore(started) ? at : started, at.isAfter(ended) ? at : ended));
+        Kind.valueOf(rs.getString("kind")), beijing(at), lat, lon, rs.getBigDecimal("measured"),
+        rs.getBigDecimal("allowed"), rs.getBigDecimal("basis"), rs.getString("sheet_no"), beijing(started),
+        beijing(ended), rs.getBigDecimal("gps_km"),
+        TrackLinks.of(vehicleId, at.isBefore(started) ? at : started, at.isAfter(ended) ? at : ended, lat, lon));
   }
 
   private static OffsetDateTime beijing(Instant moment) {

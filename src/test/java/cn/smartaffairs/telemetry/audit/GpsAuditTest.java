@@ -143,6 +143,10 @@ class GpsAuditTest {
     assertThat(evidence.status()).isEqualTo(200);
     assertThat(evidence.body()).contains("定位轨迹", plate, "id=\"track-map\"", "data-track=");
     assertThat(evidence.body()).doesNotContain("个定位点：0", "id=\"track-empty\"");
+    assertThat(deviation.get("trackLink").asText()).endsWith("&mark=25.080000,102.690000");
+    assertThat(evidence.body()).contains("id=\"track-mark-note\"", "预警位置", "data-mark-word=");
+    assertThat(pages.get(deviation.get("trackLink").asText().replaceAll("mark=.*", "mark=north")).status())
+        .isEqualTo(400);
     assertThat(pages.get("/vehicles/" + car + "/track?from=yesterday&to=now").status()).isEqualTo(400);
     String speedingDay = byKind.get("SPEEDING").get(0).get("at").asText().substring(0, 10);
     var handled = pages.post("/vehicles/compliance/handled", Map.of("vehicleId", String.valueOf(car), "kind",
