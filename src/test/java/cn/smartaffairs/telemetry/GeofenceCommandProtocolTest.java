@@ -164,6 +164,11 @@ class GeofenceCommandProtocolTest {
       assertThat(command(fenceId, phone).get("delete").asBoolean()).isTrue();
       assertThat(jdbc.sql("select holds_area from telemetry_area_command where phone = :p and geofence_id = :g")
           .param("p", phone).param("g", fenceId).query(Boolean.class).single()).isFalse();
+      // the deleted fence stays readable, with its delete command, and is listed among the deleted ones
+      String deletedPage = page.get("/vehicles/geofences/" + fenceId).body();
+      assertThat(deletedPage).contains("id=\"fence-deleted\"").contains("删除区域 0x8601")
+          .doesNotContain("id=\"geofence-push\"");
+      assertThat(page.get("/vehicles/geofences").body()).contains("id=\"deleted-fence-" + fenceId + "\"");
     }
   }
 
