@@ -150,6 +150,7 @@ class GeofencePageController {
 
   @PostMapping("/vehicles/geofences/{id}/push")
   String push(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    geofences.get(id, CurrentUsers.current()); // a fence the caller may not see is a 404 page, not a message
     AtomicReference<Integer> asked = new AtomicReference<>();
     return PageOutcome.redirectAfter(() -> asked.set(pushes.push(id, CurrentUsers.current())),
         () -> messages.getMessage(asked.get() == 0 ? "telemetry.geofence.pushedNone" : "telemetry.geofence.pushed",
