@@ -173,6 +173,34 @@ class GeofenceCommandProtocolTest {
   }
 
   @Test
+  void aCommandLeftUnansweredWhenTheConnectionEndedIsSentAgainOnTheNext() throws Exception {
+    JsonNode vehicle = fixtures.vehicle(manager);
+    String phone = fixtures.freshPhone();
+    String terminalId = TelemetryFixtures.freshTerminalId();
+    fixtures.bind(manager, vehicle.get("id").asLong(), phone, terminalId, "JT808_2013");
+    long fenceId;
+    byte[] expected;
+    try (TerminalConnection first = online(phone, terminalId, vehicle.get("plate").asText()).connection()) {
+      fenceId = api.post("/api/v1/vehicle-geofences", manager, Map.of("name",
+          "断线" + UUID.randomUUID().toString().substring(0, 6), "kind", "PARKING", "shape", "CIRCLE", "centre",
+          Map.of("lat", 25.04, "lon", 102.714), "radiusM", 300)).body().get("id").asLong();
+      api.post("/api/v1/vehicle-geofences/" + fenceId + "/push", manager, Map.of());
+      expected = new Body().u8(1).u8(1).u32(fenceId).bytes(hex("0028 017E1480 061F4A90 0000012C")).bytes();
+      assertThat(first.read(false).body()).isEqualTo(expected);
+      awaitStatus(fenceId, phone, "SENT");
+    }
+
+    try (TerminalConnection second = online(phone, terminalId, vehicle.get("plate").asText()).connection()) {
+      Reply again = second.read(false);
+      assertThat(again.messageId()).isEqualTo(0x8600);
+      assertThat(again.flow()).as("the new connection's numbers start again").isEqualTo(2);
+      assertThat(again.body()).isEqualTo(expected);
+      second.write(HandMadeFrames.frame2013(0x0001, "0" + phone, 3, generalReply(again.flow(), 0x8600, 0)));
+      awaitStatus(fenceId, phone, "SUCCEEDED");
+    }
+  }
+
+  @Test
   void anAnswerToAnotherFlowNumberChangesNothing() throws Exception {
     JsonNode vehicle = fixtures.vehicle(manager);
     String phone = fixtures.freshPhone();

@@ -25,6 +25,7 @@ public class ConnectedTerminals {
 
   private final ConcurrentMap<String, Channel> byPhone = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, TerminalReply>> replyListeners = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<String>> attachListeners = new CopyOnWriteArrayList<>();
 
   /** A platform command's address: the header of the terminal's authentication and the flow number it goes under. */
   public record Outgoing(Header header, int flow) {}
@@ -34,6 +35,12 @@ public class ConnectedTerminals {
     if (previous != null && previous != channel) {
       previous.close();
     }
+    attachListeners.forEach(listener -> listener.accept(phone));
+  }
+
+  /** Hears each authentication of a terminal here, on its connection's event loop: hand it on. */
+  public void onAttach(java.util.function.Consumer<String> listener) {
+    attachListeners.add(listener);
   }
 
   void detach(String phone, Channel channel) {

@@ -10,6 +10,7 @@ import cn.smartaffairs.telemetry.jt808.MessageIds;
 import cn.smartaffairs.telemetry.jt808.TerminalReply;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -186,12 +187,38 @@ public class AreaCommandPushes {
         .list();
   }
 
-  /** Records the flow number a command goes under; false when another instance sent it first. */
-  boolean sent(long commandId, int flow) {
-    return jdbc.sql("""
+  /**
+   * Records the flow number a command goes under; false when another instance sent it first. An unanswered command to
+   * the same terminal under the same flow number and message id (sent on an earlier connection, whose numbers started
+   * again from 0) could no longer be told apart by its answer: it waits to be sent again.
+   */
+  @Transactional
+  public boolean sent(long commandId, int flow) {
+    boolean claimed = jdbc.sql("""
         update telemetry_area_command set status = 'SENT', flow_number = :flow, sent_at = :now
          where id = :id and status = 'PENDING'""")
         .param("flow", flow).param("now", Timestamp.from(clock.instant())).param("id", commandId).update() == 1;
+    if (claimed) {
+      jdbc.sql("""
+          update telemetry_area_command o set status = 'PENDING', flow_number = null, sent_at = null
+            from telemetry_area_command c
+           where c.id = :id and o.id <> c.id and o.phone = c.phone and o.message_id = c.message_id
+             and o.flow_number = c.flow_number and o.status = 'SENT'""")
+          .param("id", commandId).update();
+    }
+    return claimed;
+  }
+
+  /** Commands sent to the terminal before {@code before} and not answered wait to be sent again; answers how many. */
+  int unanswered(String phone, Instant before) {
+    return jdbc.sql("""
+        update telemetry_area_command set status = 'PENDING', flow_number = null, sent_at = null
+         where phone = :phone and status = 'SENT' and sent_at < :before""")
+        .param("phone", phone).param("before", Timestamp.from(before)).update();
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   /**

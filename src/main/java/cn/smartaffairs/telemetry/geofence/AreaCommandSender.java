@@ -45,6 +45,32 @@ class AreaCommandSender implements SmartLifecycle {
     this.connected = connected;
     this.poll = poll;
     connected.onReply(this::replied);
+    connected.onAttach(this::authenticated);
+  }
+
+  /**
+   * A terminal authenticated on a new connection: what was sent to it before and never answered went with the old
+   * connection (whose flow numbers the new one repeats), so it is sent again.
+   */
+  private void authenticated(String phone) {
+    java.time.Instant at = pushes.now();
+    ExecutorService store = answers;
+    if (store == null) {
+      return;
+    }
+    try {
+      store.execute(() -> {
+        try {
+          if (pushes.unanswered(phone, at) > 0) {
+            signal.wakeUp();
+          }
+        } catch (RuntimeException e) {
+          log.warn("the unanswered area commands of terminal {} were not made to wait again", phone, e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException full) {
+      log.info("the unanswered area commands of terminal {} stay as they are: too much waiting", phone);
+    }
   }
 
   private void replied(String phone, TerminalReply reply) {
