@@ -60,6 +60,8 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
   /** Set by a successful authentication: the terminal's phone and its vehicle. */
   private String phone;
   private Long vehicleId;
+  /** The header of the authentication: the edition and phone digits platform commands are addressed with. */
+  private Header terminalHeader;
 
   TerminalHandler(TerminalRegistry registry, PositionWriter writer, GatewayMetrics metrics,
       ConnectedTerminals connected, Executor blocking) {
@@ -144,6 +146,9 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
         case MessageIds.TERMINAL_REPLY -> {
           TerminalReply reply = TerminalReply.decode(message.reader());
           log.debug("terminal {} answered {} of message {}", header.phone(), reply.result(), reply.replyFlow());
+          if (header.phone().equals(phone)) {
+            connected.replied(phone, reply);
+          }
         }
         case MessageIds.REGISTRATION -> register(message);
         case MessageIds.AUTHENTICATION -> authenticate(message);
@@ -179,6 +184,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
         }
         phone = terminalPhone;
         vehicleId = authenticated.get().vehicleId();
+        terminalHeader = message.header();
         connected.attach(phone, channel);
         reply(message, MessageIds.OK);
       } else {
@@ -195,6 +201,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
     }
     phone = null;
     vehicleId = null;
+    terminalHeader = null;
   }
 
   /** Stores the positions of a message; it is answered once they are committed, or refused. */
@@ -268,6 +275,26 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
     } else if (log.isDebugEnabled()) {
       log.debug("malformed JT/T 808 frame from {}: {} {}", channel.remoteAddress(), e.getMessage(),
           content == null ? "" : io.netty.buffer.ByteBufUtil.hexDump(content));
+    }
+  }
+
+  /**
+   * The connection's next flow number for a platform command, and the header to address it with (on the event loop);
+   * null unless the terminal is authenticated.
+   */
+  ConnectedTerminals.Outgoing reserveFlow() {
+    if (terminalHeader == null) {
+      return null;
+    }
+    int flow = nextFlow;
+    nextFlow = (nextFlow + 1) & 0xFFFF;
+    return new ConnectedTerminals.Outgoing(terminalHeader, flow);
+  }
+
+  /** Sends a platform command under the flow number reserved for it (on the event loop). */
+  void sendCommand(int messageId, ConnectedTerminals.Outgoing to, byte[] body) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(messageId, to.header(), to.flow(), body)));
     }
   }
 

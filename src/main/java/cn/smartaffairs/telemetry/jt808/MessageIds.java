@@ -12,6 +12,13 @@ public final class MessageIds {
   public static final int BATCH_POSITIONS = 0x0704;
   public static final int PLATFORM_REPLY = 0x8001;
   public static final int REGISTRATION_REPLY = 0x8100;
+  /** Area commands: set and delete a circle, a rectangle, a polygon. */
+  public static final int SET_CIRCLE = 0x8600;
+  public static final int DELETE_CIRCLE = 0x8601;
+  public static final int SET_RECTANGLE = 0x8602;
+  public static final int DELETE_RECTANGLE = 0x8603;
+  public static final int SET_POLYGON = 0x8604;
+  public static final int DELETE_POLYGON = 0x8605;
 
   /** Results of 0x8001 (platform general reply). */
   public static final int OK = 0;
