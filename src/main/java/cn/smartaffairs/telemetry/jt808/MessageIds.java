@@ -12,6 +12,9 @@ public final class MessageIds {
   public static final int BATCH_POSITIONS = 0x0704;
   public static final int PLATFORM_REPLY = 0x8001;
   public static final int REGISTRATION_REPLY = 0x8100;
+  /** 查询终端参数 (platform, empty body) and the terminal's answer 查询终端参数应答. */
+  public static final int QUERY_PARAMETERS = 0x8104;
+  public static final int PARAMETERS_ANSWER = 0x0104;
 
   /** Results of 0x8001 (platform general reply). */
   public static final int OK = 0;
