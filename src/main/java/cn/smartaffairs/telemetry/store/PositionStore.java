@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of positions in one transaction and one statement: every position (a position stored before, sent
- * again because its acknowledgement was lost, is left as it is) and the newest position of each vehicle. The
+ * again because its acknowledgement was lost, is left as it is), the newest position of each vehicle, and the
+ * positions that carry an alarm bit for {@code VehicleAlarms} to look at later (most carry none). The
  * transaction commits with {@code synchronous_commit} on whatever the server's default, so a position is on disk
  * before the gateway acknowledges it.
  */
@@ -47,6 +48,10 @@ class PositionStore {
                                             alarm_flags, status_flags, mileage_hm, fuel_dl, recorder_speed_dkmh,
                                             received_at)
             select * from p
+            on conflict (vehicle_id, at) do nothing
+          ), alarmed as (
+            insert into telemetry_alarm_pending (vehicle_id, at, alarm_flags, latitude, longitude, speed_dkmh)
+            select vehicle_id, at, alarm_flags, latitude, longitude, speed_dkmh from p where alarm_flags <> 0
             on conflict (vehicle_id, at) do nothing
           )
           insert into telemetry_latest_position (vehicle_id, at, latitude, longitude, speed_dkmh, heading_deg,
