@@ -33,6 +33,16 @@ public class ConnectedTerminals {
     }
   }
 
+  /** Whether the terminal with this phone number is authenticated on a connection of this instance. */
+  public boolean isConnected(String phone) {
+    return byPhone.containsKey(phone);
+  }
+
+  /** The connection of the terminal with this phone number on this instance; null when it has none here. */
+  Channel channel(String phone) {
+    return byPhone.get(phone);
+  }
+
   public int count() {
     return byPhone.size();
   }
