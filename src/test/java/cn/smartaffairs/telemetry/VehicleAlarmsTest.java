@@ -64,6 +64,13 @@ class VehicleAlarmsTest {
         .param("u", userId).param("plate", "%" + plate + "%").query(Long.class).single();
   }
 
+  private long audited(String action, long vehicleId) {
+    return jdbc.sql("""
+        select count(*) from audit_event where entity_type = 'telemetry_vehicle_alarm' and action = :action
+           and after_state ->> 'vehicleId' = :v""").param("action", action).param("v", String.valueOf(vehicleId))
+        .query(Long.class).single();
+  }
+
   private static String time(LocalDateTime at) {
     return at.format(DateTimeFormatter.ofPattern("HH:mm:ss"));
   }
@@ -98,6 +105,7 @@ class VehicleAlarmsTest {
         "EMERGENCY " + time(base.plusSeconds(50)) + " true");
     assertThat(jdbc.sql("select count(*) from telemetry_alarm_pending where vehicle_id = :v").param("v", vehicleId)
         .query(Long.class).single()).as("nothing left waiting").isZero();
+    assertThat(audited("CREATE", vehicleId)).as("each alarm recorded is audited").isEqualTo(3);
 
     // the national rule tells emergencies, not GNSS faults: two notifications, to each manager of the region
     Awaitility.await().atMost(Duration.ofSeconds(15))
@@ -154,6 +162,8 @@ class VehicleAlarmsTest {
     alarms.runDue();
 
     assertThat(alarmsOf(vehicleId)).containsExactly("EMERGENCY " + time(base.plusMinutes(1)) + " true");
+    assertThat(audited("CREATE", vehicleId)).isEqualTo(1);
+    assertThat(audited("UPDATE", vehicleId)).as("moved back, audited").isEqualTo(1);
     Awaitility.await().atMost(Duration.ofSeconds(15))
         .untilAsserted(() -> assertThat(notificationsAbout("vehicle.manager", plate)).isEqualTo(1));
   }

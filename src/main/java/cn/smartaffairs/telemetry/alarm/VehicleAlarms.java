@@ -1,5 +1,7 @@
 package cn.smartaffairs.telemetry.alarm;
 
+import cn.smartaffairs.audit.AuditEntry;
+import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.telemetry.TelemetryRules;
@@ -12,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A position that arrives late (a blind-area upload) and sets a bit just before an alarm already recorded moves that
  * alarm to its earlier time instead of raising it again. A late position with the bit clear between two set ones is
- * not noticed: the alarm is then counted once.
+ * not noticed: the alarm is then counted once. Each alarm recorded or moved is audited, as the GPS audit's flags are.
  */
 @Service
 public class VehicleAlarms {
@@ -51,14 +55,16 @@ public class VehicleAlarms {
   private final TelemetryRules rules;
   private final Fleet fleet;
   private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
   VehicleAlarms(JdbcClient jdbc, PlatformTransactionManager transactions, TelemetryRules rules, Fleet fleet,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, AuditTrail audit) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.rules = rules;
     this.fleet = fleet;
     this.events = events;
+    this.audit = audit;
   }
 
   @Scheduled(fixedDelayString = "${affairs.telemetry.alarm-interval:PT5S}", initialDelayString = "${affairs.telemetry.alarm-initial-delay:PT30S}")
@@ -106,6 +112,7 @@ public class VehicleAlarms {
     Map<Long, Optional<Vehicle>> vehicles = new HashMap<>();
     Map<LocalDate, TelemetryRules.InForce> notifying = new HashMap<>();
     int raised = 0;
+    List<AuditEntry> changes = new ArrayList<>();
     for (Pending pending : taken) {
       Optional<Vehicle> vehicle = vehicles.computeIfAbsent(pending.vehicleId(), this::vehicle);
       if (vehicle.isEmpty()) {
@@ -116,7 +123,7 @@ public class VehicleAlarms {
       long notify = notifying.computeIfAbsent(day, d -> rules.inForce(Key.ALARM_NOTIFY_FLAGS, d)).of(regionId)
           & 0xFFFF_FFFFL;
       for (AlarmFlag kind : AlarmFlag.raised(pending.before(), pending.flags())) {
-        Optional<Long> id = record(pending, regionId, kind, kind.in(notify));
+        Optional<Long> id = record(pending, vehicle.get(), kind, kind.in(notify), changes);
         if (id.isPresent()) {
           raised++;
           if (kind.in(notify)) {
@@ -127,6 +134,7 @@ public class VehicleAlarms {
         }
       }
     }
+    audit.recordAll(changes);
     if (raised > 0) {
       log.info("{} terminal alarms raised from {} positions", raised, taken.size());
     }
@@ -137,27 +145,44 @@ public class VehicleAlarms {
    * Records an alarm raised; answers its id, or empty when it was known already (a position sent again) or moves an
    * alarm of the same kind raised at the vehicle's next position back to this earlier one.
    */
-  private Optional<Long> record(Pending pending, long regionId, AlarmFlag kind, boolean notify) {
+  private Optional<Long> record(Pending pending, Vehicle vehicle, AlarmFlag kind, boolean notify,
+      List<AuditEntry> changes) {
     Timestamp at = Timestamp.from(pending.at());
-    int moved = jdbc.sql("""
-        update telemetry_vehicle_alarm set at = :at, latitude = :lat, longitude = :lon, speed_dkmh = :speed
-         where vehicle_id = :vehicle and kind = :kind
-           and at = (select min(p.at) from telemetry_position p where p.vehicle_id = :vehicle and p.at > :at)""")
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("vehicleId", vehicle.id());
+    after.put("plate", vehicle.plate());
+    after.put("kind", kind.name());
+    after.put("at", pending.at().atZone(BEIJING).toOffsetDateTime().toString());
+    after.put("notify", notify);
+    Optional<Map<String, Object>> moved = jdbc.sql("""
+        update telemetry_vehicle_alarm a set at = :at, latitude = :lat, longitude = :lon, speed_dkmh = :speed
+          from telemetry_vehicle_alarm old
+         where a.id = old.id and a.vehicle_id = :vehicle and a.kind = :kind
+           and a.at = (select min(p.at) from telemetry_position p where p.vehicle_id = :vehicle and p.at > :at)
+        returning a.id, old.at as was""")
         .param("at", at).param("lat", pending.latitude()).param("lon", pending.longitude())
         .param("speed", pending.speedDecikmh()).param("vehicle", pending.vehicleId()).param("kind", kind.name())
-        .update();
-    if (moved > 0) {
+        .query().listOfRows().stream().findFirst();
+    if (moved.isPresent()) {
+      Map<String, Object> before = new LinkedHashMap<>(after);
+      before.put("at", ((java.sql.Timestamp) moved.get().get("was")).toInstant().atZone(BEIJING).toOffsetDateTime()
+          .toString());
+      changes.add(AuditEntry.updated("telemetry_vehicle_alarm", moved.get().get("id"), vehicle.regionId(), before,
+          after));
       return Optional.empty();
     }
-    return jdbc.sql("""
+    Optional<Long> id = jdbc.sql("""
         insert into telemetry_vehicle_alarm (vehicle_id, region_id, kind, at, latitude, longitude, speed_dkmh, notify)
         values (:vehicle, :region, :kind, :at, :lat, :lon, :speed, :notify)
         on conflict (vehicle_id, kind, at) do nothing
         returning id""")
-        .param("vehicle", pending.vehicleId()).param("region", regionId).param("kind", kind.name()).param("at", at)
-        .param("lat", pending.latitude()).param("lon", pending.longitude()).param("speed", pending.speedDecikmh())
-        .param("notify", notify)
+        .param("vehicle", pending.vehicleId()).param("region", vehicle.regionId()).param("kind", kind.name())
+        .param("at", at).param("lat", pending.latitude()).param("lon", pending.longitude())
+        .param("speed", pending.speedDecikmh()).param("notify", notify)
         .query(Long.class).optional();
+    id.ifPresent(created -> changes.add(AuditEntry.created("telemetry_vehicle_alarm", created, vehicle.regionId(),
+        after)));
+    return id;
   }
 
   private Optional<Vehicle> vehicle(long id) {
