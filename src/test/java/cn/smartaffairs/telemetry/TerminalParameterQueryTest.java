@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.smartaffairs.IntegrationTest;
 import cn.smartaffairs.support.ApiClient;
+import cn.smartaffairs.support.WebSession;
 import cn.smartaffairs.telemetry.HandMadeFrames.Body;
 import cn.smartaffairs.telemetry.TerminalConnection.Reply;
 import cn.smartaffairs.telemetry.gateway.TerminalGateway;
@@ -172,6 +173,27 @@ class TerminalParameterQueryTest {
     assertThat(api.post("/api/v1/vehicle-terminals/" + binding + "/parameter-queries", api.tokenFor("staff"),
         Map.of()).status()).isEqualTo(403);
     assertThat(api.get("/api/v1/vehicle-terminals/abc/parameters", manager).status()).isEqualTo(400);
+    // a county's vehicle manager does not see the city's terminal
+    assertThat(api.get("/api/v1/vehicle-terminals/" + binding + "/parameters", api.tokenFor("lj.vehicle")).status())
+        .isEqualTo(404);
+
+    // the pages: a wrong address is a page in the reader's language, never a 5xx
+    WebSession session = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
+    assertThat(session.get("/vehicles/terminals/abc").status()).isEqualTo(400);
+    var missing = session.get("/vehicles/terminals/999999999?lang=en");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body()).doesNotContain("Exception");
+    assertThat(session.get("/vehicles/terminals?sort=nonsense&page=-3&size=x").status()).isEqualTo(200);
+    String csrf = session.get("/vehicles/terminals/" + binding).csrfToken();
+    var notConnected = session.post("/vehicles/terminals/" + binding + "/parameter-queries", Map.of("_csrf", csrf));
+    assertThat(notConnected.status()).isEqualTo(302);
+    // in the language the session chose above
+    assertThat(session.get(notConnected.redirectPath()).body()).contains("is not connected to this instance");
+    assertThat(session.post("/vehicles/terminals/abc/parameter-queries", Map.of("_csrf", csrf)).status())
+        .isEqualTo(400);
+    WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
+    assertThat(staff.get("/vehicles/terminals").status()).isEqualTo(403);
+    assertThat(staff.get("/vehicles/terminals/" + binding).status()).isEqualTo(403);
   }
 
   @Test
