@@ -191,6 +191,18 @@ class VehicleAlarmsTest {
 
     assertThat(api.get("/api/v1/vehicle-alarms", api.tokenFor("staff")).status()).isEqualTo(403);
 
+    // the rule is any set of the 32 bits, bit 31 included (a version far ahead, so that no other test meets it)
+    var doorOpen = api.post("/api/v1/vehicle-telemetry-rules", manager, java.util.Map.of("key", "ALARM_NOTIFY_FLAGS",
+        "value", Integer.MIN_VALUE, "effectiveFrom", "2099-01-01", "source", "仅非法开门"));
+    assertThat(doorOpen.status()).as(String.valueOf(doorOpen.body())).isEqualTo(201);
+    assertThat(jdbc.sql("""
+        select pg_get_constraintdef(oid) from pg_constraint
+         where conrelid = 'telemetry_rule'::regclass and conname = 'telemetry_rule_value_in_range'""")
+        .query(String.class).single()).contains("ALARM_NOTIFY_FLAGS", "PARKING_RADIUS_M", "POSITION_RETENTION_MONTHS");
+    var tooMany = api.post("/api/v1/vehicle-telemetry-rules", manager, java.util.Map.of("key",
+        "POSITION_RETENTION_MONTHS", "value", 121, "effectiveFrom", "2099-01-01"));
+    assertThat(tooMany.status()).isEqualTo(400);
+
     WebSession session = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
     var page = session.get("/vehicles/alarms?from=2026-02-30");
     assertThat(page.status()).isEqualTo(400);
