@@ -3,12 +3,10 @@ package cn.smartaffairs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** 智慧机关事务平台: one portal for a government affairs administration and the units it serves. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class SmartAffairsApplication {
 
   public static void main(String[] args) {

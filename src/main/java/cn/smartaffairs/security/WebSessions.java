@@ -1,6 +1,7 @@
 package cn.smartaffairs.security;
 
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -14,15 +15,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The signed-in page sessions of each account, so that a changed password, a disabled account or changed roles end the
  * sessions that were signed in before: a session keeps the roles it signed in with, and a password is often changed
  * because it leaked. Sessions live in PostgreSQL (Spring Session JDBC, indexed by user name), so this reaches the
- * sessions of every instance.
+ * sessions of every instance. A process without a web server (the gateway's own, ADR 0014) has no sessions to end.
  */
 @Component
 class WebSessions {
 
-  private final FindByIndexNameSessionRepository<? extends Session> sessions;
+  private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
   private final JdbcClient jdbc;
 
-  WebSessions(FindByIndexNameSessionRepository<? extends Session> sessions, JdbcClient jdbc) {
+  WebSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, JdbcClient jdbc) {
     this.sessions = sessions;
     this.jdbc = jdbc;
   }
@@ -33,15 +34,19 @@ class WebSessions {
    * ended sessions are deleted; their next request goes to the sign-in page.
    */
   void endOtherSessionsOf(long userId) {
+    FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+    if (repository == null) {
+      return;
+    }
     String username = jdbc.sql("select username from user_account where id = :id").param("id", userId)
         .query(String.class).optional().orElse(null);
     if (username == null) {
       return;
     }
     String current = currentSessionId();
-    Runnable end = () -> sessions.findByPrincipalName(username).keySet().stream()
+    Runnable end = () -> repository.findByPrincipalName(username).keySet().stream()
         .filter(id -> !id.equals(current))
-        .forEach(sessions::deleteById);
+        .forEach(repository::deleteById);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -85,7 +85,9 @@ class TelemetryApiController {
       + "fresh position counts as moving on the live map (at or below it, parked); OFFLINE_AFTER_MINUTES: after how "
       + "many minutes without a position a vehicle counts as offline; TRIP_STOP_MINUTES, TRIP_MIN_DISTANCE_M, "
       + "ROUTE_DEVIATION_KM, ODOMETER_MISMATCH_PERCENT, SPEED_LIMIT_KMH, NIGHT_STARTS_HOUR, NIGHT_ENDS_HOUR, "
-      + "PARKING_RADIUS_M: trip derivation and the GPS audit. Each the region's own version in force, else the "
+      + "PARKING_RADIUS_M: trip derivation and the GPS audit; ALARM_NOTIFY_FLAGS: which terminal alarms are told to "
+      + "the vehicle managers, the alarm DWORD of JT/T 808-2013 table 24 with their bits set (national 11534339: bits "
+      + "0 emergency, 1 overspeed, 20 area, 21 route, 23 deviation). Each the region's own version in force, else the "
       + "national one.")
   List<TelemetryRules.RuleValue> rules() {
     return rules.versions(CurrentUsers.current().regionId());
@@ -98,7 +100,8 @@ class TelemetryApiController {
   @Operation(summary = "新增定位数据规则版本 A new version from a date: the region's own (vehicle managers), or national (platform admin)", description = "value, whole numbers: POSITION_RETENTION_MONTHS 1–120, MOVING_ABOVE_KMH 1–120, "
       + "OFFLINE_AFTER_MINUTES 1–120, TRIP_STOP_MINUTES 1–240, TRIP_MIN_DISTANCE_M 0–50000, ROUTE_DEVIATION_KM 1–500, "
       + "ODOMETER_MISMATCH_PERCENT 1–100, SPEED_LIMIT_KMH 20–250, NIGHT_STARTS_HOUR and NIGHT_ENDS_HOUR 0–23, "
-      + "PARKING_RADIUS_M 20–10000.")
+      + "PARKING_RADIUS_M 20–10000; ALARM_NOTIFY_FLAGS any 32-bit integer, the sum of 2^bit over the alarm bits to "
+      + "tell (bit 31 as the sign: -2147483648), 0 for none.")
   ResponseEntity<Map<String, Long>> addRule(@RequestBody NewRuleVersion version) {
     CurrentUser by = CurrentUsers.current();
     long id = rules.addVersion(version.key(), version.value(), version.effectiveFrom(), version.national(),

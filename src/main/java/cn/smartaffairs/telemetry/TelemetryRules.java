@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 定位数据规则 (table telemetry_rule): values versioned by effective date, national or a region's own; the region's
  * own version in force comes before the national one, and a day before the first version reads the earliest one.
  * How many months positions are kept (PIPL art. 28, limited retention), how the live map tells 行驶, 停驶 and 离线
- * apart, and the values of trip derivation and the GPS audit (ADR 0013). Each key has the range the database allows it.
+ * apart, the values of trip derivation and the GPS audit (ADR 0013), and which terminal alarms are told to the
+ * vehicle managers. Each key has the range the database allows it.
  */
 @Service
 public class TelemetryRules {
@@ -48,7 +49,12 @@ public class TelemetryRules {
     /** The hour the night window ends (6 for 06:00); earlier than the start, it spans midnight. */
     NIGHT_ENDS_HOUR(0, 23),
     /** Within this many metres of its designated parking place a car stands at home. */
-    PARKING_RADIUS_M(20, 10_000);
+    PARKING_RADIUS_M(20, 10_000),
+    /**
+     * The terminal alarms told to the region's vehicle managers: the alarm DWORD (JT/T 808 table 24) with their bits
+     * set, bit 31 as the sign; any value is a set of bits.
+     */
+    ALARM_NOTIFY_FLAGS(Integer.MIN_VALUE, Integer.MAX_VALUE);
 
     private final int min;
     private final int max;

@@ -101,6 +101,11 @@ public class ConnectedTerminals {
     replyListeners.forEach(listener -> listener.accept(phone, reply));
   }
 
+  /** The connection of the terminal with this phone number on this instance; null when it has none here. */
+  Channel channel(String phone) {
+    return byPhone.get(phone);
+  }
+
   public int count() {
     return byPhone.size();
   }

@@ -39,18 +39,20 @@ public class TerminalGateway implements SmartLifecycle {
   private final PositionWriter writer;
   private final GatewayMetrics metrics;
   private final ConnectedTerminals connected;
+  private final TerminalCommands commands;
   private EventLoopGroup acceptors;
   private EventLoopGroup workers;
   private ExecutorService blocking;
   private Channel server;
 
   TerminalGateway(TelemetryProperties properties, TerminalRegistry registry, PositionWriter writer,
-      GatewayMetrics metrics, ConnectedTerminals connected) {
+      GatewayMetrics metrics, ConnectedTerminals connected, TerminalCommands commands) {
     this.properties = properties;
     this.registry = registry;
     this.writer = writer;
     this.metrics = metrics;
     this.connected = connected;
+    this.commands = commands;
   }
 
   @Override
@@ -76,7 +78,7 @@ public class TerminalGateway implements SmartLifecycle {
             channel.pipeline().addLast(
                 new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS),
                 new FrameSplitter(metrics),
-                new TerminalHandler(registry, writer, metrics, connected, blocking));
+                new TerminalHandler(registry, writer, metrics, connected, blocking, commands));
           }
         });
     try {

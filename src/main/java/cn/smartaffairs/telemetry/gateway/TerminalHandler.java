@@ -7,6 +7,7 @@ import cn.smartaffairs.telemetry.jt808.Frames;
 import cn.smartaffairs.telemetry.jt808.Header;
 import cn.smartaffairs.telemetry.jt808.MalformedFrameException;
 import cn.smartaffairs.telemetry.jt808.MessageIds;
+import cn.smartaffairs.telemetry.jt808.ParameterAnswer;
 import cn.smartaffairs.telemetry.jt808.PlatformMessages;
 import cn.smartaffairs.telemetry.jt808.PositionReport;
 import cn.smartaffairs.telemetry.jt808.Registration;
@@ -50,6 +51,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
   private final GatewayMetrics metrics;
   private final ConnectedTerminals connected;
   private final Executor blocking;
+  private final TerminalCommands commands;
 
   private Channel channel;
   private final Deque<Frame> waiting = new ArrayDeque<>();
@@ -60,16 +62,17 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
   /** Set by a successful authentication: the terminal's phone and its vehicle. */
   private String phone;
   private Long vehicleId;
-  /** The header of the authentication: the edition and phone digits platform commands are addressed with. */
-  private Header terminalHeader;
+  /** The header of the terminal's authentication: its edition and phone digits, for the platform's commands. */
+  private Header authenticatedAs;
 
   TerminalHandler(TerminalRegistry registry, PositionWriter writer, GatewayMetrics metrics,
-      ConnectedTerminals connected, Executor blocking) {
+      ConnectedTerminals connected, Executor blocking, TerminalCommands commands) {
     this.registry = registry;
     this.writer = writer;
     this.metrics = metrics;
     this.connected = connected;
     this.blocking = blocking;
+    this.commands = commands;
   }
 
   @Override
@@ -85,6 +88,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
     if (phone != null) {
       connected.detach(phone, channel);
     }
+    commands.closed(this, phone);
     super.channelInactive(ctx);
   }
 
@@ -149,12 +153,15 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
           if (header.phone().equals(phone)) {
             connected.replied(phone, reply);
           }
+          commands.answered(this, reply.replyFlow(),
+              new TerminalCommands.Answer(MessageIds.TERMINAL_REPLY, reply.result(), message.body()));
         }
         case MessageIds.REGISTRATION -> register(message);
         case MessageIds.AUTHENTICATION -> authenticate(message);
         case MessageIds.LOGOUT -> logout(message);
         case MessageIds.POSITION -> store(message, List.of(PositionReport.decode(message.reader())));
         case MessageIds.BATCH_POSITIONS -> store(message, BatchUpload.decode(message.reader()).positions());
+        case MessageIds.PARAMETERS_ANSWER -> parameters(message, ParameterAnswer.decode(message.reader()));
         default -> reply(message, MessageIds.NOT_SUPPORTED);
       }
     } catch (MalformedFrameException e) {
@@ -184,7 +191,7 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
         }
         phone = terminalPhone;
         vehicleId = authenticated.get().vehicleId();
-        terminalHeader = message.header();
+        authenticatedAs = message.header();
         connected.attach(phone, channel);
         reply(message, MessageIds.OK);
       } else {
@@ -199,9 +206,35 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
     if (phone != null) {
       connected.detach(phone, channel);
     }
+    commands.closed(this, phone);
     phone = null;
     vehicleId = null;
-    terminalHeader = null;
+    authenticatedAs = null;
+  }
+
+  /** Stores a parameter answer (0x0104), then acknowledges it and hands it to whoever awaits it. */
+  private void parameters(Message message, ParameterAnswer answer) {
+    if (phone == null || !message.header().phone().equals(phone)) {
+      reply(message, MessageIds.FAILED);
+      return;
+    }
+    String terminalPhone = phone;
+    blocking(message, () -> commands.store(terminalPhone, answer), stored -> {
+      reply(message, stored ? MessageIds.OK : MessageIds.FAILED);
+      commands.answered(this, answer.replyFlow(),
+          new TerminalCommands.Answer(MessageIds.PARAMETERS_ANSWER, 0, message.body()));
+    });
+  }
+
+  /**
+   * Sends a platform command to this connection's terminal (on its event loop); answers the flow number it went out
+   * with, or -1 when the connection is not (or no longer) the terminal's with this phone number.
+   */
+  int command(String terminalPhone, int messageId, byte[] body) {
+    if (authenticatedAs == null || !terminalPhone.equals(phone) || !channel.isActive()) {
+      return -1;
+    }
+    return send(messageId, authenticatedAs, body);
   }
 
   /** Stores the positions of a message; it is answered once they are committed, or refused. */
@@ -262,10 +295,11 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
     }
   }
 
-  private void send(int messageId, Header to, byte[] body) {
+  private int send(int messageId, Header to, byte[] body) {
     int flow = nextFlow;
     nextFlow = (nextFlow + 1) & 0xFFFF;
     channel.writeAndFlush(Unpooled.wrappedBuffer(Frames.encode(messageId, to, flow, body)));
+    return flow;
   }
 
   private void malformed(MalformedFrameException e, byte[] content) {
@@ -283,12 +317,12 @@ final class TerminalHandler extends SimpleChannelInboundHandler<byte[]> {
    * null unless the terminal is authenticated.
    */
   ConnectedTerminals.Outgoing reserveFlow() {
-    if (terminalHeader == null) {
+    if (authenticatedAs == null) {
       return null;
     }
     int flow = nextFlow;
     nextFlow = (nextFlow + 1) & 0xFFFF;
-    return new ConnectedTerminals.Outgoing(terminalHeader, flow);
+    return new ConnectedTerminals.Outgoing(authenticatedAs, flow);
   }
 
   /** Sends a platform command under the flow number reserved for it (on the event loop). */

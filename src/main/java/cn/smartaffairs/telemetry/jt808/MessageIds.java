@@ -19,6 +19,9 @@ public final class MessageIds {
   public static final int DELETE_RECTANGLE = 0x8603;
   public static final int SET_POLYGON = 0x8604;
   public static final int DELETE_POLYGON = 0x8605;
+  /** 查询终端参数 (platform, empty body) and the terminal's answer 查询终端参数应答. */
+  public static final int QUERY_PARAMETERS = 0x8104;
+  public static final int PARAMETERS_ANSWER = 0x0104;
 
   /** Results of 0x8001 (platform general reply). */
   public static final int OK = 0;

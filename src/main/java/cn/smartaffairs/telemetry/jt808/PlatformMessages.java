@@ -17,4 +17,9 @@ public final class PlatformMessages {
     byte[] code = result == MessageIds.REGISTERED ? authCode.getBytes(BodyReader.GBK) : new byte[0];
     return ByteBuffer.allocate(3 + code.length).putShort((short) replyFlow).put((byte) result).put(code).array();
   }
+
+  /** 查询终端参数 (0x8104): an empty body; the terminal answers every parameter it has with 0x0104. */
+  public static byte[] queryParameters() {
+    return new byte[0];
+  }
 }

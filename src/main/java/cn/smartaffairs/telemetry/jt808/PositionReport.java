@@ -29,6 +29,11 @@ public record PositionReport(long alarmFlags, long statusFlags, int latitude, in
     return (statusFlags & LOCATED) != 0;
   }
 
+  /** The alarm bits set in this report (table 24). */
+  public java.util.List<AlarmFlag> alarms() {
+    return AlarmFlag.of(alarmFlags);
+  }
+
   public Instant at() {
     return beijingTime.toInstant(BEIJING);
   }

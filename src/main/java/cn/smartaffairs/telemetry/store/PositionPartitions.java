@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retention rule (POSITION_RETENTION_MONTHS, the region's own or the national one) are removed every night — whole
  * partitions once they are past the longest retention of any region, the rows of regions with a shorter one by delete.
  * A partition is only dropped once its whole month has expired, so rows may outlive their retention by up to a month.
+ * The terminals' alarms (telemetry_vehicle_alarm) go with their positions, by delete.
  */
 @Component
 public class PositionPartitions {
@@ -153,6 +154,9 @@ public class PositionPartitions {
           .execute(status -> jdbc.sql("delete from telemetry_position where vehicle_id = any(:ids) and at < :keep")
               .param("ids", ids).param("keep", keep).update()
               + jdbc.sql("delete from telemetry_latest_position where vehicle_id = any(:ids) and at < :keep")
+                  .param("ids", ids).param("keep", keep).update()
+              // an alarm says where the car was too
+              + jdbc.sql("delete from telemetry_vehicle_alarm where vehicle_id = any(:ids) and at < :keep")
                   .param("ids", ids).param("keep", keep).update());
     }
     if (!dropped.isEmpty() || deleted[0] > 0) {

@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of positions in one transaction and one statement: every position (a position stored before, sent
- * again because its acknowledgement was lost, is left as it is), the newest position of each vehicle, and, for a
- * vehicle whose positions arrive for a time the GPS audit has already read past, the earliest of them. The
+ * again because its acknowledgement was lost, is left as it is), the newest position of each vehicle, the positions
+ * that carry an alarm bit for {@code VehicleAlarms} to look at later (most carry none), and, for a vehicle whose
+ * positions arrive for a time the GPS audit has already read past, the earliest of them. The
  * transaction commits with {@code synchronous_commit} on whatever the server's default, so a position is on disk
  * before the gateway acknowledges it.
  */
@@ -57,6 +58,10 @@ class PositionStore {
             on conflict (vehicle_id) do update
                set earliest_at = least(telemetry_trip_late.earliest_at, excluded.earliest_at),
                    noted_at = excluded.noted_at
+          ), alarmed as (
+            insert into telemetry_alarm_pending (vehicle_id, at, alarm_flags, latitude, longitude, speed_dkmh)
+            select vehicle_id, at, alarm_flags, latitude, longitude, speed_dkmh from p where alarm_flags <> 0
+            on conflict (vehicle_id, at) do nothing
           )
           insert into telemetry_latest_position (vehicle_id, at, latitude, longitude, speed_dkmh, heading_deg,
                                                  mileage_hm, status_flags, received_at)
