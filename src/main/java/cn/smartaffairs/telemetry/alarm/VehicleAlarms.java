@@ -103,8 +103,7 @@ public class VehicleAlarms {
           from taken t order by t.vehicle_id, t.at""")
         .param("round", ROUND)
         .query((rs, n) -> {
-          long before = rs.getLong("before");
-          Long previous = rs.wasNull() ? null : before;
+          Long previous = rs.getObject("before", Long.class);
           return new Pending(rs.getLong("vehicle_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
               rs.getLong("alarm_flags"), previous, rs.getInt("latitude"), rs.getInt("longitude"),
               rs.getInt("speed_dkmh"));

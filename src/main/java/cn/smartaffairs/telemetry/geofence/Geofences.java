@@ -284,8 +284,7 @@ public class Geofences {
           new Vertex(rs.getInt("south_latitude"), rs.getInt("east_longitude")));
       case POLYGON -> new Polygon(vertices(rs.getArray("vertex_latitudes"), rs.getArray("vertex_longitudes")));
     };
-    long place = rs.getLong("place_id");
-    Long placeId = rs.wasNull() ? null : place;
+    Long placeId = rs.getObject("place_id", Long.class);
     return new Geofence(rs.getLong("id"), rs.getLong("region_id"), rs.getString("name"),
         cn.smartaffairs.telemetry.GeofenceKind.valueOf(rs.getString("kind")), geometry, placeId, rs.getInt("version"),
         instant(rs, "drawn_at"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"));
