@@ -29,10 +29,10 @@ class VehiclePagesTest {
   @Test
   void theManagersPagesRenderWithTheDemoFleet() {
     WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
-    assertThat(manager.get("/vehicles").body()).contains("云A0G101", "比亚迪");
-    // the fleet is paged and other tests register vehicles of their own: the demo's new-energy car is searched for, and
-    // matched by its row's link (the search box shows the word too)
-    assertThat(manager.get("/vehicles?keyword=AD10103").body()).containsPattern(">云AD10103</a>");
+    // the fleet is paged and other tests register vehicles of their own: the demo's cars are searched for, and matched
+    // by their row's link (the search box shows the word too)
+    assertThat(manager.get("/vehicles?keyword=A0G101").body()).containsPattern(">云A0G101</a>").contains("红旗");
+    assertThat(manager.get("/vehicles?keyword=AD10103").body()).containsPattern(">云AD10103</a>").contains("比亚迪");
     long vehicle = jdbc.sql("select id from vehicle where plate = '云A0G106'").query(Long.class).single();
     assertThat(manager.get("/vehicles/" + vehicle).body()).contains("合规预警", "保险过期", "更换刹车片", "出车记录");
     assertThat(manager.get("/vehicles/quotas").body()).contains("市机关事务管理局", "市公安局");
@@ -120,7 +120,7 @@ class VehiclePagesTest {
   void theEnglishPagesShowNoChineseOutsideTheData() {
     WebSession manager = new WebSession(port).signedInAs("vehicle.manager", ApiClient.DEMO_PASSWORD);
     long vehicle = jdbc.sql("select id from vehicle where plate = '云A0G106'").query(Long.class).single();
-    String fleet = manager.get("/vehicles?lang=en").body();
+    String fleet = manager.get("/vehicles?lang=en&keyword=A0G106").body();
     String detail = manager.get("/vehicles/" + vehicle + "?lang=en").body();
     String board = manager.get("/vehicles/board?lang=en&date=" + demoRequestDay()).body();
     String drivers = manager.get("/vehicles/drivers?lang=en").body();
