@@ -78,14 +78,16 @@ public final class TelemetryLoad {
   static void load(String host, int port, int terminals, long firstPhone, int window, int warmUp, int seconds,
       int run, Path ackFile, String label) throws Exception {
     LocalDateTime base = LocalDateTime.now(BEIJING).truncatedTo(ChronoUnit.SECONDS).minusDays(2).plusHours(6L * run);
-    TerminalSimulator.Result result = new TerminalSimulator(host, port, terminals, firstPhone, window, base)
+    // TELEMETRY_BENCH_INTERVAL_MS: each terminal reports once every so many milliseconds instead of keeping a window
+    long interval = Long.parseLong(System.getenv().getOrDefault("TELEMETRY_BENCH_INTERVAL_MS", "0"));
+    TerminalSimulator.Result result = new TerminalSimulator(host, port, terminals, firstPhone, window, interval, base)
         .run(warmUp, seconds);
     List<String> lines = new ArrayList<>();
     lines.add(base.toString());
     lines.addAll(result.acknowledgedPositions());
     Files.write(ackFile, lines);
-    System.out.printf("| %s | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, result.connected(),
-        window,
+    System.out.printf("| %s | %d | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, result.connected(),
+        interval > 0 ? "every " + interval + " ms" : String.valueOf(window),
         result.acknowledged(), result.seconds(), result.acknowledged() / (double) result.seconds(),
         result.percentile(0.50), result.percentile(0.99), result.percentile(1.0), result.refused());
   }

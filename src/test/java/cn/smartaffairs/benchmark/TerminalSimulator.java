@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Many JT/T 808 terminals on one machine: each connects, registers (plate colour 0, so no plate is checked),
  * authenticates with the code it got, then reports positions, keeping {@code window} of them unanswered at a time —
- * a new one goes out as soon as one is acknowledged. Every fourth terminal speaks 2019, the others 2013. Frames are
+ * a new one goes out as soon as one is acknowledged — or, paced ({@code intervalMillis} > 0), one every interval
+ * whatever was answered, as real terminals do (then the offered rate is terminals ÷ interval, and latency is not bounded
+ * by a window). Every fourth terminal speaks 2019, the others 2013. Frames are
  * composed with the tests' own {@link HandMadeFrames}, not the gateway's encoder. Positions of terminal i are one
  * second apart from {@code base}, so each (terminal, time) is one row; acknowledged ones are kept to be checked.
  */
@@ -58,6 +60,7 @@ final class TerminalSimulator {
   private final int terminals;
   private final long firstPhone;
   private final int window;
+  private final long intervalMillis;
   private final LocalDateTime base;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
@@ -67,7 +70,9 @@ final class TerminalSimulator {
   private volatile boolean measuring;
   private volatile boolean sending = true;
 
-  TerminalSimulator(String host, int port, int terminals, long firstPhone, int window, LocalDateTime base) {
+  TerminalSimulator(String host, int port, int terminals, long firstPhone, int window, long intervalMillis,
+      LocalDateTime base) {
+    this.intervalMillis = intervalMillis;
     this.host = host;
     this.port = port;
     this.terminals = terminals;
@@ -177,6 +182,16 @@ final class TerminalSimulator {
           return;
         }
         reporting.countDown();
+        if (intervalMillis > 0) {
+          // spread over the interval, so that the terminals do not all report in the same millisecond
+          ctx.executor().scheduleAtFixedRate(() -> {
+            if (sending && ctx.channel().isActive()) {
+              sendPosition(ctx);
+              ctx.flush();
+            }
+          }, Math.floorMod(phone.hashCode(), (int) intervalMillis), intervalMillis, TimeUnit.MILLISECONDS);
+          return;
+        }
         for (int i = 0; i < window; i++) {
           sendPosition(ctx);
         }
@@ -196,7 +211,7 @@ final class TerminalSimulator {
       } else if (measuring) {
         refused.incrementAndGet();
       }
-      if (sending) {
+      if (sending && intervalMillis == 0) {
         sendPosition(ctx);
         ctx.flush();
       }
