@@ -99,7 +99,8 @@ class TelemetryPageController {
    */
   @GetMapping("/vehicles/{vehicleId}/track")
   String periodTrack(@PathVariable long vehicleId, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String mark, Model model) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String mark,
+      @RequestParam(required = false) String back, Model model) {
     CurrentUser viewer = CurrentUsers.current();
     Instant start = Moments.parse(from);
     Instant end = Moments.parse(to);
@@ -118,6 +119,8 @@ class TelemetryPageController {
     }
     model.addAttribute("trackJson", write(drawn));
     model.addAttribute("marked", flagged != null);
+    // opened from the alarms (TrackLinks.ofAlarm) it leads back there; otherwise to the compliance flags
+    model.addAttribute("backToAlarms", "alarms".equals(back));
     model.addAttribute("map", map);
     return "telemetry/period-track";
   }

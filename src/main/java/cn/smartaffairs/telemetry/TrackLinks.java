@@ -20,6 +20,11 @@ public final class TrackLinks {
     return "/vehicles/" + vehicleId + "/track?from=" + start + "&to=" + end;
   }
 
+  /** A terminal's alarm: the minutes around it with the alarm's position marked, and the way back to the alarms. */
+  public static String ofAlarm(long vehicleId, Instant from, Instant to, BigDecimal lat, BigDecimal lon) {
+    return of(vehicleId, from, to, lat, lon) + "&back=alarms";
+  }
+
   /** The same period with the position that shows what was flagged marked on the map. */
   public static String of(long vehicleId, Instant from, Instant to, BigDecimal markLat, BigDecimal markLon) {
     return of(vehicleId, from, to) + "&mark=" + markLat.toPlainString() + "," + markLon.toPlainString();

@@ -81,6 +81,10 @@ class VehicleAlarmsBrowserTest {
         assertThat(browser.path()).startsWith("/vehicles/" + vehicleId + "/track?from=");
         browser.await(d -> "true".equals(d.findElement(By.id("track-map")).getAttribute("data-ready")));
         assertThat(browser.find("#track-points").getText()).contains("4");
+        // the alarm's position is marked, and the way back leads to the alarms
+        assertThat(browser.find(".track-mark").getText()).isEqualTo("预警位置");
+        assertThat(browser.find("#track-back").getText()).isEqualTo("返回车辆报警");
+        assertThat(browser.find("#track-back").getAttribute("href")).endsWith("/vehicles/alarms");
         assertThat(browser.policyViolations()).isEmpty();
         assertThat(scriptErrors(browser)).isEmpty();
 

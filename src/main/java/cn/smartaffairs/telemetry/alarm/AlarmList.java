@@ -75,11 +75,12 @@ public class AlarmList {
         .query((rs, n) -> {
           long vehicleId = rs.getLong("vehicle_id");
           Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
+          BigDecimal lat = BigDecimal.valueOf(rs.getInt("latitude"), 6);
+          BigDecimal lon = BigDecimal.valueOf(rs.getInt("longitude"), 6);
           return new VehicleAlarm(rs.getLong("id"), vehicleId, plates.get(vehicleId),
-              AlarmFlag.valueOf(rs.getString("kind")), at.atZone(VehicleAlarms.BEIJING).toOffsetDateTime(),
-              BigDecimal.valueOf(rs.getInt("latitude"), 6), BigDecimal.valueOf(rs.getInt("longitude"), 6),
+              AlarmFlag.valueOf(rs.getString("kind")), at.atZone(VehicleAlarms.BEIJING).toOffsetDateTime(), lat, lon,
               BigDecimal.valueOf(rs.getInt("speed_dkmh"), 1), rs.getBoolean("notify"),
-              TrackLinks.of(vehicleId, at.minus(AlarmNotifier.AROUND), at.plus(AlarmNotifier.AROUND)));
+              TrackLinks.ofAlarm(vehicleId, at.minus(AlarmNotifier.AROUND), at.plus(AlarmNotifier.AROUND), lat, lon));
         }).list();
     Map<String, Object> viewed = new LinkedHashMap<>();
     viewed.put("from", LocalDateTime.ofInstant(filter.from(), VehicleAlarms.BEIJING).toString());

@@ -42,7 +42,8 @@ class AlarmNotifier {
         + text("telemetry.alarm.notice.title", raised, Locale.ENGLISH);
     String body = text("telemetry.alarm.notice.body", raised, Locale.SIMPLIFIED_CHINESE) + "\n"
         + text("telemetry.alarm.notice.body", raised, Locale.ENGLISH);
-    String link = TrackLinks.of(raised.vehicleId(), raised.at().minus(AROUND), raised.at().plus(AROUND));
+    String link = TrackLinks.ofAlarm(raised.vehicleId(), raised.at().minus(AROUND), raised.at().plus(AROUND),
+        BigDecimal.valueOf(raised.latitude(), 6), BigDecimal.valueOf(raised.longitude(), 6));
     for (var manager : accounts.holding(raised.regionId(), Role.VEHICLE_MANAGER, Role.REGION_ADMIN)) {
       notifications.send(manager.userId(), title, body, link);
     }
