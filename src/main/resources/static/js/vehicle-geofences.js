@@ -1,47 +1,10 @@
-// The geofence pages (#geofence-map): the region's fences drawn with Leaflet over a plain grid (or the configured tile
-// server), and the fence being typed in the form drawn as it is typed; the form shows only the fields of the shape
-// chosen. Data come in data-* attributes: the content security policy allows no inline scripts.
+// The geofence pages (#geofence-map): the region's fences drawn on the base map of base-map.js (the configured tile
+// server over a plain grid), and the fence being typed in the form drawn as it is typed; the form shows only the fields
+// of the shape chosen. Data come in data-* attributes: the content security policy allows no inline scripts.
 (function () {
   'use strict';
 
-  var CHINA = [35, 105];
-
-  var Grid = L.GridLayer.extend({
-    createTile: function () {
-      var tile = document.createElement('canvas');
-      var size = this.getTileSize();
-      tile.width = size.x;
-      tile.height = size.y;
-      var pen = tile.getContext('2d');
-      pen.fillStyle = '#f8f9fa';
-      pen.fillRect(0, 0, size.x, size.y);
-      pen.strokeStyle = '#ced4da';
-      pen.strokeRect(0.5, 0.5, size.x - 1, size.y - 1);
-      return tile;
-    }
-  });
-
-  function text(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span.innerHTML;
-  }
-
-  function baseMap(element) {
-    var map = L.map(element, { maxZoom: 18, worldCopyJump: true }).setView(CHINA, 4);
-    new Grid({ zIndex: 0 }).addTo(map);
-    var data = element.dataset;
-    [data.tileUrl, data.labelsUrl].forEach(function (url) {
-      if (url) {
-        var layer = L.tileLayer(url, {
-          subdomains: data.subdomains || 'abc', attribution: text(data.attribution || ''), maxZoom: 18, zIndex: 1
-        });
-        layer.on('tileerror', function (event) { event.tile.style.visibility = 'hidden'; });
-        layer.addTo(map);
-      }
-    });
-    return map;
-  }
+  var baseMap = AffairsMap.baseMap;
 
   // A fence as a Leaflet layer: points are [lat, lon] in degrees.
   function shape(fence, style) {

@@ -1,64 +1,14 @@
-// The live map (#live-map) and the track replay (#track-map) of the vehicle telemetry. Leaflet draws on the tile server
-// the platform is configured with (data-tile-url) over a plain grid, so that with no tile server, or one that cannot be
-// reached, the vehicles, the track and the named places still show on the grid. The data come in data-* attributes and,
-// for the live map, from its JSON address at every refresh: the content security policy allows no inline scripts.
+// The live map (#live-map) and the track replay (#track-map) of the vehicle telemetry, on the base map of base-map.js
+// (tiles over a plain grid, so that without a tile server the vehicles, the track and the named places still show).
+// The data come in data-* attributes and, for the live map, from its JSON address at every refresh: the content
+// security policy allows no inline scripts.
 (function () {
   'use strict';
 
   var COLOURS = { MOVING: '#198754', PARKED: '#0d6efd', OFFLINE: '#6c757d' };
-  var CHINA = [35, 105];
-
-  // A plain grid of canvas lines under everything: each 256-pixel tile framed, with a fainter cross through it.
-  var Grid = L.GridLayer.extend({
-    createTile: function () {
-      var tile = document.createElement('canvas');
-      var size = this.getTileSize();
-      tile.width = size.x;
-      tile.height = size.y;
-      var pen = tile.getContext('2d');
-      pen.fillStyle = '#f8f9fa';
-      pen.fillRect(0, 0, size.x, size.y);
-      pen.strokeStyle = '#e9ecef';
-      pen.beginPath();
-      pen.moveTo(size.x / 2 + 0.5, 0);
-      pen.lineTo(size.x / 2 + 0.5, size.y);
-      pen.moveTo(0, size.y / 2 + 0.5);
-      pen.lineTo(size.x, size.y / 2 + 0.5);
-      pen.stroke();
-      pen.strokeStyle = '#ced4da';
-      pen.strokeRect(0.5, 0.5, size.x - 1, size.y - 1);
-      return tile;
-    }
-  });
-
-  function text(value) {
-    var span = document.createElement('span');
-    span.textContent = value;
-    return span.innerHTML;
-  }
-
-  function tiles(map, url, data) {
-    var layer = L.tileLayer(url, {
-      subdomains: data.subdomains || 'abc', attribution: text(data.attribution || ''), maxZoom: 18, zIndex: 1
-    });
-    // a tile that does not load leaves the grid visible instead of a broken picture
-    layer.on('tileerror', function (event) { event.tile.style.visibility = 'hidden'; });
-    layer.addTo(map);
-  }
-
-  function baseMap(element) {
-    // a view first: Leaflet places no marker on a map without one; each page then fits its own bounds
-    var map = L.map(element, { maxZoom: 18, worldCopyJump: true }).setView(CHINA, 4);
-    new Grid({ zIndex: 0 }).addTo(map);
-    var data = element.dataset;
-    if (data.tileUrl) {
-      tiles(map, data.tileUrl, data);
-      if (data.labelsUrl) {
-        tiles(map, data.labelsUrl, data);
-      }
-    }
-    return map;
-  }
+  var CHINA = AffairsMap.CHINA;
+  var baseMap = AffairsMap.baseMap;
+  var text = AffairsMap.text;
 
   function drawPlaces(map, places) {
     var layer = L.featureGroup().addTo(map);
