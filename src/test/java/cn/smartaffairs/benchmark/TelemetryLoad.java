@@ -13,13 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import cn.smartaffairs.crypto.Sm3;
 import org.postgresql.PGConnection;
 
 /**
  * The load generator of {@code bin/benchmark-telemetry}. Subcommands:
  * <ul>
  *   <li>{@code setup <jdbcUrl> <terminals> <firstPhone>} adds that many vehicles (copies of a demo vehicle of the city)
- *       and binds a terminal to each (phones from firstPhone on) — straight into the benchmark's database;</li>
+ *       and binds a terminal to each (phones from firstPhone on) — straight into the benchmark's database — and an API key
+ *       that may read the metrics ({@link #METRICS_KEY});</li>
  *   <li>{@code load <host> <port> <terminals> <firstPhone> <window> <warmUpSeconds> <seconds> <run> <ackFile> <label>}
  *       runs the {@link TerminalSimulator} and prints one Markdown table row; every acknowledged position goes to the
  *       ack file (first line: the base time); run n starts its positions 6 n hours later than run 0, so that runs never
@@ -32,6 +34,8 @@ import org.postgresql.PGConnection;
 public final class TelemetryLoad {
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  /** The API key (scope metrics:read) that setup stores for the script; the benchmark's database only. */
+  static final String METRICS_KEY = "sak_telemetry-benchmark-metrics";
 
   private TelemetryLoad() {}
 
@@ -70,6 +74,14 @@ public final class TelemetryLoad {
                    case when (substr(v.plate, 3)::int - 1) %% 4 = 3 then 'JT808_2019' else 'JT808_2013' end, 1
               from vehicle v where v.plate like 'BZ%%'""".formatted(firstPhone));
       }
+      // the script reads the gateway's own latency buckets from /actuator/prometheus with this key
+      try (PreparedStatement key = db.prepareStatement("""
+          insert into api_credential (kind, secret_hash, key_prefix, name, region_id, scopes)
+          select 'API_KEY', ?, ?, 'benchmark metrics', min(region_id), '{metrics:read}' from vehicle""")) {
+        key.setString(1, Sm3.hex(METRICS_KEY));
+        key.setString(2, METRICS_KEY.substring(0, 10));
+        key.executeUpdate();
+      }
       db.commit();
     }
     System.err.printf("%d vehicles with terminals%n", terminals);
@@ -86,6 +98,7 @@ public final class TelemetryLoad {
     lines.add(base.toString());
     lines.addAll(result.acknowledgedPositions());
     Files.write(ackFile, lines);
+    Files.write(Path.of(ackFile + ".seconds"), result.bySecond());
     System.out.printf("| %s | %d | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, result.connected(),
         interval > 0 ? "every " + interval + " ms" : String.valueOf(window),
         result.acknowledged(), result.seconds(), result.acknowledged() / (double) result.seconds(),

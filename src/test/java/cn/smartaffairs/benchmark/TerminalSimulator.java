@@ -46,7 +46,7 @@ final class TerminalSimulator {
 
   /** What a run measured, from the end of the warm-up. */
   record Result(int connected, long acknowledged, long refused, long seconds, double[] latencyMillis,
-      List<String> acknowledgedPositions) {
+      List<String> acknowledgedPositions, List<String> bySecond) {
     double percentile(double p) {
       if (latencyMillis.length == 0) {
         return Double.NaN;
@@ -116,10 +116,28 @@ final class TerminalSimulator {
       channels.forEach(Channel::close);
       double[] millis = latencies.stream().mapToDouble(l -> l[0] / 1e6).sorted().toArray();
       return new Result((int) (terminals - reporting.getCount()), acknowledged.get(), refused.get(),
-          Math.round(elapsed / 1e9), millis, List.copyOf(acknowledgedPositions));
+          Math.round(elapsed / 1e9), millis, List.copyOf(acknowledgedPositions), bySecond(start));
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The latencies by the second of the run in which the position was sent (second, count, p50, p99, max): a tail spread
+   * evenly over the run is waiting for a core, one in a few seconds is a pause or a job.
+   */
+  private List<String> bySecond(long start) {
+    Map<Long, List<Double>> seconds = new java.util.TreeMap<>();
+    for (long[] latency : latencies) {
+      seconds.computeIfAbsent((latency[1] - start) / 1_000_000_000L, s -> new ArrayList<>()).add(latency[0] / 1e6);
+    }
+    List<String> lines = new ArrayList<>();
+    seconds.forEach((second, millis) -> {
+      double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      lines.add(String.format("%d %d %.1f %.1f %.1f", second, sorted.length, sorted[(sorted.length - 1) / 2],
+          sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)], sorted[sorted.length - 1]));
+    });
+    return lines;
   }
 
   /** One terminal: its phone, edition, flow numbers and the positions it waits to hear about. */
@@ -206,7 +224,7 @@ final class TerminalSimulator {
         acknowledgedPositions.add(phone + "," + sent[1]);
         if (measuring) {
           acknowledged.incrementAndGet();
-          latencies.add(new long[] {System.nanoTime() - sent[0]});
+          latencies.add(new long[] {System.nanoTime() - sent[0], sent[0]});
         }
       } else if (measuring) {
         refused.incrementAndGet();

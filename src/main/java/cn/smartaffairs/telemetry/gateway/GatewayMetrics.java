@@ -4,6 +4,7 @@ import cn.smartaffairs.telemetry.jt808.MalformedFrameException.Fault;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,12 @@ public class GatewayMetrics {
     dropped = Counter.builder("telemetry.frames.dropped")
         .description("frames dropped unanswered: too many waiting on one connection").register(meters);
     meters.gauge("telemetry.connections", connections);
+    // buckets around the 100 ms target, so a scrape before and after a run tells how many were answered within it
     acknowledgement = Timer.builder("telemetry.position.acknowledgement")
-        .description("from a position's arrival to its acknowledgement, after its batch committed").register(meters);
+        .description("from a position's arrival to its acknowledgement, after its batch committed")
+        .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1))
+        .register(meters);
   }
 
   void malformed(Fault fault) {
