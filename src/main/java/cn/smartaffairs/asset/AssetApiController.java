@@ -2,6 +2,7 @@ package cn.smartaffairs.asset;
 
 import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Page;
+import cn.smartaffairs.printing.Label;
 import cn.smartaffairs.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The asset register (资产台账) for other systems: a finance system reads it with an API key of scope assets:read. */
 @RestController
@@ -26,8 +28,10 @@ class AssetApiController {
 
   private final AssetRegister register;
   private final AssetClasses classes;
+  private final AssetLabels labels;
 
-  AssetApiController(AssetRegister register, AssetClasses classes) {
+  AssetApiController(AssetRegister register, AssetClasses classes, AssetLabels labels) {
+    this.labels = labels;
     this.register = register;
     this.classes = classes;
   }
@@ -65,6 +69,13 @@ class AssetApiController {
   @Operation(summary = "资产 One asset with its book value")
   Asset asset(@PathVariable long id) {
     return register.get(id, CurrentUsers.current());
+  }
+
+  @GetMapping(value = "/api/v1/assets/{id}/label.pdf", produces = "application/pdf")
+  @Operation(summary = "资产标签 The asset's label as PDF (QR code with the asset page's address, number, name, unit)", description = "stock: ROLL_60X40 (one 60×40 mm label, the default) or A4_3X7 (an A4 sheet of 3 × 7 such labels).")
+  ResponseEntity<byte[]> label(@PathVariable long id, @RequestParam(required = false) Label.Stock stock) {
+    return AssetController.pdf("asset-label-" + id + ".pdf", labels.label(id, stock,
+        ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), CurrentUsers.current()));
   }
 
   @GetMapping("/api/v1/asset-classes")

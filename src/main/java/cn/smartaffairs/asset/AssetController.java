@@ -1,6 +1,8 @@
 package cn.smartaffairs.asset;
 
+import cn.smartaffairs.excel.ImportRejectedException;
 import cn.smartaffairs.excel.ListExport;
+import cn.smartaffairs.excel.XlsxDownload;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ListColumns;
@@ -8,6 +10,7 @@ import cn.smartaffairs.platform.ListQuery;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.platform.PageController;
 import cn.smartaffairs.platform.PageOutcome;
+import cn.smartaffairs.printing.Label;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
 import cn.smartaffairs.space.Room;
@@ -17,6 +20,7 @@ import cn.smartaffairs.vehicle.Vehicle;
 import cn.smartaffairs.vehicle.VehicleStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +38,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * 资产台账: the register as a list (filters by class, unit, status and location; .xlsx export), the registration form
@@ -67,9 +76,13 @@ class AssetController {
   private final SpaceRegister space;
   private final Fleet fleet;
   private final MessageSource messages;
+  private final AssetImport assetImport;
+  private final AssetLabels labels;
 
   AssetController(AssetRegister register, AssetClasses classes, OrganisationDirectory organisation,
-      SpaceRegister space, Fleet fleet, MessageSource messages) {
+      SpaceRegister space, Fleet fleet, MessageSource messages, AssetImport assetImport, AssetLabels labels) {
+    this.labels = labels;
+    this.assetImport = assetImport;
     this.register = register;
     this.classes = classes;
     this.organisation = organisation;
@@ -156,6 +169,61 @@ class AssetController {
     model.addAttribute("fundingSources", FundingSource.values());
     model.addAttribute("initialStatuses", AssetStatus.initial().stream().sorted().toList());
     return "asset/form";
+  }
+
+  /** The labels of the list's assets (its filters and search) as PDF, A4 sheets unless another stock is asked. */
+  @GetMapping("/assets/labels.pdf")
+  ResponseEntity<byte[]> labels(@RequestParam(required = false) String classCode,
+      @RequestParam(required = false) Long unitId, @RequestParam(required = false) AssetStatus status,
+      @RequestParam(required = false) Long roomId, @RequestParam(required = false) Label.Stock stock,
+      @RequestParam Map<String, String> parameters) {
+    byte[] pdf = labels.labels(new AssetRegister.Filter(classCode, unitId, status, roomId), COLUMNS.parse(parameters),
+        stock == null ? Label.Stock.A4_3X7 : stock, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+        CurrentUsers.current());
+    return pdf("asset-labels.pdf", pdf);
+  }
+
+  @GetMapping("/assets/{id}/label.pdf")
+  ResponseEntity<byte[]> label(@PathVariable long id, @RequestParam(required = false) Label.Stock stock) {
+    return pdf("asset-label-" + id + ".pdf", labels.label(id, stock,
+        ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), CurrentUsers.current()));
+  }
+
+  static ResponseEntity<byte[]> pdf(String fileName, byte[] pdf) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName + "\"")
+        .header("X-Content-Type-Options", "nosniff").body(pdf);
+  }
+
+  @GetMapping("/assets/import")
+  String importPage() {
+    requireImporter();
+    return "asset/import";
+  }
+
+  @GetMapping("/assets/import/template.xlsx")
+  void template(HttpServletResponse response) throws IOException {
+    requireImporter();
+    XlsxDownload.prepare(response, "资产台账导入模板.xlsx");
+    assetImport.writeTemplate(response.getOutputStream(), CurrentUsers.current());
+  }
+
+  @PostMapping("/assets/import")
+  String importWorkbook(@RequestParam MultipartFile file, Model model, Locale locale) throws IOException {
+    requireImporter();
+    try {
+      model.addAttribute("imported", assetImport.importWorkbook(file.getInputStream(), CurrentUsers.current(),
+          locale));
+    } catch (ImportRejectedException e) {
+      model.addAttribute("errors", e.errors());
+    }
+    return "asset/import";
+  }
+
+  private static void requireImporter() {
+    if (!AssetRegister.editScope(CurrentUsers.current()).isRegionWide()) {
+      throw new cn.smartaffairs.platform.ForbiddenException();
+    }
   }
 
   @GetMapping("/assets/{id}")

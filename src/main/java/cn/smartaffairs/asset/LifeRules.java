@@ -50,23 +50,31 @@ public class LifeRules {
 
   /**
    * The shortest life of a class in a region on a day: the version in force of the class itself or, failing one, of
-   * the nearest class above it; within a class the region's own version before the national one. The classes above
-   * are those of today's code table, whenever the asset was bought.
+   * the nearest class above it; within a class the region's own version before the national one. A day before the
+   * first version is read against the earliest. The classes above are those of today's code table, whenever the
+   * asset was bought.
    */
   public Optional<LifeRule> lifeOf(long regionId, String classCode, LocalDate day) {
     List<String> lineage = classes.lineage(classCode, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
     if (lineage.isEmpty()) {
       return Optional.empty();
     }
-    List<LifeRule> candidates = jdbc.sql("""
-        select * from asset_life_rule where (region_id is null or region_id = :region)
-           and class_code = any(:codes) and effective_from <= :day""")
-        .param("region", regionId).param("codes", lineage.toArray(String[]::new)).param("day", Date.valueOf(day))
-        .query(LifeRules::map).list();
-    Comparator<LifeRule> preferred = Comparator.<LifeRule>comparingInt(r -> lineage.indexOf(r.classCode()))
-        .thenComparing(r -> r.regionId() == null)
-        .thenComparing(LifeRule::effectiveFrom, Comparator.reverseOrder());
-    return candidates.stream().min(preferred);
+    List<LifeRule> versions = jdbc.sql("""
+        select * from asset_life_rule where (region_id is null or region_id = :region) and class_code = any(:codes)""")
+        .param("region", regionId).param("codes", lineage.toArray(String[]::new)).query(LifeRules::map).list();
+    Comparator<LifeRule> byDate = Comparator.comparing(LifeRule::effectiveFrom);
+    for (String code : lineage) {
+      List<LifeRule> own = versions.stream().filter(r -> r.classCode().equals(code)).toList();
+      Optional<LifeRule> inForce = own.stream().filter(r -> !r.effectiveFrom().isAfter(day))
+          .reduce(LifeRules::preferred);
+      if (inForce.isPresent()) {
+        return inForce;
+      }
+      if (!own.isEmpty()) {
+        return own.stream().min(byDate.thenComparing(LifeRule::national));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Of two versions of one class, the one that counts: the region's own before the national, then the newer. */
