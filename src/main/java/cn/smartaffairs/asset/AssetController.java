@@ -13,6 +13,7 @@ import cn.smartaffairs.platform.PageOutcome;
 import cn.smartaffairs.printing.Label;
 import cn.smartaffairs.security.CurrentUser;
 import cn.smartaffairs.security.CurrentUsers;
+import cn.smartaffairs.security.DataScope;
 import cn.smartaffairs.space.Room;
 import cn.smartaffairs.space.SpaceRegister;
 import cn.smartaffairs.vehicle.Fleet;
@@ -21,6 +22,7 @@ import cn.smartaffairs.vehicle.VehicleStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,9 +80,12 @@ class AssetController {
   private final MessageSource messages;
   private final AssetImport assetImport;
   private final AssetLabels labels;
+  private final AssetMovements movements;
 
   AssetController(AssetRegister register, AssetClasses classes, OrganisationDirectory organisation,
-      SpaceRegister space, Fleet fleet, MessageSource messages, AssetImport assetImport, AssetLabels labels) {
+      SpaceRegister space, Fleet fleet, MessageSource messages, AssetImport assetImport, AssetLabels labels,
+      AssetMovements movements) {
+    this.movements = movements;
     this.labels = labels;
     this.assetImport = assetImport;
     this.register = register;
@@ -151,6 +156,12 @@ class AssetController {
     }
   }
 
+  private Map<String, List<Room>> roomGroups(CurrentUser user) {
+    Map<String, List<Room>> rooms = new LinkedHashMap<>();
+    space.rooms(user).forEach(r -> rooms.computeIfAbsent(r.buildingName(), b -> new java.util.ArrayList<>()).add(r));
+    return rooms;
+  }
+
   private String form(Model model) {
     CurrentUser user = CurrentUsers.current();
     if (!AssetRegister.editScope(user).isRegionWide()) {
@@ -159,9 +170,7 @@ class AssetController {
     model.addAttribute("classes", classes.inForce(register.today()));
     model.addAttribute("units", organisation.unitChoices(AssetRegister.editScope(user)));
     model.addAttribute("keepers", register.keeperChoices(user));
-    Map<String, List<Room>> rooms = new LinkedHashMap<>();
-    space.rooms(user).forEach(r -> rooms.computeIfAbsent(r.buildingName(), b -> new java.util.ArrayList<>()).add(r));
-    model.addAttribute("roomGroups", rooms);
+    model.addAttribute("roomGroups", roomGroups(user));
     Set<Long> registered = Set.copyOf(register.registeredVehicles(user));
     model.addAttribute("vehicles", fleet.list(AssetRegister.editScope(user), null).stream()
         .filter(v -> v.status() != VehicleStatus.DISPOSED && !registered.contains(v.id()))
@@ -234,7 +243,59 @@ class AssetController {
     model.addAttribute("editable", register.editable(asset, user));
     model.addAttribute("moves", asset.status().next().stream().sorted().toList());
     model.addAttribute("vehicle", asset.vehicleId() == null ? null : vehicleOf(asset, user));
+    model.addAttribute("movements", movements.of(id, user));
+    if (register.editable(asset, user)) {
+      model.addAttribute("keepers", register.keepersOf(asset.unitId()));
+      model.addAttribute("roomGroups", roomGroups(user));
+      model.addAttribute("transferUnits", organisation.unitChoices(DataScope.region(asset.regionId())).stream()
+          .filter(u -> u.id() != asset.unitId()).toList());
+      LocalDate today = register.today();
+      if (!model.containsAttribute("issueForm")) {
+        var form = new MovementForms.IssueForm();
+        form.setOnDate(today);
+        model.addAttribute("issueForm", form);
+      }
+      if (!model.containsAttribute("returnForm")) {
+        var form = new MovementForms.ReturnForm();
+        form.setOnDate(today);
+        model.addAttribute("returnForm", form);
+      }
+      if (!model.containsAttribute("transferForm")) {
+        var form = new MovementForms.TransferForm();
+        form.setOnDate(today);
+        model.addAttribute("transferForm", form);
+      }
+    }
     return "asset/asset";
+  }
+
+  @PostMapping("/assets/{id}/issue")
+  String issue(@PathVariable long id, @Valid @ModelAttribute("issueForm") MovementForms.IssueForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> movements.issue(id, form.getKeeperStaffId(), form.getRoomId(),
+        form.getOnDate(), CurrentUsers.current()), () -> messages.getMessage("asset.issued", null, locale),
+        "/assets/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/assets/{id}/return")
+  String giveBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") MovementForms.ReturnForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> movements.giveBack(id, form.getOnDate(), CurrentUsers.current()),
+        () -> messages.getMessage("asset.returned", null, locale), "/assets/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/assets/{id}/transfer")
+  String transfer(@PathVariable long id, @Valid @ModelAttribute("transferForm") MovementForms.TransferForm form,
+      BindingResult binding, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> movements.requestTransfer(id, form.getToUnitId(),
+        form.getOnDate(), form.getNote(), CurrentUsers.current()),
+        () -> messages.getMessage("asset.transferRequested", null, locale), "/assets/" + id, redirect, messages,
+        locale);
+  }
+
+  @GetMapping("/assets/movements/{id}/handover.pdf")
+  ResponseEntity<byte[]> handover(@PathVariable long id) {
+    return pdf("asset-handover-" + id + ".pdf", movements.handover(id, CurrentUsers.current()));
   }
 
   private Vehicle vehicleOf(Asset asset, CurrentUser user) {

@@ -170,6 +170,13 @@ public class AssetRegister {
         .list();
   }
 
+  /** The active people of one unit, by name: who may be issued its assets. */
+  public List<Keeper> keepersOf(long unitId) {
+    return jdbc.sql("select p.id, p.name from org_person p where p.status = 'ACTIVE' and p.unit_id = :unit order by "
+        + SortKeys.pinyin("p.name") + ", p.id").param("unit", unitId)
+        .query((rs, n) -> new Keeper(rs.getLong("id"), rs.getString("name"))).list();
+  }
+
   /** Registers an asset of a unit the caller's region keeps; refused, naming the rule, when a field breaks one. */
   @Transactional
   public long register(NewAsset draft, CurrentUser by) {
