@@ -40,14 +40,13 @@ class AssetApiController {
   @Operation(summary = "资产列表 The assets in the caller's scope, a page at a time", description = "Each asset carries its book value (bookValueFen) and accumulated depreciation at the end of the "
       + "current month (straight line, no residual value, monthly; land and heritage not depreciated). classCode "
       + "takes the class's sub-classes too. status: IN_USE 在用, IDLE 闲置, IN_WAREHOUSE 在仓, ON_LOAN 借出, "
-      + "PENDING_DISPOSAL 待处置, DISPOSED 已处置. Money in fen. Sort keys: number, name, class, purchased, value, "
-      + "unit, status.")
+      + "PENDING_DISPOSAL 待处置, DISPOSED 已处置. Money in fen. As every list it also takes keyword (number, "
+      + "name, serial or model), sort (number, name, class, purchased, value, unit, status) and dir (asc, desc).")
   Page<Asset> assets(@RequestParam(required = false) String classCode, @RequestParam(required = false) Long unitId,
       @RequestParam(required = false) AssetStatus status,
       @Parameter(description = "a room of the office-space register") @RequestParam(required = false) Long roomId,
       @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-      @RequestParam(required = false) String keyword, @RequestParam(required = false) String sort) {
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     ListQuery query = ListQuery.parse(parameters, AssetRegister.SORT_KEYS, 50);
     query = new ListQuery(query.search(), query.sort(), query.descending(), query.page(), Page.boundedSize(size));
     return register.search(new AssetRegister.Filter(classCode, unitId, status, roomId), query,

@@ -108,6 +108,10 @@ public class AssetRegister {
 
   /** One page of the assets the caller sees. */
   public Page<Asset> search(Filter filter, ListQuery query, CurrentUser viewer) {
+    if (filter.classCode() != null && !filter.classCode().isBlank()
+        && !AssetClasses.CODE.matcher(filter.classCode().strip()).matches()) {
+      throw new BusinessRuleException("asset.class.codeInvalid", filter.classCode().strip());
+    }
     String where = " where " + DataScope.sqlCondition("a.region_id", "a.unit_id", "a.keeper_staff_id")
         + " and (cast(:classPrefix as varchar) is null or a.class_code like :classPrefix)"
         + " and (cast(:unit as bigint) is null or a.unit_id = :unit)"

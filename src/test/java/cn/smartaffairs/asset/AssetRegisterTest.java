@@ -268,6 +268,14 @@ class AssetRegisterTest {
   }
 
   @Test
+  void aClassFilterThatIsNoCodeIsRefusedNotSearchedFor() {
+    var answer = api.get("/api/v1/assets?classCode=A0%25%5C", api.tokenFor("asset.manager"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().get("detail").asText()).contains("分类代码");
+  }
+
+  @Test
   void theBookValueIsOfTheCurrentMonth() {
     LocalDate bought = today.withDayOfMonth(1);
     long id = register.register(desktop(number(), bought, 72_000), manager);
