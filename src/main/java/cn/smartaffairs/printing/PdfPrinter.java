@@ -71,6 +71,25 @@ public class PdfPrinter {
     }
   }
 
+  /**
+   * Labels on label stock: each a QR code on the left and its lines on the right, cut to the label's width; a roll
+   * prints one label per page of the label's size, an A4 sheet its grid centred on the page.
+   */
+  public byte[] printLabels(String title, List<Label> labels, Label.Stock stock) {
+    try (TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(fontFile));
+        PDDocument document = new PDDocument()) {
+      PDType0Font font = PDType0Font.load(document, collection.getFontByName(FONT_NAME), true);
+      document.getDocumentInformation().setTitle(title);
+      document.getDocumentInformation().setCreator("智慧机关事务平台");
+      new LabelLayout(document, font, stock).render(labels);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A QR code as PNG, for pages that show the same code as the printed form. */
   public static byte[] qrPng(String payload, int size) {
     try {
@@ -88,6 +107,105 @@ public class PdfPrinter {
           Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 1));
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode QR payload", e);
+    }
+  }
+
+  /** Places labels on pages of the stock, row by row. */
+  private static final class LabelLayout {
+    private static final float POINTS_PER_MM = 72 / 25.4f;
+    private final PDDocument document;
+    private final PDType0Font font;
+    private final Label.Stock stock;
+    private final float labelWidth;
+    private final float labelHeight;
+    private final PDRectangle pageSize;
+
+    LabelLayout(PDDocument document, PDType0Font font, Label.Stock stock) {
+      this.document = document;
+      this.font = font;
+      this.stock = stock;
+      this.labelWidth = stock.widthMm() * POINTS_PER_MM;
+      this.labelHeight = stock.heightMm() * POINTS_PER_MM;
+      this.pageSize = stock.perPage() == 1 ? new PDRectangle(labelWidth, labelHeight) : PDRectangle.A4;
+    }
+
+    void render(List<Label> labels) throws IOException {
+      float left = (pageSize.getWidth() - stock.columns() * labelWidth) / 2;
+      float top = pageSize.getHeight() - (pageSize.getHeight() - stock.rows() * labelHeight) / 2;
+      PDPageContentStream content = null;
+      try {
+        for (int i = 0; i < labels.size(); i++) {
+          int onPage = i % stock.perPage();
+          if (onPage == 0) {
+            if (content != null) {
+              content.close();
+            }
+            PDPage page = new PDPage(pageSize);
+            document.addPage(page);
+            content = new PDPageContentStream(document, page);
+          }
+          float x = left + (onPage % stock.columns()) * labelWidth;
+          float y = top - (onPage / stock.columns() + 1) * labelHeight;
+          label(content, labels.get(i), x, y);
+        }
+        if (content == null) {
+          document.addPage(new PDPage(pageSize));
+        }
+      } finally {
+        if (content != null) {
+          content.close();
+        }
+      }
+    }
+
+    private void label(PDPageContentStream content, Label label, float x, float y) throws IOException {
+      float pad = 2.5f * POINTS_PER_MM;
+      if (stock.perPage() > 1) {
+        content.setLineWidth(0.3f);
+        content.setStrokingColor(0.75f);
+        content.addRect(x, y, labelWidth, labelHeight);
+        content.stroke();
+      }
+      float qrSize = labelHeight - 2 * pad;
+      BufferedImage qr = MatrixToImageWriter.toBufferedImage(qrMatrix(label.qrPayload(), 240));
+      content.drawImage(LosslessFactory.createFromImage(document, qr), x + pad, y + pad, qrSize, qrSize);
+      float textLeft = x + pad + qrSize + pad;
+      float textWidth = x + labelWidth - pad - textLeft;
+      float baseline = y + labelHeight - pad - 9;
+      for (int i = 0; i < label.lines().size() && baseline > y + pad; i++) {
+        float size = i == 0 ? 9 : 7.5f;
+        String line = fitted(label.lines().get(i) == null ? "" : label.lines().get(i), size, textWidth);
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(textLeft, baseline);
+        content.showText(line);
+        content.endText();
+        baseline -= size + 4;
+      }
+    }
+
+    /** The text in glyphs the font has, cut with an ellipsis to the width. */
+    private String fitted(String text, float size, float max) throws IOException {
+      StringBuilder out = new StringBuilder();
+      float width = 0;
+      for (int i = 0; i < text.length();) {
+        int codePoint = text.codePointAt(i);
+        i += Character.charCount(codePoint);
+        String glyph = Character.isISOControl(codePoint) ? " " : new String(Character.toChars(codePoint));
+        float glyphWidth;
+        try {
+          glyphWidth = font.getStringWidth(glyph) / 1000 * size;
+        } catch (IllegalArgumentException e) {
+          glyph = "?";
+          glyphWidth = font.getStringWidth(glyph) / 1000 * size;
+        }
+        if (width + glyphWidth > max) {
+          return out.append('…').toString();
+        }
+        out.append(glyph);
+        width += glyphWidth;
+      }
+      return out.toString();
     }
   }
 

@@ -17,6 +17,8 @@ public enum ApiScope {
   MEETING_ROOMS_READ("meetings:read", HttpMethod.GET, "/api/v1/meeting-rooms/**"),
   /** A supervising platform's or a fuel-card system's view of the fleet (读取车辆). */
   VEHICLES_READ("vehicles:read", HttpMethod.GET, "/api/v1/vehicles/**"),
+  /** A finance system's view of the asset register with book values (读取资产台账). */
+  ASSETS_READ("assets:read", HttpMethod.GET, "/api/v1/assets/**"),
   /** The monitoring system's scrape of the Prometheus metrics (读取运行指标). */
   METRICS_READ("metrics:read", HttpMethod.GET, "/actuator/prometheus");
 
