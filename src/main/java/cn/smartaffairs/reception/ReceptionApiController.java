@@ -88,6 +88,20 @@ class ReceptionApiController {
     return plans.removeStay(id, stayId, version, CurrentUsers.current());
   }
 
+  @PostMapping("/{id}/vehicle-request")
+  @Operation(summary = "接待用车 Create the visit's vehicle request in the vehicle module (its own approval follows)")
+  Reception requestVehicle(@PathVariable long id, @RequestBody ReceptionPlans.VehicleLine line,
+      @RequestParam(required = false) Integer version) {
+    return plans.requestVehicle(id, line, version, CurrentUsers.current());
+  }
+
+  @PostMapping("/{id}/room-booking")
+  @Operation(summary = "会议室 Book a meeting room for the visit in the meeting module")
+  Reception bookRoom(@PathVariable long id, @RequestBody ReceptionPlans.RoomLine line,
+      @RequestParam(required = false) Integer version) {
+    return plans.bookRoom(id, line, version, CurrentUsers.current());
+  }
+
   @GetMapping("/{id}/consumption")
   @Operation(summary = "消费清单 The consumption list (amounts in fen)")
   List<Reception.Consumption> consumption(@PathVariable long id) {

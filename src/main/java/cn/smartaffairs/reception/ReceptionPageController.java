@@ -1,6 +1,8 @@
 package cn.smartaffairs.reception;
 
 import cn.smartaffairs.excel.ListExport;
+import cn.smartaffairs.meeting.MeetingRooms;
+import cn.smartaffairs.vehicle.Drivers;
 import cn.smartaffairs.organisation.OrganisationDirectory;
 import cn.smartaffairs.platform.ListColumns;
 import cn.smartaffairs.platform.ListQuery;
@@ -53,11 +55,15 @@ class ReceptionPageController {
   private final ReceptionRegister register;
   private final ReceptionRuleTables rules;
   private final OrganisationDirectory organisation;
+  private final Drivers places;
+  private final MeetingRooms meetingRooms;
   private final MessageSource messages;
 
   ReceptionPageController(Receptions receptions, ReceptionPlans plans, ReceptionDocuments documents,
-      ReceptionRegister register, ReceptionRuleTables rules, OrganisationDirectory organisation,
-      MessageSource messages) {
+      ReceptionRegister register, ReceptionRuleTables rules, OrganisationDirectory organisation, Drivers places,
+      MeetingRooms meetingRooms, MessageSource messages) {
+    this.places = places;
+    this.meetingRooms = meetingRooms;
     this.receptions = receptions;
     this.plans = plans;
     this.documents = documents;
@@ -135,6 +141,22 @@ class ReceptionPageController {
       form.setNights((int) Math.max(1, reception.departure().toEpochDay() - reception.arrival().toEpochDay()));
       model.addAttribute("stayForm", form);
     }
+    if (model.getAttribute("canEditPlan") == Boolean.TRUE) {
+      model.addAttribute("places", places.places(reception.regionId()));
+      model.addAttribute("rooms", meetingRooms.rooms(user));
+    }
+    if (!model.containsAttribute("vehicleForm")) {
+      var form = new VehicleForm();
+      form.setStart(reception.arrival().atTime(9, 0));
+      form.setEnd(reception.arrival().atTime(17, 0));
+      model.addAttribute("vehicleForm", form);
+    }
+    if (!model.containsAttribute("roomBookingForm")) {
+      var form = new RoomBookingForm();
+      form.setStart(reception.arrival().atTime(9, 30));
+      form.setEnd(reception.arrival().atTime(11, 30));
+      model.addAttribute("roomBookingForm", form);
+    }
     if (!model.containsAttribute("consumptionForm")) {
       var form = new ConsumptionForm();
       form.setSpentOn(reception.arrival());
@@ -165,6 +187,27 @@ class ReceptionPageController {
   String removeStay(@PathVariable long id, @PathVariable long stayId,
       @RequestParam(required = false) Integer version, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> plans.removeStay(id, stayId, version, CurrentUsers.current()),
+        "/receptions/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/receptions/{id}/vehicle-request")
+  String requestVehicle(@PathVariable long id, @Valid @ModelAttribute("vehicleForm") VehicleForm form,
+      BindingResult binding, @RequestParam(required = false) Integer version, RedirectAttributes redirect,
+      Locale locale) {
+    return PageOutcome.redirectAfter(binding,
+        () -> plans.requestVehicle(id, form.line(), version, CurrentUsers.current()),
+        () -> messages.getMessage("reception.vehicleRequested",
+            new Object[] {receptions.get(id, CurrentUsers.current()).vehicleRequestId()}, locale),
+        "/receptions/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/receptions/{id}/room-booking")
+  String bookRoom(@PathVariable long id, @Valid @ModelAttribute("roomBookingForm") RoomBookingForm form,
+      BindingResult binding, @RequestParam(required = false) Integer version, RedirectAttributes redirect,
+      Locale locale) {
+    return PageOutcome.redirectAfter(binding, () -> plans.bookRoom(id, form.line(), version, CurrentUsers.current()),
+        () -> messages.getMessage("reception.roomBooked",
+            new Object[] {receptions.get(id, CurrentUsers.current()).meetingBookingId()}, locale),
         "/receptions/" + id, redirect, messages, locale);
   }
 

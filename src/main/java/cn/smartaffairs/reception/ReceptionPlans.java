@@ -2,7 +2,16 @@ package cn.smartaffairs.reception;
 
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.meeting.MeetingBooking;
+import cn.smartaffairs.meeting.MeetingRooms;
+import cn.smartaffairs.meeting.NewBooking;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.PlatformConfiguration;
+import cn.smartaffairs.vehicle.NewTripRequest;
+import cn.smartaffairs.vehicle.VehicleCategory;
+import cn.smartaffairs.vehicle.VehicleRequests;
+import java.time.LocalDateTime;
 import cn.smartaffairs.reception.NewReception.MealLine;
 import cn.smartaffairs.security.CurrentUser;
 import java.util.LinkedHashMap;
@@ -23,12 +32,66 @@ public class ReceptionPlans {
   private final AuditTrail audit;
   private final Receptions receptions;
   private final ReceptionRuleTables rules;
+  private final VehicleRequests vehicleRequests;
+  private final MeetingRooms meetingRooms;
 
-  ReceptionPlans(JdbcClient jdbc, AuditTrail audit, Receptions receptions, ReceptionRuleTables rules) {
+  ReceptionPlans(JdbcClient jdbc, AuditTrail audit, Receptions receptions, ReceptionRuleTables rules,
+      VehicleRequests vehicleRequests, MeetingRooms meetingRooms) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.receptions = receptions;
     this.rules = rules;
+    this.vehicleRequests = vehicleRequests;
+    this.meetingRooms = meetingRooms;
+  }
+
+  /** A car for the guests: from a named place to another and back, in a window (Beijing time). */
+  public record VehicleLine(Long originPlaceId, Long destinationPlaceId, LocalDateTime start, LocalDateTime end,
+      Integer passengers) {}
+
+  /** A meeting room for the visit's talks, in a window (Beijing time). */
+  public record RoomLine(Long roomId, LocalDateTime start, LocalDateTime end, Integer attendees) {}
+
+  /**
+   * Creates the visit's vehicle request in the vehicle module (through {@link VehicleRequests}, which sends it to its
+   * own approval) and records it on the reception; one per reception.
+   */
+  @Transactional
+  public Reception requestVehicle(long id, VehicleLine line, Integer expectedVersion, CurrentUser by) {
+    Reception reception = editable(id, expectedVersion, by);
+    if (reception.vehicleRequestId() != null) {
+      throw new ConflictException("reception.vehicleAlready");
+    }
+    if (line == null || line.originPlaceId() == null || line.destinationPlaceId() == null) {
+      throw new BusinessRuleException("reception.vehicleIncomplete");
+    }
+    String purpose = "公务接待：" + reception.guestUnit() + " " + reception.letterNo();
+    long requestId = vehicleRequests.submit(new NewTripRequest(purpose.length() > 200
+        ? purpose.substring(0, 200)
+        : purpose, line.passengers() == null ? reception.guests().size() : line.passengers(), VehicleCategory.OTHER,
+        line.originPlaceId(), null, List.of(line.destinationPlaceId()), null, line.start(), line.end(), true), by);
+    link(reception, "vehicle", requestId);
+    return saved(id);
+  }
+
+  /** Books a meeting room in the meeting module (through {@link MeetingRooms}) and records it; one per reception. */
+  @Transactional
+  public Reception bookRoom(long id, RoomLine line, Integer expectedVersion, CurrentUser by) {
+    Reception reception = editable(id, expectedVersion, by);
+    if (reception.meetingBookingId() != null) {
+      throw new ConflictException("reception.roomAlready");
+    }
+    if (line == null || line.roomId() == null || line.start() == null || line.end() == null) {
+      throw new BusinessRuleException("reception.roomIncomplete");
+    }
+    String subject = "公务接待：" + reception.guestUnit();
+    MeetingBooking booking = meetingRooms.book(new NewBooking(line.roomId(),
+        line.start().atZone(PlatformConfiguration.ZONE).toOffsetDateTime(),
+        line.end().atZone(PlatformConfiguration.ZONE).toOffsetDateTime(),
+        subject.length() > 100 ? subject.substring(0, 100) : subject,
+        line.attendees() == null ? reception.guests().size() + 3 : line.attendees(), null), by);
+    link(reception, "meeting", booking.id());
+    return saved(id);
   }
 
   /** A guest's room at a designated hotel. */
@@ -95,16 +158,16 @@ public class ReceptionPlans {
   }
 
   /** Records the vehicle request or room booking the plan made in another module. */
-  void link(long id, String column, long otherId, CurrentUser by) {
-    Reception reception = receptions.lockForChange(id, null, by);
-    String sql = switch (column) {
-      case "vehicle" -> "update reception set vehicle_request_id = :other, version = version + 1 where id = :id";
-      case "meeting" -> "update reception set meeting_booking_id = :other, version = version + 1 where id = :id";
-      default -> throw new IllegalArgumentException(column);
-    };
-    jdbc.sql(sql).param("other", otherId).param("id", id).update();
-    audit.record(AuditEntry.updated("reception", id, reception.regionId(), Map.of(),
-        Map.of(column + "Id", otherId)));
+  private void link(Reception reception, String kind, long otherId) {
+    if ("vehicle".equals(kind)) {
+      jdbc.sql("update reception set vehicle_request_id = :other where id = :id").param("other", otherId)
+          .param("id", reception.id()).update();
+    } else {
+      jdbc.sql("update reception set meeting_booking_id = :other where id = :id").param("other", otherId)
+          .param("id", reception.id()).update();
+    }
+    audit.record(AuditEntry.updated("reception", reception.id(), reception.regionId(), Map.of(),
+        Map.of(kind + "Id", otherId)));
   }
 
   private Reception editable(long id, Integer expectedVersion, CurrentUser by) {
