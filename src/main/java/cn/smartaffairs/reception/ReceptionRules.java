@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class ReceptionRules {
 
   static final int MAX_GUESTS = 200;
+  /** No line of a reception's bill reaches ten million yuan; a larger figure is a typing error (and keeps sums exact). */
+  static final long MAX_AMOUNT_FEN = 1_000_000_000L;
 
   private ReceptionRules() {}
 
@@ -129,6 +131,9 @@ public final class ReceptionRules {
     }
     if (amountFen <= 0) {
       throw new BusinessRuleException("reception.rule.amountPositive");
+    }
+    if (amountFen > MAX_AMOUNT_FEN) {
+      throw new BusinessRuleException("reception.rule.amountTooLarge", yuan(MAX_AMOUNT_FEN));
     }
     if (spentOn.isBefore(arrival) || spentOn.isAfter(departure)) {
       throw new BusinessRuleException("reception.rule.consumptionOutsideVisit", spentOn, arrival, departure);

@@ -338,7 +338,8 @@ public class Receptions {
     }
   }
 
-  LocalDate today() {
+  /** Today in Beijing, by the platform clock. */
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
   }
 

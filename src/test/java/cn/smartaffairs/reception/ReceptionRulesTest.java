@@ -135,6 +135,10 @@ class ReceptionRulesTest {
         NATIONAL))).isNull();
     assertThat(brokenRule(() -> ReceptionRules.checkConsumption("工作餐", 0, ARRIVAL, ARRIVAL, DEPARTURE, NATIONAL)))
         .isEqualTo("reception.rule.amountPositive");
+    assertThat(brokenRule(() -> ReceptionRules.checkConsumption("会场租赁", ReceptionRules.MAX_AMOUNT_FEN, ARRIVAL,
+        ARRIVAL, DEPARTURE, NATIONAL))).isNull();
+    assertThat(brokenRule(() -> ReceptionRules.checkConsumption("会场租赁", ReceptionRules.MAX_AMOUNT_FEN + 1, ARRIVAL,
+        ARRIVAL, DEPARTURE, NATIONAL))).isEqualTo("reception.rule.amountTooLarge");
     assertThat(brokenRule(() -> ReceptionRules.checkConsumption("工作餐", 100, DEPARTURE.plusDays(1), ARRIVAL,
         DEPARTURE, NATIONAL))).isEqualTo("reception.rule.consumptionOutsideVisit");
   }
