@@ -26,6 +26,7 @@ class ReceptionDocumentsTest {
   @Autowired JdbcClient jdbc;
   @Autowired ReceptionRuleTables rules;
   @Autowired Accounts accounts;
+  @Autowired ReceptionRegister register;
   ApiClient api;
   ReceptionFixtures fixtures;
   String liaison;
@@ -108,6 +109,17 @@ class ReceptionDocumentsTest {
     assertThat(closed.status()).as(String.valueOf(closed.body())).isEqualTo(200);
     assertThat(closed.body().get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.body().get("list").get("totalFen").asLong()).isEqualTo(70000);
+    var month = register.totals(accounts.loadUserByUsername("region.admin"), ARRIVAL.withDayOfMonth(1),
+        ARRIVAL.withDayOfMonth(1).plusMonths(1));
+    assertThat(month).anySatisfy(total -> {
+      assertThat(total.unitName()).isEqualTo("市财政局");
+      assertThat(total.guests()).isGreaterThanOrEqualTo(3);
+      assertThat(total.costFen()).isGreaterThanOrEqualTo(70000);
+    });
+    assertThat(register.totals(accounts.loadUserByUsername("county.admin"), ARRIVAL.withDayOfMonth(1),
+        ARRIVAL.withDayOfMonth(1).plusMonths(1))).noneSatisfy(
+            total -> assertThat(total.unitName())
+                .isEqualTo("市财政局"));
 
     HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://localhost:" + port + path + "/documents/reception-list.pdf"))
