@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -40,18 +41,28 @@ public class ReceptionForm implements Serializable {
   @YuanAmount private String mealPrice;
   private boolean mealInCanteen;
 
-  /** The guests typed one per line, the three parts separated by a comma (，or ,), 、 or a tab. */
-  List<NewReception.GuestLine> guests() {
+  /**
+   * The guests typed one per line, the parts separated by a comma (，or ,), 、 or a tab: name, unit, post and, optionally,
+   * the rank grade (职务层次) in words as the grade list names it ({@code gradeNames}), which sets the room standard.
+   */
+  List<NewReception.GuestLine> guests(Map<String, RankGrade> gradeNames) {
     List<NewReception.GuestLine> guests = new ArrayList<>();
     for (String line : guestLines.split("\\R")) {
       if (line.isBlank()) {
         continue;
       }
       String[] parts = line.strip().split("\\s*[,，、\\t]\\s*");
-      if (parts.length != 3) {
+      if (parts.length != 3 && parts.length != 4) {
         throw new BusinessRuleException("reception.form.guestLine", line.strip());
       }
-      guests.add(new NewReception.GuestLine(parts[0], parts[1], parts[2], null));
+      RankGrade grade = null;
+      if (parts.length == 4) {
+        grade = gradeNames.get(parts[3]);
+        if (grade == null) {
+          throw new BusinessRuleException("reception.form.gradeUnknown", parts[3]);
+        }
+      }
+      guests.add(new NewReception.GuestLine(parts[0], parts[1], parts[2], grade));
     }
     return guests;
   }
@@ -65,8 +76,9 @@ public class ReceptionForm implements Serializable {
         mealPrice == null || mealPrice.isBlank() ? null : Money.ofFormYuan(mealPrice).fen(), mealInCanteen));
   }
 
-  NewReception draft() {
-    return new NewReception(hostUnitId, letterNo, guestUnit, purpose, arrival, departure, guests(), meals());
+  NewReception draft(Map<String, RankGrade> gradeNames) {
+    return new NewReception(hostUnitId, letterNo, guestUnit, purpose, arrival, departure, guests(gradeNames),
+        meals());
   }
 
   public Long getHostUnitId() { return hostUnitId; }

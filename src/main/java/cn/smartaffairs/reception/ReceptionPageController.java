@@ -110,7 +110,12 @@ class ReceptionPageController {
       return PageOutcome.redirectWithErrors(binding, "/receptions/new", redirect);
     }
     try {
-      Reception created = receptions.register(form.draft(), CurrentUsers.current());
+      Map<String, RankGrade> gradeNames = new java.util.HashMap<>();
+      for (RankGrade grade : RankGrade.values()) {
+        gradeNames.put(messages.getMessage("reception.grade." + grade, null, Locale.SIMPLIFIED_CHINESE), grade);
+        gradeNames.put(messages.getMessage("reception.grade." + grade, null, locale), grade);
+      }
+      Reception created = receptions.register(form.draft(gradeNames), CurrentUsers.current());
       redirect.addFlashAttribute("flash", messages.getMessage("reception.registered",
           new Object[] {created.guestUnit(), created.letterNo()}, locale));
       return "redirect:/receptions/" + created.id();
@@ -145,6 +150,18 @@ class ReceptionPageController {
       model.addAttribute("places", places.places(reception.regionId()));
       model.addAttribute("rooms", meetingRooms.rooms(user));
     }
+    if (!model.containsAttribute("mealForm")) {
+      var form = new MealForm();
+      reception.meals().stream().findFirst().ifPresentOrElse(meal -> {
+        form.setDate(meal.date());
+        form.setKind(meal.kind());
+        form.setAccompanying(meal.accompanying());
+        form.setPrice(Money.ofFen(meal.pricePerPersonFen()).yuan().toPlainString());
+        form.setInCanteen(meal.inCanteen());
+      }, () -> form.setDate(reception.arrival()));
+      model.addAttribute("mealForm", form);
+    }
+    model.addAttribute("mealKinds", MealKind.values());
     if (!model.containsAttribute("vehicleForm")) {
       var form = new VehicleForm();
       form.setStart(reception.arrival().atTime(9, 0));
@@ -188,6 +205,14 @@ class ReceptionPageController {
       @RequestParam(required = false) Integer version, RedirectAttributes redirect, Locale locale) {
     return PageOutcome.redirectAfter(() -> plans.removeStay(id, stayId, version, CurrentUsers.current()),
         "/receptions/" + id, redirect, messages, locale);
+  }
+
+  @PostMapping("/receptions/{id}/meals")
+  String replaceMeal(@PathVariable long id, @Valid @ModelAttribute("mealForm") MealForm form, BindingResult binding,
+      @RequestParam(required = false) Integer version, RedirectAttributes redirect, Locale locale) {
+    return PageOutcome.redirectAfter(binding,
+        () -> plans.replaceMeals(id, java.util.List.of(form.line()), version, CurrentUsers.current()),
+        () -> messages.getMessage("common.saved", null, locale), "/receptions/" + id, redirect, messages, locale);
   }
 
   @PostMapping("/receptions/{id}/vehicle-request")

@@ -85,7 +85,7 @@ class ReceptionBrowserTest {
     type("#purpose", "调研预算绩效管理工作");
     setDate("#arrival", arrival);
     setDate("#departure", arrival.plusDays(1));
-    type("#guestLines", "王明，省财政厅，处长\n李华，省财政厅，副处长\n赵强，省财政厅，科员");
+    type("#guestLines", "王明，省财政厅，处长，县处级正职\n李华，省财政厅，副处长\n赵强，省财政厅，科员");
     setDate("#mealDate", arrival);
     type("#accompanying", "4");
     type("#mealPrice", "80");
@@ -97,14 +97,19 @@ class ReceptionBrowserTest {
     browser.clickAndWaitForPage("#register-reception");
     assertThat(browser.find("h1").getText()).contains("省财政厅", letterNo);
     assertThat(browser.find("#reception-status").getText()).isEqualTo("已登记公函");
-    assertThat(browser.find("#guests").getText()).contains("王明", "副处长");
+    assertThat(browser.find("#guests").getText()).contains("王明", "副处长", "县处级正职");
+    browser.find("#meal-form").findElement(org.openqa.selenium.By.xpath("..")).findElement(
+        org.openqa.selenium.By.tagName("summary")).click();
+    type("#meal-accompanying", "2");
+    browser.clickAndWaitForPage("#save-meal");
+    assertThat(browser.find("#meals").getText()).contains("午餐", "80.00");
 
     new Select(browser.find("#guestId")).selectByVisibleText("王明");
     new Select(browser.find("#hotelId")).selectByVisibleText(hotel);
     type("#pricePerNight", "300");
     browser.clickAndWaitForPage("#add-stay");
     assertThat(browser.find("#stays").getText()).contains("王明", hotel, "标准间");
-    assertThat(browser.find("#estimated-cost").getText()).isEqualTo("¥780.00");
+    assertThat(browser.find("#estimated-cost").getText()).isEqualTo("¥700.00");
     browser.clickAndWaitForPage("#submit-reception");
     assertThat(browser.find("#reception-status").getText()).isEqualTo("审批中");
     long receptionId = Long.parseLong(browser.path().replaceAll("\\D", ""));
@@ -116,7 +121,7 @@ class ReceptionBrowserTest {
       browser.open("/approvals/" + approvalId);
       assertThat(browser.find("#approval-type").getText()).isEqualTo("公务接待审批");
       assertThat(browser.find("#approval-summary").getText()).contains("王明（省财政厅 处长）", "调研预算绩效管理工作",
-          "陪餐 3 人", "¥780.00", "柒佰捌拾元整");
+          "陪餐 2 人", "¥700.00", "柒佰元整");
       browser.clickAndWaitForPage("#approve");
     }
     browser.screenshot("reception-02-approved");
@@ -132,8 +137,8 @@ class ReceptionBrowserTest {
     browser.clickAndWaitForPage("#add-consumption");
     assertThat(browser.visible("#flash-error").getText()).contains("不得含有“五粮液”");
     setDate("#spentOn", arrival);
-    type("#item", "工作餐（6人）");
-    type("#amount", "480");
+    type("#item", "工作餐（5人）");
+    type("#amount", "400");
     browser.clickAndWaitForPage("#add-consumption");
     new Select(browser.find("#category")).selectByVisibleText("住宿费");
     setDate("#spentOn", arrival);
@@ -141,12 +146,12 @@ class ReceptionBrowserTest {
     type("#amount", "300");
     type("#invoiceNo", "No.00012345");
     browser.clickAndWaitForPage("#add-consumption");
-    assertThat(browser.find("#consumption-total").getText()).isEqualTo("780.00");
+    assertThat(browser.find("#consumption-total").getText()).isEqualTo("700.00");
 
     type("#place", "市财政局三楼会议室");
     type("#signedBy", "财政局负责人");
     browser.clickAndWaitForPage("#generate-list");
-    assertThat(browser.find("#list-generated").getText()).contains("接待 3 人", "¥780.00");
+    assertThat(browser.find("#list-generated").getText()).contains("接待 3 人", "¥700.00");
     String pdfPath = URI.create(browser.find("#list-pdf").getAttribute("href")).getPath();
     String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
     HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
