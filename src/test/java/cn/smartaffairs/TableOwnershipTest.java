@@ -64,6 +64,7 @@ class TableOwnershipTest {
     prefixes.put("space_", "space");
     prefixes.put("telemetry_", "telemetry");
     prefixes.put("asset", "asset");
+    prefixes.put("reception", "reception");
     return prefixes;
   }
 
