@@ -181,6 +181,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                 "/calendar-feeds/**",
+                // a visitor's own pages (module access): the host's invitation link and the pass, no sign-in
+                "/visit/**",
                 "/actuator/health/**", "/actuator/info")
             .permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")
