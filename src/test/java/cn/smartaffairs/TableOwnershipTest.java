@@ -63,6 +63,7 @@ class TableOwnershipTest {
     prefixes.put("canteen", "canteen");
     prefixes.put("space_", "space");
     prefixes.put("telemetry_", "telemetry");
+    prefixes.put("access_", "access");
     return prefixes;
   }
 

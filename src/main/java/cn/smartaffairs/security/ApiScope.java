@@ -17,6 +17,8 @@ public enum ApiScope {
   MEETING_ROOMS_READ("meetings:read", HttpMethod.GET, "/api/v1/meeting-rooms/**"),
   /** A supervising platform's or a fuel-card system's view of the fleet (读取车辆). */
   VEHICLES_READ("vehicles:read", HttpMethod.GET, "/api/v1/vehicles/**"),
+  /** A plate-recognition camera system reporting the plates its gates read (出入口车辆识别, module access). */
+  GATE_EVENTS("gates:events", HttpMethod.POST, "/api/v1/gate-events"),
   /** The monitoring system's scrape of the Prometheus metrics (读取运行指标). */
   METRICS_READ("metrics:read", HttpMethod.GET, "/actuator/prometheus");
 
