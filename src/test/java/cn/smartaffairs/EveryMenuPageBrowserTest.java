@@ -92,7 +92,7 @@ class EveryMenuPageBrowserTest {
   @Execution(ExecutionMode.CONCURRENT)
   @ValueSource(strings = {"admin", "region.admin", "county.admin", "vehicle.manager", "space.manager",
       "meeting.manager", "canteen.manager", "repair.manager", "asset.manager", "lj.vehicle", "unit.head", "liaison",
-      "staff", "driver", "worker"})
+      "staff", "driver", "worker", "security.manager", "guard"})
   void everyMenuPageRunsItsScriptsAndSpeaksThePersonsLanguage(String username) {
     List<String> problems = new ArrayList<>();
     List<String> words = new ArrayList<>();

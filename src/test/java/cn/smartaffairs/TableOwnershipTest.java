@@ -65,6 +65,7 @@ class TableOwnershipTest {
     prefixes.put("telemetry_", "telemetry");
     prefixes.put("asset", "asset");
     prefixes.put("reception", "reception");
+    prefixes.put("access_", "access");
     return prefixes;
   }
 

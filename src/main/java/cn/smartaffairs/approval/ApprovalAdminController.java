@@ -41,7 +41,7 @@ class ApprovalAdminController {
   /** The roles a step may name, and whose holders can be chosen as named approvers or deputies. */
   static final List<Role> APPROVER_ROLES = List.of(Role.UNIT_HEAD, Role.UNIT_LIAISON, Role.REGION_ADMIN,
       Role.VEHICLE_MANAGER, Role.SPACE_MANAGER, Role.MEETING_MANAGER, Role.CANTEEN_MANAGER, Role.REPAIR_MANAGER,
-      Role.ASSET_MANAGER);
+      Role.ASSET_MANAGER, Role.SECURITY_MANAGER);
 
   private static final java.time.format.DateTimeFormatter DEPUTY_TIME = java.time.format.DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm");

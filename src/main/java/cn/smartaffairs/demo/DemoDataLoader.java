@@ -127,6 +127,10 @@ class DemoDataLoader implements ApplicationRunner {
     person("asset.manager", "资产管理员", city, affairs, staffIds.get("YX:市机关事务管理局").get(9), Role.ASSET_MANAGER, null, hash);
     person("driver", "驾驶员", city, affairs, staffIds.get("YX:市机关事务管理局").get(12), Role.DRIVER, null, hash);
     person("worker", "维修工", city, affairs, staffIds.get("YX:市机关事务管理局").get(13), Role.REPAIR_WORKER, null, hash);
+    person("security.manager", "安保负责人", city, affairs, staffIds.get("YX:市机关事务管理局").get(14),
+        Role.SECURITY_MANAGER, null, hash);
+    person("guard", "门岗保安", city, affairs, staffIds.get("YX:市机关事务管理局").get(15), Role.SECURITY_GUARD, null,
+        hash);
     person("unit.head", "财政局负责人", city, finance, staffIds.get("YX:市财政局").get(0), Role.UNIT_HEAD, finance, hash);
     person("liaison", "财政局联络员", city, finance, staffIds.get("YX:市财政局").get(5), Role.UNIT_LIAISON, finance, hash);
     person("staff", "财政局干部", city, finance, staffIds.get("YX:市财政局").get(10), Role.STAFF, null, hash);

@@ -19,6 +19,8 @@ public enum ApiScope {
   VEHICLES_READ("vehicles:read", HttpMethod.GET, "/api/v1/vehicles/**"),
   /** A finance system's view of the asset register with book values (读取资产台账). */
   ASSETS_READ("assets:read", HttpMethod.GET, "/api/v1/assets/**"),
+  /** A plate-recognition camera system reporting the plates its gates read (出入口车辆识别, module access). */
+  GATE_EVENTS("gates:events", HttpMethod.POST, "/api/v1/gate-events"),
   /** The monitoring system's scrape of the Prometheus metrics (读取运行指标). */
   METRICS_READ("metrics:read", HttpMethod.GET, "/actuator/prometheus");
 

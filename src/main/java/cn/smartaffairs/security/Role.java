@@ -9,7 +9,11 @@ public enum Role {
   /** 单位负责人, the first approver of many requests */
   UNIT_HEAD(Reach.UNIT),
   /** 单位联络员 */
-  UNIT_LIAISON(Reach.UNIT), STAFF(Reach.SELF), DRIVER(Reach.SELF), REPAIR_WORKER(Reach.SELF);
+  UNIT_LIAISON(Reach.UNIT), STAFF(Reach.SELF), DRIVER(Reach.SELF), REPAIR_WORKER(Reach.SELF),
+  /** 安保负责人: the watch list, passes, gates, parking and guard duty of a region (module access) */
+  SECURITY_MANAGER(Reach.REGION),
+  /** 门岗保安: the gate desk, check-in and check-out of the region's visitors, patrols */
+  SECURITY_GUARD(Reach.REGION);
 
   /** How much of the data a role sees. */
   public enum Reach {

@@ -181,6 +181,9 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                 "/calendar-feeds/**",
+                // a visitor's own pages (module access): the host's invitation link and the pass, no sign-in;
+                // the public board of free parking places
+                "/visit/**", "/parking",
                 "/actuator/health/**", "/actuator/info")
             .permitAll()
             .requestMatchers("/admin/**", "/units/import/**", "/units/import")
