@@ -3,7 +3,6 @@ package cn.smartaffairs.access;
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
 import cn.smartaffairs.crypto.FieldCipher;
-import cn.smartaffairs.crypto.Sm3;
 import cn.smartaffairs.notification.Notifications;
 import cn.smartaffairs.organisation.MobileNumber;
 import cn.smartaffairs.platform.BusinessRuleException;
@@ -176,7 +175,7 @@ public class Visits {
         select v.id from access_visit v
          where v.id_number_hash = :hash and v.visit_on = :today and v.status in ('REQUESTED', 'EXPECTED') and """
         + DataScope.sqlCondition("v.region_id", null, null) + " order by v.window_from, v.id")
-        .paramSource(gate.bind(new MapSqlParameterSource("hash", idHash(number)).addValue("today",
+        .paramSource(gate.bind(new MapSqlParameterSource("hash", idHash(cipher, number)).addValue("today",
             Date.valueOf(today()))))
         .query(Long.class).list();
     if (ids.isEmpty()) {
@@ -236,9 +235,9 @@ public class Visits {
     return LocalDate.now(clock.withZone(Visit.BEIJING));
   }
 
-  static String idHash(ResidentIdNumber number) {
-    // domain-separated, so the hash of an ID number here matches no other module's hash of the same text
-    return Sm3.hex("access.resident-id:" + number.value());
+  /** The ID number's keyed lookup hash: an unkeyed one could be reversed by hashing every possible number. */
+  static String idHash(FieldCipher cipher, ResidentIdNumber number) {
+    return cipher.lookupHash("access.resident-id", number.value());
   }
 
   private static final String SELECT = """
@@ -275,7 +274,7 @@ public class Visits {
     if (purpose.isEmpty() || purpose.length() > 200) {
       throw new BusinessRuleException("access.visit.purposeInvalid");
     }
-    String hash = idHash(idNumber);
+    String hash = idHash(cipher, idNumber);
     watchList.requireNotListed(host.regionId(), hash);
     String token = newToken();
     long id = jdbc.sql("""

@@ -2,6 +2,7 @@ package cn.smartaffairs.access;
 
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.crypto.FieldCipher;
 import cn.smartaffairs.platform.BusinessRuleException;
 import cn.smartaffairs.platform.ConflictException;
 import cn.smartaffairs.platform.NotFoundException;
@@ -36,11 +37,13 @@ public class WatchList {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final FieldCipher cipher;
 
-  WatchList(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  WatchList(JdbcClient jdbc, AuditTrail audit, Clock clock, FieldCipher cipher) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.cipher = cipher;
   }
 
   @Transactional
@@ -62,7 +65,7 @@ public class WatchList {
           insert into access_watch_entry (region_id, id_number_hash, id_number_masked, person_name, reason, listed_at,
                  listed_by)
           values (:region, :hash, :masked, :name, :reason, :now, :by) returning id""")
-          .param("region", by.regionId()).param("hash", Visits.idHash(number)).param("masked", number.masked())
+          .param("region", by.regionId()).param("hash", Visits.idHash(cipher, number)).param("masked", number.masked())
           .param("name", name).param("reason", why).param("now", Timestamp.from(clock.instant()))
           .param("by", by.userId()).query(Long.class).single();
     } catch (DataIntegrityViolationException e) {

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
@@ -27,6 +29,7 @@ public class FieldCipher {
   private static final int TAG_BITS = 128;
 
   private final KeyParameter key;
+  private final KeyParameter lookupKey;
   private final SecureRandom random = new SecureRandom();
 
   public FieldCipher(@Value("${affairs.crypto.field-key:}") String configuredKey,
@@ -39,6 +42,14 @@ public class FieldCipher {
       throw new IllegalStateException("affairs.crypto.field-key must be 32 hex digits (an SM4 key)");
     }
     this.key = new KeyParameter(bytes);
+    // a key of its own for lookup hashes, so the encryption key is never used for two things
+    this.lookupKey = new KeyParameter(Sm3.digest(concat("field-lookup-hash".getBytes(StandardCharsets.UTF_8), bytes)));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   public String encrypt(String plain) {
@@ -75,6 +86,21 @@ public class FieldCipher {
       throw new IllegalStateException("encrypted field does not match the key", e);
     }
     return new String(out, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A keyed hash (HMAC-SM3 under a key derived from the field key) to find an encrypted value by equality. A plain hash
+   * of a value with few possibilities (an ID number, a mobile number) can be reversed by hashing every candidate; this
+   * one cannot without the key. {@code purpose} separates the uses, so equal values of two purposes hash apart.
+   */
+  public String lookupHash(String purpose, String value) {
+    HMac mac = new HMac(new SM3Digest());
+    mac.init(lookupKey);
+    byte[] input = (purpose + ":" + value).getBytes(StandardCharsets.UTF_8);
+    mac.update(input, 0, input.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return HexFormat.of().formatHex(out);
   }
 
   private GCMModeCipher newCipher(boolean encrypt, byte[] nonce) {

@@ -14,10 +14,14 @@ public final class Sm3 {
   }
 
   public static String hex(byte[] input) {
+    return HexFormat.of().formatHex(digest(input));
+  }
+
+  public static byte[] digest(byte[] input) {
     SM3Digest digest = new SM3Digest();
     digest.update(input, 0, input.length);
     byte[] out = new byte[digest.getDigestSize()];
     digest.doFinal(out, 0);
-    return HexFormat.of().formatHex(out);
+    return out;
   }
 }

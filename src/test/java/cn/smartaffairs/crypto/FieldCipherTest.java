@@ -39,6 +39,17 @@ class FieldCipherTest {
   }
 
   @Test
+  void theLookupHashFindsEqualValuesButNeedsTheKey() {
+    String id = "11010519491231002X";
+    assertThat(cipher.lookupHash("access.resident-id", id)).hasSize(64)
+        .isEqualTo(cipher.lookupHash("access.resident-id", id))
+        .isNotEqualTo(cipher.lookupHash("access.resident-id", "110105194912310021"))
+        .isNotEqualTo(cipher.lookupHash("other.purpose", id))
+        .isNotEqualTo(new FieldCipher(OTHER_KEY, UNUSED_DATA_DIR).lookupHash("access.resident-id", id))
+        .isNotEqualTo(Sm3.hex("access.resident-id:" + id));
+  }
+
+  @Test
   void aMissingValueStaysMissing() {
     assertThat(cipher.encrypt(null)).isNull();
     assertThat(cipher.decrypt(null)).isNull();
