@@ -92,11 +92,29 @@ class UnitChargesTest {
         .contains("123.45").contains("unit-charge-total").contains("323.45");
     assertThat(session.get("/canteen/unit-charges?unit=" + unit + "&month=2000-01").body())
         .doesNotContain(first.chargeNo());
+    assertThat(session.get("/canteen/unit-charges?lang=en&unit=" + unit).body()).contains("Unit charges")
+        .contains("Total of the filtered charges").doesNotContain("canteen.unitCharge.");
+    session.get("/canteen/unit-charges?lang=zh");
     WebSession.Page export = session.get("/canteen/unit-charges/export.xlsx?unit=" + unit + "&month=" + month);
     assertThat(export.status()).isEqualTo(200);
     assertThat(export.header("Content-Type")).contains("spreadsheetml");
     WebSession staff = new WebSession(port).signedInAs("staff", ApiClient.DEMO_PASSWORD);
     assertThat(staff.get("/canteen/unit-charges").status()).isEqualTo(403);
+  }
+
+  @Test
+  void concurrentRequestsUnderOneReferenceChargeOnce() throws Exception {
+    CurrentUser manager = users.loadUserByUsername("canteen.manager");
+    long unit = freshUnit(manager.regionId());
+    String reference = "test-" + UUID.randomUUID();
+    java.util.List<java.util.concurrent.Callable<UnitCharge>> attempts = java.util.Collections.nCopies(4,
+        () -> charges.charge(unit, 8_000, reference, "工作餐", manager));
+
+    var answers = CanteenFixture.allAtOnce(4, attempts);
+
+    assertThat(answers).extracting(UnitCharge::id).containsOnly(answers.get(0).id());
+    assertThat(jdbc.sql("select count(*) from canteen_unit_charge where unit_id = :u").param("u", unit)
+        .query(Long.class).single()).isEqualTo(1);
   }
 
   private long freshUnit(long regionId) {
