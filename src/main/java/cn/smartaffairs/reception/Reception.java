@@ -18,7 +18,13 @@ public record Reception(long id, long regionId, long hostUnitId, String hostUnit
   public record Guest(long id, int position, String name, String unit, String post, RankGrade grade) {}
 
   public record Meal(long id, LocalDate date, MealKind kind, int accompanying, long pricePerPersonFen,
-      boolean inCanteen) {}
+      boolean inCanteen, String canteenChargeNo) {
+
+    /** Whether the meal was charged to the host unit in the canteen (单位挂账). */
+    public boolean canteenCharged() {
+      return canteenChargeNo != null;
+    }
+  }
 
   public record Stay(long id, long guestId, String guestName, long hotelId, String hotelName, RoomKind roomKind,
       int nights, long pricePerNightFen) {}

@@ -116,6 +116,20 @@ class ReceptionApiController {
     return ResponseEntity.created(URI.create("/api/v1/receptions/" + id + "/consumption")).body(reception);
   }
 
+  @PostMapping("/{id}/meals/{mealId}/canteen-charge")
+  @Operation(summary = "食堂工作餐挂账 Charge a working meal planned in the staff canteen to the host unit (单位挂账)", description = "Only while the reception is APPROVED, once per meal: (guests + accompanying) × the price per person"
+      + " is charged to the host unit in the canteen under the reference reception-{id}-meal-{mealId}, and the"
+      + " meal's 消费清单 line is added with the charge number as its invoice number. Answers 201 with the unit"
+      + " charge; 409 when the reception's state does not allow it, the meal was charged before or the version is"
+      + " stale; 400 when the meal is not planned in the canteen; 403 when the caller may not charge the unit.")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the unit charge")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "the reception's state does not allow it, or the meal is already charged")
+  ResponseEntity<cn.smartaffairs.canteen.UnitCharge> chargeCanteenMeal(@PathVariable long id, @PathVariable long mealId,
+      @RequestParam(required = false) Integer version) {
+    var charged = documents.chargeCanteenMeal(id, mealId, version, CurrentUsers.current());
+    return ResponseEntity.created(URI.create("/api/v1/receptions/" + id + "/consumption")).body(charged.charge());
+  }
+
   @DeleteMapping("/{id}/consumption/{lineId}")
   @Operation(summary = "删除消费记录 Remove a line from the consumption list")
   Reception removeConsumption(@PathVariable long id, @PathVariable long lineId,

@@ -2,7 +2,11 @@ package cn.smartaffairs.reception;
 
 import cn.smartaffairs.audit.AuditEntry;
 import cn.smartaffairs.audit.AuditTrail;
+import cn.smartaffairs.canteen.UnitCharge;
+import cn.smartaffairs.canteen.UnitCharges;
 import cn.smartaffairs.platform.BusinessRuleException;
+import cn.smartaffairs.platform.ConflictException;
+import cn.smartaffairs.platform.NotFoundException;
 import cn.smartaffairs.platform.Money;
 import cn.smartaffairs.printing.PdfPrinter;
 import cn.smartaffairs.printing.PrintableForm;
@@ -33,15 +37,17 @@ public class ReceptionDocuments {
   private final ReceptionRuleTables rules;
   private final PdfPrinter printer;
   private final MessageSource messages;
+  private final UnitCharges unitCharges;
 
   ReceptionDocuments(JdbcClient jdbc, AuditTrail audit, Receptions receptions, ReceptionRuleTables rules,
-      PdfPrinter printer, MessageSource messages) {
+      PdfPrinter printer, MessageSource messages, UnitCharges unitCharges) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.receptions = receptions;
     this.rules = rules;
     this.printer = printer;
     this.messages = messages;
+    this.unitCharges = unitCharges;
   }
 
   /** A line of the 消费清单 as typed from an invoice. */
@@ -81,6 +87,60 @@ public class ReceptionDocuments {
     after.put("invoiceNo", invoice);
     audit.record(AuditEntry.created("reception_consumption", lineId, reception.regionId(), after));
     return receptions.load(id);
+  }
+
+  /** A canteen meal charged to the host unit, and the reception with its 消费清单 line. */
+  public record CanteenMealCharge(UnitCharge charge, Reception reception) {}
+
+  /**
+   * Charges a working meal planned in the staff canteen to the host unit (单位挂账), once: (guests + accompanying) ×
+   * the price per person, under the reference {@code reception-<id>-meal-<mealId>}, and adds the meal's 消费清单 line
+   * with the charge number as its invoice number. Only while the reception is approved; a meal already charged, or
+   * not planned in the canteen, is refused.
+   */
+  @Transactional
+  public CanteenMealCharge chargeCanteenMeal(long id, long mealId, Integer expectedVersion, CurrentUser by) {
+    Reception reception = receptions.lockForChange(id, expectedVersion, by);
+    reception.status().after(ReceptionStatus.Move.RECORD_CONSUMPTION);
+    Reception.Meal meal = reception.meals().stream().filter(m -> m.id() == mealId).findFirst()
+        .orElseThrow(() -> new NotFoundException("receptionMeal", mealId));
+    if (!meal.inCanteen()) {
+      throw new BusinessRuleException("reception.canteen.notInCanteen");
+    }
+    if (meal.canteenCharged()) {
+      throw new ConflictException("reception.canteen.alreadyCharged", meal.canteenChargeNo());
+    }
+    int diners = reception.guests().size() + meal.accompanying();
+    long amountFen = Math.multiplyExact((long) diners, meal.pricePerPersonFen());
+    String kind = messages.getMessage("reception.mealKind." + meal.kind().name(), null, meal.kind().name(),
+        Locale.SIMPLIFIED_CHINESE);
+    String item = "机关食堂工作餐 " + meal.date() + " " + kind + " " + diners + "人";
+    ReceptionRules.checkConsumption(item, amountFen, meal.date(), reception.arrival(), reception.departure(),
+        rules.inForce(reception.regionId(), reception.arrival()));
+    String description = "公务接待 " + reception.letterNo() + " " + reception.guestUnit() + "：" + item;
+    UnitCharge charge = unitCharges.charge(reception.hostUnitId(), amountFen,
+        "reception-" + id + "-meal-" + mealId, description, by);
+    jdbc.sql("update reception_meal set canteen_charge_no = :no where id = :meal")
+        .param("no", charge.chargeNo()).param("meal", mealId).update();
+    long lineId = jdbc.sql("""
+        insert into reception_consumption (reception_id, spent_on, category, item, amount_fen, invoice_no, created_at)
+        values (:reception, :on, 'MEAL', :item, :amount, :invoice, :at) returning id""")
+        .param("reception", id).param("on", Date.valueOf(meal.date())).param("item", item)
+        .param("amount", amountFen).param("invoice", charge.chargeNo()).param("at", Timestamp.from(receptions.now()))
+        .query(Long.class).single();
+    bump(id);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("receptionId", id);
+    after.put("mealId", mealId);
+    after.put("spentOn", meal.date().toString());
+    after.put("category", ConsumptionCategory.MEAL.name());
+    after.put("item", item);
+    after.put("amountFen", amountFen);
+    after.put("invoiceNo", charge.chargeNo());
+    audit.record(AuditEntry.created("reception_consumption", lineId, reception.regionId(), after));
+    audit.record(AuditEntry.updated("reception_meal", mealId, reception.regionId(), Map.of("receptionId", id),
+        Map.of("receptionId", id, "canteenChargeNo", charge.chargeNo(), "amountFen", amountFen)));
+    return new CanteenMealCharge(charge, receptions.load(id));
   }
 
   @Transactional

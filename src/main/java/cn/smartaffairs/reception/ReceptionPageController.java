@@ -262,6 +262,18 @@ class ReceptionPageController {
         "/receptions/" + id, redirect, messages, locale);
   }
 
+  /** Charges a canteen meal to the host unit (单位挂账) and adds its consumption line. */
+  @PostMapping("/receptions/{id}/meals/{mealId}/canteen-charge")
+  String chargeCanteenMeal(@PathVariable long id, @PathVariable long mealId,
+      @RequestParam(required = false) Integer version, RedirectAttributes redirect, Locale locale) {
+    var charged = new java.util.concurrent.atomic.AtomicReference<ReceptionDocuments.CanteenMealCharge>();
+    return PageOutcome.redirectAfter(
+        () -> charged.set(documents.chargeCanteenMeal(id, mealId, version, CurrentUsers.current())),
+        () -> messages.getMessage("reception.canteen.chargedDone", new Object[] {charged.get().charge().chargeNo(),
+            Money.ofFen(charged.get().charge().amountFen()).toString()}, locale),
+        "/receptions/" + id, redirect, messages, locale);
+  }
+
   @PostMapping("/receptions/{id}/consumption/{lineId}/removal")
   String removeConsumption(@PathVariable long id, @PathVariable long lineId,
       @RequestParam(required = false) Integer version, RedirectAttributes redirect, Locale locale) {

@@ -170,7 +170,7 @@ public class Receptions {
     List<Meal> meals = jdbc.sql("select * from reception_meal where reception_id = :id order by meal_date, kind, id")
         .param("id", id).query((rs, row) -> new Meal(rs.getLong("id"), rs.getDate("meal_date").toLocalDate(),
             MealKind.valueOf(rs.getString("kind")), rs.getInt("accompanying"), rs.getLong("price_per_person_fen"),
-            rs.getBoolean("in_canteen")))
+            rs.getBoolean("in_canteen"), rs.getString("canteen_charge_no")))
         .list();
     List<Stay> stays = jdbc.sql("""
         select s.*, g.name as guest_name, h.name as hotel_name from reception_stay s
