@@ -1,16 +1,16 @@
 package cn.smartaffairs.access;
 
+import cn.smartaffairs.vehicle.PlateNumber;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * 机动车号牌 (GA 36): a province's character, the issuing office's letter, then five characters (six on a new-energy
- * plate); letters without I and O, the last may be 挂, 学, 警, 港 or 澳.
+ * 机动车号牌 (GA 36) at the gates: the plates of the vehicle register ({@link PlateNumber}) and the cross-border plates of
+ * Hong Kong and Macau vehicles (粤Z, four characters, 港 or 澳), which official cars never carry but visitors may.
  */
 public final class Plates {
 
-  private static final Pattern FORMAT = Pattern.compile(
-      "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]");
+  private static final Pattern CROSS_BORDER = Pattern.compile("粤Z[A-HJ-NP-Z0-9]{4}[港澳]");
 
   private Plates() {}
 
@@ -24,6 +24,6 @@ public final class Plates {
   }
 
   public static boolean isValid(String plate) {
-    return plate != null && FORMAT.matcher(plate).matches();
+    return PlateNumber.isValid(plate) || plate != null && CROSS_BORDER.matcher(plate).matches();
   }
 }

@@ -39,7 +39,11 @@ public record PlateNumber(String value) {
 
   public boolean isNewEnergy() { return value.length() == 8; }
 
-  private static boolean isValid(String plate) {
+  /** Whether the text, written without separators and in upper case, is an ordinary or a new-energy plate. */
+  public static boolean isValid(String plate) {
+    if (plate == null) {
+      return false;
+    }
     return switch (plate.length()) {
       case 7 -> ORDINARY.matcher(plate).matches();
       case 8 -> NEW_ENERGY_SMALL.matcher(plate).matches() || NEW_ENERGY_LARGE.matcher(plate).matches();
